@@ -1,0 +1,56 @@
+import js from '@eslint/js';
+import checkFile from 'eslint-plugin-check-file';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'server/db/migrations/', 'tests/artifacts/', 'bench/reports/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node, ...globals.browser },
+    },
+    plugins: { 'check-file': checkFile },
+    rules: {
+      'check-file/filename-naming-convention': ['error', { '**/*.{ts,tsx}': 'KEBAB_CASE' }, { ignoreMiddleExtensions: true }],
+      'check-file/folder-naming-convention': ['error', { '{client,server,geo,tests,data,bench}/**/': 'KEBAB_CASE' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // routers/_app.ts is tRPC's own convention for the composed router.
+    files: ['server/routers/_app.ts'],
+    rules: { 'check-file/filename-naming-convention': 'off' },
+  },
+  {
+    files: ['client/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // geo/ is the pure core: no I/O, no clocks, no randomness, no UI or database.
+    files: ['geo/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'http', 'os', 'child_process'], message: 'geo/ is pure: no I/O.' },
+            { group: ['maplibre-gl', 'react', 'react-dom', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'], message: 'geo/ is pure: no UI or database.' },
+            { group: ['**/server/**', '**/client/**'], message: 'geo/ must not depend on server/ or client/.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'geo/ is pure: no network.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Pass time in as an argument.' },
+        { object: 'Math', property: 'random', message: 'Pass a seeded RNG in as an argument.' },
+      ],
+    },
+  },
+);

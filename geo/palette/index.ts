@@ -1,0 +1,5 @@
+export type { PaletteEntry } from './palette-entry.ts';
+export { MAP_PALETTE, MAP_LEGEND_ORDER, type MapColorKey } from './map-palette.ts';
+export { STATUS_PALETTE } from './status-palette.ts';
+export { BASE_PALETTE } from './base-palette.ts';
+export { mapColorKey } from './map-color-key.ts';
