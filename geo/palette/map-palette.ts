@@ -13,21 +13,21 @@ export type MapColorKey = ProgressBin | Exclude<Stage, 'canvassing'>;
  * under protan, deutan and tritan simulation.
  */
 export const MAP_PALETTE: Record<MapColorKey, PaletteEntry> = {
-  incomplete: { color: '#a3a3a3', text: '#000000', zh: '面积不全', en: 'Area missing' },
+  incomplete: { color: '#7d7d7d', text: '#000000', zh: '面积不全', en: 'Area missing' },
   impossible: { color: '#b2182b', text: '#ffffff', zh: '已无法通过', en: 'Cannot pass' },
   p0: { color: '#fff7bc', text: '#000000', zh: '进度 0–25%', en: 'Progress 0–25%' },
   p25: { color: '#fed35f', text: '#000000', zh: '进度 25–50%', en: 'Progress 25–50%' },
   p50: { color: '#f59a23', text: '#000000', zh: '进度 50–75%', en: 'Progress 50–75%' },
-  p75: { color: '#c75f0a', text: '#ffffff', zh: '进度 75% 以上', en: 'Progress 75%+' },
+  p75: { color: '#c75f0a', text: '#000000', zh: '进度 75% 以上', en: 'Progress 75%+' },
   passed: { color: '#5fd3b0', text: '#000000', zh: '已达标待确认', en: 'Rule met, not yet confirmed' },
-  consent_passed: { color: '#b9dcf5', text: '#000000', zh: '征询通过', en: 'Consent passed' },
-  agreement_signed: { color: '#7fb6e8', text: '#000000', zh: '签订加梯协议', en: 'Agreement signed' },
-  public_notice: { color: '#4d8fd6', text: '#000000', zh: '公示', en: 'Public notice' },
-  design_approved: { color: '#2f68b8', text: '#ffffff', zh: '方案审定', en: 'Design approved' },
-  permitted: { color: '#2a4796', text: '#ffffff', zh: '施工许可', en: 'Permitted' },
-  under_construction: { color: '#3b2a85', text: '#ffffff', zh: '施工中', en: 'Under construction' },
-  accepted: { color: '#5b2b8c', text: '#ffffff', zh: '竣工验收', en: 'Accepted' },
-  in_service: { color: '#1a1040', text: '#ffffff', zh: '运行维保', en: 'In service' },
+  consent_passed: { color: '#c9e3f7', text: '#000000', zh: '征询通过', en: 'Consent passed' },
+  agreement_signed: { color: '#96c3ec', text: '#000000', zh: '签订加梯协议', en: 'Agreement signed' },
+  public_notice: { color: '#64a3df', text: '#000000', zh: '公示', en: 'Public notice' },
+  design_approved: { color: '#3c83cc', text: '#000000', zh: '方案审定', en: 'Design approved' },
+  permitted: { color: '#2a68ad', text: '#ffffff', zh: '施工许可', en: 'Permitted' },
+  under_construction: { color: '#1f4e8c', text: '#ffffff', zh: '施工中', en: 'Under construction' },
+  accepted: { color: '#16386b', text: '#ffffff', zh: '竣工验收', en: 'Accepted' },
+  in_service: { color: '#0c2247', text: '#ffffff', zh: '运行维保', en: 'In service' },
   suspended: { color: '#4a4a4a', text: '#ffffff', zh: '暂缓', en: 'Suspended' },
 };
 
