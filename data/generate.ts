@@ -1,0 +1,32 @@
+/**
+ * Writes the bundled, illustrative Fenghe Garden data: the schematic layout
+ * (GeoJSON, SPEC §7 import format) and a synthetic campaign (SPEC §9).
+ * Run `npm run data:generate`, then review the diff: the files are committed.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FENGHE_PLAN, generateCampaign, generateLayout } from '../geo/synthetic/index.ts';
+import { campaignToCsv } from '../server/import/campaign-csv.ts';
+
+const dir = join(import.meta.dirname, 'fenghe');
+const layout = generateLayout(FENGHE_PLAN);
+const doorNumbers = layout.features
+  .filter((f) => f.properties?.kind === 'stairwell')
+  .map((f) => String(f.properties?.doorNumber));
+const campaign = generateCampaign({
+  seed: 20260925,
+  doorNumbers,
+  startDate: '2026-09-25',
+  days: 60,
+  pilotDoors: [5, 22],
+  contestedDoors: [12, 31, 44, 50, 66, 73],
+  missingAreaDoor: 57,
+  stairwellsPerCanvasser: 5,
+});
+
+writeFileSync(join(dir, 'estate.geojson'), JSON.stringify(layout, null, 1) + '\n');
+for (const [name, csv] of Object.entries(campaignToCsv(campaign))) writeFileSync(join(dir, name), csv);
+console.log(
+  `wrote ${layout.features.length} features, ${campaign.register.length} flats, ` +
+    `${campaign.consentEvents.length} consent events, ${campaign.stageEvents.length} stage events to ${dir}`,
+);

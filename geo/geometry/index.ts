@@ -1,0 +1,1 @@
+export { createLocalFrame, type LocalFrame, type LngLat, type Metres2 } from './local-frame.ts';

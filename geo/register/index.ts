@@ -1,0 +1,5 @@
+export { CONCERN_TAGS, type ConcernTag } from './concern-tags.ts';
+export { CANVASSER_ROLES, type CanvasserRole } from './canvasser-roles.ts';
+export type { CampaignHistory, CanvasserRow, ConsentEventRow, RegisterRow, StageEventRow } from './register-types.ts';
+export { REGISTER_COLUMNS, registerColumnOf, type RegisterColumn } from './register-columns.ts';
+export { registerRowSchema } from './register-row-schema.ts';

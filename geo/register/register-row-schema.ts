@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { HOUSEHOLD_STATUSES } from '../consent/household-status.ts';
+import { CONCERN_TAGS } from './concern-tags.ts';
+import type { RegisterRow } from './register-types.ts';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional()).transform((v) => v ?? null);
+const count = z.preprocess(blankToUndefined, z.coerce.number().int('expected a whole number').min(0, 'expected 0 or more').optional());
+
+/** One register row as text cells (CSV or XLSX) → a typed row; messages say what was expected. */
+export const registerRowSchema = z
+  .object({
+    doorNumber: z.string().trim().min(1, 'expected a door number such as 长风二村 45号'),
+    floor: z.coerce.number().int('expected a whole floor number').min(1, 'expected a floor from 1').max(40, 'expected a floor up to 40'),
+    room: z.coerce.string().trim().min(1, 'expected a room such as 301'),
+    areaM2: z
+      .preprocess(blankToUndefined, z.coerce.number().positive('expected a positive area in m²').max(1000, 'expected an area under 1000 m²').optional())
+      .transform((v) => v ?? null),
+    voterId: z.coerce.string().trim().min(1, 'expected the voter id (表决人编号)'),
+    voterName: optionalText,
+    phone: optionalText,
+    residents: count.transform((v) => v ?? 0),
+    aged60to79: count.transform((v) => v ?? 0),
+    aged80plus: count.transform((v) => v ?? 0),
+    status: z
+      .preprocess(blankToUndefined, z.enum(HOUSEHOLD_STATUSES, { error: `expected one of ${HOUSEHOLD_STATUSES.join(', ')}` }).optional())
+      .transform((v) => v ?? 'unvisited'),
+    concerns: z
+      .preprocess(
+        (v) => (typeof v === 'string' ? v.split(/[;；]/).map((s) => s.trim()).filter(Boolean) : (v ?? [])),
+        z.array(z.enum(CONCERN_TAGS, { error: `expected tags among ${CONCERN_TAGS.join(', ')}` })),
+      ),
+    note: optionalText,
+  })
+  .refine((r) => r.residents === 0 || r.aged60to79 + r.aged80plus <= r.residents, {
+    message: 'expected aged60to79 + aged80plus to be at most residents',
+    path: ['residents'],
+  }) satisfies z.ZodType<RegisterRow>;

@@ -1,0 +1,57 @@
+import type { HouseholdStatus } from '../consent/household-status.ts';
+import type { Stage } from '../stages/stages.ts';
+import type { CanvasserRole } from './canvasser-roles.ts';
+import type { ConcernTag } from './concern-tags.ts';
+
+/** One flat of the register (SPEC §7): one row per flat. */
+export interface RegisterRow {
+  doorNumber: string;
+  floor: number;
+  room: string;
+  /** null when the register has no area for it yet. */
+  areaM2: number | null;
+  voterId: string;
+  voterName: string | null;
+  phone: string | null;
+  residents: number;
+  aged60to79: number;
+  aged80plus: number;
+  status: HouseholdStatus;
+  concerns: ConcernTag[];
+  note: string | null;
+}
+
+export interface CanvasserRow {
+  canvasserId: string;
+  name: string;
+  role: CanvasserRole;
+  partyGroup: string | null;
+  /** Door numbers of the stairwells they own (包干). */
+  doorNumbers: string[];
+}
+
+/** A status change of one flat; `at` is ISO 8601 with offset. */
+export interface ConsentEventRow {
+  at: string;
+  doorNumber: string;
+  room: string;
+  from: HouseholdStatus;
+  to: HouseholdStatus;
+  canvasserId: string | null;
+  note: string | null;
+}
+
+export interface StageEventRow {
+  at: string;
+  doorNumber: string;
+  from: Stage;
+  to: Stage;
+  reason: string | null;
+}
+
+export interface CampaignHistory {
+  register: RegisterRow[];
+  canvassers: CanvasserRow[];
+  consentEvents: ConsentEventRow[];
+  stageEvents: StageEventRow[];
+}

@@ -1,0 +1,5 @@
+export { createRng, type Rng } from './rng.ts';
+export { campaignTime } from './campaign-clock.ts';
+export { FENGHE_PLAN, LAYOUT, type LayoutPlan } from './layout-plan.ts';
+export { generateLayout } from './generate-layout.ts';
+export { generateCampaign, type CampaignPlan } from './generate-campaign.ts';

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { HOUSEHOLD_STATUSES } from '../../geo/consent/index.ts';
+import { CANVASSER_ROLES } from '../../geo/register/index.ts';
+import { STAGES } from '../../geo/stages/index.ts';
+
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = z.preprocess(blank, z.string().trim().optional()).transform((v) => v ?? null);
+const isoTime = z.string().trim().pipe(z.iso.datetime({ offset: true, error: 'expected an ISO time such as 2026-09-25T09:30:00+08:00' }));
+
+export const canvasserSchema = z.object({
+  canvasserId: z.string().trim().min(1, 'expected a canvasser id'),
+  name: z.string().trim().min(1, 'expected a name'),
+  role: z.enum(CANVASSER_ROLES, { error: `expected one of ${CANVASSER_ROLES.join(', ')}` }),
+  partyGroup: optionalText,
+  doorNumbers: z.string().transform((v) => v.split(/[;；]/).map((s) => s.trim()).filter(Boolean)),
+});
+
+export const consentEventSchema = z.object({
+  at: isoTime,
+  doorNumber: z.string().trim().min(1, 'expected a door number'),
+  room: z.string().trim().min(1, 'expected a room'),
+  from: z.enum(HOUSEHOLD_STATUSES, { error: `expected one of ${HOUSEHOLD_STATUSES.join(', ')}` }),
+  to: z.enum(HOUSEHOLD_STATUSES, { error: `expected one of ${HOUSEHOLD_STATUSES.join(', ')}` }),
+  canvasserId: optionalText,
+  note: optionalText,
+});
+
+export const stageEventSchema = z.object({
+  at: isoTime,
+  doorNumber: z.string().trim().min(1, 'expected a door number'),
+  from: z.enum(STAGES, { error: `expected one of ${STAGES.join(', ')}` }),
+  to: z.enum(STAGES, { error: `expected one of ${STAGES.join(', ')}` }),
+  reason: optionalText,
+});
