@@ -6,6 +6,8 @@ export type Extra = Record<string, unknown>;
 /** An estate's layout as imported: validated, cross-referenced, in WGS-84. */
 export interface EstateLayout {
   name: string;
+  /** Illustrative, not surveyed: shown as 示意 wherever the estate appears. */
+  schematic: boolean;
   boundary: PolygonGeometry;
   buildings: { code: string; floors: number; footprint: PolygonGeometry; extra: Extra }[];
   stairwells: {

@@ -7,7 +7,10 @@ const positiveMetres = z.coerce.number().positive('expected a positive width in 
 
 /** Per kind: the geometry and the properties SPEC §7 defines; extra properties pass through. */
 export const FEATURE_SCHEMAS = {
-  boundary: z.object({ geometry: polygonSchema, properties: z.looseObject({ name: text }) }),
+  boundary: z.object({
+    geometry: polygonSchema,
+    properties: z.looseObject({ name: text, schematic: z.boolean().default(false) }),
+  }),
   building: z.object({
     geometry: polygonSchema,
     properties: z.looseObject({

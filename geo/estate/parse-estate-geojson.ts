@@ -115,6 +115,7 @@ export function parseEstateGeoJSON(input: unknown): ParseResult {
     ok: true,
     layout: {
       name: boundary.feature.properties.name,
+      schematic: boundary.feature.properties.schematic,
       boundary: boundary.feature.geometry,
       buildings: g.building.map(({ feature: { geometry, properties } }) => ({
         code: properties.code,

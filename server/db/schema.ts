@@ -1,0 +1,175 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { HouseholdStatus } from '../../geo/consent/index.ts';
+import type { Extra, LineGeometry, PolygonGeometry } from '../../geo/estate/index.ts';
+import type { CanvasserRole, ConcernTag } from '../../geo/register/index.ts';
+import type { Stage } from '../../geo/stages/index.ts';
+
+const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+export const estates = sqliteTable('estates', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  boundary: text('boundary', { mode: 'json' }).$type<PolygonGeometry>().notNull(),
+  centerLng: real('center_lng').notNull(),
+  centerLat: real('center_lat').notNull(),
+  /** Whether public-housing lessees vote for their flats (an estate setting, SPEC §3). */
+  lesseesVote: integer('lessees_vote', { mode: 'boolean' }).notNull().default(true),
+  schematic: integer('schematic', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const buildings = sqliteTable(
+  'buildings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    estateId: integer('estate_id').notNull().references(() => estates.id),
+    code: text('code').notNull(),
+    floors: integer('floors').notNull().default(6),
+    footprint: text('footprint', { mode: 'json' }).$type<PolygonGeometry>().notNull(),
+    extra: text('extra', { mode: 'json' }).$type<Extra>().notNull(),
+  },
+  (t) => [uniqueIndex('buildings_estate_code').on(t.estateId, t.code)],
+);
+
+export const stairwells = sqliteTable(
+  'stairwells',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    estateId: integer('estate_id').notNull().references(() => estates.id),
+    buildingId: integer('building_id').notNull().references(() => buildings.id),
+    doorNumber: text('door_number').notNull(),
+    footprint: text('footprint', { mode: 'json' }).$type<PolygonGeometry>().notNull(),
+    doorLng: real('door_lng').notNull(),
+    doorLat: real('door_lat').notNull(),
+    elevatorSite: text('elevator_site', { mode: 'json' }).$type<PolygonGeometry | null>(),
+    /** Current stage; every change is also a stage event. */
+    stage: text('stage').$type<Stage>().notNull().default('canvassing'),
+    stageReason: text('stage_reason'),
+    extra: text('extra', { mode: 'json' }).$type<Extra>().notNull(),
+  },
+  (t) => [uniqueIndex('stairwells_estate_door').on(t.estateId, t.doorNumber), index('stairwells_building').on(t.buildingId)],
+);
+
+export const voters = sqliteTable(
+  'voters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    estateId: integer('estate_id').notNull().references(() => estates.id),
+    /** The register's 表决人编号. */
+    externalId: text('external_id').notNull(),
+    name: text('name'),
+    phone: text('phone'),
+  },
+  (t) => [uniqueIndex('voters_estate_external').on(t.estateId, t.externalId)],
+);
+
+export const canvassers = sqliteTable(
+  'canvassers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    estateId: integer('estate_id').notNull().references(() => estates.id),
+    externalId: text('external_id').notNull(),
+    name: text('name').notNull(),
+    role: text('role').$type<CanvasserRole>().notNull(),
+    partyGroup: text('party_group'),
+  },
+  (t) => [uniqueIndex('canvassers_estate_external').on(t.estateId, t.externalId)],
+);
+
+export const canvasserStairwells = sqliteTable(
+  'canvasser_stairwells',
+  {
+    canvasserId: integer('canvasser_id').notNull().references(() => canvassers.id),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+  },
+  (t) => [primaryKey({ columns: [t.canvasserId, t.stairwellId] })],
+);
+
+export const flats = sqliteTable(
+  'flats',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    floor: integer('floor').notNull(),
+    room: text('room').notNull(),
+    /** Exclusive area in 0.01 m² (integers, so thresholds never meet floats); null when unknown. */
+    areaCentiM2: integer('area_centi_m2'),
+    voterId: integer('voter_id').notNull().references(() => voters.id),
+    residents: integer('residents').notNull().default(0),
+    aged60to79: integer('aged_60_to_79').notNull().default(0),
+    aged80plus: integer('aged_80_plus').notNull().default(0),
+    status: text('status').$type<HouseholdStatus>().notNull().default('unvisited'),
+    concerns: text('concerns', { mode: 'json' }).$type<ConcernTag[]>().notNull(),
+    note: text('note'),
+    canvasserId: integer('canvasser_id').references(() => canvassers.id),
+    /** Optimistic concurrency: every edit carries the version it saw. */
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('flats_stairwell_room').on(t.stairwellId, t.room), index('flats_voter').on(t.voterId)],
+);
+
+/** Append-only (triggers refuse UPDATE and DELETE): the campaign's memory. */
+export const consentEvents = sqliteTable(
+  'consent_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    flatId: integer('flat_id').notNull().references(() => flats.id),
+    fromStatus: text('from_status').$type<HouseholdStatus>().notNull(),
+    toStatus: text('to_status').$type<HouseholdStatus>().notNull(),
+    canvasserId: integer('canvasser_id').references(() => canvassers.id),
+    at: text('at').notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('consent_events_flat').on(t.flatId), index('consent_events_at').on(t.at)],
+);
+
+/** Append-only, like consent events. */
+export const stageEvents = sqliteTable(
+  'stage_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    fromStage: text('from_stage').$type<Stage>().notNull(),
+    toStage: text('to_stage').$type<Stage>().notNull(),
+    at: text('at').notNull(),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('stage_events_stairwell').on(t.stairwellId)],
+);
+
+export const parkingSpaces = sqliteTable(
+  'parking_spaces',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    estateId: integer('estate_id').notNull().references(() => estates.id),
+    code: text('code').notNull(),
+    polygon: text('polygon', { mode: 'json' }).$type<PolygonGeometry>().notNull(),
+    kind: text('kind').$type<'regular' | 'priority' | 'accessible'>().notNull().default('regular'),
+    extra: text('extra', { mode: 'json' }).$type<Extra>().notNull(),
+  },
+  (t) => [uniqueIndex('parking_estate_code').on(t.estateId, t.code)],
+);
+
+export const fireLanes = sqliteTable('fire_lanes', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  estateId: integer('estate_id').notNull().references(() => estates.id),
+  code: text('code').notNull(),
+  line: text('line', { mode: 'json' }).$type<LineGeometry>().notNull(),
+  roadWidthM: real('road_width_m').notNull(),
+  clearWidthM: real('clear_width_m').notNull().default(4),
+  extra: text('extra', { mode: 'json' }).$type<Extra>().notNull(),
+});
+
+/** Roads and green: drawn on the map, not reasoned about. */
+export const mapFeatures = sqliteTable('map_features', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  estateId: integer('estate_id').notNull().references(() => estates.id),
+  kind: text('kind').$type<'road' | 'green'>().notNull(),
+  geometry: text('geometry', { mode: 'json' }).$type<PolygonGeometry | LineGeometry>().notNull(),
+  widthM: real('width_m'),
+  extra: text('extra', { mode: 'json' }).$type<Extra>().notNull(),
+});

@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const ROOT = join(import.meta.dirname, '..');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** SQLite file; created, migrated and seeded on first start. */
+  LIFTMAP_DB: z.string().min(1).default(join(ROOT, 'var', 'liftmap.db')),
+  /** Folder of the estate loaded into an empty database (see data/README.md). */
+  LIFTMAP_SEED_DIR: z.string().min(1).default(join(ROOT, 'data', 'fenghe')),
+  /** Built client to serve; `npm start` builds it. */
+  LIFTMAP_CLIENT_DIR: z.string().min(1).default(join(ROOT, 'dist', 'client')),
+});
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the environment once at start; a bad value stops the server with the variable's name. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success)
+    throw new Error(`bad environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}

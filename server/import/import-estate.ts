@@ -1,0 +1,145 @@
+import { centroid, polygon as turfPolygon } from '@turf/turf';
+import { eq } from 'drizzle-orm';
+import type { EstateLayout } from '../../geo/estate/index.ts';
+import type { CampaignHistory } from '../../geo/register/index.ts';
+import type { Db } from '../db/open-database.ts';
+import * as t from '../db/schema.ts';
+import { checkCampaign } from './check-campaign.ts';
+import { ImportError } from './import-error.ts';
+
+export interface EstateImport {
+  slug: string;
+  layout: EstateLayout;
+  campaign: CampaignHistory;
+  schematic: boolean;
+}
+
+const CHUNK = 400;
+function insertAll<T>(rows: T[], insert: (chunk: T[]) => { id: number }[]): number[] {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) ids.push(...insert(rows.slice(i, i + CHUNK)).map((r) => r.id));
+  return ids;
+}
+
+/**
+ * Writes a whole estate (layout, register, canvassers, history) in one
+ * transaction: either all of it is stored or, on any problem, none.
+ * Returns the new estate's id.
+ */
+export function importEstate(db: Db, input: EstateImport): number {
+  const { layout, campaign } = input;
+  const { problems, stages } = checkCampaign(layout, campaign);
+  if (problems.length) throw new ImportError(problems);
+
+  return db.transaction((tx) => {
+    if (tx.select({ id: t.estates.id }).from(t.estates).where(eq(t.estates.slug, input.slug)).get())
+      throw new ImportError([`an estate named ${input.slug} is already stored`]);
+    const [lng, lat] = centroid(turfPolygon(layout.boundary.coordinates)).geometry.coordinates as [number, number];
+    const estate = tx
+      .insert(t.estates)
+      .values({ slug: input.slug, name: layout.name, boundary: layout.boundary, centerLng: lng, centerLat: lat, schematic: input.schematic })
+      .returning({ id: t.estates.id })
+      .get();
+    const estateId = estate.id;
+
+    const buildingIds = insertAll(layout.buildings, (chunk) =>
+      tx.insert(t.buildings).values(chunk.map((b) => ({ estateId, code: b.code, floors: b.floors, footprint: b.footprint, extra: b.extra }))).returning({ id: t.buildings.id }).all(),
+    );
+    const buildingOf = new Map(layout.buildings.map((b, i) => [b.code, buildingIds[i] as number]));
+    const stageOf = (door: string) => stages.get(door) ?? 'canvassing';
+    const stairwellIds = insertAll(layout.stairwells, (chunk) =>
+      tx
+        .insert(t.stairwells)
+        .values(
+          chunk.map((s) => ({
+            estateId,
+            buildingId: buildingOf.get(s.buildingCode) as number,
+            doorNumber: s.doorNumber,
+            footprint: s.footprint,
+            doorLng: s.door[0],
+            doorLat: s.door[1],
+            elevatorSite: s.elevatorSite,
+            stage: stageOf(s.doorNumber),
+            extra: s.extra,
+          })),
+        )
+        .returning({ id: t.stairwells.id })
+        .all(),
+    );
+    const stairwellOf = new Map(layout.stairwells.map((s, i) => [s.doorNumber, stairwellIds[i] as number]));
+
+    const canvasserIds = insertAll(campaign.canvassers, (chunk) =>
+      tx.insert(t.canvassers).values(chunk.map((c) => ({ estateId, externalId: c.canvasserId, name: c.name, role: c.role, partyGroup: c.partyGroup }))).returning({ id: t.canvassers.id }).all(),
+    );
+    const canvasserOf = new Map(campaign.canvassers.map((c, i) => [c.canvasserId, canvasserIds[i] as number]));
+    const ownerOf = new Map<number, number>();
+    const owned = campaign.canvassers.flatMap((c) =>
+      c.doorNumbers.map((door) => {
+        const stairwellId = stairwellOf.get(door) as number;
+        ownerOf.set(stairwellId, canvasserOf.get(c.canvasserId) as number);
+        return { canvasserId: canvasserOf.get(c.canvasserId) as number, stairwellId };
+      }),
+    );
+    for (let i = 0; i < owned.length; i += CHUNK) tx.insert(t.canvasserStairwells).values(owned.slice(i, i + CHUNK)).run();
+
+    const voterKeys = [...new Map(campaign.register.map((r) => [r.voterId, r])).values()];
+    const voterIds = insertAll(voterKeys, (chunk) =>
+      tx.insert(t.voters).values(chunk.map((r) => ({ estateId, externalId: r.voterId, name: r.voterName, phone: r.phone }))).returning({ id: t.voters.id }).all(),
+    );
+    const voterOf = new Map(voterKeys.map((r, i) => [r.voterId, voterIds[i] as number]));
+    const flatIds = insertAll(campaign.register, (chunk) =>
+      tx
+        .insert(t.flats)
+        .values(
+          chunk.map((r) => {
+            const stairwellId = stairwellOf.get(r.doorNumber) as number;
+            return {
+              stairwellId,
+              floor: r.floor,
+              room: r.room,
+              areaCentiM2: r.areaM2 === null ? null : Math.round(r.areaM2 * 100),
+              voterId: voterOf.get(r.voterId) as number,
+              residents: r.residents,
+              aged60to79: r.aged60to79,
+              aged80plus: r.aged80plus,
+              status: r.status,
+              concerns: r.concerns,
+              note: r.note,
+              canvasserId: ownerOf.get(stairwellId) ?? null,
+            };
+          }),
+        )
+        .returning({ id: t.flats.id })
+        .all(),
+    );
+    const flatOf = new Map(campaign.register.map((r, i) => [`${r.doorNumber}\u0000${r.room}`, flatIds[i] as number]));
+    const events = campaign.consentEvents.map((e) => ({
+      flatId: flatOf.get(`${e.doorNumber}\u0000${e.room}`) as number,
+      fromStatus: e.from,
+      toStatus: e.to,
+      canvasserId: e.canvasserId ? (canvasserOf.get(e.canvasserId) ?? null) : null,
+      at: e.at,
+      note: e.note,
+    }));
+    for (let i = 0; i < events.length; i += CHUNK) tx.insert(t.consentEvents).values(events.slice(i, i + CHUNK)).run();
+    const stageRows = campaign.stageEvents.map((e) => ({
+      stairwellId: stairwellOf.get(e.doorNumber) as number,
+      fromStage: e.from,
+      toStage: e.to,
+      at: e.at,
+      reason: e.reason,
+    }));
+    for (let i = 0; i < stageRows.length; i += CHUNK) tx.insert(t.stageEvents).values(stageRows.slice(i, i + CHUNK)).run();
+
+    const parking = layout.parking.map((p) => ({ estateId, code: p.spaceId, polygon: p.polygon, kind: p.accessible ? ('accessible' as const) : ('regular' as const), extra: p.extra }));
+    for (let i = 0; i < parking.length; i += CHUNK) tx.insert(t.parkingSpaces).values(parking.slice(i, i + CHUNK)).run();
+    if (layout.fireLanes.length)
+      tx.insert(t.fireLanes).values(layout.fireLanes.map((f) => ({ estateId, code: f.code, line: f.line, roadWidthM: f.roadWidthM, clearWidthM: f.clearWidthM, extra: f.extra }))).run();
+    const features = [
+      ...layout.roads.map((r) => ({ estateId, kind: 'road' as const, geometry: r.line, widthM: r.widthM, extra: r.extra })),
+      ...layout.green.map((g) => ({ estateId, kind: 'green' as const, geometry: g.polygon, widthM: null, extra: g.extra })),
+    ];
+    for (let i = 0; i < features.length; i += CHUNK) tx.insert(t.mapFeatures).values(features.slice(i, i + CHUNK)).run();
+    return estateId;
+  });
+}
