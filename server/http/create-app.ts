@@ -1,0 +1,40 @@
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import sirv from 'sirv';
+import { createContextInner } from '../context.ts';
+import type { Db } from '../db/open-database.ts';
+import { appRouter } from '../routers/_app.ts';
+import { handleGis } from './gis-routes.ts';
+import { sendError } from './send.ts';
+
+/**
+ * The one HTTP server: tRPC at /trpc, GIS endpoints under /api, /healthz, and
+ * the built client (single-page fallback) for everything else.
+ */
+export function createApp(opts: { db: Db; clientDir: string; log?: (line: string) => void }): Server {
+  const log = opts.log ?? ((line: string) => console.error(line));
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    createContext: () => createContextInner({ db: opts.db }),
+    onError: ({ error, path }) => {
+      // Only unexpected errors are logged, by procedure and code; never inputs, which may be personal.
+      if (error.code === 'INTERNAL_SERVER_ERROR') log(`trpc ${path ?? '?'}: ${error.message}`);
+    },
+  });
+  const client = existsSync(opts.clientDir) ? sirv(opts.clientDir, { single: true, etag: true, gzip: false }) : null;
+
+  return createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    try {
+      if (path.startsWith('/trpc/')) return void trpc(req, res);
+      if (handleGis(opts.db, req, res, path)) return;
+      if (!client) return sendError(res, 503, 'CLIENT_NOT_BUILT', `no client build at ${opts.clientDir}: run npm run build`);
+      client(req, res, () => sendError(res, 404, 'NOT_FOUND', `no file ${path}`));
+    } catch (e) {
+      log(`${req.method ?? ''} ${path}: ${(e as Error).message}`);
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'unexpected error; see the server log');
+    }
+  });
+}

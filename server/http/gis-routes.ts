@@ -1,0 +1,46 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Db } from '../db/open-database.ts';
+import { stairwellsGeoJSON } from '../queries/estate-map.ts';
+import { listEstates } from '../queries/list-estates.ts';
+import { NotFoundError } from '../queries/not-found.ts';
+import { sendError, sendJson } from './send.ts';
+
+const STAIRWELLS = /^\/api\/estates\/([^/]+)\/stairwells\.geojson$/;
+
+/**
+ * Plain GIS endpoints for QGIS and scripts. Returns false when the path is not
+ * one of them, so the caller can try the next handler.
+ */
+export function handleGis(db: Db, req: IncomingMessage, res: ServerResponse, path: string): boolean {
+  if (path === '/healthz') {
+    sendJson(res, 200, { ok: true, estates: listEstates(db).length });
+    return true;
+  }
+  if (!path.startsWith('/api/')) return false;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method ?? ''} is not supported here; use GET`);
+    return true;
+  }
+  if (path === '/api/estates') {
+    sendJson(res, 200, listEstates(db).map(({ id, name, stairwellCount }) => ({ id, name, stairwellCount })));
+    return true;
+  }
+  const match = STAIRWELLS.exec(path);
+  if (!match) {
+    sendError(res, 404, 'NOT_FOUND', `no endpoint ${path}`);
+    return true;
+  }
+  const raw = decodeURIComponent(match[1] ?? '');
+  const id = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(id) || id <= 0) {
+    sendError(res, 400, 'BAD_REQUEST', `estate id: expected a positive whole number, got ${JSON.stringify(raw)}`, 'id');
+    return true;
+  }
+  try {
+    sendJson(res, 200, stairwellsGeoJSON(db, id), 'application/geo+json');
+  } catch (e) {
+    if (!(e instanceof NotFoundError)) throw e;
+    sendError(res, 404, 'NOT_FOUND', e.message);
+  }
+  return true;
+}

@@ -1,0 +1,29 @@
+import { openDatabase } from './db/open-database.ts';
+import { parseEnv } from './env.ts';
+import { createApp } from './http/create-app.ts';
+import { ImportError } from './import/import-error.ts';
+import { seedIfEmpty } from './import/seed-if-empty.ts';
+
+const env = parseEnv();
+const { db, close } = openDatabase(env.LIFTMAP_DB);
+try {
+  if (seedIfEmpty(db, env.LIFTMAP_SEED_DIR)) console.log(`loaded the estate in ${env.LIFTMAP_SEED_DIR} into ${env.LIFTMAP_DB}`);
+} catch (e) {
+  console.error(e instanceof ImportError ? e.message : e);
+  close();
+  process.exit(1);
+}
+const server = createApp({ db, clientDir: env.LIFTMAP_CLIENT_DIR });
+server.listen(env.PORT, env.HOST, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  console.log(`LiftMap is serving http://${host}:${port}/wall (database ${env.LIFTMAP_DB})`);
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    close();
+    process.exit(0);
+  });

@@ -1,0 +1,91 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { eq } from 'drizzle-orm';
+import { doorLabel } from '../../geo/estate/index.ts';
+import type { Db } from '../db/open-database.ts';
+import { buildings, fireLanes, mapFeatures, parkingSpaces } from '../db/schema.ts';
+import { headlineOf, type Headline } from './headline.ts';
+import { stairwellProperties, type StairwellProperties } from './stairwell-properties.ts';
+import { loadStairwellStates, requireEstate } from './stairwell-states.ts';
+
+type Collection<P> = FeatureCollection<Geometry, P>;
+const collection = <P>(features: Feature<Geometry, P>[]): Collection<P> => ({ type: 'FeatureCollection', features });
+const feature = <P>(geometry: Geometry, properties: P, id?: number): Feature<Geometry, P> => ({
+  type: 'Feature',
+  ...(id === undefined ? {} : { id }),
+  geometry,
+  properties,
+});
+
+export interface EstateMap {
+  estate: { id: number; name: string; schematic: boolean; center: [number, number]; boundary: Geometry };
+  layers: {
+    green: Collection<Record<string, never>>;
+    roads: Collection<{ widthM: number }>;
+    fireLanes: Collection<{ code: string; roadWidthM: number; clearWidthM: number }>;
+    parking: Collection<{ code: string; kind: string }>;
+    buildings: Collection<{ id: number; code: string }>;
+    stairwells: Collection<StairwellProperties>;
+    elevatorSites: Collection<{ stairwellId: number }>;
+    doors: Collection<{ stairwellId: number; label: string }>;
+  };
+  headline: Headline;
+}
+
+/** Everything the battle map draws for one estate: layers and headline figures, no personal data. */
+export function estateMap(db: Db, estateId: number): EstateMap {
+  const estate = requireEstate(db, estateId);
+  const states = loadStairwellStates(db, estateId);
+  const features = db.select().from(mapFeatures).where(eq(mapFeatures.estateId, estateId)).all();
+  return {
+    estate: {
+      id: estate.id,
+      name: estate.name,
+      schematic: estate.schematic,
+      center: [estate.centerLng, estate.centerLat],
+      boundary: estate.boundary,
+    },
+    layers: {
+      green: collection(features.filter((f) => f.kind === 'green').map((f) => feature(f.geometry, {}))),
+      roads: collection(features.filter((f) => f.kind === 'road').map((f) => feature(f.geometry, { widthM: f.widthM ?? 5 }))),
+      fireLanes: collection(
+        db
+          .select()
+          .from(fireLanes)
+          .where(eq(fireLanes.estateId, estateId))
+          .all()
+          .map((f) => feature(f.line, { code: f.code, roadWidthM: f.roadWidthM, clearWidthM: f.clearWidthM }, f.id)),
+      ),
+      parking: collection(
+        db
+          .select()
+          .from(parkingSpaces)
+          .where(eq(parkingSpaces.estateId, estateId))
+          .all()
+          .map((p) => feature(p.polygon, { code: p.code, kind: p.kind }, p.id)),
+      ),
+      buildings: collection(
+        db
+          .select()
+          .from(buildings)
+          .where(eq(buildings.estateId, estateId))
+          .all()
+          .map((b) => feature(b.footprint, { id: b.id, code: b.code }, b.id)),
+      ),
+      stairwells: collection(states.map((s) => feature(s.row.footprint, stairwellProperties(s), s.row.id))),
+      elevatorSites: collection(
+        states.flatMap((s) => (s.row.elevatorSite ? [feature(s.row.elevatorSite, { stairwellId: s.row.id }, s.row.id)] : [])),
+      ),
+      doors: collection(
+        states.map((s) =>
+          feature({ type: 'Point', coordinates: [s.row.doorLng, s.row.doorLat] }, { stairwellId: s.row.id, label: doorLabel(s.row.doorNumber) }, s.row.id),
+        ),
+      ),
+    },
+    headline: headlineOf(states),
+  };
+}
+
+/** The stairwell footprints alone, for QGIS or a script (GET /api/estates/:id/stairwells.geojson). */
+export function stairwellsGeoJSON(db: Db, estateId: number): Collection<StairwellProperties> {
+  return collection(loadStairwellStates(db, estateId).map((s) => feature(s.row.footprint, stairwellProperties(s), s.row.id)));
+}

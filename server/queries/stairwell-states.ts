@@ -1,0 +1,121 @@
+import { asc, eq } from 'drizzle-orm';
+import { evaluateStairwell, type HouseholdStatus, type StairwellConsent } from '../../geo/consent/index.ts';
+import { MAP_PALETTE, mapColorKey, type MapColorKey } from '../../geo/palette/index.ts';
+import type { Db } from '../db/open-database.ts';
+import { buildings, estates, flats, stairwells } from '../db/schema.ts';
+import { NotFoundError } from './not-found.ts';
+
+export interface FlatRow {
+  id: number;
+  floor: number;
+  room: string;
+  areaCentiM2: number | null;
+  voterId: number;
+  status: HouseholdStatus;
+  residents: number;
+  aged60to79: number;
+  aged80plus: number;
+  version: number;
+}
+
+export interface StairwellState {
+  row: typeof stairwells.$inferSelect;
+  buildingCode: string;
+  flats: FlatRow[];
+  consent: StairwellConsent;
+  colorKey: MapColorKey;
+  color: string;
+  /** Residents aged 60+ living on floors 3–6: those an elevator frees first. */
+  upperFloorElders: number;
+}
+
+export function requireEstate(db: Db, estateId: number) {
+  const estate = db.select().from(estates).where(eq(estates.id, estateId)).get();
+  if (!estate) throw new NotFoundError(`no estate with id ${estateId}`);
+  return estate;
+}
+
+/** Evaluates a stairwell's flats under the consent rule; flat ids become strings for geo/. */
+export function evaluateFlats(rows: readonly FlatRow[]): StairwellConsent {
+  return evaluateStairwell(
+    rows.map((f) => ({
+      flatId: String(f.id),
+      voterId: String(f.voterId),
+      areaM2: f.areaCentiM2 === null ? null : f.areaCentiM2 / 100,
+      status: f.status,
+    })),
+  );
+}
+
+function stateOf(row: typeof stairwells.$inferSelect, buildingCode: string, rows: FlatRow[]): StairwellState {
+  const consent = evaluateFlats(rows);
+  const colorKey = mapColorKey(row.stage, consent.bin);
+  return {
+    row,
+    buildingCode,
+    flats: rows,
+    consent,
+    colorKey,
+    color: MAP_PALETTE[colorKey].color,
+    upperFloorElders: rows.filter((f) => f.floor >= 3).reduce((s, f) => s + f.aged60to79 + f.aged80plus, 0),
+  };
+}
+
+const FLAT_COLUMNS = {
+  id: flats.id,
+  stairwellId: flats.stairwellId,
+  floor: flats.floor,
+  room: flats.room,
+  areaCentiM2: flats.areaCentiM2,
+  voterId: flats.voterId,
+  status: flats.status,
+  residents: flats.residents,
+  aged60to79: flats.aged60to79,
+  aged80plus: flats.aged80plus,
+  version: flats.version,
+};
+
+/** Every stairwell of an estate with its flats evaluated, in door-number insertion order. */
+export function loadStairwellStates(db: Db, estateId: number): StairwellState[] {
+  requireEstate(db, estateId);
+  const rows = db
+    .select({ stairwell: stairwells, buildingCode: buildings.code })
+    .from(stairwells)
+    .innerJoin(buildings, eq(buildings.id, stairwells.buildingId))
+    .where(eq(stairwells.estateId, estateId))
+    .orderBy(asc(stairwells.id))
+    .all();
+  const flatRows = db
+    .select(FLAT_COLUMNS)
+    .from(flats)
+    .innerJoin(stairwells, eq(stairwells.id, flats.stairwellId))
+    .where(eq(stairwells.estateId, estateId))
+    .orderBy(asc(flats.floor), asc(flats.room))
+    .all();
+  const byStairwell = new Map<number, FlatRow[]>();
+  for (const { stairwellId, ...f } of flatRows) {
+    const list = byStairwell.get(stairwellId);
+    if (list) list.push(f);
+    else byStairwell.set(stairwellId, [f]);
+  }
+  return rows.map(({ stairwell, buildingCode }) => stateOf(stairwell, buildingCode, byStairwell.get(stairwell.id) ?? []));
+}
+
+/** One stairwell, evaluated. */
+export function loadStairwellState(db: Db, stairwellId: number): StairwellState {
+  const found = db
+    .select({ stairwell: stairwells, buildingCode: buildings.code })
+    .from(stairwells)
+    .innerJoin(buildings, eq(buildings.id, stairwells.buildingId))
+    .where(eq(stairwells.id, stairwellId))
+    .get();
+  if (!found) throw new NotFoundError(`no stairwell with id ${stairwellId}`);
+  const rows = db
+    .select(FLAT_COLUMNS)
+    .from(flats)
+    .where(eq(flats.stairwellId, stairwellId))
+    .orderBy(asc(flats.floor), asc(flats.room))
+    .all()
+    .map(({ stairwellId: _s, ...f }) => f);
+  return stateOf(found.stairwell, found.buildingCode, rows);
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { estateMap } from '../queries/estate-map.ts';
+import { listEstates } from '../queries/list-estates.ts';
+import { publicProcedure, router } from '../trpc.ts';
+import { withDomainErrors } from './domain-errors.ts';
+
+export const estateIdInput = z.object({ estateId: z.number().int('estateId: expected a whole number').positive('estateId: expected a positive id') });
+
+export const estateRouter = router({
+  list: publicProcedure.query(({ ctx }) => listEstates(ctx.db)),
+  map: publicProcedure.input(estateIdInput).query(({ ctx, input }) => withDomainErrors(() => estateMap(ctx.db, input.estateId))),
+});
