@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next';
+import { WallPage } from './pages/wall-page.tsx';
+
+/** Routes by path; each page owns its layout. */
+export function App({ path, search }: { path: string; search: URLSearchParams }) {
+  const { t } = useTranslation();
+  if (path === '/' || path === '/wall' || path === '/wall/') return <WallPage kiosk={search.get('kiosk') === '1'} />;
+  return (
+    <main className="not-found">
+      <h1>{t('state.notFound')}</h1>
+      <a href="/wall">{t('state.toWall')}</a>
+    </main>
+  );
+}

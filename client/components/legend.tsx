@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { MAP_LEGEND_ORDER, MAP_PALETTE, type MapColorKey } from '../../geo/palette/index.ts';
+
+const CANVASSING = new Set<MapColorKey>(['p0', 'p25', 'p50', 'p75', 'passed']);
+const OTHER = new Set<MapColorKey>(['impossible', 'incomplete', 'suspended']);
+
+/** The legend, generated from the palette: what the map shows is what it lists. */
+export function Legend({ counts }: { counts: Partial<Record<MapColorKey, number>> }) {
+  const { t, i18n } = useTranslation();
+  const label = (k: MapColorKey) => (i18n.language === 'en' ? MAP_PALETTE[k].en : MAP_PALETTE[k].zh);
+  const groups: { title: string; keys: MapColorKey[] }[] = [
+    { title: t('legend.canvassing'), keys: MAP_LEGEND_ORDER.filter((k) => CANVASSING.has(k)) },
+    { title: t('legend.pipeline'), keys: MAP_LEGEND_ORDER.filter((k) => !CANVASSING.has(k) && !OTHER.has(k)) },
+    { title: t('legend.other'), keys: MAP_LEGEND_ORDER.filter((k) => OTHER.has(k)) },
+  ];
+  return (
+    <section className="legend" aria-label={t('legend.title')}>
+      {groups.map((g) => (
+        <div key={g.title}>
+          <h3>{g.title}</h3>
+          <ul>
+            {g.keys.map((k) => (
+              <li key={k} data-key={k} className={counts[k] ? '' : 'empty'}>
+                <span className="swatch" style={{ background: MAP_PALETTE[k].color }} />
+                <span className="name">{label(k)}</span>
+                <span className="count">{counts[k] ?? 0}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { STATUS_PALETTE } from '../../geo/palette/index.ts';
+import { useStairwellDetail } from '../hooks/use-stairwell-detail.ts';
+import { ConsentEvaluation } from './consent-evaluation.tsx';
+import { FlatGrid } from './flat-grid.tsx';
+
+/** The clicked stairwell: grid of flats, the consent evaluation, its to-do list. */
+export function StairwellPanel({ stairwellId, onClose }: { stairwellId: number; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const detail = useStairwellDetail(stairwellId);
+  if (detail.error) return <aside className="stairwell-panel">{t('state.error', { message: detail.error.message })}</aside>;
+  const d = detail.data;
+  if (!d) return <aside className="stairwell-panel">{t('state.loading')}</aside>;
+  const todo = d.evaluation.complete ? d.evaluation.todo : [];
+  return (
+    <aside className="stairwell-panel" data-testid="stairwell-panel" aria-label={d.doorNumber}>
+      <header>
+        <h2>
+          {d.doorNumber} <small>{t('panel.building', { code: d.buildingCode })}</small>
+        </h2>
+        <button type="button" onClick={onClose} aria-label={t('panel.close')}>
+          ×
+        </button>
+      </header>
+      <p className="stage">
+        <span className="swatch" style={{ background: d.color }} /> {t('panel.stage', { stage: t(`stage.${d.stage}`) })} ·{' '}
+        {t('panel.elders', { count: d.upperFloorElders })}
+      </p>
+      <h3>{t('panel.grid')}</h3>
+      <FlatGrid flats={d.flats} todo={new Set(todo.map((f) => f.flatId))} />
+      <h3>{t('panel.evaluation')}</h3>
+      <ConsentEvaluation evaluation={d.evaluation} />
+      {d.evaluation.complete && !d.evaluation.result.passed && d.evaluation.result.stillPossible && (
+        <>
+          <h3>{t('panel.todo', { count: todo.length })}</h3>
+          <ol className="todo" data-testid="todo">
+            {todo.map((f) => (
+              <li key={f.flatId}>
+                <strong>{f.room}</strong> {i18n.language === 'en' ? STATUS_PALETTE[f.status].en : STATUS_PALETTE[f.status].zh}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </aside>
+  );
+}

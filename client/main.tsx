@@ -1,0 +1,21 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app.tsx';
+import { setupI18n } from './i18n/setup-i18n.ts';
+import './styles.css';
+import { createClients, TRPCProvider } from './trpc.ts';
+
+setupI18n();
+const { queryClient, trpcClient } = createClients();
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider queryClient={queryClient} trpcClient={trpcClient}>
+        <App path={location.pathname} search={new URLSearchParams(location.search)} />
+      </TRPCProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

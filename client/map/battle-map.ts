@@ -1,0 +1,110 @@
+import { bbox } from '@turf/turf';
+import { MapLibreMap, type MapGeoJSONFeature, type MapLayerMouseEvent, type PaddingOptions } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './worker-url.ts';
+import { BASE_PALETTE } from '../../geo/palette/index.ts';
+import type { EstateMap } from '../../server/queries/estate-map.ts';
+import { battleMapLayers, SOURCES, type SourceId } from './layers.ts';
+import { exposeTestHook } from './test-hook.ts';
+
+export interface BattleMapOptions {
+  /** Clicking a stairwell selects it; off in kiosk mode. */
+  interactive: boolean;
+  onSelect?: (stairwellId: number | null) => void;
+  /** Screen space kept free of the estate, e.g. for a side panel. */
+  padding?: Partial<PaddingOptions>;
+}
+
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/**
+ * Owns the MapLibre map of one estate: created with the component, destroyed
+ * with it. The style has no glyphs URL and no remote sources, so it works
+ * offline; labels use the device's own fonts.
+ */
+export class BattleMap {
+  private readonly map: MapLibreMap;
+  private readonly loaded: Promise<void>;
+  private hovered: number | null = null;
+  private selected: number | null = null;
+  private layersAdded = false;
+
+  constructor(container: HTMLElement, private readonly options: BattleMapOptions) {
+    this.map = new MapLibreMap({
+      container,
+      style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': BASE_PALETTE.background } }] },
+      attributionControl: false,
+      // Keeps the pixels for screenshots and PNG export (MapLibre ≥ 5 only on request).
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      localIdeographFontFamily: '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif',
+      interactive: true,
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+    if (options.interactive) this.listen();
+    exposeTestHook(this.map);
+  }
+
+  /** Draws (or redraws) an estate; fits the view the first time. */
+  async setData(data: EstateMap): Promise<void> {
+    await this.loaded;
+    const collections: Record<SourceId, GeoJSON.FeatureCollection> = {
+      boundary: { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: data.estate.boundary, properties: {} }] },
+      ...data.layers,
+    };
+    const first = !this.layersAdded;
+    for (const id of SOURCES) {
+      const source = this.map.getSource(id);
+      if (source && 'setData' in source && typeof source.setData === 'function') (source as { setData(d: GeoJSON.FeatureCollection): void }).setData(collections[id] ?? EMPTY);
+      else this.map.addSource(id, { type: 'geojson', data: collections[id] ?? EMPTY, promoteId: id === 'stairwells' ? 'id' : undefined });
+    }
+    if (first) {
+      for (const layer of battleMapLayers(data.estate.center[1])) this.map.addLayer(layer);
+      this.layersAdded = true;
+      this.fit(data);
+    }
+  }
+
+  /** Outlines one stairwell (or none) through feature-state. */
+  select(stairwellId: number | null): void {
+    if (!this.layersAdded) return;
+    if (this.selected !== null) this.map.setFeatureState({ source: 'stairwells', id: this.selected }, { selected: false });
+    this.selected = stairwellId;
+    if (stairwellId !== null) this.map.setFeatureState({ source: 'stairwells', id: stairwellId }, { selected: true });
+  }
+
+  resize(): void {
+    this.map.resize();
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+
+  private fit(data: EstateMap): void {
+    const [w, s, e, n] = bbox({ type: 'Feature', geometry: data.estate.boundary, properties: {} });
+    this.map.fitBounds([[w, s], [e, n]], { padding: { top: 24, bottom: 24, left: 24, right: 24, ...this.options.padding }, animate: false });
+  }
+
+  private listen(): void {
+    const id = (f: MapGeoJSONFeature | undefined) => (typeof f?.id === 'number' ? f.id : null);
+    this.map.on('click', 'stairwells', (e: MapLayerMouseEvent) => this.options.onSelect?.(id(e.features?.[0])));
+    this.map.on('click', (e: MapLayerMouseEvent) => {
+      if (this.map.queryRenderedFeatures(e.point, { layers: ['stairwells'] }).length === 0) this.options.onSelect?.(null);
+    });
+    this.map.on('mousemove', 'stairwells', (e: MapLayerMouseEvent) => {
+      const next = id(e.features?.[0]);
+      if (next === this.hovered) return;
+      if (this.hovered !== null) this.map.setFeatureState({ source: 'stairwells', id: this.hovered }, { hover: false });
+      this.hovered = next;
+      if (next !== null) this.map.setFeatureState({ source: 'stairwells', id: next }, { hover: true });
+      this.map.getCanvas().style.cursor = 'pointer';
+    });
+    this.map.on('mouseleave', 'stairwells', () => {
+      if (this.hovered !== null) this.map.setFeatureState({ source: 'stairwells', id: this.hovered }, { hover: false });
+      this.hovered = null;
+      this.map.getCanvas().style.cursor = '';
+    });
+  }
+}

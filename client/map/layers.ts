@@ -1,0 +1,78 @@
+import type { ExpressionSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { BASE_PALETTE as B, MAP_PALETTE } from '../../geo/palette/index.ts';
+import { metresWide, paletteMatch } from './style-expressions.ts';
+
+/** The sources the battle map draws from; each is one layer collection of `estate.map`. */
+export const SOURCES = ['boundary', 'green', 'roads', 'fireLanes', 'parking', 'buildings', 'stairwells', 'elevatorSites', 'doors'] as const;
+export type SourceId = (typeof SOURCES)[number];
+
+type Layer = LayerSpecification & { source: SourceId };
+
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+
+/** Every layer of the battle map, bottom to top; colours from the palette only. */
+export function battleMapLayers(latitude: number): Layer[] {
+  return [
+    { id: 'boundary-fill', type: 'fill', source: 'boundary', paint: { 'fill-color': B.boundaryFill } },
+    { id: 'green', type: 'fill', source: 'green', paint: { 'fill-color': B.green } },
+    {
+      id: 'roads',
+      type: 'line',
+      source: 'roads',
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': B.road, 'line-width': metresWide(['get', 'widthM'], latitude) },
+    },
+    {
+      id: 'fire-lanes',
+      type: 'line',
+      source: 'fireLanes',
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': B.road, 'line-width': metresWide(['get', 'roadWidthM'], latitude) },
+    },
+    {
+      // The clear corridor that must stay open (GB 50016), dashed over the lane.
+      id: 'fire-lanes-clear',
+      type: 'line',
+      source: 'fireLanes',
+      paint: { 'line-color': B.fireLane, 'line-width': 2, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: 'parking',
+      type: 'fill',
+      source: 'parking',
+      paint: { 'fill-color': B.parking, 'fill-outline-color': B.parkingLine },
+    },
+    { id: 'boundary-line', type: 'line', source: 'boundary', paint: { 'line-color': B.boundaryLine, 'line-width': 2, 'line-dasharray': [4, 2] } },
+    { id: 'buildings', type: 'fill', source: 'buildings', paint: { 'fill-color': B.building } },
+    {
+      id: 'stairwells',
+      type: 'fill',
+      source: 'stairwells',
+      paint: { 'fill-color': paletteMatch('colorKey', MAP_PALETTE, 'color') },
+    },
+    {
+      id: 'stairwell-outline',
+      type: 'line',
+      source: 'stairwells',
+      paint: {
+        'line-color': ['case', selected, B.selected, hovered, B.selected, B.stairwellLine],
+        'line-width': ['case', selected, 4, hovered, 2.5, 1],
+      },
+    },
+    { id: 'building-outline', type: 'line', source: 'buildings', paint: { 'line-color': B.buildingLine, 'line-width': 2.5 } },
+    { id: 'elevator-sites', type: 'fill', source: 'elevatorSites', paint: { 'fill-color': B.elevatorSite } },
+    {
+      id: 'stairwell-labels',
+      type: 'symbol',
+      source: 'stairwells',
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 16, 10, 18, 15, 20, 24],
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': paletteMatch('colorKey', MAP_PALETTE, 'text') },
+    },
+  ];
+}

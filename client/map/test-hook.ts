@@ -1,0 +1,34 @@
+import type { MapLibreMap } from 'maplibre-gl';
+
+export interface LiftmapTestHook {
+  /** Screen pixel (CSS px) of a WGS-84 position. */
+  project(lngLat: [number, number]): [number, number];
+  /** True once the map has drawn everything it has been given. */
+  idle(): boolean;
+  renderedStairwellIds(): number[];
+}
+
+declare global {
+  interface Window {
+    liftmap?: LiftmapTestHook;
+  }
+}
+
+/** A read-only window.liftmap for browser tests and the screenshot tool; it changes nothing. */
+export function exposeTestHook(map: MapLibreMap): void {
+  let idle = false;
+  map.on('idle', () => (idle = true));
+  map.on('dataloading', () => (idle = false));
+  map.on('movestart', () => (idle = false));
+  window.liftmap = {
+    project: ([lng, lat]) => {
+      const p = map.project([lng, lat]);
+      return [p.x, p.y];
+    },
+    idle: () => idle && map.getLayer('stairwells') !== undefined,
+    renderedStairwellIds: () =>
+      map.getLayer('stairwells')
+        ? [...new Set(map.queryRenderedFeatures({ layers: ['stairwells'] }).map((f) => Number(f.id)))].sort((a, b) => a - b)
+        : [],
+  };
+}

@@ -1,0 +1,5 @@
+import { setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+
+// MapLibre 6 under a bundler needs its worker emitted as an asset and named once.
+setWorkerUrl(workerUrl);

@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../../server/db/open-database.ts';
+import { createApp } from '../../server/http/create-app.ts';
+import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const FENGHE_DIR = join(ROOT, 'data', 'fenghe');
+
+export interface TestServer {
+  url: string;
+  db: Db;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** The real server on a free loopback port with a fresh, seeded SQLite file. */
+export async function startTestServer(opts: { seed?: boolean } = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'liftmap-test-'));
+  const { db, close } = openDatabase(join(dir, 'liftmap.db'));
+  if (opts.seed !== false) seedIfEmpty(db, FENGHE_DIR);
+  const logs: string[] = [];
+  const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line) });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db,
+    logs,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
