@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FENGHE_PLAN, generateCampaign, generateLayout } from '../geo/synthetic/index.ts';
+import { FENGHE_PLAN, fengheCampaignPlan, generateCampaign, generateLayout } from '../geo/synthetic/index.ts';
 import { campaignToCsv } from '../server/import/campaign-csv.ts';
 
 const dir = join(import.meta.dirname, 'fenghe');
@@ -13,16 +13,7 @@ const layout = generateLayout(FENGHE_PLAN);
 const doorNumbers = layout.features
   .filter((f) => f.properties?.kind === 'stairwell')
   .map((f) => String(f.properties?.doorNumber));
-const campaign = generateCampaign({
-  seed: 20260925,
-  doorNumbers,
-  startDate: '2026-09-25',
-  days: 60,
-  pilotDoors: [5, 22],
-  contestedDoors: [12, 31, 44, 50, 66, 73],
-  missingAreaDoor: 57,
-  stairwellsPerCanvasser: 5,
-});
+const campaign = generateCampaign(fengheCampaignPlan(doorNumbers));
 
 writeFileSync(join(dir, 'estate.geojson'), JSON.stringify(layout, null, 1) + '\n');
 for (const [name, csv] of Object.entries(campaignToCsv(campaign))) writeFileSync(join(dir, name), csv);

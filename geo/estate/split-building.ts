@@ -33,8 +33,12 @@ export function splitBuilding(footprint: PolygonGeometry, count: number): Polygo
     const b = u0 + ((u1 - u0) * (i + 1)) / count + (i === count - 1 ? 1 : 0);
     const strip = turfPolygon([[fromUV(a, v0), fromUV(b, v0), fromUV(b, v1), fromUV(a, v1), fromUV(a, v0)]]);
     const piece = intersect(featureCollection([turfPolygon(footprint.coordinates), strip]));
+    // Rounded to 1e-7° (~1 cm) like every stored coordinate.
     if (piece?.geometry.type === 'Polygon')
-      slices.push({ type: 'Polygon', coordinates: piece.geometry.coordinates as LngLat[][] });
+      slices.push({
+        type: 'Polygon',
+        coordinates: piece.geometry.coordinates.map((ring) => ring.map(([x, y]) => [Math.round((x ?? 0) * 1e7) / 1e7, Math.round((y ?? 0) * 1e7) / 1e7] as LngLat)),
+      });
   }
   return slices;
 }

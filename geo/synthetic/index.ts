@@ -3,3 +3,4 @@ export { campaignTime } from './campaign-clock.ts';
 export { FENGHE_PLAN, LAYOUT, type LayoutPlan } from './layout-plan.ts';
 export { generateLayout } from './generate-layout.ts';
 export { generateCampaign, type CampaignPlan } from './generate-campaign.ts';
+export { fengheCampaignPlan } from './fenghe-campaign-plan.ts';
