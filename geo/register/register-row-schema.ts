@@ -5,13 +5,13 @@ import type { RegisterRow } from './register-types.ts';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional()).transform((v) => v ?? null);
-const count = z.preprocess(blankToUndefined, z.coerce.number().int('expected a whole number').min(0, 'expected 0 or more').optional());
+const count = z.preprocess(blankToUndefined, z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(0, 'expected 0 or more').optional());
 
 /** One register row as text cells (CSV or XLSX) → a typed row; messages say what was expected. */
 export const registerRowSchema = z
   .object({
     doorNumber: z.string().trim().min(1, 'expected a door number such as 长风二村 45号'),
-    floor: z.coerce.number().int('expected a whole floor number').min(1, 'expected a floor from 1').max(40, 'expected a floor up to 40'),
+    floor: z.coerce.number({ error: 'expected a floor number such as 3' }).int('expected a whole floor number').min(1, 'expected a floor from 1').max(40, 'expected a floor up to 40'),
     room: z.coerce.string().trim().min(1, 'expected a room such as 301'),
     areaM2: z
       .preprocess(blankToUndefined, z.coerce.number().positive('expected a positive area in m²').max(1000, 'expected an area under 1000 m²').optional())

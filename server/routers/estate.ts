@@ -4,7 +4,7 @@ import { listEstates } from '../queries/list-estates.ts';
 import { publicProcedure, router } from '../trpc.ts';
 import { withDomainErrors } from './domain-errors.ts';
 
-export const estateIdInput = z.object({ estateId: z.number().int('estateId: expected a whole number').positive('estateId: expected a positive id') });
+export const estateIdInput = z.object({ estateId: z.number().int('expected a whole number').positive('expected a positive id') });
 
 export const estateRouter = router({
   list: publicProcedure.query(({ ctx }) => listEstates(ctx.db)),

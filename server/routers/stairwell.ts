@@ -5,6 +5,6 @@ import { withDomainErrors } from './domain-errors.ts';
 
 export const stairwellRouter = router({
   detail: publicProcedure
-    .input(z.object({ stairwellId: z.number().int('stairwellId: expected a whole number').positive('stairwellId: expected a positive id') }))
+    .input(z.object({ stairwellId: z.number().int('expected a whole number').positive('expected a positive id') }))
     .query(({ ctx, input }) => withDomainErrors(() => stairwellDetail(ctx.db, input.stairwellId))),
 });
