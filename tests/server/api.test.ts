@@ -116,7 +116,7 @@ describe('plain HTTP endpoints', () => {
     expect(JSON.parse(missing.text)).toEqual({ error: { code: 'NOT_FOUND', message: 'no estate with id 77' } });
     const bad = await get('/api/estates/abc/stairwells.geojson');
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.text).error).toMatchObject({ code: 'BAD_REQUEST', field: 'id' });
+    expect((JSON.parse(bad.text) as { error: unknown }).error).toMatchObject({ code: 'BAD_REQUEST', field: 'id' });
     expect((await get('/api/nothing')).status).toBe(404);
   });
 
