@@ -21,7 +21,7 @@ export function FlatGrid({ flats, todo }: { flats: StairwellDetail['flats']; tod
                     key={f.id}
                     data-room={f.room}
                     data-status={f.status}
-                    className={todo.has(f.id) ? 'todo' : undefined}
+                    className={todo.has(f.id) ? 'to-sign' : undefined}
                     style={{ background: entry.color, color: entry.text }}
                     title={f.sharesVoter ? t('panel.sharedVoter') : undefined}
                   >
