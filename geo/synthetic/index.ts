@@ -4,3 +4,4 @@ export { FENGHE_PLAN, LAYOUT, type LayoutPlan } from './layout-plan.ts';
 export { generateLayout } from './generate-layout.ts';
 export { generateCampaign, type CampaignPlan } from './generate-campaign.ts';
 export { fengheCampaignPlan } from './fenghe-campaign-plan.ts';
+export { districtInstance, phasingInputFromLayout, randomSmallInstance, type InstanceOptions } from './phasing-instance.ts';

@@ -1,0 +1,11 @@
+export type { FireLane, PhasePlan, PhasingInput, PhasingStairwell } from './phasing-types.ts';
+export { planPhases, planWithFacts, preferenceOrder } from './plan-phases.ts';
+export { PhasingInputError } from './phasing-input-error.ts';
+export { analyzeSites, type SiteFacts } from './analyze-sites.ts';
+export { buildPlan } from './build-plan.ts';
+export { checkPlan, type Violation, type ViolationKind } from './check-plan.ts';
+export { naivePlan } from './naive-plan.ts';
+export { scorePlan } from './score-plan.ts';
+export { constructionZone, CONSTRUCTION_ZONE_M } from './construction-zone.ts';
+export { elderWeight } from './elder-weight.ts';
+export { unschedulableReason } from './unschedulable-reason.ts';

@@ -1,0 +1,4 @@
+/** Thrown by the planner when its input cannot describe a real programme. */
+export class PhasingInputError extends Error {
+  override readonly name = 'PhasingInputError';
+}
