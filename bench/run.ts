@@ -1,49 +1,50 @@
 /**
- * `npm run bench`: latency of the battle map's endpoints over HTTP on
- * loopback against a freshly seeded database; writes bench/reports/<date>.json
- * and bench/reports/latest.json.
+ * `npm run bench [-- section ...]`: sections `http`, `phasing` (default: all).
+ * Writes bench/reports/<time>.json and bench/reports/latest.json.
  */
-import { createTRPCClient, httpLink } from '@trpc/client';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import type { AppRouter } from '../server/routers/_app.ts';
+import { createRng, FENGHE_PLAN, generateLayout, phasingInputFromLayout } from '../geo/synthetic/index.ts';
+import { DEFAULT_PLAN_PARAMS } from '../server/planning/plan-params.ts';
+import { phasingInputFor } from '../server/planning/phasing-input.ts';
 import { ROOT, startTestServer } from '../tests/support/test-server.ts';
-import { measure } from './measure.ts';
+import { httpLatency } from './http.ts';
+import { againstNaive, optimalityGap, runningTimes } from './phasing.ts';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const wanted = new Set(process.argv.slice(2));
+const run = (section: string) => wanted.size === 0 || wanted.has(section);
+const report: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
+};
+
 const server = await startTestServer();
 try {
-  const trpc = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${server.url}/trpc` })] });
-  let geojsonBytes = 0;
-  let mapBytes = 0;
-  const geojson = await measure('GET /api/estates/1/stairwells.geojson', RUNS, async () => {
-    const res = await fetch(`${server.url}/api/estates/1/stairwells.geojson`);
-    geojsonBytes = (await res.arrayBuffer()).byteLength;
-  });
-  const map = await measure('tRPC estate.map', RUNS, async () => {
-    const data = await trpc.estate.map.query({ estateId: 1 });
-    mapBytes = Buffer.byteLength(JSON.stringify({ result: { data } }));
-  });
-  const detail = await measure('tRPC stairwell.detail', RUNS, () => trpc.stairwell.detail.query({ stairwellId: 40 }));
-  const report = {
-    date: new Date().toISOString(),
-    machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
-    runs: RUNS,
-    results: [
-      { ...geojson, payloadBytes: geojsonBytes },
-      { ...map, payloadBytes: mapBytes },
-      detail,
-    ],
-  };
-  const dir = join(ROOT, 'bench', 'reports');
-  mkdirSync(dir, { recursive: true });
-  const text = JSON.stringify(report, null, 2) + '\n';
-  writeFileSync(join(dir, `${report.date.slice(0, 19).replace(/:/g, '')}.json`), text);
-  writeFileSync(join(dir, 'latest.json'), text);
-  for (const r of report.results)
-    console.log(`${r.name.padEnd(42)} median ${r.medianMs.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms${'payloadBytes' in r ? `  ${(r.payloadBytes / 1024).toFixed(1)} KiB` : ''}`);
-  console.log(`report: bench/reports/latest.json`);
+  if (run('http')) {
+    const results = await httpLatency(server, Number(process.env.BENCH_RUNS ?? 200));
+    report.http = results;
+    for (const r of results)
+      console.log(`${r.name.padEnd(42)} median ${r.medianMs.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms${'payloadBytes' in r ? `  ${(r.payloadBytes / 1024).toFixed(1)} KiB` : ''}`);
+  }
+  if (run('phasing')) {
+    const fenghe = phasingInputFor(server.db, 1, { ...DEFAULT_PLAN_PARAMS, crews: 6 }).input;
+    const synthetic = phasingInputFromLayout(generateLayout(FENGHE_PLAN), createRng(7), { crews: 6, phaseDays: 70, maxParkingLossPerPhase: 12, maxReadyDay: 120 });
+    const naive = [againstNaive('Fenghe register (stairwells that passed or still can)', fenghe), againstNaive('Fenghe layout, random weights and ready days', synthetic)];
+    for (const n of naive)
+      console.log(`planner vs naive, ${n.name}: Σw·C ${n.planner.weightedCompletion} vs ${n.naive.weightedCompletion} (${n.weightedWaitingSavedPercent}% less), peak parking ${n.planner.peakParkingLost} vs ${n.naive.peakParkingLost}`);
+    const times = await runningTimes({ 1: 30, 10: 10, 100: 5 });
+    for (const t of times) console.log(`${t.name.padEnd(42)} median ${t.medianMs.toFixed(1)} ms  p99 ${t.p99Ms.toFixed(1)} ms`);
+    const gap = await optimalityGap([10, 16, 24], [1, 2, 3], Number(process.env.BENCH_MILP_SECONDS ?? 120));
+    console.log(`optimality gap vs HiGHS: mean ${gap.meanGapPercent}%, max ${gap.maxGapPercent}% over ${gap.provedOptimal} proved optima; planner infeasible ${gap.plannerInfeasible}`);
+    report.phasing = { againstNaive: naive, runningTimes: times, optimalityGap: gap };
+  }
 } finally {
   await server.close();
 }
+const dir = join(ROOT, 'bench', 'reports');
+mkdirSync(dir, { recursive: true });
+const text = JSON.stringify(report, null, 2) + '\n';
+writeFileSync(join(dir, `${String(report.date).slice(0, 19).replace(/:/g, '')}.json`), text);
+writeFileSync(join(dir, 'latest.json'), text);
+console.log('report: bench/reports/latest.json');

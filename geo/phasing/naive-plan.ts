@@ -1,4 +1,4 @@
-import { analyzeSites } from './analyze-sites.ts';
+import { analyzeSites, type SiteFacts } from './analyze-sites.ts';
 import { buildPlan } from './build-plan.ts';
 import { checkInput } from './check-input.ts';
 import { PhaseLoad } from './phase-load.ts';
@@ -12,7 +12,10 @@ import { unschedulableReason } from './unschedulable-reason.ts';
  */
 export function naivePlan(input: PhasingInput): PhasePlan {
   checkInput(input);
-  const facts = analyzeSites(input);
+  return naivePlanWithFacts(input, analyzeSites(input));
+}
+
+export function naivePlanWithFacts(input: PhasingInput, facts: Map<string, SiteFacts>): PhasePlan {
   const unscheduled: PhasePlan['unscheduled'] = [];
   const queue = input.stairwells
     .map((s, i) => ({ s, i }))

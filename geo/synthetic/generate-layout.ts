@@ -115,12 +115,15 @@ export function generateLayout(plan: LayoutPlan): FeatureCollection {
     roadWidthM: L.fireLaneRoadWidthM,
     clearWidthM: L.fireLaneClearWidthM,
   });
-  const yFire = (rowY[plan.fireLaneAfterRow] ?? 0) + L.buildingDepthM + 15;
-  add(line([[7, yFire], [width - 7, yFire]]), {
-    kind: 'fire_lane',
-    name: '消防车道 3',
-    roadWidthM: L.fireLaneRoadWidthM,
-    clearWidthM: L.fireLaneClearWidthM,
-  });
+  const fireRow = rowY[plan.fireLaneAfterRow];
+  if (fireRow !== undefined && plan.fireLaneAfterRow < plan.rows.length - 1) {
+    const yFire = fireRow + L.buildingDepthM + 15;
+    add(line([[7, yFire], [width - 7, yFire]]), {
+      kind: 'fire_lane',
+      name: '消防车道 3',
+      roadWidthM: L.fireLaneRoadWidthM,
+      clearWidthM: L.fireLaneClearWidthM,
+    });
+  }
   return { type: 'FeatureCollection', features };
 }

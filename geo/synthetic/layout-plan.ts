@@ -27,7 +27,7 @@ export interface LayoutPlan {
   centre: [lng: number, lat: number];
   /** Stairwells per building, row by row from the south, west to east. */
   rows: number[][];
-  /** Row index after which the wide gap with the east–west fire lane lies. */
+  /** Row index after which the wide gap with the east–west fire lane lies; -1 for none. */
   fireLaneAfterRow: number;
 }
 

@@ -173,3 +173,20 @@ export const mapFeatures = sqliteTable('map_features', {
   widthM: real('width_m'),
   extra: text('extra', { mode: 'json' }).$type<Extra>().notNull(),
 });
+
+/** A named phasing scenario: parameters, manual moves, and the plan as computed when saved. */
+export const phaseScenarios = sqliteTable(
+  'phase_scenarios',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    estateId: integer('estate_id').notNull().references(() => estates.id),
+    name: text('name').notNull(),
+    params: text('params', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    moves: text('moves', { mode: 'json' }).$type<{ stairwellId: number; toPhase: number }[]>().notNull(),
+    /** The plan when saved, so later data changes never rewrite what was agreed. */
+    result: text('result', { mode: 'json' }).$type<unknown>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('phase_scenarios_estate_name').on(t.estateId, t.name)],
+);

@@ -1,11 +1,12 @@
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import sirv from 'sirv';
 import { createContextInner } from '../context.ts';
 import type { Db } from '../db/open-database.ts';
 import { appRouter } from '../routers/_app.ts';
 import { handleGis } from './gis-routes.ts';
+import { handlePlanExport } from './plan-export-routes.ts';
 import { sendError } from './send.ts';
 
 /**
@@ -25,16 +26,24 @@ export function createApp(opts: { db: Db; clientDir: string; log?: (line: string
   });
   const client = existsSync(opts.clientDir) ? sirv(opts.clientDir, { single: true, etag: true, gzip: false }) : null;
 
+  const fail = (path: string, method: string | undefined, res: ServerResponse, e: unknown) => {
+    log(`${method ?? ''} ${path}: ${(e as Error).message}`);
+    if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'unexpected error; see the server log');
+  };
+
   return createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     try {
       if (path.startsWith('/trpc/')) return void trpc(req, res);
+      if (path.startsWith('/api/plans/') && req.method === 'GET')
+        return void handlePlanExport(opts.db, res, path)
+          .then((handled) => handled || sendError(res, 404, 'NOT_FOUND', `no endpoint ${path}`))
+          .catch((e: unknown) => fail(path, req.method, res, e));
       if (handleGis(opts.db, req, res, path)) return;
       if (!client) return sendError(res, 503, 'CLIENT_NOT_BUILT', `no client build at ${opts.clientDir}: run npm run build`);
       client(req, res, () => sendError(res, 404, 'NOT_FOUND', `no file ${path}`));
     } catch (e) {
-      log(`${req.method ?? ''} ${path}: ${(e as Error).message}`);
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'unexpected error; see the server log');
+      fail(path, req.method, res, e);
     }
   });
 }

@@ -1,10 +1,12 @@
 import { router } from '../trpc.ts';
 import { estateRouter } from './estate.ts';
+import { planRouter } from './plan.ts';
 import { stairwellRouter } from './stairwell.ts';
 
 export const appRouter = router({
   estate: estateRouter,
   stairwell: stairwellRouter,
+  plan: planRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,79 @@
+import { convex, featureCollection, polygon } from '@turf/turf';
+import type { Feature, Polygon } from 'geojson';
+import { analyzeSites, buildPlan, checkPlan, naivePlanWithFacts, planWithFacts, type PhasePlan } from '../../geo/phasing/index.ts';
+import { addDays } from '../../geo/time/index.ts';
+import type { Db } from '../db/open-database.ts';
+import { applyMoves } from './apply-moves.ts';
+import { phasingInputFor } from './phasing-input.ts';
+import type { PlanMove, PlanParams } from './plan-params.ts';
+
+/**
+ * A phasing plan for an estate, ready for /plan: the planner's plan with the
+ * planner's manual moves applied, re-dated, with every broken constraint,
+ * the scores before and after the moves and against a naive plan, and the
+ * map's geometry (zones, a hull per phase, lanes in conflict). No personal data.
+ */
+export function computePlan(db: Db, estateId: number, params: PlanParams, moves: readonly PlanMove[]) {
+  const { input, excluded, states } = phasingInputFor(db, estateId, params);
+  const facts = analyzeSites(input);
+  const planned = planWithFacts(input, facts);
+  const { groups, unscheduled } = applyMoves(planned, moves);
+  const plan: PhasePlan = buildPlan(input, facts, groups, unscheduled);
+  const violations = checkPlan(input, facts, plan);
+  const byId = new Map(states.map((s) => [String(s.row.id), s]));
+  const phaseOf = new Map(plan.phases.flatMap((p) => p.stairwellIds.map((id) => [id, p.index] as const)));
+
+  const sites = input.stairwells.map((s) => {
+    const st = byId.get(s.id)!;
+    const f = facts.get(s.id)!;
+    return {
+      stairwellId: Number(s.id),
+      doorNumber: st.row.doorNumber,
+      buildingCode: st.buildingCode,
+      stage: st.row.stage,
+      weight: s.weight,
+      readyDay: s.readyDay,
+      readyDate: addDays(params.startDate, s.readyDay),
+      phase: phaseOf.get(s.id) ?? null,
+      blocksLanes: f.blocksLanes,
+      narrowsLanes: f.narrowsLanes,
+      parking: f.parking,
+    };
+  });
+  const zoneOf = new Map(input.stairwells.map((s) => [s.id, s.zone]));
+  const zones = featureCollection(
+    input.stairwells.map((s) => ({
+      type: 'Feature' as const,
+      id: Number(s.id),
+      geometry: s.zone,
+      properties: { stairwellId: Number(s.id), phase: phaseOf.get(s.id) ?? -1, blocked: (facts.get(s.id)?.blocksLanes.length ?? 0) > 0 },
+    })),
+  );
+  const hulls = featureCollection(
+    plan.phases.flatMap((p): Feature<Polygon, { phase: number }>[] => {
+      const hull = convex(featureCollection(p.stairwellIds.map((id) => polygon(zoneOf.get(id)!.coordinates))));
+      return hull ? [{ type: 'Feature', geometry: hull.geometry, properties: { phase: p.index } }] : [];
+    }),
+  );
+  return {
+    params,
+    moves: [...moves],
+    phases: plan.phases.map((p) => ({
+      ...p,
+      startDate: addDays(params.startDate, p.startDay),
+      endDate: addDays(params.startDate, p.endDay),
+      stairwellIds: p.stairwellIds.map(Number),
+      /** Fire lanes narrowed in this phase (one site each). */
+      lanes: [...new Set(p.stairwellIds.flatMap((id) => facts.get(id)?.narrowsLanes ?? []))],
+    })),
+    unscheduled: plan.unscheduled.map((u) => ({ ...u, stairwellId: Number(u.id), doorNumber: byId.get(u.id)?.row.doorNumber ?? u.id })),
+    excluded,
+    score: plan.score,
+    plannerScore: planned.score,
+    naiveScore: naivePlanWithFacts(input, facts).score,
+    violations,
+    sites,
+    geometry: { zones, hulls },
+  };
+}
+export type ComputedPlan = ReturnType<typeof computePlan>;
