@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { PlanPage } from './pages/plan-page.tsx';
 import { WallPage } from './pages/wall-page.tsx';
 
 /** Routes by path; each page owns its layout. */
 export function App({ path, search }: { path: string; search: URLSearchParams }) {
   const { t } = useTranslation();
   if (path === '/' || path === '/wall' || path === '/wall/') return <WallPage kiosk={search.get('kiosk') === '1'} />;
+  if (path === '/plan' || path === '/plan/') return <PlanPage />;
   return (
     <main className="not-found">
       <h1>{t('state.notFound')}</h1>

@@ -5,12 +5,17 @@ import { BattleMap, type BattleMapOptions } from '../map/battle-map.ts';
 interface Props extends BattleMapOptions {
   data: EstateMap;
   selectedId: number | null;
+  /** Overlay sources' features by source id. */
+  overlayData?: Readonly<Record<string, GeoJSON.FeatureCollection>>;
+  /** Feature-state by source id, then feature id. */
+  states?: Readonly<Record<string, ReadonlyMap<number, Record<string, unknown>>>>;
 }
 
-/** Mounts the BattleMap; React only hands it data and the selection. */
-export function BattleMapView({ data, selectedId, interactive, onSelect, padding }: Props) {
+/** Mounts the BattleMap; React only hands it data, overlays, states and the selection. */
+export function BattleMapView({ data, selectedId, interactive, onSelect, padding, fill, overlay, overlayData, states }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<BattleMap | null>(null);
+  const ready = useRef<Promise<void>>(Promise.resolve());
   const onSelectRef = useRef(onSelect);
   useEffect(() => {
     onSelectRef.current = onSelect;
@@ -18,20 +23,35 @@ export function BattleMapView({ data, selectedId, interactive, onSelect, padding
 
   useEffect(() => {
     if (!container.current) return;
-    const m = new BattleMap(container.current, { interactive, padding, onSelect: (id) => onSelectRef.current?.(id) });
+    const m = new BattleMap(container.current, { interactive, padding, fill, overlay, onSelect: (id) => onSelectRef.current?.(id) });
     map.current = m;
     return () => {
       m.destroy();
       map.current = null;
     };
-    // The map is created once per mount; data and selection flow in below.
+    // The map is created once per mount; data, overlays and selection flow in below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [interactive]);
 
   useEffect(() => {
     const m = map.current;
-    if (m) void m.setData(data).then(() => m.select(selectedId));
-  }, [data, selectedId]);
+    if (m) ready.current = m.setData(data);
+  }, [data]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !overlayData) return;
+    void ready.current.then(() => Promise.all(Object.entries(overlayData).map(([id, fc]) => m.setOverlay(id, fc))));
+  }, [overlayData]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m) return;
+    void ready.current.then(() => {
+      for (const [id, s] of Object.entries(states ?? {})) m.setStates(id, s);
+      m.select(selectedId);
+    });
+  }, [states, selectedId]);
 
   return <div ref={container} className="battle-map" data-testid="battle-map" />;
 }

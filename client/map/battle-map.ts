@@ -4,12 +4,17 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './worker-url.ts';
 import { BASE_PALETTE } from '../../geo/palette/index.ts';
 import type { EstateMap } from '../../server/queries/estate-map.ts';
+import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { battleMapLayers, SOURCES, type SourceId } from './layers.ts';
 import { exposeTestHook } from './test-hook.ts';
 
 export interface BattleMapOptions {
   /** Clicking a stairwell selects it; off in kiosk mode. */
   interactive: boolean;
+  /** Stairwells coloured by consent progress and stage, or by a colour each view sets (`setStates`). */
+  fill?: 'consent' | 'state';
+  /** More GeoJSON sources and layers drawn under the labels (e.g. /plan's zones). */
+  overlay?: { sources: readonly string[]; layers: readonly (LayerSpecification & { source: string })[] };
   onSelect?: (stairwellId: number | null) => void;
   /** Screen space kept free of the estate, e.g. for a side panel. */
   padding?: Partial<PaddingOptions>;
@@ -60,10 +65,27 @@ export class BattleMap {
       else this.map.addSource(id, { type: 'geojson', data: collections[id] ?? EMPTY, promoteId: id === 'stairwells' ? 'id' : undefined });
     }
     if (first) {
-      for (const layer of battleMapLayers(data.estate.center[1])) this.map.addLayer(layer);
+      for (const id of this.options.overlay?.sources ?? []) this.map.addSource(id, { type: 'geojson', data: EMPTY });
+      for (const layer of battleMapLayers(data.estate.center[1], this.options.fill ?? 'consent')) this.map.addLayer(layer);
+      for (const layer of this.options.overlay?.layers ?? []) this.map.addLayer(layer, 'stairwell-labels');
       this.layersAdded = true;
       this.fit(data);
     }
+  }
+
+  /** Replaces an overlay source's features (views call this when their data changes, not on hover). */
+  async setOverlay(sourceId: string, data: GeoJSON.FeatureCollection): Promise<void> {
+    await this.loaded;
+    const source = this.map.getSource(sourceId);
+    if (source && 'setData' in source && typeof source.setData === 'function') (source as { setData(d: GeoJSON.FeatureCollection): void }).setData(data);
+  }
+
+  /** Replaces the feature-state of a source's features by id (colours, highlights); selection is kept. */
+  setStates(sourceId: string, states: ReadonlyMap<number, Record<string, unknown>>): void {
+    if (!this.layersAdded) return;
+    this.map.removeFeatureState({ source: sourceId });
+    for (const [id, state] of states) this.map.setFeatureState({ source: sourceId, id }, state);
+    if (sourceId === 'stairwells' && this.selected !== null) this.map.setFeatureState({ source: 'stairwells', id: this.selected }, { selected: true });
   }
 
   /** Outlines one stairwell (or none) through feature-state. */

@@ -12,7 +12,11 @@ const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selecte
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 
 /** Every layer of the battle map, bottom to top; colours from the palette only. */
-export function battleMapLayers(latitude: number): Layer[] {
+export function battleMapLayers(latitude: number, fill: 'consent' | 'state' = 'consent'): Layer[] {
+  const stairwellFill: ExpressionSpecification =
+    fill === 'consent' ? paletteMatch('colorKey', MAP_PALETTE, 'color') : ['coalesce', ['feature-state', 'color'], B.building];
+  const labelColor: ExpressionSpecification =
+    fill === 'consent' ? paletteMatch('colorKey', MAP_PALETTE, 'text') : ['coalesce', ['feature-state', 'text'], '#ffffff'];
   return [
     { id: 'boundary-fill', type: 'fill', source: 'boundary', paint: { 'fill-color': B.boundaryFill } },
     { id: 'green', type: 'fill', source: 'green', paint: { 'fill-color': B.green } },
@@ -49,7 +53,7 @@ export function battleMapLayers(latitude: number): Layer[] {
       id: 'stairwells',
       type: 'fill',
       source: 'stairwells',
-      paint: { 'fill-color': paletteMatch('colorKey', MAP_PALETTE, 'color') },
+      paint: { 'fill-color': stairwellFill },
     },
     {
       id: 'stairwell-outline',
@@ -72,7 +76,7 @@ export function battleMapLayers(latitude: number): Layer[] {
         'text-allow-overlap': true,
         'text-ignore-placement': true,
       },
-      paint: { 'text-color': paletteMatch('colorKey', MAP_PALETTE, 'text') },
+      paint: { 'text-color': labelColor },
     },
   ];
 }

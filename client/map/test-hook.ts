@@ -6,6 +6,8 @@ export interface LiftmapTestHook {
   /** True once the map has drawn everything it has been given. */
   idle(): boolean;
   renderedStairwellIds(): number[];
+  /** The feature-state a view set on a feature (colours, selection). */
+  stateOf(source: string, id: number): Record<string, unknown> | undefined;
 }
 
 declare global {
@@ -26,6 +28,7 @@ export function exposeTestHook(map: MapLibreMap): void {
       return [p.x, p.y];
     },
     idle: () => idle && map.getLayer('stairwells') !== undefined,
+    stateOf: (source, id) => (map.getSource(source) ? (map.getFeatureState({ source, id }) as Record<string, unknown>) : undefined),
     renderedStairwellIds: () =>
       map.getLayer('stairwells')
         ? [...new Set(map.queryRenderedFeatures({ layers: ['stairwells'] }).map((f) => Number(f.id)))].sort((a, b) => a - b)

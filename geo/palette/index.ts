@@ -3,3 +3,4 @@ export { MAP_PALETTE, MAP_LEGEND_ORDER, type MapColorKey } from './map-palette.t
 export { STATUS_PALETTE } from './status-palette.ts';
 export { BASE_PALETTE } from './base-palette.ts';
 export { mapColorKey } from './map-color-key.ts';
+export { DIFF_PALETTE, phaseColor, phaseTextColor } from './phase-palette.ts';

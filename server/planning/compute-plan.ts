@@ -52,7 +52,7 @@ export function computePlan(db: Db, estateId: number, params: PlanParams, moves:
   const hulls = featureCollection(
     plan.phases.flatMap((p): Feature<Polygon, { phase: number }>[] => {
       const hull = convex(featureCollection(p.stairwellIds.map((id) => polygon(zoneOf.get(id)!.coordinates))));
-      return hull ? [{ type: 'Feature', geometry: hull.geometry, properties: { phase: p.index } }] : [];
+      return hull ? [{ type: 'Feature', id: p.index + 1, geometry: hull.geometry, properties: { phase: p.index } }] : [];
     }),
   );
   return {
@@ -71,7 +71,7 @@ export function computePlan(db: Db, estateId: number, params: PlanParams, moves:
     score: plan.score,
     plannerScore: planned.score,
     naiveScore: naivePlanWithFacts(input, facts).score,
-    violations,
+    violations: violations.map((v) => ({ ...v, doors: v.stairwellIds.map((id) => byId.get(id)?.row.doorNumber ?? id) })),
     sites,
     geometry: { zones, hulls },
   };

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScenarioSummary } from '../../../server/planning/scenarios.ts';
+
+interface Props {
+  scenarios: ScenarioSummary[];
+  savedId: number | null;
+  saving: boolean;
+  onSave: (name: string) => void;
+  onLoad: (scenarioId: number) => void;
+  compareId: number | null;
+  onCompare: (scenarioId: number | null) => void;
+}
+
+/** Save and load named scenarios, compare two, and export a saved one for the contractor. */
+export function ScenarioBar({ scenarios, savedId, saving, onSave, onLoad, compareId, onCompare }: Props) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('方案 A');
+  return (
+    <section className="scenario-bar">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) onSave(name.trim());
+        }}
+      >
+        <input name="scenarioName" aria-label={t('plan.scenarioName')} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} />
+        <button type="submit" disabled={saving}>
+          {t('plan.save')}
+        </button>
+      </form>
+      {savedId !== null && (
+        <p className="exports">
+          {t('plan.saved')} ·{' '}
+          <a href={`/api/plans/${savedId}.xlsx`} download>
+            {t('plan.exportXlsx')}
+          </a>{' '}
+          ·{' '}
+          <a href={`/api/plans/${savedId}.geojson`} download>
+            {t('plan.exportGeojson')}
+          </a>
+        </p>
+      )}
+      {scenarios.length > 0 && (
+        <>
+          <h3>{t('plan.scenarios')}</h3>
+          <ul className="scenarios">
+            {scenarios.map((s) => (
+              <li key={s.id}>
+                {s.name} · {s.phases} {t('plan.phases')}{' '}
+                <button type="button" onClick={() => onLoad(s.id)}>
+                  {t('plan.load')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <label>
+            <span>{t('plan.compareWith')}</span>
+            <select name="compare" value={compareId ?? ''} onChange={(e) => onCompare(e.target.value ? Number(e.target.value) : null)}>
+              <option value="">{t('plan.compareNone')}</option>
+              {scenarios.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
+    </section>
+  );
+}
