@@ -5,3 +5,4 @@ export { generateLayout } from './generate-layout.ts';
 export { generateCampaign, type CampaignPlan } from './generate-campaign.ts';
 export { fengheCampaignPlan } from './fenghe-campaign-plan.ts';
 export { districtInstance, phasingInputFromLayout, randomSmallInstance, type InstanceOptions } from './phasing-instance.ts';
+export { parkingInstance } from './parking-instance.ts';
