@@ -6,7 +6,7 @@ import { createContextInner } from '../context.ts';
 import type { Db } from '../db/open-database.ts';
 import { appRouter } from '../routers/_app.ts';
 import { handleGis } from './gis-routes.ts';
-import { handlePlanExport } from './plan-export-routes.ts';
+import { handleParkingExport, handlePlanExport } from './export-routes.ts';
 import { sendError } from './send.ts';
 
 /**
@@ -32,11 +32,13 @@ export function createApp(opts: { db: Db; clientDir: string; log?: (line: string
   };
 
   return createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
     try {
       if (path.startsWith('/trpc/')) return void trpc(req, res);
-      if (path.startsWith('/api/plans/') && req.method === 'GET')
+      if ((path.startsWith('/api/plans/') || path.endsWith('/parking.xlsx')) && req.method === 'GET')
         return void handlePlanExport(opts.db, res, path)
+          .then(async (handled) => handled || (await handleParkingExport(opts.db, res, path, url.searchParams)))
           .then((handled) => handled || sendError(res, 404, 'NOT_FOUND', `no endpoint ${path}`))
           .catch((e: unknown) => fail(path, req.method, res, e));
       if (handleGis(opts.db, req, res, path)) return;
