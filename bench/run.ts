@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- section ...]`: sections `http`, `phasing` (default: all).
+ * `npm run bench [-- section ...]`: sections `http`, `phasing`, `parking` (default: all).
  * Writes bench/reports/<time>.json and bench/reports/latest.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { DEFAULT_PLAN_PARAMS } from '../server/planning/plan-params.ts';
 import { phasingInputFor } from '../server/planning/phasing-input.ts';
 import { ROOT, startTestServer } from '../tests/support/test-server.ts';
 import { httpLatency } from './http.ts';
+import { parkingComparison, parkingTimes } from './parking.ts';
 import { againstNaive, optimalityGap, runningTimes } from './phasing.ts';
 
 const wanted = new Set(process.argv.slice(2));
@@ -38,6 +39,14 @@ try {
     const gap = await optimalityGap([10, 16, 24], [1, 2, 3], Number(process.env.BENCH_MILP_SECONDS ?? 120));
     console.log(`optimality gap vs HiGHS: mean ${gap.meanGapPercent}%, max ${gap.maxGapPercent}% over ${gap.provedOptimal} proved optima; planner infeasible ${gap.plannerInfeasible}`);
     report.phasing = { againstNaive: naive, runningTimes: times, optimalityGap: gap };
+  }
+  if (run('parking')) {
+    const comparison = parkingComparison(server.db);
+    for (const c of comparison)
+      console.log(`parking ${c.name}: served ${c.served.optimal} vs greedy ${c.served.greedy}, walking ${c.totalWalkM.optimal} m vs ${c.totalWalkM.greedy} m`);
+    const times = await parkingTimes();
+    for (const t of times) console.log(`${t.name.padEnd(48)} median ${t.medianMs.toFixed(1)} ms  p99 ${t.p99Ms.toFixed(1)} ms`);
+    report.parking = { optimalVsGreedy: comparison, runningTimes: times };
   }
 } finally {
   await server.close();

@@ -12,18 +12,27 @@ interface Props extends BattleMapOptions {
 }
 
 /** Mounts the BattleMap; React only hands it data, overlays, states and the selection. */
-export function BattleMapView({ data, selectedId, interactive, onSelect, padding, fill, overlay, overlayData, states }: Props) {
+export function BattleMapView({ data, selectedId, interactive, onSelect, onSpaceSelect, padding, fill, overlay, overlayData, states }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<BattleMap | null>(null);
   const ready = useRef<Promise<void>>(Promise.resolve());
   const onSelectRef = useRef(onSelect);
+  const onSpaceRef = useRef(onSpaceSelect);
   useEffect(() => {
     onSelectRef.current = onSelect;
+    onSpaceRef.current = onSpaceSelect;
   });
 
   useEffect(() => {
     if (!container.current) return;
-    const m = new BattleMap(container.current, { interactive, padding, fill, overlay, onSelect: (id) => onSelectRef.current?.(id) });
+    const m = new BattleMap(container.current, {
+      interactive,
+      padding,
+      fill,
+      overlay,
+      onSelect: (id) => onSelectRef.current?.(id),
+      onSpaceSelect: onSpaceSelect ? (code) => onSpaceRef.current?.(code) : undefined,
+    });
     map.current = m;
     return () => {
       m.destroy();

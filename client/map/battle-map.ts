@@ -16,6 +16,8 @@ export interface BattleMapOptions {
   /** More GeoJSON sources and layers drawn under the labels (e.g. /plan's zones). */
   overlay?: { sources: readonly string[]; layers: readonly (LayerSpecification & { source: string })[] };
   onSelect?: (stairwellId: number | null) => void;
+  /** Clicking a parking space reports its code (the parking view). */
+  onSpaceSelect?: (code: string | null) => void;
   /** Screen space kept free of the estate, e.g. for a side panel. */
   padding?: Partial<PaddingOptions>;
 }
@@ -112,6 +114,11 @@ export class BattleMap {
   private listen(): void {
     const id = (f: MapGeoJSONFeature | undefined) => (typeof f?.id === 'number' ? f.id : null);
     this.map.on('click', 'stairwells', (e: MapLayerMouseEvent) => this.options.onSelect?.(id(e.features?.[0])));
+    if (this.options.onSpaceSelect)
+      this.map.on('click', 'parking', (e: MapLayerMouseEvent) => {
+        const code: unknown = e.features?.[0]?.properties.code;
+        this.options.onSpaceSelect?.(typeof code === 'string' ? code : null);
+      });
     this.map.on('click', (e: MapLayerMouseEvent) => {
       if (this.map.queryRenderedFeatures(e.point, { layers: ['stairwells'] }).length === 0) this.options.onSelect?.(null);
     });

@@ -1,7 +1,7 @@
 import type { MapLibreMap } from 'maplibre-gl';
 
 export interface LiftmapTestHook {
-  /** Screen pixel (CSS px) of a WGS-84 position. */
+  /** Page pixel (CSS px, from the page's top left) of a WGS-84 position. */
   project(lngLat: [number, number]): [number, number];
   /** True once the map has drawn everything it has been given. */
   idle(): boolean;
@@ -25,7 +25,8 @@ export function exposeTestHook(map: MapLibreMap): void {
   window.liftmap = {
     project: ([lng, lat]) => {
       const p = map.project([lng, lat]);
-      return [p.x, p.y];
+      const box = map.getContainer().getBoundingClientRect();
+      return [box.left + p.x, box.top + p.y];
     },
     idle: () => idle && map.getLayer('stairwells') !== undefined,
     stateOf: (source, id) => (map.getSource(source) ? (map.getFeatureState({ source, id }) as Record<string, unknown>) : undefined),

@@ -7,6 +7,7 @@ import { LoadState } from '../components/load-state.tsx';
 import { GanttChart } from '../components/plan/gantt-chart.tsx';
 import { PlanParamsForm } from '../components/plan/plan-params-form.tsx';
 import { PlanScores } from '../components/plan/plan-scores.tsx';
+import { PlanTabs } from '../components/plan/plan-tabs.tsx';
 import { ScenarioBar } from '../components/plan/scenario-bar.tsx';
 import { SelectionPanel } from '../components/plan/selection-panel.tsx';
 import { useEstateMap } from '../hooks/use-estate-map.ts';
@@ -50,6 +51,7 @@ export function PlanPage() {
       <header className="plan-header">
         <h1>{t('plan.title', { name: estate.data.estate.name })}</h1>
         {plan.isFetching && <span className="busy">…</span>}
+        <PlanTabs current="phasing" />
         <LanguageToggle />
       </header>
       <aside className="plan-side">

@@ -9,7 +9,7 @@ import {
 } from 'culori';
 import { describe, expect, it } from 'vitest';
 import { HOUSEHOLD_STATUSES, PROGRESS_BINS } from '../../../geo/consent/index.ts';
-import { MAP_LEGEND_ORDER, MAP_PALETTE, mapColorKey, STATUS_PALETTE, type PaletteEntry } from '../../../geo/palette/index.ts';
+import { MAP_LEGEND_ORDER, MAP_PALETTE, mapColorKey, PARKING_PALETTE, STATUS_PALETTE, type PaletteEntry } from '../../../geo/palette/index.ts';
 import { STAGES } from '../../../geo/stages/index.ts';
 
 const difference = differenceCiede2000();
@@ -50,8 +50,13 @@ describe('palette', () => {
     expect(delta, pair).toBeGreaterThanOrEqual(10);
   });
 
+  it.each(Object.entries(visions))('keeps parking states distinct under %s (ΔE2000 ≥ 15)', (_name, see) => {
+    const { pair, delta } = closestPair(PARKING_PALETTE, see);
+    expect(delta, pair).toBeGreaterThanOrEqual(15);
+  });
+
   it('puts readable text on every colour (WCAG contrast ≥ 4.5)', () => {
-    for (const [key, entry] of Object.entries({ ...MAP_PALETTE, ...STATUS_PALETTE }))
+    for (const [key, entry] of Object.entries({ ...MAP_PALETTE, ...STATUS_PALETTE, ...PARKING_PALETTE }))
       expect(wcagContrast(entry.color, entry.text), key).toBeGreaterThanOrEqual(4.5);
   });
 

@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import { allocateParking, greedyParking, type Claimant, type ParkingSpace } from '../geo/parking/index.ts';
+import { FENGHE_PLAN, parkingInstance } from '../geo/synthetic/index.ts';
+import type { Db } from '../server/db/open-database.ts';
+import { parkingSpaces } from '../server/db/schema.ts';
+import { loadClaimants } from '../server/parking/parking-claimants.ts';
+import { measure } from './measure.ts';
+
+function compare(name: string, spaces: ParkingSpace[], claimants: Claimant[], maxWalkM: number) {
+  const optimal = allocateParking(spaces, claimants, { maxWalkM });
+  const greedy = greedyParking(spaces, claimants, { maxWalkM });
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return {
+    name,
+    spaces: spaces.length,
+    claimants: claimants.length,
+    maxWalkM,
+    served: { optimal: optimal.assignments.length, greedy: greedy.assignments.length },
+    totalWalkM: { optimal: r(optimal.totalWalkM), greedy: r(greedy.totalWalkM) },
+  };
+}
+
+/** Optimal vs greedy nearest-space, side by side, on Fenghe's register and on random instances. */
+export function parkingComparison(db: Db) {
+  const spaces = db.select({ id: parkingSpaces.code, polygon: parkingSpaces.polygon }).from(parkingSpaces).where(eq(parkingSpaces.estateId, 1)).all();
+  const low = loadClaimants(db, 1, [1, 2]).claimants;
+  const all = loadClaimants(db, 1, [1, 2, 3, 4, 5, 6]).claimants;
+  const rows = [
+    compare('Fenghe, floors 1–2 signed, 80 m', spaces, low, 80),
+    compare('Fenghe, floors 1–2 signed, 20 m', spaces, low, 20),
+    compare('Fenghe, every signed household, 40 m', spaces, all, 40),
+  ];
+  for (const seed of [1, 2, 3]) {
+    const inst = parkingInstance(seed, 1, 300, FENGHE_PLAN);
+    rows.push(compare(`random ${seed}: 336 spaces, 300 claimants, 25 m`, inst.spaces, inst.claimants, 25));
+  }
+  return rows;
+}
+
+/** Running time of allocateParking at 300 × 200 and 3,000 × 2,000. */
+export async function parkingTimes() {
+  const small = parkingInstance(7, 1, 200, FENGHE_PLAN);
+  const large = parkingInstance(7, 9, 2000, FENGHE_PLAN);
+  return [
+    { ...(await measure(`allocateParking ${small.spaces.length} spaces × 200 claimants`, 20, () => allocateParking(small.spaces, small.claimants, { maxWalkM: 80 }))), spaces: small.spaces.length, claimants: 200 },
+    { ...(await measure(`allocateParking ${large.spaces.length} spaces × 2000 claimants`, 7, () => allocateParking(large.spaces, large.claimants, { maxWalkM: 80 }))), spaces: large.spaces.length, claimants: 2000 },
+  ];
+}

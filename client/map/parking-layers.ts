@@ -1,0 +1,31 @@
+import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+
+export const PARKING_SOURCES = ['parkingZones'] as const;
+
+/** Parking view layers: each space in its state colour, the priority zone per stairwell outlined. */
+export function parkingLayers(): (LayerSpecification & { source: string })[] {
+  return [
+    {
+      id: 'parking-state',
+      type: 'fill',
+      source: 'parking',
+      paint: {
+        'fill-color': ['coalesce', ['feature-state', 'color'], '#9a9a9a'],
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0.9],
+        'fill-outline-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#ffffff', '#1d2430'],
+      },
+    },
+    {
+      id: 'parking-selected',
+      type: 'line',
+      source: 'parking',
+      paint: { 'line-color': '#ffffff', 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 0] },
+    },
+    {
+      id: 'parking-zones',
+      type: 'line',
+      source: 'parkingZones',
+      paint: { 'line-color': '#7fd1ff', 'line-width': 1.5, 'line-dasharray': [2, 2] },
+    },
+  ];
+}

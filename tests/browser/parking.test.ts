@@ -1,0 +1,61 @@
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { Browser } from 'playwright-core';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PARKING_PALETTE } from '../../geo/palette/index.ts';
+import type { AppRouter } from '../../server/routers/_app.ts';
+import { launchBrowser, waitForMapIdle } from '../support/browser.ts';
+import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc` })] });
+  await trpc.plan.save.mutate({ estateId: 1, name: '方案 A', params: await trpc.plan.defaults.query(), moves: [] });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('/plan?view=parking in Chromium', () => {
+  it('shows what changes in a construction phase: spaces out of use on the map and who must move', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${server.url}/plan?view=parking`);
+    await waitForMapIdle(page);
+    const summary = page.getByTestId('parking-summary');
+    await expect(summary.textContent()).resolves.toMatch(/停用车位 0 个/);
+    const options = await page.locator('select[name="parkingState"] option').allTextContents();
+    expect(options[0]).toBe('现状（施工前）');
+    expect(options.at(-1)).toBe('全部完工后');
+
+    const parking = (await (await fetch(`${server.url}/trpc/parking.compute?input=${encodeURIComponent(JSON.stringify({ estateId: 1, floors: [1, 2], maxWalkM: 80, scenarioId: null }))}`)).json()) as {
+      result: { data: { states: { key: string; unavailable: string[]; moves: unknown[] }[] } };
+    };
+    const busy = parking.result.data.states.find((s) => s.key.startsWith('phase-') && s.unavailable.length > 0 && s.moves.length > 0)!;
+    await page.locator('select[name="parkingState"]').selectOption(busy.key);
+    await expect(summary.textContent()).resolves.toContain(`停用车位 ${busy.unavailable.length} 个`);
+    await expect(page.getByTestId('parking-moves').locator('li').count()).resolves.toBe(busy.moves.length);
+
+    const map = (await (await fetch(`${server.url}/trpc/estate.map?input=${encodeURIComponent('{"estateId":1}')}`)).json()) as {
+      result: { data: { layers: { parking: { features: { id: number; geometry: GeoJSON.Polygon; properties: { code: string } }[] } } } };
+    };
+    const out = map.result.data.layers.parking.features.find((f) => f.properties.code === busy.unavailable[0])!;
+    await expect(page.evaluate((id) => window.liftmap!.stateOf('parking', id)?.color, out.id)).resolves.toBe(PARKING_PALETTE.out_of_use.color);
+    await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'parking-phase.png') });
+
+    // Clicking an assigned space says which door, floor and room it serves.
+    await page.locator('select[name="parkingState"]').selectOption('now');
+    const firstRow = page.locator('.parking-table tbody tr').first();
+    const [code, door] = await firstRow.locator('td').allTextContents();
+    const space = map.result.data.layers.parking.features.find((f) => f.properties.code === code)!;
+    const ring = space.geometry.coordinates[0]!;
+    const centre: [number, number] = [(ring[0]![0]! + ring[2]![0]!) / 2, (ring[0]![1]! + ring[2]![1]!) / 2];
+    const [x, y] = await page.evaluate((c) => window.liftmap!.project(c), centre);
+    await page.mouse.click(x, y);
+    await expect(page.getByTestId('space-info').textContent()).resolves.toContain(`车位 ${code}：${door}`);
+    await page.close();
+  });
+});
