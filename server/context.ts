@@ -1,10 +1,33 @@
+import type { SessionUser } from './auth/sessions.ts';
+import { LoginLimiter } from './auth/login-limiter.ts';
 import type { Db } from './db/open-database.ts';
+import { LiveBus } from './live/live-bus.ts';
 
 export interface Context {
   db: Db;
+  user: SessionUser | null;
+  bus: LiveBus;
+  limiter: LoginLimiter;
+  /** Who is asking, for rate limits: the client's address. */
+  clientKey: string;
+  now: () => Date;
+  /** The session token of this request, if any (for sign-out). */
+  token?: string;
+  /** Sets a cookie on the response (sign-in, sign-out). */
+  setCookie: (cookie: string) => void;
+  secure: boolean;
 }
 
 /** The context without HTTP, for tests through createCaller and for the HTTP adapter alike. */
-export function createContextInner(opts: { db: Db }): Context {
-  return { db: opts.db };
+export function createContextInner(opts: { db: Db } & Partial<Omit<Context, 'db'>>): Context {
+  return {
+    user: null,
+    bus: new LiveBus(),
+    limiter: new LoginLimiter(),
+    clientKey: 'local',
+    now: () => new Date(),
+    setCookie: () => undefined,
+    secure: false,
+    ...opts,
+  };
 }

@@ -1,3 +1,4 @@
+import { ensureAdmin } from './auth/manage-users.ts';
 import { openDatabase } from './db/open-database.ts';
 import { parseEnv } from './env.ts';
 import { createApp } from './http/create-app.ts';
@@ -8,6 +9,9 @@ const env = parseEnv();
 const { db, close } = openDatabase(env.LIFTMAP_DB);
 try {
   if (seedIfEmpty(db, env.LIFTMAP_SEED_DIR)) console.log(`loaded the estate in ${env.LIFTMAP_SEED_DIR} into ${env.LIFTMAP_DB}`);
+  const adminPassword = ensureAdmin(db);
+  // Shown once, on the terminal of whoever started the server; never logged elsewhere or stored in clear.
+  if (adminPassword) console.log(`created user admin with password ${adminPassword} (shown once; change users with npm run user)`);
 } catch (e) {
   console.error(e instanceof ImportError ? e.message : e);
   close();

@@ -1,1 +1,2 @@
 export { addDays } from './add-days.ts';
+export { shanghaiIso } from './shanghai-iso.ts';

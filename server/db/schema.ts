@@ -103,6 +103,9 @@ export const flats = sqliteTable(
     status: text('status').$type<HouseholdStatus>().notNull().default('unvisited'),
     concerns: text('concerns', { mode: 'json' }).$type<ConcernTag[]>().notNull(),
     note: text('note'),
+    nextVisitOn: text('next_visit_on'),
+    /** Compensation the household's agreement depends on (priority parking, drying rack, other). */
+    compensation: text('compensation', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     canvasserId: integer('canvasser_id').references(() => canvassers.id),
     /** Optimistic concurrency: every edit carries the version it saw. */
     version: integer('version').notNull().default(1),
@@ -121,6 +124,10 @@ export const consentEvents = sqliteTable(
     canvasserId: integer('canvasser_id').references(() => canvassers.id),
     at: text('at').notNull(),
     note: text('note'),
+    /** The visit that recorded it, when one did. */
+    visitId: integer('visit_id'),
+    /** Compensation a yes depends on, recorded with the consent. */
+    conditions: text('conditions', { mode: 'json' }).$type<string[]>(),
     createdAt: createdAt(),
   },
   (t) => [index('consent_events_flat').on(t.flatId), index('consent_events_at').on(t.at)],
@@ -190,3 +197,65 @@ export const phaseScenarios = sqliteTable(
   },
   (t) => [uniqueIndex('phase_scenarios_estate_name').on(t.estateId, t.name)],
 );
+
+export const ROLES = ['admin', 'planner', 'canvasser', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** People who sign in; passwords as scrypt hashes only. */
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').$type<Role>().notNull(),
+  /** For canvassers: who they are in the campaign (their stairwells). */
+  canvasserId: integer('canvasser_id').references(() => canvassers.id),
+  createdAt: createdAt(),
+});
+
+/** Sessions by the SHA-256 of their cookie token, so a stolen database holds no usable cookie. */
+export const sessions = sqliteTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  expiresAt: text('expires_at').notNull(),
+});
+
+/** One doorstep visit; `clientId` makes a visit sent twice (offline retries) count once. */
+export const visits = sqliteTable(
+  'visits',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    clientId: text('client_id').notNull().unique(),
+    flatId: integer('flat_id').notNull().references(() => flats.id),
+    userId: integer('user_id').notNull().references(() => users.id),
+    canvasserId: integer('canvasser_id').references(() => canvassers.id),
+    at: text('at').notNull(),
+    outcome: text('outcome').$type<'talked' | 'not_home' | 'refused_talk' | 'left_note'>().notNull(),
+    statusAfter: text('status_after').$type<HouseholdStatus>().notNull(),
+    concerns: text('concerns', { mode: 'json' }).$type<ConcernTag[]>().notNull(),
+    note: text('note'),
+    nextVisitOn: text('next_visit_on'),
+    /** What a yes depends on: priority parking, drying rack, other. */
+    compensation: text('compensation', { mode: 'json' }).$type<string[]>().notNull(),
+    lat: real('lat'),
+    lng: real('lng'),
+    distanceM: real('distance_m'),
+    /** Why it needs a staff member's review before counting on the leaderboard, if it does. */
+    flag: text('flag'),
+    review: text('review').$type<'none' | 'pending' | 'accepted' | 'rejected'>().notNull().default('none'),
+  },
+  (t) => [index('visits_flat').on(t.flatId), index('visits_user_at').on(t.userId, t.at)],
+);
+
+/** A stairwell's agreed cost split: floor coefficients (floors 1–6, %) and the lift's estimated cost. */
+export const stairwellCosts = sqliteTable('stairwell_costs', {
+  stairwellId: integer('stairwell_id').primaryKey().references(() => stairwells.id),
+  coefficients: text('coefficients', { mode: 'json' }).$type<number[]>().notNull(),
+  liftCostYuan: integer('lift_cost_yuan').notNull(),
+});
+
+/** The committee's prepared answers (锦囊) per concern, editable by staff. */
+export const concernAnswers = sqliteTable('concern_answers', {
+  tag: text('tag').$type<ConcernTag>().primaryKey(),
+  answerZh: text('answer_zh').notNull(),
+  answerEn: text('answer_en').notNull(),
+});

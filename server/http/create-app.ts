@@ -2,7 +2,10 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { existsSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import sirv from 'sirv';
+import { LoginLimiter } from '../auth/login-limiter.ts';
+import { tokenFromCookie, userForToken } from '../auth/sessions.ts';
 import { createContextInner } from '../context.ts';
+import { LiveBus } from '../live/live-bus.ts';
 import type { Db } from '../db/open-database.ts';
 import { appRouter } from '../routers/_app.ts';
 import { handleGis } from './gis-routes.ts';
@@ -13,12 +16,25 @@ import { sendError } from './send.ts';
  * The one HTTP server: tRPC at /trpc, GIS endpoints under /api, /healthz, and
  * the built client (single-page fallback) for everything else.
  */
-export function createApp(opts: { db: Db; clientDir: string; log?: (line: string) => void }): Server {
+export function createApp(opts: { db: Db; clientDir: string; log?: (line: string) => void; bus?: LiveBus }): Server {
   const log = opts.log ?? ((line: string) => console.error(line));
+  const bus = opts.bus ?? new LiveBus();
+  const limiter = new LoginLimiter();
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    createContext: () => createContextInner({ db: opts.db }),
+    createContext: ({ req, res }) => {
+      const token = tokenFromCookie(req.headers.cookie);
+      return createContextInner({
+        db: opts.db,
+        bus,
+        limiter,
+        token,
+        user: userForToken(opts.db, token, new Date()),
+        clientKey: req.socket.remoteAddress ?? 'unknown',
+        setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
+      });
+    },
     onError: ({ error, path }) => {
       // Only unexpected errors are logged, by procedure and code; never inputs, which may be personal.
       if (error.code === 'INTERNAL_SERVER_ERROR') log(`trpc ${path ?? '?'}: ${error.message}`);

@@ -1,14 +1,20 @@
 import { router } from '../trpc.ts';
+import { authRouter } from './auth.ts';
+import { canvassRouter } from './canvass.ts';
 import { estateRouter } from './estate.ts';
+import { liveRouter } from './live.ts';
 import { parkingRouter } from './parking.ts';
 import { planRouter } from './plan.ts';
 import { stairwellRouter } from './stairwell.ts';
 
 export const appRouter = router({
+  auth: authRouter,
   estate: estateRouter,
   stairwell: stairwellRouter,
   plan: planRouter,
   parking: parkingRouter,
+  canvass: canvassRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,38 @@
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../db/open-database.ts';
+import { canvassers, ROLES, users, type Role } from '../db/schema.ts';
+import { generatePassword, hashPassword } from './password.ts';
+
+export class UserError extends Error {
+  override readonly name = 'UserError';
+}
+
+/** Adds a user with a fresh random password, returned once. A canvasser names their 包干人 id (e.g. C03). */
+export function addUser(db: Db, username: string, role: Role, canvasserExternalId?: string): string {
+  if (!/^[\p{L}\p{N}_.-]{2,40}$/u.test(username)) throw new UserError(`user name: expected 2–40 letters, digits, _ . or -, got ${JSON.stringify(username)}`);
+  if (!ROLES.includes(role)) throw new UserError(`role: expected one of ${ROLES.join(', ')}, got ${role}`);
+  if (db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) throw new UserError(`user ${username} already exists`);
+  let canvasserId: number | null = null;
+  if (role === 'canvasser') {
+    if (!canvasserExternalId) throw new UserError('a canvasser needs --canvasser ID (their 包干人 id, e.g. C03)');
+    const c = db.select({ id: canvassers.id }).from(canvassers).where(eq(canvassers.externalId, canvasserExternalId)).get();
+    if (!c) throw new UserError(`canvasser: no canvasser ${canvasserExternalId}`);
+    canvasserId = c.id;
+  }
+  const password = generatePassword();
+  db.insert(users).values({ username, passwordHash: hashPassword(password), role, canvasserId }).run();
+  return password;
+}
+
+export function resetPassword(db: Db, username: string): string {
+  const password = generatePassword();
+  const done = db.update(users).set({ passwordHash: hashPassword(password) }).where(eq(users.username, username)).run();
+  if (done.changes === 0) throw new UserError(`no user ${username}`);
+  return password;
+}
+
+/** On first start there is no default password: an admin is created with a random one, shown once. */
+export function ensureAdmin(db: Db): string | null {
+  if ((db.select({ n: count() }).from(users).get()?.n ?? 0) > 0) return null;
+  return addUser(db, 'admin', 'admin');
+}

@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import { doorLabel } from '../../geo/estate/index.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import type { Db } from '../db/open-database.ts';
+import { canvasserStairwells, estates } from '../db/schema.ts';
+import { loadStairwellStates } from '../queries/stairwell-states.ts';
+
+/**
+ * The stairwells a user works on, closest to passing first: a canvasser's own,
+ * staff see all of the first estate. Aggregates only.
+ */
+export function myStairwells(db: Db, user: SessionUser) {
+  const estate = db.select({ id: estates.id }).from(estates).orderBy(estates.id).limit(1).get();
+  if (!estate) return [];
+  const owned =
+    user.role === 'canvasser'
+      ? new Set(db.select({ id: canvasserStairwells.stairwellId }).from(canvasserStairwells).where(eq(canvasserStairwells.canvasserId, user.canvasserId ?? -1)).all().map((r) => r.id))
+      : null;
+  return loadStairwellStates(db, estate.id)
+    .filter((s) => owned === null || owned.has(s.row.id))
+    .map((s) => ({
+      id: s.row.id,
+      doorNumber: s.row.doorNumber,
+      label: doorLabel(s.row.doorNumber),
+      stage: s.row.stage,
+      colorKey: s.colorKey,
+      color: s.color,
+      progress: s.consent.complete ? s.consent.progress : 0,
+      passed: s.consent.complete && s.consent.result.passed,
+      stillPossible: s.consent.complete ? s.consent.result.stillPossible : true,
+      toPass: s.consent.complete ? (s.consent.result.flatsToPass?.length ?? null) : null,
+      flatsSigned: s.consent.flatsSigned,
+    }))
+    .sort((a, b) => Number(a.passed) - Number(b.passed) || Number(b.stillPossible) - Number(a.stillPossible) || b.progress - a.progress || a.id - b.id);
+}

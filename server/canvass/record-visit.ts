@@ -1,0 +1,108 @@
+import { TRPCError } from '@trpc/server';
+import { and, desc, eq } from 'drizzle-orm';
+import { shanghaiIso } from '../../geo/time/index.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import type { Db } from '../db/open-database.ts';
+import { consentEvents, flats, stairwells, visits } from '../db/schema.ts';
+import type { LiveBus, LiveChange } from '../live/live-bus.ts';
+import { loadStairwellState } from '../queries/stairwell-states.ts';
+import { requireEditStairwell } from './permissions.ts';
+import type { VisitInput } from './visit-input.ts';
+import { visitFlag } from './visit-flags.ts';
+
+const passes = (db: Db, stairwellId: number) => {
+  const s = loadStairwellState(db, stairwellId);
+  return s.consent.complete && s.consent.result.passed;
+};
+
+/**
+ * Records a doorstep visit in one transaction: the visit, the flat (and the
+ * voter's other flats in the stairwell, who vote as one), and an append-only
+ * consent event per status change. A visit sent twice is applied once; an
+ * edit on a version someone else has changed is refused with the current value.
+ */
+export function recordVisit(db: Db, bus: LiveBus, user: SessionUser, input: VisitInput, now: Date) {
+  const changes: LiveChange[] = [];
+  const result = db.transaction((tx) => {
+    const seen = tx.select({ id: visits.id, flatId: visits.flatId }).from(visits).where(eq(visits.clientId, input.clientId)).get();
+    const flat = tx.select().from(flats).where(eq(flats.id, input.flatId)).get();
+    if (!flat) throw new TRPCError({ code: 'NOT_FOUND', message: `no flat with id ${input.flatId}` });
+    if (seen) return { applied: false, duplicate: true, version: flat.version, status: flat.status, flag: null };
+    const stairwell = tx.select().from(stairwells).where(eq(stairwells.id, flat.stairwellId)).get()!;
+    requireEditStairwell(tx as unknown as Db, user, stairwell.id);
+    if (flat.version !== input.expectedVersion)
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `${stairwell.doorNumber} ${flat.room} was changed meanwhile: it is now ${flat.status} (version ${flat.version}); look again before recording`,
+      });
+
+    const at = input.recordedAt ? shanghaiIso(new Date(input.recordedAt)) : shanghaiIso(now);
+    const previous = tx
+      .select({ at: visits.at, lng: stairwells.doorLng, lat: stairwells.doorLat })
+      .from(visits)
+      .innerJoin(flats, eq(flats.id, visits.flatId))
+      .innerJoin(stairwells, eq(stairwells.id, flats.stairwellId))
+      .where(eq(visits.userId, user.id))
+      .orderBy(desc(visits.at))
+      .limit(1)
+      .get();
+    const { flag, distanceM } = visitFlag(
+      [stairwell.doorLng, stairwell.doorLat],
+      input.position,
+      previous ? { at: previous.at, door: [previous.lng, previous.lat] } : undefined,
+      at,
+    );
+    const passedBefore = passes(tx as unknown as Db, stairwell.id);
+    const visit = tx
+      .insert(visits)
+      .values({
+        clientId: input.clientId,
+        flatId: flat.id,
+        userId: user.id,
+        canvasserId: user.canvasserId,
+        at,
+        outcome: input.outcome,
+        statusAfter: input.status,
+        concerns: input.concerns,
+        note: input.note ?? null,
+        nextVisitOn: input.nextVisitOn ?? null,
+        compensation: input.compensation,
+        lat: input.position?.lat ?? null,
+        lng: input.position?.lng ?? null,
+        distanceM,
+        flag,
+        review: flag ? 'pending' : 'none',
+      })
+      .returning({ id: visits.id })
+      .get();
+    tx.update(flats)
+      .set({ concerns: input.concerns, note: input.note ?? flat.note, nextVisitOn: input.nextVisitOn ?? null, compensation: input.compensation, version: flat.version + 1 })
+      .where(eq(flats.id, flat.id))
+      .run();
+    if (input.status !== flat.status) {
+      const sameVoter = tx.select().from(flats).where(and(eq(flats.stairwellId, stairwell.id), eq(flats.voterId, flat.voterId))).all();
+      for (const f of sameVoter) {
+        tx.update(flats).set({ status: input.status, version: f.id === flat.id ? flat.version + 1 : f.version + 1 }).where(eq(flats.id, f.id)).run();
+        tx.insert(consentEvents)
+          .values({
+            flatId: f.id,
+            fromStatus: f.status,
+            toStatus: input.status,
+            canvasserId: user.canvasserId,
+            at,
+            note: null,
+            visitId: visit.id,
+            conditions: input.compensation.length && (input.status === 'signed' || input.status === 'intent') ? input.compensation : null,
+          })
+          .run();
+        changes.push({ kind: 'flat', estateId: stairwell.estateId, stairwellId: stairwell.id, doorNumber: stairwell.doorNumber, floor: f.floor, from: f.status, to: input.status, at, passedNow: false });
+      }
+    }
+    const passedAfter = passes(tx as unknown as Db, stairwell.id);
+    const last = changes.at(-1);
+    if (last && !passedBefore && passedAfter) last.passedNow = true;
+    return { applied: true, duplicate: false, version: flat.version + 1, status: input.status, flag };
+  });
+  for (const change of changes) bus.publish(change);
+  return result;
+}

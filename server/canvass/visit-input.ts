@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { HOUSEHOLD_STATUSES } from '../../geo/consent/index.ts';
+import { COMPENSATIONS, CONCERN_TAGS, VISIT_OUTCOMES } from '../../geo/register/index.ts';
+
+export const visitInputSchema = z.object({
+  flatId: z.number().int().positive(),
+  /** The flat's version the canvasser saw; a stale one is refused. */
+  expectedVersion: z.number().int().positive(),
+  /** Made on the phone; the same visit sent twice is applied once. */
+  clientId: z.string().min(8, 'expected the visit id made on the phone').max(64),
+  /** When it was recorded on the phone (it may arrive later). */
+  recordedAt: z.iso.datetime({ offset: true }).optional(),
+  outcome: z.enum(VISIT_OUTCOMES),
+  status: z.enum(HOUSEHOLD_STATUSES),
+  concerns: z.array(z.enum(CONCERN_TAGS)).max(CONCERN_TAGS.length),
+  note: z.string().trim().max(500, 'expected a note of at most 500 characters').optional(),
+  nextVisitOn: z.iso.date().optional(),
+  compensation: z.array(z.enum(COMPENSATIONS)).max(COMPENSATIONS.length),
+  position: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
+});
+export type VisitInput = z.infer<typeof visitInputSchema>;

@@ -1,0 +1,33 @@
+import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/open-database.ts';
+import { canvassers, consentEvents, visits } from '../db/schema.ts';
+
+/**
+ * Signatures gained since `since` per canvasser and per party group (包干竞赛).
+ * A signature from a visit still flagged for review does not count yet.
+ */
+export function leaderboard(db: Db, estateId: number, since: string) {
+  const rows = db
+    .select({ canvasserId: canvassers.id, name: canvassers.name, partyGroup: canvassers.partyGroup, signatures: sql<number>`count(${consentEvents.id})` })
+    .from(consentEvents)
+    .innerJoin(canvassers, eq(canvassers.id, consentEvents.canvasserId))
+    .leftJoin(visits, eq(visits.id, consentEvents.visitId))
+    .where(
+      and(
+        eq(canvassers.estateId, estateId),
+        eq(consentEvents.toStatus, 'signed'),
+        gte(consentEvents.at, since),
+        or(isNull(visits.id), eq(visits.review, 'none'), eq(visits.review, 'accepted')),
+      ),
+    )
+    .groupBy(canvassers.id)
+    .all()
+    .sort((a, b) => b.signatures - a.signatures || a.canvasserId - b.canvasserId);
+  const groups = new Map<string, number>();
+  for (const r of rows) if (r.partyGroup) groups.set(r.partyGroup, (groups.get(r.partyGroup) ?? 0) + r.signatures);
+  return {
+    since,
+    canvassers: rows,
+    groups: [...groups].map(([name, signatures]) => ({ name, signatures })).sort((a, b) => b.signatures - a.signatures),
+  };
+}

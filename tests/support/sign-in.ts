@@ -1,0 +1,30 @@
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { AppRouter } from '../../server/routers/_app.ts';
+
+export type Client = ReturnType<typeof createTRPCClient<AppRouter>>;
+
+/** A tRPC client over HTTP carrying a session cookie, as a browser would. */
+export function clientWithCookie(url: string, cookie: () => string): Client {
+  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${url}/trpc`, headers: () => ({ cookie: cookie() }) })] });
+}
+
+/** Signs in through auth.login and returns a client holding the session. */
+export async function signIn(url: string, username: string, password: string): Promise<Client> {
+  let cookie = '';
+  const client = createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${url}/trpc`,
+        headers: () => ({ cookie }),
+        fetch: async (input, init) => {
+          const res = await fetch(input, init);
+          const set = res.headers.get('set-cookie');
+          if (set) cookie = set.split(';')[0]!;
+          return res;
+        },
+      }),
+    ],
+  });
+  await client.auth.login.mutate({ username, password });
+  return client;
+}
