@@ -29,7 +29,7 @@ export function recordVisit(db: Db, bus: LiveBus, user: SessionUser, input: Visi
     if (!flat) throw new TRPCError({ code: 'NOT_FOUND', message: `no flat with id ${input.flatId}` });
     if (seen) return { applied: false, duplicate: true, version: flat.version, status: flat.status, flag: null };
     const stairwell = tx.select().from(stairwells).where(eq(stairwells.id, flat.stairwellId)).get()!;
-    requireEditStairwell(tx as unknown as Db, user, stairwell.id);
+    requireEditStairwell(tx, user, stairwell.id);
     if (flat.version !== input.expectedVersion)
       throw new TRPCError({
         code: 'CONFLICT',
@@ -52,7 +52,7 @@ export function recordVisit(db: Db, bus: LiveBus, user: SessionUser, input: Visi
       previous ? { at: previous.at, door: [previous.lng, previous.lat] } : undefined,
       at,
     );
-    const passedBefore = passes(tx as unknown as Db, stairwell.id);
+    const passedBefore = passes(tx, stairwell.id);
     const visit = tx
       .insert(visits)
       .values({
@@ -98,7 +98,7 @@ export function recordVisit(db: Db, bus: LiveBus, user: SessionUser, input: Visi
         changes.push({ kind: 'flat', estateId: stairwell.estateId, stairwellId: stairwell.id, doorNumber: stairwell.doorNumber, floor: f.floor, from: f.status, to: input.status, at, passedNow: false });
       }
     }
-    const passedAfter = passes(tx as unknown as Db, stairwell.id);
+    const passedAfter = passes(tx, stairwell.id);
     const last = changes.at(-1);
     if (last && !passedBefore && passedAfter) last.passedNow = true;
     return { applied: true, duplicate: false, version: flat.version + 1, status: input.status, flag };

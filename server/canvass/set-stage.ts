@@ -9,7 +9,7 @@ import { loadStairwellState } from '../queries/stairwell-states.ts';
 /** Moves a stairwell to another stage (SPEC §4), checked against the consent rule on signed votes, with its event. */
 export function setStage(db: Db, stairwellId: number, to: Stage, reason: string | undefined, now: Date) {
   return db.transaction((tx) => {
-    const s = loadStairwellState(tx as unknown as Db, stairwellId);
+    const s = loadStairwellState(tx, stairwellId);
     const passed = s.consent.complete && s.consent.result.passed;
     const refusal = checkStageChange({ from: s.row.stage, to, consentPassed: passed, reason });
     if (refusal) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: refusal.message });
