@@ -14,7 +14,7 @@ export const registerRowSchema = z
     floor: z.coerce.number({ error: 'expected a floor number such as 3' }).int('expected a whole floor number').min(1, 'expected a floor from 1').max(40, 'expected a floor up to 40'),
     room: z.coerce.string().trim().min(1, 'expected a room such as 301'),
     areaM2: z
-      .preprocess(blankToUndefined, z.coerce.number().positive('expected a positive area in m²').max(1000, 'expected an area under 1000 m²').optional())
+      .preprocess(blankToUndefined, z.coerce.number({ error: 'expected an area in m² such as 45.67' }).positive('expected a positive area in m²').max(1000, 'expected an area under 1000 m²').optional())
       .transform((v) => v ?? null),
     voterId: z.coerce.string().trim().min(1, 'expected the voter id (表决人编号)'),
     voterName: optionalText,

@@ -10,6 +10,7 @@ import type { Db } from '../db/open-database.ts';
 import { appRouter } from '../routers/_app.ts';
 import { handleGis } from './gis-routes.ts';
 import { handleParkingExport, handlePlanExport } from './export-routes.ts';
+import { handleRegister } from './register-routes.ts';
 import { sendError } from './send.ts';
 
 /**
@@ -52,6 +53,8 @@ export function createApp(opts: { db: Db; clientDir: string; log?: (line: string
     const path = url.pathname;
     try {
       if (path.startsWith('/trpc/')) return void trpc(req, res);
+      if (/^\/api\/estates\/\d+\/register/.test(path))
+        return void handleRegister(opts.db, req, res, path, url.searchParams).catch((e: unknown) => fail(path, req.method, res, e));
       if ((path.startsWith('/api/plans/') || path.endsWith('/parking.xlsx')) && req.method === 'GET')
         return void handlePlanExport(opts.db, res, path)
           .then(async (handled) => handled || (await handleParkingExport(opts.db, res, path, url.searchParams)))

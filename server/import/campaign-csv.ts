@@ -26,19 +26,24 @@ export function campaignToCsv(c: CampaignHistory): CampaignFiles {
 export function parseRegisterCsv(text: string, file = 'register.csv'): TableResult<CampaignHistory['register'][number]> {
   const { headers, records, errors } = readCsv(text);
   if (errors.length) return { ok: false, errors: errors.map((e) => `${file} ${e}`) };
-  const missing = (['doorNumber', 'floor', 'room', 'areaM2', 'voterId'] as const).filter(
-    (c) => !headers.some((h) => registerColumnOf(h) === c),
-  );
+  return parseRegisterRecords(headers, records, file);
+}
+
+/** Register records (from CSV or XLSX) with English or Chinese headers → typed rows, every problem with its row and column. */
+export function parseRegisterRecords(headers: string[], records: Record<string, string>[], file: string): TableResult<CampaignHistory['register'][number]> {
+  const missing = (['doorNumber', 'floor', 'room', 'areaM2', 'voterId'] as const).filter((c) => !headers.some((h) => registerColumnOf(h) === c));
   if (missing.length)
     return {
       ok: false,
       errors: missing.map((c) => `${file} header: missing column ${c} (${REGISTER_COLUMNS[c]}); found ${headers.join(', ') || 'no headers'}`),
     };
   const renamed = records.map((r) =>
-    Object.fromEntries(Object.entries(r).flatMap(([h, v]) => {
-      const column = registerColumnOf(h);
-      return column ? [[column, v]] : [];
-    })),
+    Object.fromEntries(
+      Object.entries(r).flatMap(([h, v]) => {
+        const column = registerColumnOf(h);
+        return column ? [[column, v]] : [];
+      }),
+    ),
   );
   return validateRecords(file, renamed, registerRowSchema);
 }

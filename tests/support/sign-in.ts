@@ -28,3 +28,10 @@ export async function signIn(url: string, username: string, password: string): P
   await client.auth.login.mutate({ username, password });
   return client;
 }
+
+/** A session cookie ("name=value") for plain HTTP requests, signed in through auth.login. */
+export async function sessionCookieFor(url: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}

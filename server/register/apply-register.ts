@@ -1,0 +1,116 @@
+import { and, eq } from 'drizzle-orm';
+import { voteOf } from '../../geo/consent/index.ts';
+import type { RegisterRow } from '../../geo/register/index.ts';
+import { shanghaiIso } from '../../geo/time/index.ts';
+import type { Db } from '../db/open-database.ts';
+import { consentEvents, flats, stairwells, voters } from '../db/schema.ts';
+import { ImportError } from '../import/import-error.ts';
+
+const FIELDS = ['areaM2', 'voterId', 'voterName', 'phone', 'residents', 'aged60to79', 'aged80plus', 'status', 'concerns', 'note'] as const;
+type Field = (typeof FIELDS)[number];
+
+export interface RegisterChange {
+  row: number;
+  doorNumber: string;
+  room: string;
+  kind: 'add' | 'update';
+  /** Changed fields; personal values are not echoed, only which fields change. */
+  fields: Field[];
+  statusFrom: string | null;
+  statusTo: string;
+}
+
+function currentRows(db: Db, estateId: number) {
+  return db
+    .select({
+      flatId: flats.id,
+      stairwellId: stairwells.id,
+      doorNumber: stairwells.doorNumber,
+      room: flats.room,
+      areaCentiM2: flats.areaCentiM2,
+      voterId: voters.externalId,
+      voterName: voters.name,
+      phone: voters.phone,
+      residents: flats.residents,
+      aged60to79: flats.aged60to79,
+      aged80plus: flats.aged80plus,
+      status: flats.status,
+      concerns: flats.concerns,
+      note: flats.note,
+      version: flats.version,
+    })
+    .from(flats)
+    .innerJoin(stairwells, eq(stairwells.id, flats.stairwellId))
+    .innerJoin(voters, eq(voters.id, flats.voterId))
+    .where(eq(stairwells.estateId, estateId))
+    .all();
+}
+
+/**
+ * What importing `rows` would change: flats added or updated, field by
+ * field, with every problem (unknown door, a voter's flats voting two ways)
+ * named by row. Nothing is written.
+ */
+export function diffRegister(db: Db, estateId: number, rows: RegisterRow[]) {
+  const doors = new Map(db.select({ id: stairwells.id, doorNumber: stairwells.doorNumber }).from(stairwells).where(eq(stairwells.estateId, estateId)).all().map((s) => [s.doorNumber, s.id]));
+  const current = new Map(currentRows(db, estateId).map((r) => [`${r.doorNumber}\u0000${r.room}`, r]));
+  const problems: string[] = [];
+  const changes: RegisterChange[] = [];
+  const seen = new Map<string, number>();
+  const voteOfVoter = new Map<string, { vote: string; row: number }>();
+  rows.forEach((r, i) => {
+    const row = i + 2;
+    const key = `${r.doorNumber}\u0000${r.room}`;
+    if (!doors.has(r.doorNumber)) problems.push(`row ${row}, column doorNumber: no stairwell ${r.doorNumber} in this estate`);
+    if (seen.has(key)) problems.push(`row ${row}, column room: ${r.doorNumber} ${r.room} is already on row ${seen.get(key)}`);
+    seen.set(key, row);
+    const vk = `${r.doorNumber}\u0000${r.voterId}`;
+    const other = voteOfVoter.get(vk);
+    if (other && other.vote !== voteOf(r.status)) problems.push(`row ${row}, column status: voter ${r.voterId} votes differently on row ${other.row}; one voter casts one vote`);
+    else voteOfVoter.set(vk, { vote: voteOf(r.status), row });
+    const old = current.get(key);
+    if (!old) {
+      changes.push({ row, doorNumber: r.doorNumber, room: r.room, kind: 'add', fields: [...FIELDS], statusFrom: null, statusTo: r.status });
+      return;
+    }
+    const before: Record<Field, unknown> = { ...old, areaM2: old.areaCentiM2 === null ? null : old.areaCentiM2 / 100 };
+    const fields = FIELDS.filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(r[f] ?? null));
+    if (fields.length) changes.push({ row, doorNumber: r.doorNumber, room: r.room, kind: 'update', fields, statusFrom: old.status, statusTo: r.status });
+  });
+  return { problems, changes, unchanged: rows.length - changes.length, notInFile: current.size - [...seen.keys()].filter((k) => current.has(k)).length };
+}
+
+/** Applies a register in one transaction (all or nothing); status changes become consent events. */
+export function applyRegister(db: Db, estateId: number, rows: RegisterRow[], now: Date) {
+  const diff = diffRegister(db, estateId, rows);
+  if (diff.problems.length) throw new ImportError(diff.problems);
+  const at = shanghaiIso(now);
+  db.transaction((tx) => {
+    const doors = new Map(tx.select({ id: stairwells.id, doorNumber: stairwells.doorNumber }).from(stairwells).where(eq(stairwells.estateId, estateId)).all().map((s) => [s.doorNumber, s.id]));
+    const current = new Map(currentRows(tx as unknown as Db, estateId).map((r) => [`${r.doorNumber}\u0000${r.room}`, r]));
+    for (const r of rows) {
+      let voter = tx.select().from(voters).where(and(eq(voters.estateId, estateId), eq(voters.externalId, r.voterId))).get();
+      if (!voter) voter = tx.insert(voters).values({ estateId, externalId: r.voterId, name: r.voterName, phone: r.phone }).returning().get();
+      else tx.update(voters).set({ name: r.voterName ?? voter.name, phone: r.phone ?? voter.phone }).where(eq(voters.id, voter.id)).run();
+      const old = current.get(`${r.doorNumber}\u0000${r.room}`);
+      const values = {
+        areaCentiM2: r.areaM2 === null ? null : Math.round(r.areaM2 * 100),
+        voterId: voter.id,
+        residents: r.residents,
+        aged60to79: r.aged60to79,
+        aged80plus: r.aged80plus,
+        status: r.status,
+        concerns: r.concerns,
+        note: r.note,
+      };
+      if (!old) {
+        const flat = tx.insert(flats).values({ stairwellId: doors.get(r.doorNumber)!, floor: r.floor, room: r.room, ...values }).returning({ id: flats.id }).get();
+        if (r.status !== 'unvisited') tx.insert(consentEvents).values({ flatId: flat.id, fromStatus: 'unvisited', toStatus: r.status, at, note: 'register import' }).run();
+        continue;
+      }
+      tx.update(flats).set({ ...values, version: old.version + 1 }).where(eq(flats.id, old.flatId)).run();
+      if (old.status !== r.status) tx.insert(consentEvents).values({ flatId: old.flatId, fromStatus: old.status, toStatus: r.status, at, note: 'register import' }).run();
+    }
+  });
+  return diff;
+}

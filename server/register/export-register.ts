@@ -1,0 +1,55 @@
+import { asc, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { REGISTER_COLUMNS, type RegisterColumn } from '../../geo/register/index.ts';
+import type { Db } from '../db/open-database.ts';
+import { flats, stairwells, voters } from '../db/schema.ts';
+import { writeCsv } from '../import/csv-table.ts';
+
+function registerRows(db: Db, estateId: number): Record<RegisterColumn, unknown>[] {
+  return db
+    .select({
+      doorNumber: stairwells.doorNumber,
+      floor: flats.floor,
+      room: flats.room,
+      areaCentiM2: flats.areaCentiM2,
+      voterId: voters.externalId,
+      voterName: voters.name,
+      phone: voters.phone,
+      residents: flats.residents,
+      aged60to79: flats.aged60to79,
+      aged80plus: flats.aged80plus,
+      status: flats.status,
+      concerns: flats.concerns,
+      note: flats.note,
+    })
+    .from(flats)
+    .innerJoin(stairwells, eq(stairwells.id, flats.stairwellId))
+    .innerJoin(voters, eq(voters.id, flats.voterId))
+    .where(eq(stairwells.estateId, estateId))
+    .orderBy(asc(stairwells.id), asc(flats.floor), asc(flats.room))
+    .all()
+    .map(({ areaCentiM2, concerns, ...r }) => ({ ...r, areaM2: areaCentiM2 === null ? '' : areaCentiM2 / 100, concerns: concerns.join(';') }));
+}
+
+const COLUMNS = Object.keys(REGISTER_COLUMNS) as RegisterColumn[];
+
+/**
+ * The register for staff, with Chinese headers as committees' Excel files
+ * have them: XLSX, CSV in UTF-8 with BOM, or CSV in GBK. It holds personal
+ * data, so only staff may download it.
+ */
+export async function exportRegister(db: Db, estateId: number, format: 'xlsx' | 'csv' | 'csv-gbk'): Promise<Buffer> {
+  const rows = registerRows(db, estateId);
+  if (format === 'xlsx') {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('名册');
+    sheet.columns = COLUMNS.map((c) => ({ header: REGISTER_COLUMNS[c], key: c, width: c === 'doorNumber' ? 16 : 10 }));
+    for (const r of rows) sheet.addRow(r);
+    sheet.getRow(1).font = { bold: true };
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+  const zhRows = rows.map((r) => Object.fromEntries(COLUMNS.map((c) => [REGISTER_COLUMNS[c], r[c]])));
+  const text = writeCsv(zhRows, COLUMNS.map((c) => REGISTER_COLUMNS[c]));
+  return format === 'csv' ? Buffer.from(text, 'utf8') : iconv.encode(text.replace(/^\uFEFF/, ''), 'gbk');
+}
