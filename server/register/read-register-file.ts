@@ -22,10 +22,14 @@ async function xlsxRecords(bytes: Uint8Array): Promise<{ headers: string[]; reco
   if (!sheet) return { headers: [], records: [] };
   const text = (v: ExcelJS.CellValue): string => {
     if (v === null || v === undefined) return '';
-    if (typeof v === 'object' && 'text' in v) return String(v.text);
-    if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
     if (v instanceof Date) return v.toISOString().slice(0, 10);
-    return String(v as string | number | boolean);
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('result' in v) {
+      const r: unknown = v.result;
+      return typeof r === 'string' || typeof r === 'number' ? String(r) : '';
+    }
+    return '';
   };
   const headers: string[] = [];
   sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (headers[col - 1] = text(cell.value).trim()));
