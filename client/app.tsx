@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CanvassPage } from './pages/canvass-page.tsx';
 import { ParkingPage } from './pages/parking-page.tsx';
 import { PlanPage } from './pages/plan-page.tsx';
 import { WallPage } from './pages/wall-page.tsx';
@@ -7,6 +8,7 @@ import { WallPage } from './pages/wall-page.tsx';
 export function App({ path, search }: { path: string; search: URLSearchParams }) {
   const { t } = useTranslation();
   if (path === '/' || path === '/wall' || path === '/wall/') return <WallPage kiosk={search.get('kiosk') === '1'} />;
+  if (path === '/canvass' || path === '/canvass/') return <CanvassPage />;
   if (path === '/plan' || path === '/plan/') return search.get('view') === 'parking' ? <ParkingPage /> : <PlanPage />;
   return (
     <main className="not-found">

@@ -8,6 +8,9 @@ import { Legend } from '../components/legend.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { StairwellPanel } from '../components/stairwell-panel.tsx';
 import { useEstateMap } from '../hooks/use-estate-map.ts';
+import { useLive } from '../hooks/use-live.ts';
+import { LivePanel } from '../components/live-panel.tsx';
+import { PassedBanner } from '../components/passed-banner.tsx';
 
 const SIDEBAR_PX = 380;
 
@@ -15,6 +18,7 @@ const SIDEBAR_PX = 380;
 export function WallPage({ kiosk }: { kiosk: boolean }) {
   const { t } = useTranslation();
   const estate = useEstateMap();
+  const live = useLive(estate.data?.estate.id);
   const [selected, setSelected] = useState<number | null>(null);
   const counts = useMemo(() => {
     const c: Partial<Record<MapColorKey, number>> = {};
@@ -40,7 +44,9 @@ export function WallPage({ kiosk }: { kiosk: boolean }) {
         </header>
         <HeadlineFigures headline={data.headline} />
         <Legend counts={counts} />
+        <LivePanel live={live} />
       </aside>
+      {live.lastChange?.passedNow && <PassedBanner key={live.lastChange.at + live.lastChange.doorNumber} door={live.lastChange.doorNumber} />}
       {data.estate.schematic && <p className="schematic-note">示意 · {t('app.schematic')}</p>}
       {!kiosk && selected !== null && <StairwellPanel stairwellId={selected} onClose={() => setSelected(null)} />}
     </div>

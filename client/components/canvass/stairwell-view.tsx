@@ -1,0 +1,64 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { STATUS_PALETTE } from '../../../geo/palette/index.ts';
+import type { stairwellRegister } from '../../../server/canvass/stairwell-register.ts';
+import type { VisitInput } from '../../../server/canvass/visit-input.ts';
+import { useTRPC } from '../../trpc.ts';
+import { VisitForm } from './visit-form.tsx';
+
+export type StairwellRegister = ReturnType<typeof stairwellRegister>;
+
+/** A stairwell on the phone: the floor × room grid to tap, and the flats that would tip it over. */
+export function StairwellView({ stairwellId, onBack, onRecord }: { stairwellId: number; onBack: () => void; onRecord: (input: VisitInput, label: string) => Promise<void> }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const reg = useQuery(trpc.canvass.register.queryOptions({ stairwellId }));
+  const [open, setOpen] = useState<number | null>(null);
+  if (!reg.data) return <p>{reg.error ? reg.error.message : t('state.loading')}</p>;
+  const d = reg.data;
+  const todo = new Set(d.evaluation.complete ? d.evaluation.todo.map((f) => f.flatId) : []);
+  const floors = [...new Set(d.register.map((f) => f.floor))].sort((a, b) => b - a);
+  const flat = d.register.find((f) => f.id === open);
+  return (
+    <section className="stairwell-view">
+      <button type="button" onClick={onBack}>
+        {t('canvass.back')}
+      </button>
+      <h2>{d.doorNumber}</h2>
+      <table className="flat-grid phone" data-testid="canvass-grid">
+        <tbody>
+          {floors.map((floor) => (
+            <tr key={floor}>
+              <th scope="row">{floor}F</th>
+              {d.register
+                .filter((f) => f.floor === floor)
+                .map((f) => (
+                  <td key={f.id} className={todo.has(f.id) ? 'to-sign' : undefined} style={{ background: STATUS_PALETTE[f.status].color, color: STATUS_PALETTE[f.status].text }}>
+                    <button type="button" data-room={f.room} data-status={f.status} onClick={() => setOpen(f.id)}>
+                      <span className="room">{f.room}</span>
+                      <span className="status">{i18n.language === 'en' ? STATUS_PALETTE[f.status].en : STATUS_PALETTE[f.status].zh}</span>
+                    </button>
+                  </td>
+                ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {d.evaluation.complete && d.evaluation.todo.length > 0 && (
+        <p className="todo-line">
+          {t('canvass.todo')}: {d.evaluation.todo.map((f) => f.room).join('、')}
+        </p>
+      )}
+      {flat && (
+        <VisitForm
+          key={`${flat.id}-${flat.version}`}
+          flat={flat}
+          answers={d.answers}
+          onClose={() => setOpen(null)}
+          onSave={(input) => void onRecord(input, `${d.doorNumber} ${flat.room}`).then(() => setOpen(null))}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../../../geo/consent/index.ts';
+import { STATUS_PALETTE } from '../../../geo/palette/index.ts';
+import { COMPENSATIONS, CONCERN_TAGS, VISIT_OUTCOMES, type Compensation, type ConcernTag, type VisitOutcome } from '../../../geo/register/index.ts';
+import type { VisitInput } from '../../../server/canvass/visit-input.ts';
+import type { StairwellRegister } from './stairwell-view.tsx';
+
+type Flat = StairwellRegister['register'][number];
+
+function position(): Promise<{ lat: number; lng: number } | undefined> {
+  if (!('geolocation' in navigator)) return Promise.resolve(undefined);
+  return new Promise((resolve) =>
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude }),
+      () => resolve(undefined),
+      { timeout: 5000, maximumAge: 60_000 },
+    ),
+  );
+}
+
+/** One tap on a flat opens this: who lives there, what they would pay, and the visit to record. */
+export function VisitForm({ flat, answers, onSave, onClose }: { flat: Flat; answers: StairwellRegister['answers']; onSave: (input: VisitInput) => void; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [outcome, setOutcome] = useState<VisitOutcome>('talked');
+  const [status, setStatus] = useState<HouseholdStatus>(flat.status);
+  const [concerns, setConcerns] = useState<ConcernTag[]>(flat.concerns);
+  const [note, setNote] = useState(flat.note ?? '');
+  const [nextVisitOn, setNext] = useState(flat.nextVisitOn ?? '');
+  const [compensation, setCompensation] = useState<Compensation[]>(flat.compensation as Compensation[]);
+  const [share, setShare] = useState(false);
+  const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+  const money = (n: number) => n.toLocaleString('en-US');
+  return (
+    <form
+      className="visit-form"
+      data-testid="visit-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void (share ? position() : Promise.resolve(undefined)).then((pos) =>
+          onSave({
+            flatId: flat.id,
+            expectedVersion: flat.version,
+            clientId: crypto.randomUUID(),
+            recordedAt: new Date().toISOString(),
+            outcome,
+            status,
+            concerns,
+            note: note.trim() || undefined,
+            nextVisitOn: nextVisitOn || undefined,
+            compensation,
+            position: pos,
+          }),
+        );
+      }}
+    >
+      <header>
+        <h3>{t('canvass.visit', { room: flat.room })}</h3>
+        <button type="button" onClick={onClose} aria-label={t('panel.close')}>
+          ×
+        </button>
+      </header>
+      <p className="resident">
+        {t('canvass.resident', { name: flat.voterName ?? '—', phone: flat.phone ?? '—', residents: flat.residents, a60: flat.aged60to79, a80: flat.aged80plus })}
+      </p>
+      {flat.cost && (
+        <p className="cost" data-testid="cost">
+          {t('canvass.cost', {
+            lift: money(flat.cost.liftCostYuan),
+            subsidy: money(flat.cost.subsidyYuan),
+            owners: money(flat.cost.ownersPayYuan),
+            flat: money(flat.cost.flatPaysYuan),
+            share: `${(flat.cost.share * 100).toFixed(1)}%`,
+          })}
+        </p>
+      )}
+      <fieldset>
+        <legend>{t('canvass.outcome')}</legend>
+        {VISIT_OUTCOMES.map((o) => (
+          <label key={o} className="chip">
+            <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} /> {t(`canvass.outcomes.${o}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('canvass.status')}</legend>
+        {HOUSEHOLD_STATUSES.map((s) => (
+          <label key={s} className="chip" style={{ borderColor: STATUS_PALETTE[s].color }}>
+            <input type="radio" name="status" value={s} checked={status === s} onChange={() => setStatus(s)} /> {i18n.language === 'en' ? STATUS_PALETTE[s].en : STATUS_PALETTE[s].zh}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('canvass.concerns')}</legend>
+        {CONCERN_TAGS.map((c) => (
+          <label key={c} className="chip">
+            <input type="checkbox" name="concern" value={c} checked={concerns.includes(c)} onChange={() => setConcerns(toggle(concerns, c))} /> {t(`canvass.concernTags.${c}`)}
+          </label>
+        ))}
+        {concerns.map((c) => {
+          const a = answers.find((x) => x.tag === c);
+          return a ? (
+            <p key={c} className="answer">
+              <strong>
+                {t('canvass.answer')} · {t(`canvass.concernTags.${c}`)}
+              </strong>
+              ：{i18n.language === 'en' ? a.answerEn : a.answerZh}
+            </p>
+          ) : null;
+        })}
+      </fieldset>
+      <fieldset>
+        <legend>{t('canvass.compensation')}</legend>
+        {COMPENSATIONS.map((c) => (
+          <label key={c} className="chip">
+            <input type="checkbox" name="compensation" value={c} checked={compensation.includes(c)} onChange={() => setCompensation(toggle(compensation, c))} /> {t(`canvass.compensations.${c}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        {t('canvass.note')}
+        <textarea name="note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <label>
+        {t('canvass.nextVisit')}
+        <input type="date" name="nextVisitOn" value={nextVisitOn} onChange={(e) => setNext(e.target.value)} />
+      </label>
+      <label className="chip">
+        <input type="checkbox" name="shareLocation" checked={share} onChange={() => setShare(!share)} /> {t('canvass.shareLocation')}
+      </label>
+      <button type="submit" className="primary">
+        {t('canvass.save')}
+      </button>
+    </form>
+  );
+}

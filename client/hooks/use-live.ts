@@ -1,0 +1,43 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useState } from 'react';
+import type { LiveChange } from '../../server/live/live-bus.ts';
+import { useTRPC } from '../trpc.ts';
+
+/**
+ * The wall's live line: every change re-reads the map, feed and leaderboard;
+ * the subscription reconnects by itself; `lastHeard` is when the server last answered.
+ */
+export function useLive(estateId: number | undefined) {
+  const trpc = useTRPC();
+  const client = useQueryClient();
+  const [lastChange, setLastChange] = useState<LiveChange | null>(null);
+  const [lastEventAt, setLastEventAt] = useState(0);
+  const enabled = estateId !== undefined;
+  const subscription = useSubscription(
+    trpc.live.onChange.subscriptionOptions(
+      { estateId: estateId ?? 0 },
+      {
+        enabled,
+        onData: (event) => {
+          setLastChange(event.data);
+          // The change's own time: the server spoke then.
+          setLastEventAt(Date.parse(event.data.at));
+          void client.invalidateQueries({ queryKey: trpc.estate.map.queryKey() });
+          void client.invalidateQueries({ queryKey: trpc.live.recent.queryKey() });
+          void client.invalidateQueries({ queryKey: trpc.live.leaderboard.queryKey() });
+        },
+      },
+    ),
+  );
+  // A slow poll as well: the wall shows how fresh its data is even when nothing changes.
+  const recent = useQuery({ ...trpc.live.recent.queryOptions({ estateId: estateId ?? 0, limit: 12 }), enabled, refetchInterval: 30_000 });
+  const board = useQuery({ ...trpc.live.leaderboard.queryOptions({ estateId: estateId ?? 0 }), enabled, refetchInterval: 60_000 });
+  return {
+    connected: subscription.status === 'pending',
+    lastHeard: Math.max(lastEventAt, recent.dataUpdatedAt),
+    lastChange,
+    recent: recent.data ?? [],
+    leaderboard: board.data,
+  };
+}

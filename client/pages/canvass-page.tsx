@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoginForm } from '../components/canvass/login-form.tsx';
+import { StairwellList } from '../components/canvass/stairwell-list.tsx';
+import { StairwellView } from '../components/canvass/stairwell-view.tsx';
+import { LanguageToggle } from '../components/language-toggle.tsx';
+import { useSession } from '../hooks/use-session.ts';
+import { useVisitQueue } from '../hooks/use-visit-queue.ts';
+
+/** 掌上走访: phone first, from 360 px wide. */
+export function CanvassPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [stairwell, setStairwell] = useState<number | null>(null);
+  if (session.loading) return <p className="load-state">{t('state.loading')}</p>;
+  return (
+    <div className="canvass">
+      <header>
+        <h1>{t('canvass.title')}</h1>
+        <LanguageToggle />
+        {session.user && (
+          <button type="button" onClick={() => session.logout.mutate()}>
+            {t('canvass.signOut')}
+          </button>
+        )}
+      </header>
+      {session.user ? (
+        <SignedIn name={session.user.canvasserName ?? session.user.username} role={session.user.role} stairwell={stairwell} setStairwell={setStairwell} />
+      ) : (
+        <LoginForm session={session} />
+      )}
+    </div>
+  );
+}
+
+function SignedIn({ name, role, stairwell, setStairwell }: { name: string; role: string; stairwell: number | null; setStairwell: (id: number | null) => void }) {
+  const { t } = useTranslation();
+  const queue = useVisitQueue();
+  const waiting = queue.pending.filter((v) => v.state === 'queued');
+  return (
+    <>
+      <p className="hello">{t('canvass.hello', { name, role })}</p>
+      {waiting.length > 0 && (
+        <p className="queue" data-testid="queue">
+          {t('canvass.queued', { count: waiting.length })}
+        </p>
+      )}
+      {queue.pending
+        .filter((v) => v.state === 'refused')
+        .map((v) => (
+          <p key={v.input.clientId} className="refused" role="alert">
+            {v.label}: {t('canvass.refused', { error: v.error ?? '' })}{' '}
+            <button type="button" onClick={() => void queue.discard(v.input.clientId)}>
+              {t('canvass.discard')}
+            </button>
+          </p>
+        ))}
+      {stairwell === null ? <StairwellList onOpen={setStairwell} /> : <StairwellView stairwellId={stairwell} onBack={() => setStairwell(null)} onRecord={queue.record} />}
+    </>
+  );
+}
