@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CanvassPage } from './pages/canvass-page.tsx';
 import { ParkingPage } from './pages/parking-page.tsx';
 import { PlanPage } from './pages/plan-page.tsx';
+import { StaffPage } from './pages/staff-page.tsx';
 import { WallPage } from './pages/wall-page.tsx';
 
 /** Routes by path; each page owns its layout. */
@@ -9,6 +10,7 @@ export function App({ path, search }: { path: string; search: URLSearchParams })
   const { t } = useTranslation();
   if (path === '/' || path === '/wall' || path === '/wall/') return <WallPage kiosk={search.get('kiosk') === '1'} />;
   if (path === '/canvass' || path === '/canvass/') return <CanvassPage />;
+  if (path === '/admin' || path === '/admin/') return <StaffPage />;
   if (path === '/plan' || path === '/plan/') return search.get('view') === 'parking' ? <ParkingPage /> : <PlanPage />;
   return (
     <main className="not-found">

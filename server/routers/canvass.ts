@@ -1,5 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { DEFAULT_FLOOR_COEFFICIENTS, DEFAULT_LIFT_COST_YUAN } from '../../geo/cost/index.ts';
 import { CONCERN_TAGS } from '../../geo/register/index.ts';
 import { STAGES } from '../../geo/stages/index.ts';
 import { myStairwells } from '../canvass/my-stairwells.ts';
@@ -22,6 +23,11 @@ export const canvassRouter = router({
   setStage: staff
     .input(z.object({ stairwellId: id, to: z.enum(STAGES), reason: z.string().trim().max(200).optional() }))
     .mutation(({ ctx, input }) => withDomainErrors(() => setStage(ctx.db, input.stairwellId, input.to, input.reason, ctx.now()))),
+  answers: field.query(({ ctx }) => ctx.db.select().from(concernAnswers).all()),
+  costs: field.input(z.object({ stairwellId: id })).query(({ ctx, input }) => {
+    const row = ctx.db.select().from(stairwellCosts).where(eq(stairwellCosts.stairwellId, input.stairwellId)).get();
+    return { stairwellId: input.stairwellId, coefficients: row?.coefficients ?? DEFAULT_FLOOR_COEFFICIENTS, liftCostYuan: row?.liftCostYuan ?? DEFAULT_LIFT_COST_YUAN };
+  }),
   setCosts: staff
     .input(
       z.object({

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { LoginForm } from '../components/canvass/login-form.tsx';
+import { LanguageToggle } from '../components/language-toggle.tsx';
+import { AnswersPanel } from '../components/staff/answers-panel.tsx';
+import { CostsPanel } from '../components/staff/costs-panel.tsx';
+import { RegisterPanel } from '../components/staff/register-panel.tsx';
+import { ReviewPanel } from '../components/staff/review-panel.tsx';
+import { useEstateMap } from '../hooks/use-estate-map.ts';
+import { useSession } from '../hooks/use-session.ts';
+
+/** /admin for staff: the register in and out, visits to review, prepared answers, cost splits. */
+export function StaffPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const estate = useEstateMap();
+  const staff = session.user?.role === 'admin' || session.user?.role === 'planner';
+  return (
+    <div className="canvass staff">
+      <header>
+        <h1>{t('staff.title')}</h1>
+        <LanguageToggle />
+        {session.user && (
+          <button type="button" onClick={() => session.logout.mutate()}>
+            {t('canvass.signOut')}
+          </button>
+        )}
+      </header>
+      {!session.user && !session.loading && <LoginForm session={session} />}
+      {session.user && !staff && <p role="alert">{t('staff.needStaff')}</p>}
+      {staff && estate.data && (
+        <>
+          <RegisterPanel estateId={estate.data.estate.id} />
+          <ReviewPanel />
+          <CostsPanel stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />
+          <AnswersPanel />
+        </>
+      )}
+    </div>
+  );
+}
