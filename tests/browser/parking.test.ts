@@ -26,7 +26,7 @@ describe('/plan?view=parking in Chromium', () => {
     await page.goto(`${server.url}/plan?view=parking`);
     await waitForMapIdle(page);
     const summary = page.getByTestId('parking-summary');
-    await expect(summary.textContent()).resolves.toMatch(/停用车位 0 个/);
+    await summary.filter({ hasText: '停用车位 0 个' }).waitFor();
     const options = await page.locator('select[name="parkingState"] option').allTextContents();
     expect(options[0]).toBe('现状（施工前）');
     expect(options.at(-1)).toBe('全部完工后');
@@ -36,7 +36,7 @@ describe('/plan?view=parking in Chromium', () => {
     };
     const busy = parking.result.data.states.find((s) => s.key.startsWith('phase-') && s.unavailable.length > 0 && s.moves.length > 0)!;
     await page.locator('select[name="parkingState"]').selectOption(busy.key);
-    await expect(summary.textContent()).resolves.toContain(`停用车位 ${busy.unavailable.length} 个`);
+    await page.getByTestId('parking-summary').filter({ hasText: `停用车位 ${busy.unavailable.length} 个` }).waitFor();
     await expect(page.getByTestId('parking-moves').locator('li').count()).resolves.toBe(busy.moves.length);
 
     const map = (await (await fetch(`${server.url}/trpc/estate.map?input=${encodeURIComponent('{"estateId":1}')}`)).json()) as {

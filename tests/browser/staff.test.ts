@@ -33,10 +33,10 @@ describe('/admin in Chromium', () => {
     await page.locator('input[name="register"]').setInputFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) });
     await page.getByRole('button', { name: '预览变动（不写入）' }).click();
     const preview = page.getByTestId('register-preview');
-    await expect(preview.locator('p').first().textContent()).resolves.toContain('修改 1 户');
+    await preview.locator('p', { hasText: '修改 1 户' }).waitFor();
     await expect(preview.locator('li').first().textContent()).resolves.toBe(`${door} ${room}: status (unvisited → intent)`);
     await page.getByRole('button', { name: '确认导入' }).click();
-    await expect(preview.locator('p').first().textContent()).resolves.toMatch(/^已导入/);
+    await preview.locator('p', { hasText: /^已导入/ }).waitFor();
     await page.close();
   });
 });

@@ -97,10 +97,10 @@ describe('/wall in Chromium', () => {
   it('switches to English and back', async () => {
     const page = await openWall();
     await page.getByRole('button', { name: 'English' }).click();
-    await expect(page.locator('h1').textContent()).resolves.toBe('风荷苑 elevator retrofit battle map');
-    await expect(page.locator('.legend li[data-key="impossible"] .name').textContent()).resolves.toBe('Cannot pass');
+    await page.locator('h1', { hasText: /^风荷苑 elevator retrofit battle map$/ }).waitFor();
+    await page.locator('.legend li[data-key="impossible"] .name', { hasText: /^Cannot pass$/ }).waitFor();
     await page.getByRole('button', { name: '中文' }).click();
-    await expect(page.locator('h1').textContent()).resolves.toBe('风荷苑 加装电梯作战图');
+    await page.locator('h1', { hasText: /^风荷苑 加装电梯作战图$/ }).waitFor();
     await page.close();
   });
 
