@@ -12,6 +12,9 @@ const envSchema = z.object({
   LIFTMAP_SEED_DIR: z.string().min(1).default(join(ROOT, 'data', 'fenghe')),
   /** Built client to serve; `npm start` builds it. */
   LIFTMAP_CLIENT_DIR: z.string().min(1).default(join(ROOT, 'dist', 'client')),
+  /** PEM certificate and key: both set, the server speaks HTTPS (phones need it for geolocation). */
+  LIFTMAP_TLS_CERT: z.string().min(1).optional(),
+  LIFTMAP_TLS_KEY: z.string().min(1).optional(),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -20,5 +23,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success)
     throw new Error(`bad environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.data.LIFTMAP_TLS_CERT !== !parsed.data.LIFTMAP_TLS_KEY)
+    throw new Error('bad environment: LIFTMAP_TLS_CERT and LIFTMAP_TLS_KEY: expected both or neither');
   return parsed.data;
 }

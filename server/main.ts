@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ensureAdmin } from './auth/manage-users.ts';
 import { openDatabase } from './db/open-database.ts';
 import { parseEnv } from './env.ts';
@@ -17,12 +18,13 @@ try {
   close();
   process.exit(1);
 }
-const server = createApp({ db, clientDir: env.LIFTMAP_CLIENT_DIR });
+const tls = env.LIFTMAP_TLS_CERT && env.LIFTMAP_TLS_KEY ? { cert: readFileSync(env.LIFTMAP_TLS_CERT), key: readFileSync(env.LIFTMAP_TLS_KEY) } : undefined;
+const server = createApp({ db, clientDir: env.LIFTMAP_CLIENT_DIR, tls });
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
-  console.log(`LiftMap is serving http://${host}:${port}/wall (database ${env.LIFTMAP_DB})`);
+  console.log(`LiftMap is serving ${tls ? 'https' : 'http'}://${host}:${port}/wall (database ${env.LIFTMAP_DB})`);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {

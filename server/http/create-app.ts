@@ -1,6 +1,7 @@
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { existsSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import sirv from 'sirv';
 import { LoginLimiter } from '../auth/login-limiter.ts';
 import { tokenFromCookie, userForToken } from '../auth/sessions.ts';
@@ -17,7 +18,7 @@ import { sendError } from './send.ts';
  * The one HTTP server: tRPC at /trpc, GIS endpoints under /api, /healthz, and
  * the built client (single-page fallback) for everything else.
  */
-export function createApp(opts: { db: Db; clientDir: string; log?: (line: string) => void; bus?: LiveBus }): Server {
+export function createApp(opts: { db: Db; clientDir: string; log?: (line: string) => void; bus?: LiveBus; tls?: { cert: Buffer; key: Buffer } }): Server {
   const log = opts.log ?? ((line: string) => console.error(line));
   const bus = opts.bus ?? new LiveBus();
   const limiter = new LoginLimiter();
@@ -33,6 +34,7 @@ export function createApp(opts: { db: Db; clientDir: string; log?: (line: string
         token,
         user: userForToken(opts.db, token, new Date()),
         clientKey: req.socket.remoteAddress ?? 'unknown',
+        secure: opts.tls !== undefined,
         setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
       });
     },
@@ -48,7 +50,9 @@ export function createApp(opts: { db: Db; clientDir: string; log?: (line: string
     if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'unexpected error; see the server log');
   };
 
-  return createServer((req, res) => {
+  // Phones need a secure context for geolocation, so the LAN can be served over HTTPS.
+  const serve = (handler: Parameters<typeof createServer>[1] & object): Server => (opts.tls ? createTlsServer(opts.tls, handler) : createServer(handler));
+  return serve((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     try {
