@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LoginForm } from '../components/canvass/login-form.tsx';
 import { StairwellList } from '../components/canvass/stairwell-list.tsx';
 import { StairwellView } from '../components/canvass/stairwell-view.tsx';
-import { LanguageToggle } from '../components/language-toggle.tsx';
+import { SessionHeader } from '../components/session-header.tsx';
 import { useSession } from '../hooks/use-session.ts';
 import { useVisitQueue } from '../hooks/use-visit-queue.ts';
 
@@ -15,15 +15,7 @@ export function CanvassPage() {
   if (session.loading) return <p className="load-state">{t('state.loading')}</p>;
   return (
     <div className="canvass">
-      <header>
-        <h1>{t('canvass.title')}</h1>
-        <LanguageToggle />
-        {session.user && (
-          <button type="button" onClick={() => session.logout.mutate()}>
-            {t('canvass.signOut')}
-          </button>
-        )}
-      </header>
+      <SessionHeader title={t('canvass.title')} session={session} />
       {session.user ? (
         <SignedIn name={session.user.canvasserName ?? session.user.username} role={session.user.role} stairwell={stairwell} setStairwell={setStairwell} />
       ) : (

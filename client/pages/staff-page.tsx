@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LoginForm } from '../components/canvass/login-form.tsx';
-import { LanguageToggle } from '../components/language-toggle.tsx';
+import { SessionHeader } from '../components/session-header.tsx';
 import { AnswersPanel } from '../components/staff/answers-panel.tsx';
 import { CostsPanel } from '../components/staff/costs-panel.tsx';
 import { RegisterPanel } from '../components/staff/register-panel.tsx';
@@ -16,15 +16,7 @@ export function StaffPage() {
   const staff = session.user?.role === 'admin' || session.user?.role === 'planner';
   return (
     <div className="canvass staff">
-      <header>
-        <h1>{t('staff.title')}</h1>
-        <LanguageToggle />
-        {session.user && (
-          <button type="button" onClick={() => session.logout.mutate()}>
-            {t('canvass.signOut')}
-          </button>
-        )}
-      </header>
+      <SessionHeader title={t('staff.title')} session={session} />
       {!session.user && !session.loading && <LoginForm session={session} />}
       {session.user && !staff && <p role="alert">{t('staff.needStaff')}</p>}
       {staff && estate.data && (

@@ -4,6 +4,7 @@ import type { RegisterRow } from '../../geo/register/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import type { Db } from '../db/open-database.ts';
 import { consentEvents, flats, stairwells, voters } from '../db/schema.ts';
+import { registerQuery } from './register-query.ts';
 import { ImportError } from '../import/import-error.ts';
 
 const FIELDS = ['areaM2', 'voterId', 'voterName', 'phone', 'residents', 'aged60to79', 'aged80plus', 'status', 'concerns', 'note'] as const;
@@ -20,31 +21,7 @@ export interface RegisterChange {
   statusTo: string;
 }
 
-function currentRows(db: Db, estateId: number) {
-  return db
-    .select({
-      flatId: flats.id,
-      stairwellId: stairwells.id,
-      doorNumber: stairwells.doorNumber,
-      room: flats.room,
-      areaCentiM2: flats.areaCentiM2,
-      voterId: voters.externalId,
-      voterName: voters.name,
-      phone: voters.phone,
-      residents: flats.residents,
-      aged60to79: flats.aged60to79,
-      aged80plus: flats.aged80plus,
-      status: flats.status,
-      concerns: flats.concerns,
-      note: flats.note,
-      version: flats.version,
-    })
-    .from(flats)
-    .innerJoin(stairwells, eq(stairwells.id, flats.stairwellId))
-    .innerJoin(voters, eq(voters.id, flats.voterId))
-    .where(eq(stairwells.estateId, estateId))
-    .all();
-}
+const currentRows = registerQuery;
 
 /**
  * What importing `rows` would change: flats added or updated, field by

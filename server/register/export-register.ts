@@ -1,35 +1,16 @@
-import { asc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { REGISTER_COLUMNS, type RegisterColumn } from '../../geo/register/index.ts';
 import type { Db } from '../db/open-database.ts';
-import { flats, stairwells, voters } from '../db/schema.ts';
+import { registerQuery } from './register-query.ts';
 import { writeCsv } from '../import/csv-table.ts';
 
 function registerRows(db: Db, estateId: number): Record<RegisterColumn, unknown>[] {
-  return db
-    .select({
-      doorNumber: stairwells.doorNumber,
-      floor: flats.floor,
-      room: flats.room,
-      areaCentiM2: flats.areaCentiM2,
-      voterId: voters.externalId,
-      voterName: voters.name,
-      phone: voters.phone,
-      residents: flats.residents,
-      aged60to79: flats.aged60to79,
-      aged80plus: flats.aged80plus,
-      status: flats.status,
-      concerns: flats.concerns,
-      note: flats.note,
-    })
-    .from(flats)
-    .innerJoin(stairwells, eq(stairwells.id, flats.stairwellId))
-    .innerJoin(voters, eq(voters.id, flats.voterId))
-    .where(eq(stairwells.estateId, estateId))
-    .orderBy(asc(stairwells.id), asc(flats.floor), asc(flats.room))
-    .all()
-    .map(({ areaCentiM2, concerns, ...r }) => ({ ...r, areaM2: areaCentiM2 === null ? '' : areaCentiM2 / 100, concerns: concerns.join(';') }));
+  return registerQuery(db, estateId).map(({ areaCentiM2, concerns, flatId: _f, stairwellId: _s, version: _v, ...r }) => ({
+    ...r,
+    areaM2: areaCentiM2 === null ? '' : areaCentiM2 / 100,
+    concerns: concerns.join(';'),
+  }));
 }
 
 const COLUMNS = Object.keys(REGISTER_COLUMNS) as RegisterColumn[];
