@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- section ...]`: sections `http`, `phasing`, `parking` (default: all).
+ * `npm run bench [-- section ...]`: sections `http`, `live`, `phasing`, `parking` (default: all).
  * Writes bench/reports/<time>.json and bench/reports/latest.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { DEFAULT_PLAN_PARAMS } from '../server/planning/plan-params.ts';
 import { phasingInputFor } from '../server/planning/phasing-input.ts';
 import { ROOT, startTestServer } from '../tests/support/test-server.ts';
 import { httpLatency } from './http.ts';
+import { liveLatency } from './live.ts';
 import { parkingComparison, parkingTimes } from './parking.ts';
 import { againstNaive, optimalityGap, runningTimes } from './phasing.ts';
 
@@ -27,6 +28,11 @@ try {
     report.http = results;
     for (const r of results)
       console.log(`${r.name.padEnd(42)} median ${r.medianMs.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms${'payloadBytes' in r ? `  ${(r.payloadBytes / 1024).toFixed(1)} KiB` : ''}`);
+  }
+  if (run('live')) {
+    const live = await liveLatency(server, 50);
+    console.log(`${live.name}: median ${live.medianMs.toFixed(1)} ms, p99 ${live.p99Ms.toFixed(1)} ms, max ${live.maxMs.toFixed(1)} ms`);
+    report.live = live;
   }
   if (run('phasing')) {
     const fenghe = phasingInputFor(server.db, 1, { ...DEFAULT_PLAN_PARAMS, crews: 6 }).input;
