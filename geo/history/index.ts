@@ -1,0 +1,1 @@
+export { progressByDay, stateAt, type HistoryConsentEvent, type HistoryFlat, type HistoryStageEvent, type StairwellAt } from './replay.ts';

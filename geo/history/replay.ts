@@ -1,0 +1,82 @@
+import { evaluateStairwell, type HouseholdStatus } from '../consent/index.ts';
+import { mapColorKey, type MapColorKey } from '../palette/index.ts';
+import type { Stage } from '../stages/stages.ts';
+
+export interface HistoryFlat {
+  flatId: number;
+  stairwellId: number;
+  voterId: number;
+  areaM2: number | null;
+}
+export interface HistoryConsentEvent {
+  flatId: number;
+  to: HouseholdStatus;
+  at: string;
+}
+export interface HistoryStageEvent {
+  stairwellId: number;
+  to: Stage;
+  at: string;
+}
+
+export interface StairwellAt {
+  stairwellId: number;
+  stage: Stage;
+  colorKey: MapColorKey;
+  passed: boolean;
+  flatsSigned: number;
+}
+
+/**
+ * The campaign as it stood at the end of `date` (YYYY-MM-DD, Shanghai): each
+ * stairwell's stage and map colour from replaying the consent and stage events
+ * up to that date, and nothing else. Events must be sorted by `at`.
+ *
+ * @example stateAt(flats, consentEvents, stageEvents, '2026-10-15').filter((s) => s.passed).length
+ */
+export function stateAt(
+  flats: readonly HistoryFlat[],
+  consent: readonly HistoryConsentEvent[],
+  stages: readonly HistoryStageEvent[],
+  date: string,
+): StairwellAt[] {
+  const end = `${date}T23:59:59+08:00`;
+  const status = new Map<number, HouseholdStatus>();
+  for (const e of consent) {
+    if (e.at > end) break;
+    status.set(e.flatId, e.to);
+  }
+  const stageOf = new Map<number, Stage>();
+  for (const e of stages) {
+    if (e.at > end) break;
+    stageOf.set(e.stairwellId, e.to);
+  }
+  const byStairwell = new Map<number, HistoryFlat[]>();
+  for (const f of flats) byStairwell.set(f.stairwellId, [...(byStairwell.get(f.stairwellId) ?? []), f]);
+  return [...byStairwell].map(([stairwellId, list]) => {
+    const consentNow = evaluateStairwell(
+      list.map((f) => ({ flatId: String(f.flatId), voterId: String(f.voterId), areaM2: f.areaM2, status: status.get(f.flatId) ?? 'unvisited' })),
+    );
+    const stage = stageOf.get(stairwellId) ?? 'canvassing';
+    return {
+      stairwellId,
+      stage,
+      colorKey: mapColorKey(stage, consentNow.bin),
+      passed: consentNow.complete && consentNow.result.passed,
+      flatsSigned: consentNow.flatsSigned,
+    };
+  });
+}
+
+/** Stairwells passed and flats signed at the end of each day from `from` to `to`, for the progress chart. */
+export function progressByDay(
+  flats: readonly HistoryFlat[],
+  consent: readonly HistoryConsentEvent[],
+  stages: readonly HistoryStageEvent[],
+  days: readonly string[],
+): { date: string; stairwellsPassed: number; flatsSigned: number }[] {
+  return days.map((date) => {
+    const state = stateAt(flats, consent, stages, date);
+    return { date, stairwellsPassed: state.filter((s) => s.passed).length, flatsSigned: state.reduce((n, s) => n + s.flatsSigned, 0) };
+  });
+}
