@@ -12,7 +12,11 @@ export async function liveLatency(server: TestServer, runs: number) {
   const username = `bench-${Date.now()}`;
   const password = addUser(server.db, username, 'planner');
   const client = await signIn(server.url, username, password);
-  const flatIds = server.db.select({ id: flats.id, version: flats.version, status: flats.status }).from(flats).all().filter((f) => f.status === 'unvisited').slice(0, runs);
+  const all = server.db.select({ id: flats.id, voterId: flats.voterId, status: flats.status }).from(flats).all();
+  const holdings = new Map<number, number>();
+  for (const f of all) holdings.set(f.voterId, (holdings.get(f.voterId) ?? 0) + 1);
+  // One flat per voter: each visit then makes exactly one change on the stream.
+  const flatIds = all.filter((f) => f.status === 'unvisited' && holdings.get(f.voterId) === 1).slice(0, runs);
   const stream = await fetch(`${server.url}/trpc/live.onChange?input=${encodeURIComponent(JSON.stringify({ estateId: 1 }))}`);
   const reader = stream.body!.getReader();
   const decoder = new TextDecoder();
