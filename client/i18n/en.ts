@@ -199,6 +199,8 @@ export const en: Messages = {
     stairwell: 'Stairwell',
     coefficients: 'Floors 1–6 coefficients (%)',
     liftCost: 'Lift cost (¥)',
+    lastBackup: 'Last backup: {{at}} ({{size}} MiB); run npm run backup for another',
+    noBackup: 'No backup yet: run npm run backup',
     saveCosts: 'Save',
     saved: 'Saved',
   },

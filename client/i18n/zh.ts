@@ -198,6 +198,8 @@ export const zh = {
     stairwell: '门洞',
     coefficients: '1–6 层系数（%）',
     liftCost: '电梯造价（元）',
+    lastBackup: '最近一次备份：{{at}}（{{size}} MiB）；备份命令 npm run backup',
+    noBackup: '尚无备份：请运行 npm run backup',
     saveCosts: '保存',
     saved: '已保存',
   },

@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../trpc.ts';
 import { LoginForm } from '../components/canvass/login-form.tsx';
 import { SessionHeader } from '../components/session-header.tsx';
 import { AnswersPanel } from '../components/staff/answers-panel.tsx';
@@ -21,6 +23,7 @@ export function StaffPage() {
       {session.user && !staff && <p role="alert">{t('staff.needStaff')}</p>}
       {staff && estate.data && (
         <>
+          <BackupLine />
           <RegisterPanel estateId={estate.data.estate.id} />
           <ReviewPanel />
           <CostsPanel stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />
@@ -28,5 +31,18 @@ export function StaffPage() {
         </>
       )}
     </div>
+  );
+}
+
+/** When the last backup ran, so staff notice when backups stop. */
+function BackupLine() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const last = useQuery(trpc.admin.lastBackup.queryOptions());
+  if (last.isLoading) return null;
+  return (
+    <p className="staff-card" data-testid="last-backup">
+      {last.data ? t('staff.lastBackup', { at: last.data.at.slice(0, 16).replace('T', ' '), size: (last.data.bytes / 1024 / 1024).toFixed(1) }) : t('staff.noBackup')}
+    </p>
   );
 }

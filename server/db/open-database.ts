@@ -7,13 +7,13 @@ import * as schema from './schema.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
-const MIGRATIONS = join(import.meta.dirname, 'migrations');
+export const MIGRATIONS = join(import.meta.dirname, 'migrations');
 
 /**
  * Opens (creating if needed) the SQLite file at `path` and applies the
  * committed migrations. ':memory:' works for tests.
  */
-export function openDatabase(path: string): { db: Db; close: () => void } {
+export function openDatabase(path: string): { db: Db; sqlite: Database.Database; close: () => void } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
@@ -21,5 +21,5 @@ export function openDatabase(path: string): { db: Db; close: () => void } {
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
-  return { db, close: () => sqlite.close() };
+  return { db, sqlite, close: () => sqlite.close() };
 }

@@ -259,3 +259,11 @@ export const concernAnswers = sqliteTable('concern_answers', {
   answerZh: text('answer_zh').notNull(),
   answerEn: text('answer_en').notNull(),
 });
+
+/** Backups taken of this database, so /admin can say when the last one ran. */
+export const backups = sqliteTable('backups', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  file: text('file').notNull(),
+  bytes: integer('bytes').notNull(),
+  at: text('at').notNull(),
+});

@@ -1,4 +1,5 @@
 import { router } from '../trpc.ts';
+import { adminRouter } from './admin.ts';
 import { authRouter } from './auth.ts';
 import { canvassRouter } from './canvass.ts';
 import { estateRouter } from './estate.ts';
@@ -9,6 +10,7 @@ import { stairwellRouter } from './stairwell.ts';
 
 export const appRouter = router({
   auth: authRouter,
+  admin: adminRouter,
   estate: estateRouter,
   stairwell: stairwellRouter,
   plan: planRouter,

@@ -1,0 +1,41 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { MIGRATIONS } from '../db/open-database.ts';
+
+export class RestoreError extends Error {
+  override readonly name = 'RestoreError';
+}
+
+/**
+ * Checks a backup before it replaces anything: SQLite's integrity check, and
+ * a schema no newer than this version of LiftMap knows. Returns its schema version.
+ */
+export function checkBackup(file: string): number {
+  if (!existsSync(file)) throw new RestoreError(`no backup file ${file}`);
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') throw new RestoreError(`${file} fails SQLite's integrity check: ${String(integrity)}`);
+    const known = readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).length;
+    const applied = (db.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number } | undefined)?.n ?? 0;
+    if (applied === 0) throw new RestoreError(`${file} is not a LiftMap database (no migrations recorded)`);
+    if (applied > known) throw new RestoreError(`${file} has schema version ${applied}, newer than this LiftMap (${known}); upgrade LiftMap first`);
+    return applied;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Replaces the database at `target` with a checked backup (stop the server
+ * first). Written beside the target and renamed, so a failure leaves the old
+ * database whole; older schemas are migrated on the next start.
+ */
+export function restoreDatabase(file: string, target: string): number {
+  const version = checkBackup(file);
+  const temp = `${target}.restoring`;
+  copyFileSync(file, temp);
+  for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
+  renameSync(temp, target);
+  return version;
+}

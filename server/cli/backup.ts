@@ -1,0 +1,15 @@
+/** `npm run backup [-- DIR]`: an online backup of LIFTMAP_DB, safe while the server runs (default DIR: var/backups). */
+import { join } from 'node:path';
+import { backupDatabase } from '../backup/backup-database.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { parseEnv } from '../env.ts';
+
+const env = parseEnv();
+const dir = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'var', 'backups');
+const { db, sqlite, close } = openDatabase(env.LIFTMAP_DB);
+try {
+  const { file, bytes } = await backupDatabase(sqlite, db, dir, new Date());
+  console.log(`backed up ${env.LIFTMAP_DB} to ${file} (${(bytes / 1024 / 1024).toFixed(1)} MiB)`);
+} finally {
+  close();
+}

@@ -1,0 +1,67 @@
+import { eq } from 'drizzle-orm';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stateAt } from '../../geo/history/index.ts';
+import { shanghaiIso } from '../../geo/time/index.ts';
+import { backupDatabase } from '../../server/backup/backup-database.ts';
+import { checkBackup, restoreDatabase } from '../../server/backup/restore-database.ts';
+import { openDatabase } from '../../server/db/open-database.ts';
+import { backups, consentEvents, flats } from '../../server/db/schema.ts';
+import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
+import { loadHistory } from '../../server/queries/history.ts';
+import { loadStairwellStates } from '../../server/queries/stairwell-states.ts';
+import { FENGHE_DIR } from '../support/test-server.ts';
+
+describe('backups', () => {
+  it('taken while visits keep being written, restore to a consistent database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liftmap-backup-'));
+    const live = openDatabase(join(dir, 'live.db'));
+    seedIfEmpty(live.db, FENGHE_DIR);
+    const open = live.db.select().from(flats).all().filter((f) => f.status === 'unvisited');
+    let writes = 0;
+    let stop = false;
+    // Each write is what a visit does: the flat and its consent event in one transaction.
+    const writer = (async () => {
+      for (const f of open) {
+        if (stop) break;
+        live.db.transaction((tx) => {
+          tx.update(flats).set({ status: 'undecided', version: f.version + 1 }).where(eq(flats.id, f.id)).run();
+          tx.insert(consentEvents).values({ flatId: f.id, fromStatus: 'unvisited', toStatus: 'undecided', at: shanghaiIso(new Date()) }).run();
+        });
+        writes++;
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    const { file } = await backupDatabase(live.sqlite, live.db, join(dir, 'backups'), new Date());
+    stop = true;
+    await writer;
+    expect(writes).toBeGreaterThan(0);
+    expect(live.db.select().from(backups).all()).toHaveLength(1);
+    live.close();
+
+    expect(checkBackup(file)).toBe(5);
+    const target = join(dir, 'restored.db');
+    restoreDatabase(file, target);
+    const restored = openDatabase(target);
+    expect(restored.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Every flat's status is what its events say: no write is half in the backup.
+    const h = loadHistory(restored.db, 1);
+    const replayed = new Map(stateAt(h.flats, h.consent, h.stages, shanghaiIso(new Date()).slice(0, 10)).map((s) => [s.stairwellId, s]));
+    for (const s of loadStairwellStates(restored.db, 1)) expect(replayed.get(s.row.id)?.colorKey).toBe(s.colorKey);
+    restored.close();
+  });
+
+  it('refuses a file that is not a sound LiftMap database, leaving the target alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liftmap-restore-'));
+    const bad = join(dir, 'bad.db');
+    writeFileSync(bad, 'not a database');
+    const target = join(dir, 'live.db');
+    const live = openDatabase(target);
+    live.close();
+    expect(() => restoreDatabase(bad, target)).toThrow();
+    expect(() => restoreDatabase(join(dir, 'missing.db'), target)).toThrow(/no backup file/);
+    expect(checkBackup(target)).toBe(5);
+  });
+});
