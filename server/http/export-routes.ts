@@ -6,7 +6,7 @@ import { parkingInputSchema } from '../parking/parking-params.ts';
 import { planToGeoJSON, planToXlsx } from '../planning/export-plan.ts';
 import { getScenario } from '../planning/scenarios.ts';
 import { NotFoundError } from '../queries/not-found.ts';
-import { sendError, sendJson } from './send.ts';
+import { sendDownload, sendError, sendJson } from './send.ts';
 
 const EXPORT = /^\/api\/plans\/(\d+)\.(xlsx|geojson)$/;
 const PARKING = /^\/api\/estates\/(\d+)\/parking\.xlsx$/;
@@ -34,13 +34,7 @@ export async function handleParkingExport(db: Db, res: ServerResponse, path: str
     sendError(res, 404, 'NOT_FOUND', e.message);
     return true;
   }
-  const body = await parkingToXlsx(parking);
-  res.writeHead(200, {
-    'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('优先停车分配.xlsx')}`,
-    'content-length': body.length,
-  });
-  res.end(body);
+  sendDownload(res, await parkingToXlsx(parking), '优先停车分配.xlsx');
   return true;
 }
 
@@ -56,18 +50,12 @@ export async function handlePlanExport(db: Db, res: ServerResponse, path: string
     sendError(res, 404, 'NOT_FOUND', e.message);
     return true;
   }
-  const file = encodeURIComponent(`加梯分批计划-${scenario.name}.${match[2]}`);
+  const name = `加梯分批计划-${scenario.name}.${match[2]}`;
   if (match[2] === 'geojson') {
-    res.setHeader('content-disposition', `attachment; filename*=UTF-8''${file}`);
+    res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
     sendJson(res, 200, planToGeoJSON(scenario.name, scenario.plan), 'application/geo+json');
     return true;
   }
-  const body = await planToXlsx(scenario.name, scenario.plan);
-  res.writeHead(200, {
-    'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'content-disposition': `attachment; filename*=UTF-8''${file}`,
-    'content-length': body.length,
-  });
-  res.end(body);
+  sendDownload(res, await planToXlsx(scenario.name, scenario.plan), name);
   return true;
 }

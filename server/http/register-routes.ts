@@ -7,7 +7,7 @@ import { NotFoundError } from '../queries/not-found.ts';
 import { applyRegister, diffRegister } from '../register/apply-register.ts';
 import { exportRegister } from '../register/export-register.ts';
 import { readRegisterFile } from '../register/read-register-file.ts';
-import { sendError, sendJson } from './send.ts';
+import { sendDownload, sendError, sendJson, XLSX_TYPE } from './send.ts';
 
 const REGISTER = /^\/api\/estates\/(\d+)\/register(\.xlsx|\.csv)?$/;
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -43,13 +43,8 @@ export async function handleRegister(db: Db, req: IncomingMessage, res: ServerRe
   }
   if (req.method === 'GET' && match[2]) {
     const format = match[2] === '.xlsx' ? 'xlsx' : query.get('encoding') === 'gbk' ? 'csv-gbk' : 'csv';
-    const file = await exportRegister(db, estateId, format);
-    res.writeHead(200, {
-      'content-type': format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : `text/csv; charset=${format === 'csv-gbk' ? 'gbk' : 'utf-8'}`,
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`名册${match[2]}`)}`,
-      'content-length': file.length,
-    });
-    res.end(file);
+    const type = format === 'xlsx' ? XLSX_TYPE : `text/csv; charset=${format === 'csv-gbk' ? 'gbk' : 'utf-8'}`;
+    sendDownload(res, await exportRegister(db, estateId, format), `名册${match[2]}`, type);
     return true;
   }
   if (req.method !== 'POST' || match[2]) return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'GET register.xlsx or register.csv, or POST the file to register'), true;

@@ -10,3 +10,15 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, con
 export function sendError(res: ServerResponse, status: number, code: string, message: string, field?: string): void {
   sendJson(res, status, { error: { code, message, ...(field ? { field } : {}) } });
 }
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A file to download, named in UTF-8 so Chinese file names survive. */
+export function sendDownload(res: ServerResponse, body: Buffer, fileName: string, contentType = XLSX_TYPE): void {
+  res.writeHead(200, {
+    'content-type': contentType,
+    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'content-length': body.length,
+  });
+  res.end(body);
+}

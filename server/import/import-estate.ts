@@ -6,6 +6,7 @@ import type { Db } from '../db/open-database.ts';
 import * as t from '../db/schema.ts';
 import { checkCampaign } from './check-campaign.ts';
 import { ImportError } from './import-error.ts';
+import { registerFlatValues } from './register-flat-values.ts';
 
 export interface EstateImport {
   slug: string;
@@ -97,14 +98,7 @@ export function importEstate(db: Db, input: EstateImport): number {
               stairwellId,
               floor: r.floor,
               room: r.room,
-              areaCentiM2: r.areaM2 === null ? null : Math.round(r.areaM2 * 100),
-              voterId: voterOf.get(r.voterId) as number,
-              residents: r.residents,
-              aged60to79: r.aged60to79,
-              aged80plus: r.aged80plus,
-              status: r.status,
-              concerns: r.concerns,
-              note: r.note,
+              ...registerFlatValues(r, voterOf.get(r.voterId) as number),
               canvasserId: ownerOf.get(stairwellId) ?? null,
             };
           }),

@@ -6,6 +6,7 @@ import type { Db } from '../db/open-database.ts';
 import { consentEvents, flats, stairwells, voters } from '../db/schema.ts';
 import { registerQuery } from './register-query.ts';
 import { ImportError } from '../import/import-error.ts';
+import { registerFlatValues } from '../import/register-flat-values.ts';
 
 const FIELDS = ['areaM2', 'voterId', 'voterName', 'phone', 'residents', 'aged60to79', 'aged80plus', 'status', 'concerns', 'note'] as const;
 type Field = (typeof FIELDS)[number];
@@ -70,16 +71,7 @@ export function applyRegister(db: Db, estateId: number, rows: RegisterRow[], now
       if (!voter) voter = tx.insert(voters).values({ estateId, externalId: r.voterId, name: r.voterName, phone: r.phone }).returning().get();
       else tx.update(voters).set({ name: r.voterName ?? voter.name, phone: r.phone ?? voter.phone }).where(eq(voters.id, voter.id)).run();
       const old = current.get(`${r.doorNumber}\u0000${r.room}`);
-      const values = {
-        areaCentiM2: r.areaM2 === null ? null : Math.round(r.areaM2 * 100),
-        voterId: voter.id,
-        residents: r.residents,
-        aged60to79: r.aged60to79,
-        aged80plus: r.aged80plus,
-        status: r.status,
-        concerns: r.concerns,
-        note: r.note,
-      };
+      const values = registerFlatValues(r, voter.id);
       if (!old) {
         const flat = tx.insert(flats).values({ stairwellId: doors.get(r.doorNumber)!, floor: r.floor, room: r.room, ...values }).returning({ id: flats.id }).get();
         if (r.status !== 'unvisited') tx.insert(consentEvents).values({ flatId: flat.id, fromStatus: 'unvisited', toStatus: r.status, at, note: 'register import' }).run();
