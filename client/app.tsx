@@ -3,12 +3,12 @@ import { CanvassPage } from './pages/canvass-page.tsx';
 import { ParkingPage } from './pages/parking-page.tsx';
 import { PlanPage } from './pages/plan-page.tsx';
 import { StaffPage } from './pages/staff-page.tsx';
-import { WallPage } from './pages/wall-page.tsx';
+import { WallPage, wallSettings } from './pages/wall-page.tsx';
 
 /** Routes by path; each page owns its layout. */
 export function App({ path, search }: { path: string; search: URLSearchParams }) {
   const { t } = useTranslation();
-  if (path === '/' || path === '/wall' || path === '/wall/') return <WallPage kiosk={search.get('kiosk') === '1'} />;
+  if (path === '/' || path === '/wall' || path === '/wall/') return <WallPage settings={wallSettings(search)} />;
   if (path === '/canvass' || path === '/canvass/') return <CanvassPage />;
   if (path === '/admin' || path === '/admin/') return <StaffPage />;
   if (path === '/plan' || path === '/plan/') return search.get('view') === 'parking' ? <ParkingPage /> : <PlanPage />;

@@ -9,10 +9,14 @@ interface Props extends BattleMapOptions {
   overlayData?: Readonly<Record<string, GeoJSON.FeatureCollection>>;
   /** Feature-state by source id, then feature id. */
   states?: Readonly<Record<string, ReadonlyMap<number, Record<string, unknown>>>>;
+  /** Stairwells to frame (all when empty); leave undefined to keep the user's view. */
+  focusIds?: readonly number[];
+  /** Stairwells outlined as focused or celebrated. */
+  flags?: { focus?: readonly number[]; celebrate?: readonly number[] };
 }
 
 /** Mounts the BattleMap; React only hands it data, overlays, states and the selection. */
-export function BattleMapView({ data, selectedId, interactive, onSelect, onSpaceSelect, padding, fill, overlay, overlayData, states }: Props) {
+export function BattleMapView({ data, selectedId, interactive, onSelect, onSpaceSelect, padding, fill, overlay, overlayData, states, focusIds, flags }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<BattleMap | null>(null);
   const ready = useRef<Promise<void>>(Promise.resolve());
@@ -61,6 +65,22 @@ export function BattleMapView({ data, selectedId, interactive, onSelect, onSpace
       m.select(selectedId);
     });
   }, [states, selectedId]);
+
+  const focusKey = focusIds?.join(',');
+  useEffect(() => {
+    const m = map.current;
+    if (!m || focusKey === undefined) return;
+    void ready.current.then(() => m.focus(focusKey ? focusKey.split(',').map(Number) : []));
+  }, [focusKey]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !flags) return;
+    void ready.current.then(() => {
+      m.flag('focus', flags.focus ?? []);
+      m.flag('celebrate', flags.celebrate ?? []);
+    });
+  }, [flags]);
 
   return <div ref={container} className="battle-map" data-testid="battle-map" />;
 }

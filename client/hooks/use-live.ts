@@ -1,12 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LiveChange } from '../../server/live/live-bus.ts';
 import { useTRPC } from '../trpc.ts';
 
 /**
- * The wall's live line: every change re-reads the map, feed and leaderboard;
- * the subscription reconnects by itself; `lastHeard` is when the server last answered.
+ * The wall's live line: every change re-reads the map, figures, feed and
+ * leaderboard; the subscription reconnects by itself and, once back, re-reads
+ * everything it may have missed; `lastHeard` is when the server last answered.
  */
 export function useLive(estateId: number | undefined) {
   const trpc = useTRPC();
@@ -14,6 +15,10 @@ export function useLive(estateId: number | undefined) {
   const [lastChange, setLastChange] = useState<LiveChange | null>(null);
   const [lastEventAt, setLastEventAt] = useState(0);
   const enabled = estateId !== undefined;
+  const refreshAll = () => {
+    for (const key of [trpc.estate.map.queryKey(), trpc.live.recent.queryKey(), trpc.live.leaderboard.queryKey(), trpc.history.progress.queryKey()])
+      void client.invalidateQueries({ queryKey: key });
+  };
   const subscription = useSubscription(
     trpc.live.onChange.subscriptionOptions(
       { estateId: estateId ?? 0 },
@@ -23,21 +28,31 @@ export function useLive(estateId: number | undefined) {
           setLastChange(event.data);
           // The change's own time: the server spoke then.
           setLastEventAt(Date.parse(event.data.at));
-          void client.invalidateQueries({ queryKey: trpc.estate.map.queryKey() });
-          void client.invalidateQueries({ queryKey: trpc.live.recent.queryKey() });
-          void client.invalidateQueries({ queryKey: trpc.live.leaderboard.queryKey() });
+          refreshAll();
         },
       },
     ),
   );
+  const connected = subscription.status === 'pending';
+  const wasDown = useRef(false);
+  useEffect(() => {
+    if (!connected) wasDown.current = true;
+    else if (wasDown.current) {
+      wasDown.current = false;
+      refreshAll();
+    }
+    // refreshAll only reads stable keys.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [connected]);
   // A slow poll as well: the wall shows how fresh its data is even when nothing changes.
   const recent = useQuery({ ...trpc.live.recent.queryOptions({ estateId: estateId ?? 0, limit: 12 }), enabled, refetchInterval: 30_000 });
   const board = useQuery({ ...trpc.live.leaderboard.queryOptions({ estateId: estateId ?? 0 }), enabled, refetchInterval: 60_000 });
   return {
-    connected: subscription.status === 'pending',
+    connected,
     lastHeard: Math.max(lastEventAt, recent.dataUpdatedAt),
     lastChange,
     recent: recent.data ?? [],
     leaderboard: board.data,
   };
 }
+export type Live = ReturnType<typeof useLive>;

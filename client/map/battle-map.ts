@@ -30,11 +30,20 @@ const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: 
  * offline; labels use the device's own fonts.
  */
 export class BattleMap {
+  private static readonly byContainer = new WeakMap<HTMLElement, BattleMap>();
+
+  /** The map drawn in a container, for exports that need to re-render it sharper. */
+  static in(container: Element): BattleMap | undefined {
+    return container instanceof HTMLElement ? BattleMap.byContainer.get(container) : undefined;
+  }
+
   private readonly map: MapLibreMap;
   private readonly loaded: Promise<void>;
   private hovered: number | null = null;
   private selected: number | null = null;
   private layersAdded = false;
+  private data: EstateMap | null = null;
+  private readonly flagged = new Map<string, number[]>();
 
   constructor(container: HTMLElement, private readonly options: BattleMapOptions) {
     this.map = new MapLibreMap({
@@ -49,6 +58,7 @@ export class BattleMap {
       pitchWithRotate: false,
     });
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+    BattleMap.byContainer.set(container, this);
     if (options.interactive) this.listen();
     exposeTestHook(this.map);
   }
@@ -56,6 +66,7 @@ export class BattleMap {
   /** Draws (or redraws) an estate; fits the view the first time. */
   async setData(data: EstateMap): Promise<void> {
     await this.loaded;
+    this.data = data;
     const collections: Record<SourceId, GeoJSON.FeatureCollection> = {
       boundary: { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: data.estate.boundary, properties: {} }] },
       ...data.layers,
@@ -98,6 +109,43 @@ export class BattleMap {
     if (stairwellId !== null) this.map.setFeatureState({ source: 'stairwells', id: stairwellId }, { selected: true });
   }
 
+  /** Sets a boolean feature-state (`focus`, `celebrate`) on exactly these stairwells. */
+  flag(name: 'focus' | 'celebrate', stairwellIds: readonly number[]): void {
+    if (!this.layersAdded) return;
+    for (const id of this.flagged.get(name) ?? []) this.map.setFeatureState({ source: 'stairwells', id }, { [name]: false });
+    for (const id of stairwellIds) this.map.setFeatureState({ source: 'stairwells', id }, { [name]: true });
+    this.flagged.set(name, [...stairwellIds]);
+  }
+
+  /** Frames these stairwells (the whole estate when empty), easing there over `durationMs`. */
+  focus(stairwellIds: readonly number[], durationMs = 1200): void {
+    if (!this.data) return;
+    const ids = new Set(stairwellIds);
+    const features = this.data.layers.stairwells.features.filter((f) => ids.has(f.properties.id));
+    if (features.length === 0) return this.fit(this.data, durationMs);
+    const [w, s, e, n] = bbox({ type: 'FeatureCollection', features });
+    this.map.fitBounds([[w, s], [e, n]], { padding: this.padding(120), maxZoom: 18.6, duration: durationMs, animate: durationMs > 0 });
+  }
+
+  /** Resolves once everything given so far is drawn. */
+  async whenIdle(): Promise<void> {
+    await this.loaded;
+    if (this.map.loaded() && !this.map.isMoving() && this.map.areTilesLoaded()) {
+      await new Promise<void>((resolve) => {
+        this.map.once('idle', () => resolve());
+        this.map.triggerRepaint();
+      });
+      return;
+    }
+    await new Promise<void>((resolve) => this.map.once('idle', () => resolve()));
+  }
+
+  /** Renders at `ratio` device pixels per CSS pixel (sharper exports) until set back. */
+  async setPixelRatio(ratio: number): Promise<void> {
+    this.map.setPixelRatio(ratio);
+    await this.whenIdle();
+  }
+
   resize(): void {
     this.map.resize();
   }
@@ -106,9 +154,13 @@ export class BattleMap {
     this.map.remove();
   }
 
-  private fit(data: EstateMap): void {
+  private fit(data: EstateMap, durationMs = 0): void {
     const [w, s, e, n] = bbox({ type: 'Feature', geometry: data.estate.boundary, properties: {} });
-    this.map.fitBounds([[w, s], [e, n]], { padding: { top: 24, bottom: 24, left: 24, right: 24, ...this.options.padding }, animate: false });
+    this.map.fitBounds([[w, s], [e, n]], { padding: this.padding(24), duration: durationMs, animate: durationMs > 0 });
+  }
+
+  private padding(edge: number): PaddingOptions {
+    return { top: edge, bottom: edge, left: edge, right: edge, ...this.options.padding };
   }
 
   private listen(): void {

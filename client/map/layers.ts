@@ -10,6 +10,8 @@ type Layer = LayerSpecification & { source: SourceId };
 
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+const celebrating: ExpressionSpecification = ['boolean', ['feature-state', 'celebrate'], false];
+const focused: ExpressionSpecification = ['boolean', ['feature-state', 'focus'], false];
 
 /** Every layer of the battle map, bottom to top; colours from the palette only. */
 export function battleMapLayers(latitude: number, fill: 'consent' | 'state' = 'consent'): Layer[] {
@@ -60,8 +62,8 @@ export function battleMapLayers(latitude: number, fill: 'consent' | 'state' = 'c
       type: 'line',
       source: 'stairwells',
       paint: {
-        'line-color': ['case', selected, B.selected, hovered, B.selected, B.stairwellLine],
-        'line-width': ['case', selected, 4, hovered, 2.5, 1],
+        'line-color': ['case', celebrating, B.celebrate, selected, B.selected, hovered, B.selected, focused, B.focus, B.stairwellLine],
+        'line-width': ['case', celebrating, 8, selected, 4, hovered, 2.5, focused, 4, 1],
       },
     },
     { id: 'building-outline', type: 'line', source: 'buildings', paint: { 'line-color': B.buildingLine, 'line-width': 2.5 } },
@@ -72,7 +74,9 @@ export function battleMapLayers(latitude: number, fill: 'consent' | 'state' = 'c
       source: 'stairwells',
       layout: {
         'text-field': ['get', 'label'],
-        'text-size': ['interpolate', ['linear'], ['zoom'], 16, 10, 18, 15, 20, 24],
+        // Grows with the ground like the stairwell it names, so a 4K wall (one zoom level
+        // closer) shows labels twice as large; capped when zoomed right in.
+        'text-size': ['interpolate', ['exponential', 2], ['zoom'], 15, 2.4, 19, 38, 21, 48],
         'text-allow-overlap': true,
         'text-ignore-placement': true,
       },

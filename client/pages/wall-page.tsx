@@ -1,54 +1,111 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapColorKey } from '../../geo/palette/index.ts';
 import { BattleMapView } from '../components/battle-map-view.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
-import { LanguageToggle } from '../components/language-toggle.tsx';
 import { Legend } from '../components/legend.tsx';
 import { LoadState } from '../components/load-state.tsx';
-import { StairwellPanel } from '../components/stairwell-panel.tsx';
-import { useEstateMap } from '../hooks/use-estate-map.ts';
-import { useLive } from '../hooks/use-live.ts';
-import { LivePanel } from '../components/live-panel.tsx';
 import { PassedBanner } from '../components/passed-banner.tsx';
+import { StairwellPanel } from '../components/stairwell-panel.tsx';
+import { FocusCaption } from '../components/wall/focus-caption.tsx';
+import { ProgressPanel } from '../components/wall/progress-panel.tsx';
+import { StageFunnel } from '../components/wall/stage-funnel.tsx';
+import { WallFeed } from '../components/wall/wall-feed.tsx';
+import { WallLeaderboard } from '../components/wall/wall-leaderboard.tsx';
+import { WallTopBar } from '../components/wall/wall-top-bar.tsx';
+import { useEstateMap } from '../hooks/use-estate-map.ts';
+import { useFocusCycle } from '../hooks/use-focus-cycle.ts';
+import { useLive } from '../hooks/use-live.ts';
+import { useProgress } from '../hooks/use-progress.ts';
+import { focusViews } from '../wall/focus-views.ts';
+import '../styles/wall.css';
 
-const SIDEBAR_PX = 380;
+/** How long the wall dwells on a stairwell that has just passed. */
+const CELEBRATE_MS = 12_000;
 
-/** 指挥大屏: the whole estate, its headline figures and legend. `?kiosk=1` is look-only. */
-export function WallPage({ kiosk }: { kiosk: boolean }) {
+export interface WallSettings {
+  /** Look only: no clicks, no language button, focus views cycle. */
+  kiosk: boolean;
+  /** Seconds per focus view; 0 keeps the whole estate. */
+  cycleSeconds: number;
+  /** Seconds without word from the server before the wall says its data may be stale. */
+  staleAfterSeconds: number;
+}
+
+/** Reads the wall's settings from its URL: `?kiosk=1&cycle=45&stale=90`. */
+export function wallSettings(search: URLSearchParams): WallSettings {
+  const kiosk = search.get('kiosk') === '1';
+  const num = (key: string, fallback: number) => {
+    const v = Number(search.get(key));
+    return search.has(key) && Number.isFinite(v) && v >= 0 ? v : fallback;
+  };
+  return { kiosk, cycleSeconds: num('cycle', kiosk ? 45 : 0), staleAfterSeconds: num('stale', 90) || 90 };
+}
+
+/**
+ * 指挥大屏: a dark, look-only display for the command center, laid out in
+ * screen units so 3840×2160 is 1920×1080 doubled: the map, headline figures,
+ * progress, stage funnel, leaderboard, feed, clock and the line's health.
+ */
+export function WallPage({ settings }: { settings: WallSettings }) {
   const { t } = useTranslation();
+  const { kiosk } = settings;
   const estate = useEstateMap();
-  const live = useLive(estate.data?.estate.id);
+  const estateId = estate.data?.estate.id;
+  const live = useLive(estateId);
+  const progress = useProgress(estateId);
   const [selected, setSelected] = useState<number | null>(null);
+  const [celebrating, setCelebrating] = useState<{ stairwellId: number; door: string; key: string } | null>(null);
+
+  const stairwells = useMemo(() => estate.data?.layers.stairwells.features.map((f) => f.properties) ?? [], [estate.data]);
   const counts = useMemo(() => {
     const c: Partial<Record<MapColorKey, number>> = {};
-    for (const f of estate.data?.layers.stairwells.features ?? []) c[f.properties.colorKey] = (c[f.properties.colorKey] ?? 0) + 1;
+    for (const s of stairwells) c[s.colorKey] = (c[s.colorKey] ?? 0) + 1;
     return c;
-  }, [estate.data]);
+  }, [stairwells]);
+  const views = useMemo(() => focusViews(stairwells), [stairwells]);
+  const index = useFocusCycle(views.length, settings.cycleSeconds, celebrating !== null || selected !== null);
+  const view = views[index] ?? views[0];
+
+  const change = live.lastChange;
+  useEffect(() => {
+    if (!change?.passedNow) return;
+    setCelebrating({ stairwellId: change.stairwellId, door: change.doorNumber, key: change.at + change.doorNumber });
+    const timer = setTimeout(() => setCelebrating(null), CELEBRATE_MS);
+    return () => clearTimeout(timer);
+  }, [change]);
+
+  const focusIds = celebrating ? [celebrating.stairwellId] : settings.cycleSeconds > 0 ? (view?.stairwellIds ?? []) : undefined;
+  const flags = useMemo(
+    () => ({ focus: celebrating ? [] : (view?.stairwellIds ?? []), celebrate: celebrating ? [celebrating.stairwellId] : [] }),
+    [celebrating, view],
+  );
+
+  // The legend strip along the map's foot, in the wall's screen unit.
+  const mapPadding = useMemo(() => ({ bottom: 7 * Math.min(innerWidth / 96, innerHeight / 54) }), []);
 
   if (!estate.data) return <LoadState {...estate} />;
   const { data } = estate;
   return (
     <div className={`wall${kiosk ? ' kiosk' : ''}`}>
-      <BattleMapView
-        data={data}
-        selectedId={selected}
-        interactive={!kiosk}
-        onSelect={setSelected}
-        padding={{ right: SIDEBAR_PX + 24 }}
-      />
-      <aside className="wall-sidebar" style={{ width: SIDEBAR_PX }}>
-        <header>
-          <h1>{t('app.estateTitle', { name: data.estate.name })}</h1>
-          {!kiosk && <LanguageToggle />}
-        </header>
-        <HeadlineFigures headline={data.headline} />
+      <WallTopBar title={t('app.estateTitle', { name: data.estate.name })} live={live} staleAfterMs={settings.staleAfterSeconds * 1000} kiosk={kiosk} />
+      <main className="wall-map">
+        <BattleMapView data={data} selectedId={selected} interactive={!kiosk} onSelect={setSelected} padding={mapPadding} focusIds={focusIds} flags={flags} />
+        {view && !celebrating && <FocusCaption view={view} index={index} count={views.length} />}
+        {celebrating && <PassedBanner key={celebrating.key} door={celebrating.door} />}
         <Legend counts={counts} />
-        <LivePanel live={live} />
+        {data.estate.schematic && <p className="schematic-note">示意 · {t('app.schematic')}</p>}
+        {!kiosk && selected !== null && <StairwellPanel stairwellId={selected} onClose={() => setSelected(null)} />}
+      </main>
+      <aside className="wall-side">
+        <HeadlineFigures headline={data.headline} />
+        <ProgressPanel days={progress.data?.days ?? []} />
+        <StageFunnel stairwells={stairwells} />
+        <div className="wall-lists">
+          <WallLeaderboard board={live.leaderboard} />
+          <WallFeed recent={live.recent} />
+        </div>
       </aside>
-      {live.lastChange?.passedNow && <PassedBanner key={live.lastChange.at + live.lastChange.doorNumber} door={live.lastChange.doorNumber} />}
-      {data.estate.schematic && <p className="schematic-note">示意 · {t('app.schematic')}</p>}
-      {!kiosk && selected !== null && <StairwellPanel stairwellId={selected} onClose={() => setSelected(null)} />}
     </div>
   );
 }

@@ -5,3 +5,4 @@ export type { EstateLayout, Extra } from './estate-layout.ts';
 export { parseEstateGeoJSON, type ParseResult } from './parse-estate-geojson.ts';
 export { splitBuilding } from './split-building.ts';
 export { doorLabel } from './door-label.ts';
+export { doorRanges } from './door-ranges.ts';

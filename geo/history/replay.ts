@@ -1,6 +1,7 @@
 import { evaluateStairwell, type HouseholdStatus } from '../consent/index.ts';
 import { mapColorKey, type MapColorKey } from '../palette/index.ts';
 import type { Stage } from '../stages/stages.ts';
+import { replayDays } from './replay-days.ts';
 
 export interface HistoryFlat {
   flatId: number;
@@ -68,15 +69,12 @@ export function stateAt(
   });
 }
 
-/** Stairwells passed and flats signed at the end of each day from `from` to `to`, for the progress chart. */
+/** Stairwells passed and flats signed at the end of each of `days`, for the progress chart. */
 export function progressByDay(
   flats: readonly HistoryFlat[],
   consent: readonly HistoryConsentEvent[],
   stages: readonly HistoryStageEvent[],
   days: readonly string[],
 ): { date: string; stairwellsPassed: number; flatsSigned: number }[] {
-  return days.map((date) => {
-    const state = stateAt(flats, consent, stages, date);
-    return { date, stairwellsPassed: state.filter((s) => s.passed).length, flatsSigned: state.reduce((n, s) => n + s.flatsSigned, 0) };
-  });
+  return replayDays(flats, consent, stages, days).map(({ date, stairwellsPassed, flatsSigned }) => ({ date, stairwellsPassed, flatsSigned }));
 }

@@ -12,6 +12,10 @@ export const BASE_PALETTE = {
   buildingLine: '#0f141b',
   stairwellLine: '#0f141b',
   selected: '#ffffff',
+  /** The wall's moment: a stairwell that has just passed. */
+  celebrate: '#ffd166',
+  /** Stairwells a focus view or a slide points at. */
+  focus: '#ffffff',
   elevatorSite: '#e8e8e8',
   label: '#000000',
 } as const;

@@ -5,3 +5,4 @@ export { BASE_PALETTE } from './base-palette.ts';
 export { mapColorKey } from './map-color-key.ts';
 export { DIFF_PALETTE, phaseColor, phaseTextColor } from './phase-palette.ts';
 export { PARKING_PALETTE, PARKING_STATES, type ParkingState } from './parking-palette.ts';
+export { CHART_PALETTE, stageEntry } from './chart-palette.ts';

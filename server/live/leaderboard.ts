@@ -1,14 +1,17 @@
 import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
-import { canvassers, consentEvents, visits } from '../db/schema.ts';
+import { doorRanges } from '../../geo/estate/index.ts';
+import { canvassers, canvasserStairwells, consentEvents, stairwells, visits } from '../db/schema.ts';
 
 /**
  * Signatures gained since `since` per canvasser and per party group (包干竞赛).
  * A signature from a visit still flagged for review does not count yet.
+ * Canvassers appear by role and the doors they cover (包干 area), never by
+ * name: the leaderboard is shown on the public wall.
  */
 export function leaderboard(db: Db, estateId: number, since: string) {
   const rows = db
-    .select({ canvasserId: canvassers.id, name: canvassers.name, partyGroup: canvassers.partyGroup, signatures: sql<number>`count(${consentEvents.id})` })
+    .select({ canvasserId: canvassers.id, role: canvassers.role, partyGroup: canvassers.partyGroup, signatures: sql<number>`count(${consentEvents.id})` })
     .from(consentEvents)
     .innerJoin(canvassers, eq(canvassers.id, consentEvents.canvasserId))
     .leftJoin(visits, eq(visits.id, consentEvents.visitId))
@@ -23,11 +26,19 @@ export function leaderboard(db: Db, estateId: number, since: string) {
     .groupBy(canvassers.id)
     .all()
     .sort((a, b) => b.signatures - a.signatures || a.canvasserId - b.canvasserId);
+  const doors = new Map<number, string[]>();
+  for (const d of db
+    .select({ canvasserId: canvasserStairwells.canvasserId, doorNumber: stairwells.doorNumber })
+    .from(canvasserStairwells)
+    .innerJoin(stairwells, eq(stairwells.id, canvasserStairwells.stairwellId))
+    .where(eq(stairwells.estateId, estateId))
+    .all())
+    doors.set(d.canvasserId, [...(doors.get(d.canvasserId) ?? []), d.doorNumber]);
   const groups = new Map<string, number>();
   for (const r of rows) if (r.partyGroup) groups.set(r.partyGroup, (groups.get(r.partyGroup) ?? 0) + r.signatures);
   return {
     since,
-    canvassers: rows,
+    canvassers: rows.map((r) => ({ ...r, doors: doorRanges(doors.get(r.canvasserId) ?? []) })),
     groups: [...groups].map(([name, signatures]) => ({ name, signatures })).sort((a, b) => b.signatures - a.signatures),
   };
 }

@@ -3,9 +3,11 @@ import { adminRouter } from './admin.ts';
 import { authRouter } from './auth.ts';
 import { canvassRouter } from './canvass.ts';
 import { estateRouter } from './estate.ts';
+import { historyRouter } from './history.ts';
 import { liveRouter } from './live.ts';
 import { parkingRouter } from './parking.ts';
 import { planRouter } from './plan.ts';
+import { presentRouter } from './present.ts';
 import { stairwellRouter } from './stairwell.ts';
 
 export const appRouter = router({
@@ -17,6 +19,8 @@ export const appRouter = router({
   parking: parkingRouter,
   canvass: canvassRouter,
   live: liveRouter,
+  history: historyRouter,
+  present: presentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,8 @@ export const FENGHE_DIR = join(ROOT, 'data', 'fenghe');
 export interface TestServer {
   url: string;
   db: Db;
+  /** The same database, for tests that check against plain SQL. */
+  sqlite: Database.Database;
   logs: string[];
   close(): Promise<void>;
 }
@@ -19,7 +22,7 @@ export interface TestServer {
 /** The real server on a free loopback port with a fresh, seeded SQLite file. */
 export async function startTestServer(opts: { seed?: boolean } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'liftmap-test-'));
-  const { db, close } = openDatabase(join(dir, 'liftmap.db'));
+  const { db, sqlite, close } = openDatabase(join(dir, 'liftmap.db'));
   if (opts.seed !== false) seedIfEmpty(db, FENGHE_DIR);
   const logs: string[] = [];
   const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line) });
@@ -28,6 +31,7 @@ export async function startTestServer(opts: { seed?: boolean } = {}): Promise<Te
   return {
     url: `http://127.0.0.1:${port}`,
     db,
+    sqlite,
     logs,
     close: async () => {
       server.closeAllConnections();

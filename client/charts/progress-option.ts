@@ -1,0 +1,47 @@
+import { CHART_PALETTE as C } from '../../geo/palette/index.ts';
+import { CHART_FONT, type ChartOption } from './echart.tsx';
+
+export interface ProgressDay {
+  date: string;
+  stairwellsPassed: number;
+  flatsSigned: number;
+}
+
+/**
+ * Stairwells passed (left axis) and flats signed (right axis) at the end of
+ * each campaign day. `u` is the screen's type unit in pixels.
+ */
+export function progressOption(days: readonly ProgressDay[], labels: { passed: string; signed: string }, u: number): ChartOption {
+  const axisText = { color: C.muted, fontSize: 0.8 * u };
+  const line = (name: string, color: string, data: number[], yAxisIndex: number, area: boolean) => ({
+    name,
+    type: 'line',
+    yAxisIndex,
+    data,
+    showSymbol: false,
+    lineStyle: { color, width: Math.max(2, 0.18 * u) },
+    itemStyle: { color },
+    areaStyle: area ? { color, opacity: 0.18 } : undefined,
+  });
+  return {
+    animation: false,
+    textStyle: { fontFamily: CHART_FONT },
+    grid: { left: 2.4 * u, right: 3.2 * u, top: 2 * u, bottom: 1.5 * u },
+    legend: { top: 0, left: 0, itemGap: 1.5 * u, itemWidth: 1.2 * u, itemHeight: 0.5 * u, textStyle: { color: C.text, fontSize: 0.85 * u } },
+    xAxis: {
+      type: 'category',
+      data: days.map((d) => d.date.slice(5)),
+      boundaryGap: false,
+      axisLabel: { ...axisText, interval: Math.max(0, Math.ceil(days.length / 5) - 1) },
+      axisLine: { lineStyle: { color: C.grid } },
+    },
+    yAxis: [
+      { type: 'value', minInterval: 1, axisLabel: axisText, splitLine: { lineStyle: { color: C.grid } } },
+      { type: 'value', minInterval: 1, axisLabel: axisText, splitLine: { show: false } },
+    ],
+    series: [
+      line(labels.passed, C.passed, days.map((d) => d.stairwellsPassed), 0, false),
+      line(labels.signed, C.signed, days.map((d) => d.flatsSigned), 1, true),
+    ],
+  };
+}

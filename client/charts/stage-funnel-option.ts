@@ -1,0 +1,30 @@
+import { CHART_PALETTE as C, stageEntry } from '../../geo/palette/index.ts';
+import { STAGES, type Stage } from '../../geo/stages/stages.ts';
+import { CHART_FONT, type ChartOption } from './echart.tsx';
+
+/** How many stairwells stand at each stage of SPEC §4, first stage on top, each bar in its map colour. */
+export function stageFunnelOption(counts: Readonly<Partial<Record<Stage, number>>>, label: (stage: Stage) => string, u: number): ChartOption {
+  const stages = [...STAGES];
+  return {
+    animation: false,
+    textStyle: { fontFamily: CHART_FONT },
+    grid: { left: 7.2 * u, right: 2.4 * u, top: 0.2 * u, bottom: 0.2 * u },
+    xAxis: { type: 'value', show: false, max: (v: { max: number }) => Math.max(1, v.max) },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: stages.map(label),
+      axisTick: { show: false },
+      axisLine: { show: false },
+      axisLabel: { color: C.text, fontSize: 0.8 * u, interval: 0 },
+    },
+    series: [
+      {
+        type: 'bar',
+        barWidth: '68%',
+        data: stages.map((s) => ({ value: counts[s] ?? 0, itemStyle: { color: stageEntry(s).color, borderRadius: 0.15 * u } })),
+        label: { show: true, position: 'right', color: C.text, fontSize: 0.8 * u, fontWeight: 'bold' },
+      },
+    ],
+  };
+}

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { STATUS_PALETTE } from '../../../geo/palette/index.ts';
+import { doorLabel } from '../../../geo/estate/index.ts';
+import type { Live } from '../../hooks/use-live.ts';
+
+const SHOWN = 5;
+
+/** The latest changes: time, door and floor, from → to. Never a name. */
+export function WallFeed({ recent }: { recent: Live['recent'] }) {
+  const { t, i18n } = useTranslation();
+  const label = (s: string) => {
+    const entry = STATUS_PALETTE[s as keyof typeof STATUS_PALETTE];
+    return entry ? (i18n.language === 'en' ? entry.en : entry.zh) : s;
+  };
+  return (
+    <section className="wall-card feed">
+      <h2>{t('live.feed')}</h2>
+      <ol data-testid="feed">
+        {recent.slice(0, SHOWN).map((c) => (
+          <li key={c.id} data-door={c.doorNumber}>
+            <time>{c.at.slice(11, 16)}</time>
+            <span>
+              {doorLabel(c.doorNumber)} {t('live.floor', { floor: c.floor })}
+            </span>
+            <span className="change">
+              {label(c.from)} → <span className="swatch" style={{ background: STATUS_PALETTE[c.to as keyof typeof STATUS_PALETTE]?.color }} /> <b>{label(c.to)}</b>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

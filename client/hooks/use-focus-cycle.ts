@@ -1,0 +1,15 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * Index of the view to show, advancing every `seconds` (never when 0) while
+ * not `paused`; wraps around when the number of views changes.
+ */
+export function useFocusCycle(count: number, seconds: number, paused: boolean): number {
+  const [index, setIndex] = useState(0);
+  useEffect(() => {
+    if (seconds <= 0 || paused || count <= 1) return;
+    const timer = setInterval(() => setIndex((i) => (i + 1) % count), seconds * 1000);
+    return () => clearInterval(timer);
+  }, [count, seconds, paused]);
+  return count > 0 ? index % count : 0;
+}

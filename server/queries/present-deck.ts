@@ -1,0 +1,61 @@
+import { desc, eq } from 'drizzle-orm';
+import { DEFAULT_PARKING_RULES } from '../../geo/parking/index.ts';
+import type { Db } from '../db/open-database.ts';
+import { phaseScenarios } from '../db/schema.ts';
+import { computeParking } from '../parking/compute-parking.ts';
+import { getScenario } from '../planning/scenarios.ts';
+import { requireEstate } from './stairwell-states.ts';
+
+/**
+ * What /present shows beyond the map: the latest saved phasing plan, phase by
+ * phase, and the parking compensation it implies under the default rules, as
+ * counts and zones. Door numbers and dates only; no flat, room or person.
+ */
+export function presentDeck(db: Db, estateId: number) {
+  requireEstate(db, estateId);
+  const latest = db
+    .select({ id: phaseScenarios.id })
+    .from(phaseScenarios)
+    .where(eq(phaseScenarios.estateId, estateId))
+    .orderBy(desc(phaseScenarios.updatedAt))
+    .limit(1)
+    .get();
+  const scenario = latest ? getScenario(db, latest.id) : null;
+  const doorOf = new Map(scenario?.plan.sites.map((s) => [s.stairwellId, s.doorNumber]) ?? []);
+  const phasing = scenario && {
+    scenarioName: scenario.name,
+    savedAt: scenario.updatedAt,
+    phases: scenario.plan.phases.map((p) => ({
+      index: p.index,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      stairwellIds: p.stairwellIds,
+      doorNumbers: p.stairwellIds.map((id) => doorOf.get(id) ?? String(id)),
+      parkingLost: p.parkingLost.length,
+    })),
+    unscheduled: scenario.plan.unscheduled.length,
+  };
+
+  const parking = computeParking(db, { estateId, floors: DEFAULT_PARKING_RULES.floors, maxWalkM: DEFAULT_PARKING_RULES.maxWalkM, scenarioId: latest?.id ?? null });
+  const now = parking.states[0]!;
+  return {
+    phasing,
+    parking:
+      parking.claimantCount === 0
+        ? null
+        : {
+            rules: parking.rules,
+            claimants: parking.claimantCount,
+            served: now.assignments.length,
+            waiting: now.waiting.length,
+            /** Households served in each state (now, each phase, after), for the "during construction" line. */
+            byState: parking.states.map((s) => ({ key: s.key, startDate: s.startDate, served: s.assignments.length, waiting: s.waiting.length })),
+            /** Priority zones with only the stairwell they belong to. */
+            zones: {
+              type: 'FeatureCollection' as const,
+              features: parking.zones.features.map((f) => ({ type: 'Feature' as const, geometry: f.geometry, properties: { stairwellId: f.properties.stairwellId } })),
+            },
+          },
+  };
+}
+export type PresentDeck = ReturnType<typeof presentDeck>;

@@ -1,0 +1,43 @@
+import { daysBetween, replayDays } from '../../geo/history/index.ts';
+import type { MapColorKey } from '../../geo/palette/index.ts';
+import { shanghaiIso } from '../../geo/time/index.ts';
+import type { Db } from '../db/open-database.ts';
+import { loadHistory } from './history.ts';
+
+export interface TimelineDay {
+  date: string;
+  stairwellsPassed: number;
+  flatsSigned: number;
+}
+export interface ReplayDay extends TimelineDay {
+  /** Stairwells whose colour or pass changed that day: [stairwellId, colour key, passed]. */
+  changes: [number, MapColorKey, boolean][];
+}
+
+/**
+ * The campaign replayed day by day from its first consent event to `now`
+ * (Shanghai dates): figures per day, and with `changes` what each day changed
+ * on the map. Aggregates and colours only; no flat is named.
+ */
+export function timeline(db: Db, estateId: number, now: Date, withChanges: true): { from: string; to: string; days: ReplayDay[] };
+export function timeline(db: Db, estateId: number, now: Date, withChanges: false): { from: string; to: string; days: TimelineDay[] };
+export function timeline(db: Db, estateId: number, now: Date, withChanges: boolean) {
+  const h = loadHistory(db, estateId);
+  const to = shanghaiIso(now).slice(0, 10);
+  const first = [h.consent[0]?.at, h.stages[0]?.at].filter((x): x is string => x !== undefined).sort()[0];
+  const from = first && first.slice(0, 10) < to ? first.slice(0, 10) : to;
+  // The day before the first event: every stairwell as it started, so day one's changes are changes.
+  const previous = new Map<number, string>();
+  const days = replayDays(h.flats, h.consent, h.stages, daysBetween(from, to)).map((d) => {
+    const base = { date: d.date, stairwellsPassed: d.stairwellsPassed, flatsSigned: d.flatsSigned };
+    if (!withChanges) return base;
+    const changes: ReplayDay['changes'] = [];
+    for (const s of d.stairwells) {
+      const key = `${s.colorKey}|${s.passed}`;
+      if (previous.get(s.stairwellId) !== key) changes.push([s.stairwellId, s.colorKey, s.passed]);
+      previous.set(s.stairwellId, key);
+    }
+    return { ...base, changes };
+  });
+  return { from, to, days };
+}
