@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapColorKey } from '../../geo/palette/index.ts';
+import type { LiveChange } from '../../server/live/live-bus.ts';
 import { BattleMapView } from '../components/battle-map-view.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
 import { Legend } from '../components/legend.tsx';
@@ -47,6 +48,21 @@ export function wallSettings(search: URLSearchParams): WallSettings {
  * screen units so 3840×2160 is 1920×1080 doubled: the map, headline figures,
  * progress, stage funnel, leaderboard, feed, clock and the line's health.
  */
+/** The stairwell that has just passed, for CELEBRATE_MS after its change arrives. */
+function useCelebration(change: LiveChange | null) {
+  const key = change?.passedNow ? change.at + change.doorNumber : null;
+  const [expired, setExpired] = useState<string | null>(null);
+  useEffect(() => {
+    if (!key) return;
+    const timer = setTimeout(() => setExpired(key), CELEBRATE_MS);
+    return () => clearTimeout(timer);
+  }, [key]);
+  return useMemo(
+    () => (change && key && key !== expired ? { stairwellId: change.stairwellId, door: change.doorNumber, key } : null),
+    [change, key, expired],
+  );
+}
+
 export function WallPage({ settings }: { settings: WallSettings }) {
   const { t } = useTranslation();
   const { kiosk } = settings;
@@ -55,7 +71,6 @@ export function WallPage({ settings }: { settings: WallSettings }) {
   const live = useLive(estateId);
   const progress = useProgress(estateId);
   const [selected, setSelected] = useState<number | null>(null);
-  const [celebrating, setCelebrating] = useState<{ stairwellId: number; door: string; key: string } | null>(null);
 
   const stairwells = useMemo(() => estate.data?.layers.stairwells.features.map((f) => f.properties) ?? [], [estate.data]);
   const counts = useMemo(() => {
@@ -64,16 +79,9 @@ export function WallPage({ settings }: { settings: WallSettings }) {
     return c;
   }, [stairwells]);
   const views = useMemo(() => focusViews(stairwells), [stairwells]);
+  const celebrating = useCelebration(live.lastChange);
   const index = useFocusCycle(views.length, settings.cycleSeconds, celebrating !== null || selected !== null);
   const view = views[index] ?? views[0];
-
-  const change = live.lastChange;
-  useEffect(() => {
-    if (!change?.passedNow) return;
-    setCelebrating({ stairwellId: change.stairwellId, door: change.doorNumber, key: change.at + change.doorNumber });
-    const timer = setTimeout(() => setCelebrating(null), CELEBRATE_MS);
-    return () => clearTimeout(timer);
-  }, [change]);
 
   const focusIds = celebrating ? [celebrating.stairwellId] : settings.cycleSeconds > 0 ? (view?.stairwellIds ?? []) : undefined;
   const flags = useMemo(

@@ -23,7 +23,7 @@ export function WallFeed({ recent }: { recent: Live['recent'] }) {
               {doorLabel(c.doorNumber)} {t('live.floor', { floor: c.floor })}
             </span>
             <span className="change">
-              {label(c.from)} → <span className="swatch" style={{ background: STATUS_PALETTE[c.to as keyof typeof STATUS_PALETTE]?.color }} /> <b>{label(c.to)}</b>
+              {label(c.from)} → <span className="swatch" style={{ background: STATUS_PALETTE[c.to]?.color }} /> <b>{label(c.to)}</b>
             </span>
           </li>
         ))}
