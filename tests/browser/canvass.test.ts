@@ -60,7 +60,7 @@ describe('/canvass and /wall together', () => {
     const { context, page } = await phoneSignedIn();
     await signOnPhone(page, target.properties.doorNumber, room);
 
-    await wall.waitForFunction((door) => document.querySelector('[data-testid="feed"]')?.textContent?.includes(door), target.properties.doorNumber);
+    await wall.waitForFunction((door) => document.querySelector(`[data-testid="feed"] li[data-door="${door}"]`) !== null, target.properties.doorNumber);
     await expect(wall.getByTestId('passed-banner').textContent()).resolves.toContain(target.properties.doorNumber);
     await waitForMapIdle(wall);
     const ring = (target.geometry as GeoJSON.Polygon).coordinates[0]!;
@@ -69,8 +69,10 @@ describe('/canvass and /wall together', () => {
     const at: [number, number] = [Math.min(...lngs) + (Math.max(...lngs) - Math.min(...lngs)) * 0.12, Math.min(...lats) + (Math.max(...lats) - Math.min(...lats)) * 0.2];
     await wall.waitForFunction(
       ([p, hex]) => {
-        const [x, y] = window.liftmap!.project(p);
-        const canvas = document.querySelector('canvas')!;
+        const [pageX, pageY] = window.liftmap!.project(p);
+        const canvas = document.querySelector<HTMLCanvasElement>('.battle-map canvas')!;
+        const box = canvas.getBoundingClientRect();
+        const [x, y] = [pageX - box.left, pageY - box.top];
         const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
         if (!gl) return false;
         const px = new Uint8Array(4);
