@@ -16,7 +16,7 @@ interface Props extends BattleMapOptions {
 }
 
 /** Mounts the BattleMap; React only hands it data, overlays, states and the selection. */
-export function BattleMapView({ data, selectedId, interactive, onSelect, onSpaceSelect, padding, fill, overlay, overlayData, states, focusIds, flags }: Props) {
+export function BattleMapView({ data, selectedId, interactive, onSelect, onSpaceSelect, padding, pixelRatio, fill, overlay, overlayData, states, focusIds, flags }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<BattleMap | null>(null);
   const ready = useRef<Promise<void>>(Promise.resolve());
@@ -32,6 +32,7 @@ export function BattleMapView({ data, selectedId, interactive, onSelect, onSpace
     const m = new BattleMap(container.current, {
       interactive,
       padding,
+      pixelRatio,
       fill,
       overlay,
       onSelect: (id) => onSelectRef.current?.(id),
@@ -50,6 +51,11 @@ export function BattleMapView({ data, selectedId, interactive, onSelect, onSpace
     const m = map.current;
     if (m) ready.current = m.setData(data);
   }, [data]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (m && pixelRatio && m.pixelRatio() !== pixelRatio) void m.setPixelRatio(pixelRatio);
+  }, [pixelRatio]);
 
   useEffect(() => {
     const m = map.current;

@@ -20,6 +20,8 @@ export interface BattleMapOptions {
   onSpaceSelect?: (code: string | null) => void;
   /** Screen space kept free of the estate, e.g. for a side panel. */
   padding?: Partial<PaddingOptions>;
+  /** Device pixels per CSS pixel; more than the screen's for a stage scaled up (slides on a projector). */
+  pixelRatio?: number;
 }
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -39,6 +41,9 @@ export class BattleMap {
 
   private readonly map: MapLibreMap;
   private readonly loaded: Promise<void>;
+  /** Resolves once the estate's layers are on the map (the first setData). */
+  private readonly drawnOnce: Promise<void>;
+  private markDrawn: () => void = () => undefined;
   private hovered: number | null = null;
   private selected: number | null = null;
   private layersAdded = false;
@@ -54,10 +59,12 @@ export class BattleMap {
       canvasContextAttributes: { preserveDrawingBuffer: true },
       localIdeographFontFamily: '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif',
       interactive: true,
+      pixelRatio: options.pixelRatio,
       dragRotate: false,
       pitchWithRotate: false,
     });
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.drawnOnce = new Promise((resolve) => (this.markDrawn = resolve));
     BattleMap.byContainer.set(container, this);
     if (options.interactive) this.listen();
     exposeTestHook(this.map);
@@ -83,6 +90,7 @@ export class BattleMap {
       for (const layer of this.options.overlay?.layers ?? []) this.map.addLayer(layer, 'stairwell-labels');
       this.layersAdded = true;
       this.fit(data);
+      this.markDrawn();
     }
   }
 
@@ -127,9 +135,9 @@ export class BattleMap {
     this.map.fitBounds([[w, s], [e, n]], { padding: this.padding(120), maxZoom: 18.6, duration: durationMs, animate: durationMs > 0 });
   }
 
-  /** Resolves once everything given so far is drawn. */
+  /** Resolves once the estate and everything given since is drawn. */
   async whenIdle(): Promise<void> {
-    await this.loaded;
+    await this.drawnOnce;
     if (this.map.loaded() && !this.map.isMoving() && this.map.areTilesLoaded()) {
       await new Promise<void>((resolve) => {
         this.map.once('idle', () => resolve());
@@ -138,6 +146,10 @@ export class BattleMap {
       return;
     }
     await new Promise<void>((resolve) => this.map.once('idle', () => resolve()));
+  }
+
+  pixelRatio(): number {
+    return this.map.getPixelRatio();
   }
 
   /** Renders at `ratio` device pixels per CSS pixel (sharper exports) until set back. */

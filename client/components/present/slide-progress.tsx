@@ -1,0 +1,22 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EstateMap } from '../../../server/queries/estate-map.ts';
+import type { TimelineDay } from '../../../server/queries/timeline.ts';
+import { ProgressPanel } from '../wall/progress-panel.tsx';
+import { StageFunnel } from '../wall/stage-funnel.tsx';
+import { SlideFrame, slideDate, type SlideMeta } from './slide-frame.tsx';
+
+/** 征询进展: stairwells passed and flats signed day by day, and where every stairwell stands now. */
+export function SlideProgress({ meta, map, days, from }: { meta: SlideMeta; map: EstateMap; days: readonly TimelineDay[]; from: string }) {
+  const { t, i18n } = useTranslation();
+  const stairwells = useMemo(() => map.layers.stairwells.features.map((f) => f.properties), [map]);
+  return (
+    <SlideFrame meta={meta} title={t('present.progress.title')} className="slide-progress">
+      <div className="progress-main">
+        <p className="lead">{t('present.progress.since', { from: slideDate(from, i18n.language) })}</p>
+        <ProgressPanel days={days} className="present-card progress" />
+      </div>
+      <StageFunnel stairwells={stairwells} className="present-card funnel" />
+    </SlideFrame>
+  );
+}
