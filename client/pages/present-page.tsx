@@ -76,10 +76,14 @@ function Deck({ data }: { data: PresentData }) {
       setIndex((i) => (step === 'first' ? 0 : step === 'last' ? count - 1 : Math.max(0, Math.min(count - 1, i + step))));
     };
     const onFullscreen = () => setFullscreen(document.fullscreenElement !== null);
+    // A slide number typed into the address bar (#5) jumps there.
+    const onHash = () => setIndex(slideFromHash(location.hash, count));
     window.addEventListener('keydown', onKey);
+    window.addEventListener('hashchange', onHash);
     document.addEventListener('fullscreenchange', onFullscreen);
     return () => {
       window.removeEventListener('keydown', onKey);
+      window.removeEventListener('hashchange', onHash);
       document.removeEventListener('fullscreenchange', onFullscreen);
     };
   }, [busy, count]);

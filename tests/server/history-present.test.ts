@@ -1,11 +1,9 @@
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateStairwell, type HouseholdStatus } from '../../geo/consent/index.ts';
 import type { MapColorKey } from '../../geo/palette/index.ts';
-import { mapColorKey } from '../../geo/palette/index.ts';
-import type { Stage } from '../../geo/stages/stages.ts';
 import { addDays } from '../../geo/time/index.ts';
 import type { AppRouter } from '../../server/routers/_app.ts';
+import { stateFromDatabase } from '../support/history-sql.ts';
 import { expectNoPersonalData } from '../support/personal-data.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -17,38 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** The map at the end of `date`, straight from SQL: each flat's last status and each stairwell's last stage by then. */
-function stateFromDatabase(date: string): Map<number, { colorKey: MapColorKey; passed: boolean }> {
-  const end = `${date}T23:59:59+08:00`;
-  const sqlite = server.sqlite;
-  const flats = sqlite
-    .prepare(
-      `SELECT f.id, f.stairwell_id AS stairwellId, f.voter_id AS voterId, f.area_centi_m2 AS area,
-              (SELECT e.to_status FROM consent_events e WHERE e.flat_id = f.id AND e.at <= ? ORDER BY e.at DESC, e.id DESC LIMIT 1) AS status
-       FROM flats f`,
-    )
-    .all(end) as { id: number; stairwellId: number; voterId: number; area: number | null; status: HouseholdStatus | null }[];
-  const stages = new Map(
-    (
-      sqlite
-        .prepare(
-          `SELECT s.id, (SELECT e.to_stage FROM stage_events e WHERE e.stairwell_id = s.id AND e.at <= ? ORDER BY e.at DESC, e.id DESC LIMIT 1) AS stage FROM stairwells s`,
-        )
-        .all(end) as { id: number; stage: Stage | null }[]
-    ).map((r) => [r.id, r.stage ?? 'canvassing']),
-  );
-  const result = new Map<number, { colorKey: MapColorKey; passed: boolean }>();
-  for (const [stairwellId, stage] of stages) {
-    const e = evaluateStairwell(
-      flats
-        .filter((f) => f.stairwellId === stairwellId)
-        .map((f) => ({ flatId: String(f.id), voterId: String(f.voterId), areaM2: f.area === null ? null : f.area / 100, status: f.status ?? 'unvisited' })),
-    );
-    result.set(stairwellId, { colorKey: mapColorKey(stage, e.bin), passed: e.complete && e.result.passed });
-  }
-  return result;
-}
-
 describe('history over tRPC', () => {
   it('replays to exactly the database state at past dates and today', async () => {
     const replay = await trpc.history.replay.query({ estateId: 1 });
@@ -59,7 +25,7 @@ describe('history over tRPC', () => {
     for (const day of replay.days) {
       for (const [id, colorKey, passed] of day.changes) state.set(id, { colorKey, passed });
       if (!checkpoints.has(day.date)) continue;
-      expect(Object.fromEntries(state), day.date).toEqual(Object.fromEntries(stateFromDatabase(day.date)));
+      expect(Object.fromEntries(state), day.date).toEqual(Object.fromEntries(stateFromDatabase(server.sqlite, day.date)));
       expect(day.stairwellsPassed).toBe([...state.values()].filter((s) => s.passed).length);
       checked++;
     }
