@@ -48,7 +48,7 @@ const slideOf = (page: Page) => page.getByTestId('present-stage').getAttribute('
 
 async function saved(download: Download, name: string): Promise<Buffer> {
   const path = join(ARTIFACTS, name);
-  copyFileSync((await download.path())!, path);
+  copyFileSync(await download.path(), path);
   return readFileSync(path);
 }
 
@@ -160,6 +160,7 @@ describe('/present in Chromium', () => {
     for (const viewport of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
       const page = await openPresent('#1', viewport);
       for (const slide of SLIDES) {
+        expect(await slideOf(page)).toBe(slide);
         if (await page.locator('.present-stage .battle-map').count()) await waitForMapIdle(page);
         const report = await page.evaluate(() => {
           const stage = document.querySelector<HTMLElement>('.present-stage')!;
