@@ -27,7 +27,7 @@ export function progressOption(days: readonly ProgressDay[], labels: { passed: s
     animation: false,
     textStyle: { fontFamily: CHART_FONT },
     grid: { left: 2.4 * u, right: 3.2 * u, top: 2 * u, bottom: 1.5 * u },
-    legend: { top: 0, left: 0, itemGap: 1.5 * u, itemWidth: 1.2 * u, itemHeight: 0.5 * u, textStyle: { color: C.text, fontSize: 0.85 * u } },
+    legend: { top: 0.2 * u, left: 0, itemGap: 1.5 * u, itemWidth: 1.2 * u, itemHeight: 0.5 * u, textStyle: { color: C.text, fontSize: 0.85 * u } },
     xAxis: {
       type: 'category',
       data: days.map((d) => d.date.slice(5)),

@@ -9,7 +9,7 @@ import { useTRPC } from '../trpc.ts';
  * leaderboard; the subscription reconnects by itself and, once back, re-reads
  * everything it may have missed; `lastHeard` is when the server last answered.
  */
-export function useLive(estateId: number | undefined) {
+export function useLive(estateId: number | undefined, pollMs = 30_000) {
   const trpc = useTRPC();
   const client = useQueryClient();
   const [lastChange, setLastChange] = useState<LiveChange | null>(null);
@@ -44,8 +44,8 @@ export function useLive(estateId: number | undefined) {
     // refreshAll only reads stable keys.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [connected]);
-  // A slow poll as well: the wall shows how fresh its data is even when nothing changes.
-  const recent = useQuery({ ...trpc.live.recent.queryOptions({ estateId: estateId ?? 0, limit: 12 }), enabled, refetchInterval: 30_000 });
+  // A poll as well: the wall shows how fresh its data is even when nothing changes.
+  const recent = useQuery({ ...trpc.live.recent.queryOptions({ estateId: estateId ?? 0, limit: 12 }), enabled, refetchInterval: pollMs });
   const board = useQuery({ ...trpc.live.leaderboard.queryOptions({ estateId: estateId ?? 0 }), enabled, refetchInterval: 60_000 });
   return {
     connected,

@@ -68,7 +68,8 @@ export function WallPage({ settings }: { settings: WallSettings }) {
   const { kiosk } = settings;
   const estate = useEstateMap();
   const estateId = estate.data?.estate.id;
-  const live = useLive(estateId);
+  // Polled three times per stale period, so "stale" means the server has not answered, not that nothing happened.
+  const live = useLive(estateId, Math.min(30_000, (settings.staleAfterSeconds * 1000) / 3));
   const progress = useProgress(estateId);
   const [selected, setSelected] = useState<number | null>(null);
 

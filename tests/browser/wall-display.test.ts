@@ -1,0 +1,123 @@
+import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, waitForMapIdle } from '../support/browser.ts';
+import { expectNoPersonalData } from '../support/personal-data.ts';
+import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+
+let server: TestServer;
+let browser: Browser;
+const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
+const wire: string[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openWall(path: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.on('response', (r) => {
+    if (r.url().includes('/trpc/') && r.request().method() === 'GET') void r.text().then((t) => wire.push(t), () => undefined);
+  });
+  await page.goto(server.url + path);
+  await waitForMapIdle(page);
+  return page;
+}
+
+/** What a reader at 4 m would notice: text too small, panels overlapping or off screen, text cut off. */
+function layoutReport() {
+  const wall = document.querySelector<HTMLElement>('.wall')!;
+  const unit = parseFloat(getComputedStyle(wall).fontSize);
+  const problems: string[] = [];
+  const inside = (r: DOMRect, name: string) => {
+    if (r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1) problems.push(`${name} off screen`);
+  };
+  const panels = [...document.querySelectorAll<HTMLElement>('.wall-top, .wall-map, .wall-side > *, .wall-lists > *, .wall .legend')];
+  const named = (el: Element) => el.className || el.tagName;
+  for (const el of panels) inside(el.getBoundingClientRect(), named(el));
+  const side = [...document.querySelectorAll<HTMLElement>('.wall-side > *')];
+  for (let i = 0; i < side.length; i++)
+    for (let j = i + 1; j < side.length; j++) {
+      const a = side[i]!.getBoundingClientRect();
+      const b = side[j]!.getBoundingClientRect();
+      if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) problems.push(`${named(side[i]!)} overlaps ${named(side[j]!)}`);
+    }
+  let smallest = Infinity;
+  for (const el of wall.querySelectorAll<HTMLElement>('h1, h2, h3, p, li, dt, dd, span, strong, b, time')) {
+    if (!el.textContent?.trim() || el.getBoundingClientRect().width === 0) continue;
+    smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize));
+    const style = getComputedStyle(el);
+    if (style.overflow === 'hidden' && style.display !== 'inline' && el.scrollWidth > el.clientWidth + 1 && !el.closest('.feed')) problems.push(`${el.textContent} cut off`);
+    inside(el.getBoundingClientRect(), el.textContent);
+  }
+  // Chart text is SVG: its size is an attribute and it must stay inside its chart.
+  for (const chart of wall.querySelectorAll<HTMLElement>('.chart')) {
+    const box = chart.getBoundingClientRect();
+    for (const text of chart.querySelectorAll('text')) {
+      const r = text.getBoundingClientRect();
+      if (!text.textContent?.trim() || r.width === 0) continue;
+      smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize));
+      if (r.left < box.left - 2 || r.right > box.right + 2 || r.top < box.top - 2 || r.bottom > box.bottom + 2) problems.push(`chart text ${text.textContent} outside its chart`);
+    }
+  }
+  return { unit, smallest, problems };
+}
+
+describe('/wall as a command-center display', () => {
+  for (const viewport of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
+    it(`lays out at ${viewport.width}×${viewport.height}: type in screen units, no panel overlapping, nothing off screen or cut off`, async () => {
+      const page = await openWall('/wall?kiosk=1&cycle=0', viewport);
+      await page.getByTestId('progress-chart').locator('svg text').first().waitFor();
+      const report = await page.evaluate(layoutReport);
+      expect(report.problems).toEqual([]);
+      // 1/54 of the screen height: 20 px at 1080p, 40 px at 4K; nothing under 0.75 of it.
+      expect(report.unit).toBeCloseTo(viewport.height / 54, 0);
+      expect(report.smallest).toBeGreaterThanOrEqual(0.75 * report.unit);
+      await page.screenshot({ path: join(ARTIFACTS, `wall-${viewport.width}.png`) });
+      await page.close();
+    });
+  }
+
+  it('cycles its focus views on the timer, outlining the stairwells the caption names', async () => {
+    const page = await openWall('/wall?kiosk=1&cycle=2');
+    const caption = page.getByTestId('focus-caption');
+    await expect(caption.getAttribute('data-focus')).resolves.toBe('estate');
+    await page.waitForFunction(() => document.querySelector('[data-testid="focus-caption"]')?.getAttribute('data-focus') === 'closest', undefined, { timeout: 10_000 });
+    const doors = await caption.locator('li').allTextContents();
+    expect(doors.length).toBeGreaterThan(0);
+    await waitForMapIdle(page);
+    const outlined = await page.evaluate(() => {
+      const ids = window.liftmap!.renderedStairwellIds();
+      return ids.filter((id) => window.liftmap!.stateOf('stairwells', id)?.focus === true).length;
+    });
+    expect(outlined).toBe(doors.length);
+    // …and comes back round to the whole estate.
+    await page.waitForFunction(() => document.querySelector('[data-testid="focus-caption"]')?.getAttribute('data-focus') === 'estate', undefined, { timeout: 10_000 });
+    await page.close();
+  });
+
+  it('says plainly when the server stops answering, and recovers when it answers again', async () => {
+    const page = await openWall('/wall?kiosk=1&stale=3');
+    await page.waitForTimeout(4_000);
+    await expect(page.getByTestId('stale').count()).resolves.toBe(0);
+    await page.route('**/trpc/**', (route) => route.abort());
+    await page.getByTestId('stale').waitFor({ timeout: 10_000 });
+    await expect(page.locator('.wall-top.stale').count()).resolves.toBe(1);
+    await expect(page.getByTestId('connection').textContent()).resolves.toContain('数据可能已过时');
+    await page.unroute('**/trpc/**');
+    await page.getByTestId('stale').waitFor({ state: 'detached', timeout: 15_000 });
+    await page.close();
+  });
+
+  it('reads nothing personal from the server', () => {
+    expect(wire.length).toBeGreaterThan(0);
+    expectNoPersonalData(wire.join('\n'));
+  });
+});
