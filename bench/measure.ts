@@ -23,6 +23,11 @@ export async function measure(name: string, runs: number, task: () => unknown): 
     await task();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return { name, runs, medianMs: quantile(times, 0.5), p99Ms: quantile(times, 0.99), minMs: times[0] ?? 0, maxMs: times.at(-1) ?? 0 };
+  return summarise(name, times);
+}
+
+/** Quantiles of times measured elsewhere (a browser, say). */
+export function summarise(name: string, times: readonly number[]): Measurement {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { name, runs: sorted.length, medianMs: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), minMs: sorted[0] ?? 0, maxMs: sorted.at(-1) ?? 0 };
 }

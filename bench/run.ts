@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- section ...]`: sections `http`, `live`, `phasing`, `parking` (default: all).
+ * `npm run bench [-- section ...]`: sections `http`, `live`, `phasing`, `parking`, `client` (default: all).
  * Writes bench/reports/<time>.json and bench/reports/latest.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { createRng, FENGHE_PLAN, generateLayout, phasingInputFromLayout } from '
 import { DEFAULT_PLAN_PARAMS } from '../server/planning/plan-params.ts';
 import { phasingInputFor } from '../server/planning/phasing-input.ts';
 import { ROOT, startTestServer } from '../tests/support/test-server.ts';
+import { bundleSize, replayFrames, wallLoad } from './client.ts';
 import { httpLatency } from './http.ts';
 import { liveLatency } from './live.ts';
 import { parkingComparison, parkingTimes } from './parking.ts';
@@ -53,6 +54,17 @@ try {
     const times = await parkingTimes();
     for (const t of times) console.log(`${t.name.padEnd(48)} median ${t.medianMs.toFixed(1)} ms  p99 ${t.p99Ms.toFixed(1)} ms`);
     report.parking = { optimalVsGreedy: comparison, runningTimes: times };
+  }
+  if (run('client')) {
+    // Needs the built client (npm run build): the server serves dist/client.
+    const wall = await wallLoad(server, Number(process.env.BENCH_LOADS ?? 7));
+    const bundle = bundleSize(join(ROOT, 'dist', 'client'), wall.fetched);
+    const replay = await replayFrames(server, 60);
+    const kib = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
+    console.log(`${wall.load.name}: median ${wall.load.medianMs.toFixed(0)} ms, min ${wall.load.minMs.toFixed(0)}, max ${wall.load.maxMs.toFixed(0)} over ${wall.load.runs} loads`);
+    console.log(`client bundle gzip: /wall downloads ${kib(bundle.wallInitialGzipBytes)} (${bundle.wallInitialAssets.length} assets), all screens ${kib(bundle.totalGzipBytes)}`);
+    console.log(`${replay.frame.name}: median ${replay.frame.medianMs.toFixed(1)} ms, p99 ${replay.frame.p99Ms.toFixed(1)} ms, max ${replay.frame.maxMs.toFixed(1)} ms (${replay.changes} colour changes)`);
+    report.client = { wallLoad: wall.load, bundle, replay };
   }
 } finally {
   await server.close();

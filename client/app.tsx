@@ -1,19 +1,29 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CanvassPage } from './pages/canvass-page.tsx';
-import { ParkingPage } from './pages/parking-page.tsx';
-import { PlanPage } from './pages/plan-page.tsx';
-import { PresentPage } from './pages/present-page.tsx';
-import { StaffPage } from './pages/staff-page.tsx';
-import { WallPage, wallSettings } from './pages/wall-page.tsx';
+import { wallSettings } from './wall/wall-settings.ts';
+
+// One chunk per screen: the wall does not download the PDF writer, the phone does not download the charts.
+const WallPage = lazy(() => import('./pages/wall-page.tsx').then((m) => ({ default: m.WallPage })));
+const CanvassPage = lazy(() => import('./pages/canvass-page.tsx').then((m) => ({ default: m.CanvassPage })));
+const StaffPage = lazy(() => import('./pages/staff-page.tsx').then((m) => ({ default: m.StaffPage })));
+const PlanPage = lazy(() => import('./pages/plan-page.tsx').then((m) => ({ default: m.PlanPage })));
+const ParkingPage = lazy(() => import('./pages/parking-page.tsx').then((m) => ({ default: m.ParkingPage })));
+const PresentPage = lazy(() => import('./pages/present-page.tsx').then((m) => ({ default: m.PresentPage })));
+
+function Screen({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return <Suspense fallback={<p className="load-state">{t('state.loading')}</p>}>{children}</Suspense>;
+}
 
 /** Routes by path; each page owns its layout. */
 export function App({ path, search }: { path: string; search: URLSearchParams }) {
   const { t } = useTranslation();
-  if (path === '/' || path === '/wall' || path === '/wall/') return <WallPage settings={wallSettings(search)} />;
-  if (path === '/canvass' || path === '/canvass/') return <CanvassPage />;
-  if (path === '/present' || path === '/present/') return <PresentPage />;
-  if (path === '/admin' || path === '/admin/') return <StaffPage />;
-  if (path === '/plan' || path === '/plan/') return search.get('view') === 'parking' ? <ParkingPage /> : <PlanPage />;
+  const route = path.replace(/\/$/, '') || '/';
+  if (route === '/' || route === '/wall') return <Screen><WallPage settings={wallSettings(search)} /></Screen>;
+  if (route === '/canvass') return <Screen><CanvassPage /></Screen>;
+  if (route === '/admin') return <Screen><StaffPage /></Screen>;
+  if (route === '/plan') return <Screen>{search.get('view') === 'parking' ? <ParkingPage /> : <PlanPage />}</Screen>;
+  if (route === '/present') return <Screen><PresentPage /></Screen>;
   return (
     <main className="not-found">
       <h1>{t('state.notFound')}</h1>

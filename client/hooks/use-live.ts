@@ -34,13 +34,16 @@ export function useLive(estateId: number | undefined, pollMs = 30_000) {
     ),
   );
   const connected = subscription.status === 'pending';
+  // Only a reconnection re-reads: the first connection comes with data just fetched.
+  const everUp = useRef(false);
   const wasDown = useRef(false);
   useEffect(() => {
-    if (!connected) wasDown.current = true;
+    if (!connected) wasDown.current = everUp.current;
     else if (wasDown.current) {
       wasDown.current = false;
       refreshAll();
     }
+    if (connected) everUp.current = true;
     // refreshAll only reads stable keys.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [connected]);

@@ -5,6 +5,8 @@ export interface LiftmapTestHook {
   project(lngLat: [number, number]): [number, number];
   /** True once the map has drawn everything it has been given. */
   idle(): boolean;
+  /** Resolves after the next frame that leaves nothing more to draw (feature-state changes included). */
+  drawn(): Promise<void>;
   renderedStairwellIds(): number[];
   /** The feature-state a view set on a feature (colours, selection). */
   stateOf(source: string, id: number): Record<string, unknown> | undefined;
@@ -29,6 +31,11 @@ export function exposeTestHook(map: MapLibreMap): void {
       return [box.left + p.x, box.top + p.y];
     },
     idle: () => idle && map.getLayer('stairwells') !== undefined,
+    drawn: () =>
+      new Promise<void>((resolve) => {
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
     stateOf: (source, id) => (map.getSource(source) ? (map.getFeatureState({ source, id }) as Record<string, unknown>) : undefined),
     renderedStairwellIds: () =>
       map.getLayer('stairwells')

@@ -19,35 +19,12 @@ import { useFocusCycle } from '../hooks/use-focus-cycle.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useProgress } from '../hooks/use-progress.ts';
 import { focusViews } from '../wall/focus-views.ts';
+import type { WallSettings } from '../wall/wall-settings.ts';
 import '../styles/wall.css';
 
 /** How long the wall dwells on a stairwell that has just passed. */
 const CELEBRATE_MS = 12_000;
 
-export interface WallSettings {
-  /** Look only: no clicks, no language button, focus views cycle. */
-  kiosk: boolean;
-  /** Seconds per focus view; 0 keeps the whole estate. */
-  cycleSeconds: number;
-  /** Seconds without word from the server before the wall says its data may be stale. */
-  staleAfterSeconds: number;
-}
-
-/** Reads the wall's settings from its URL: `?kiosk=1&cycle=45&stale=90`. */
-export function wallSettings(search: URLSearchParams): WallSettings {
-  const kiosk = search.get('kiosk') === '1';
-  const num = (key: string, fallback: number) => {
-    const v = Number(search.get(key));
-    return search.has(key) && Number.isFinite(v) && v >= 0 ? v : fallback;
-  };
-  return { kiosk, cycleSeconds: num('cycle', kiosk ? 45 : 0), staleAfterSeconds: num('stale', 90) || 90 };
-}
-
-/**
- * 指挥大屏: a dark, look-only display for the command center, laid out in
- * screen units so 3840×2160 is 1920×1080 doubled: the map, headline figures,
- * progress, stage funnel, leaderboard, feed, clock and the line's health.
- */
 /** The stairwell that has just passed, for CELEBRATE_MS after its change arrives. */
 function useCelebration(change: LiveChange | null) {
   const key = change?.passedNow ? change.at + change.doorNumber : null;
@@ -63,6 +40,11 @@ function useCelebration(change: LiveChange | null) {
   );
 }
 
+/**
+ * 指挥大屏: a dark, look-only display for the command center, laid out in
+ * screen units so 3840×2160 is 1920×1080 doubled: the map, headline figures,
+ * progress, stage funnel, leaderboard, feed, clock and the line's health.
+ */
 export function WallPage({ settings }: { settings: WallSettings }) {
   const { t } = useTranslation();
   const { kiosk } = settings;
