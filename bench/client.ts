@@ -85,6 +85,8 @@ export async function replayFrames(server: TestServer, days: number) {
     await page.waitForFunction(() => window.liftmap?.idle() === true, undefined, { timeout: 60_000 });
     const times = await page.evaluate(async (count) => {
       const slider = document.querySelector<HTMLInputElement>('[data-testid="replay-slider"]')!;
+      // The prototype's setter, as a user's drag would set it: React ignores values set through the element itself.
+      // eslint-disable-next-line @typescript-eslint/unbound-method
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
       const out: number[] = [];
       for (let day = 1; day <= count; day++) {
