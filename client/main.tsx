@@ -3,6 +3,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { setupI18n } from './i18n/setup-i18n.ts';
+// The map library's styles first, so ours (and each screen's, loaded with it) override them.
+import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import { createClients, TRPCProvider } from './trpc.ts';
 

@@ -1,6 +1,5 @@
 import { bbox } from '@turf/turf';
 import { MapLibreMap, type MapGeoJSONFeature, type MapLayerMouseEvent, type PaddingOptions } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import './worker-url.ts';
 import { BASE_PALETTE } from '../../geo/palette/index.ts';
 import type { EstateMap } from '../../server/queries/estate-map.ts';
