@@ -90,23 +90,24 @@ describe('/wall as a command-center display', () => {
   }
 
   it('cycles its focus views on the timer, outlining the stairwells the caption names', async () => {
-    const page = await openWall('/wall?kiosk=1&cycle=2');
+    // Long enough per view to read the outlines on a slow machine, short enough for a test.
+    const page = await openWall('/wall?kiosk=1&cycle=5');
+    const geojson = (await (await fetch(`${server.url}/api/estates/1/stairwells.geojson`)).json()) as GeoJSON.FeatureCollection;
+    const ids = geojson.features.map((f) => Number(f.id));
     const caption = page.getByTestId('focus-caption');
     const focusIs = (key: string) =>
-      page.waitForFunction((k) => document.querySelector('[data-testid="focus-caption"]')?.getAttribute('data-focus') === k, key, { timeout: 10_000 });
+      page.waitForFunction((k) => document.querySelector('[data-testid="focus-caption"]')?.getAttribute('data-focus') === k, key, { timeout: 15_000 });
     await focusIs('closest');
     const doors = await caption.locator('li').allTextContents();
     expect(doors.length).toBeGreaterThan(0);
-    await waitForMapIdle(page);
-    const outlined = await page.evaluate(() => {
-      const ids = window.liftmap!.renderedStairwellIds();
-      return ids.filter((id) => window.liftmap!.stateOf('stairwells', id)?.focus === true).length;
-    });
-    expect(outlined).toBe(doors.length);
+    const outlined = () => page.evaluate((all) => all.filter((id) => window.liftmap!.stateOf('stairwells', id)?.focus === true).length, ids);
+    await page.waitForFunction((all) => all.some((id) => window.liftmap!.stateOf('stairwells', id)?.focus === true), ids, { timeout: 4_000 });
+    expect(await outlined()).toBe(doors.length);
     // …and comes back round to the whole estate.
     await focusIs('estate');
+    await page.waitForFunction((all) => all.every((id) => window.liftmap!.stateOf('stairwells', id)?.focus !== true), ids, { timeout: 4_000 });
     await page.close();
-  });
+  }, 90_000);
 
   it('says plainly when the server stops answering, and recovers when it answers again', async () => {
     const page = await openWall('/wall?kiosk=1&stale=3');
