@@ -63,7 +63,7 @@ try {
     const kib = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
     console.log(`${wall.load.name}: median ${wall.load.medianMs.toFixed(0)} ms, min ${wall.load.minMs.toFixed(0)}, max ${wall.load.maxMs.toFixed(0)} over ${wall.load.runs} loads`);
     console.log(`client bundle gzip: /wall downloads ${kib(bundle.wallInitialGzipBytes)} (${bundle.wallInitialAssets.length} assets), all screens ${kib(bundle.totalGzipBytes)}`);
-    console.log(`${replay.frame.name}: median ${replay.frame.medianMs.toFixed(1)} ms, p99 ${replay.frame.p99Ms.toFixed(1)} ms, max ${replay.frame.maxMs.toFixed(1)} ms (${replay.changes} colour changes)`);
+    console.log(`${replay.frame.name}: median ${replay.frame.medianMs.toFixed(1)} ms, p99 ${replay.frame.p99Ms.toFixed(1)} ms, max ${replay.frame.maxMs.toFixed(1)} ms (${replay.changes} colour changes); redraw without change median ${replay.repaint.medianMs.toFixed(1)} ms`);
     report.client = { wallLoad: wall.load, bundle, replay };
   }
 } finally {
