@@ -5,6 +5,9 @@ import type { EstateLayout, Extra } from './estate-layout.ts';
 import { FEATURE_KINDS, type FeatureKind } from './feature-kinds.ts';
 import { FEATURE_SCHEMAS, type ParsedFeature } from './feature-schemas.ts';
 import type { PolygonGeometry } from './geometry-schemas.ts';
+import { northDoorAndSite } from './north-side.ts';
+import { coordinateProblems } from './coordinate-problems.ts';
+import { outsideBuilding, selfCrossing } from './shape-problems.ts';
 import { splitBuilding } from './split-building.ts';
 
 export type ParseResult = { ok: true; layout: EstateLayout } | { ok: false; errors: string[] };
@@ -35,6 +38,11 @@ function groupFeatures(input: unknown, errors: string[]): Grouped {
       return;
     }
     const k = kind as FeatureKind;
+    const where = coordinateProblems((raw as { geometry?: unknown }).geometry, `features[${index}] (${k})`);
+    if (where.length) {
+      errors.push(...where);
+      return;
+    }
     const parsed = FEATURE_SCHEMAS[k].safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) errors.push(`features[${index}] (${k}) ${describe(issue)}`);
@@ -62,10 +70,21 @@ function noteDuplicates(keys: { key: string; index: number }[], what: string, er
 export function parseEstateGeoJSON(input: unknown): ParseResult {
   const errors: string[] = [];
   const g = groupFeatures(input, errors);
-  if (g.boundary.length !== 1) errors.push(`expected exactly one boundary feature, found ${g.boundary.length}`);
+  // A boundary rejected above has its own message; only count the ones that were read.
+  const boundaryRejected = errors.some((e) => e.includes('(boundary)'));
+  if (g.boundary.length !== 1 && !(g.boundary.length === 0 && boundaryRejected)) errors.push(`expected exactly one boundary feature, found ${g.boundary.length}`);
   noteDuplicates(g.building.map((b) => ({ key: b.feature.properties.code, index: b.index })), 'building code', errors);
   noteDuplicates(g.stairwell.map((s) => ({ key: s.feature.properties.doorNumber, index: s.index })), 'door number', errors);
   noteDuplicates(g.elevator_site.map((s) => ({ key: s.feature.properties.doorNumber, index: s.index })), 'elevator site for door number', errors);
+
+  for (const kind of ['boundary', 'building', 'stairwell', 'elevator_site', 'parking', 'green'] as const)
+    for (const f of g[kind]) errors.push(...selfCrossing(f.feature.geometry, `features[${f.index}] (${kind})`));
+  const footprintOf = new Map(g.building.map((b) => [b.feature.properties.code, b.feature.geometry]));
+  for (const s of g.stairwell) {
+    const building = footprintOf.get(s.feature.properties.buildingCode);
+    if (building)
+      errors.push(...outsideBuilding(s.feature.geometry, building, `features[${s.index}] (stairwell ${s.feature.properties.doorNumber})`, s.feature.properties.buildingCode));
+  }
 
   const codes = new Set(g.building.map((b) => b.feature.properties.code));
   const doors = new Set(g.stairwell.map((s) => s.feature.properties.doorNumber));
@@ -100,7 +119,7 @@ export function parseEstateGeoJSON(input: unknown): ParseResult {
     splitBuilding(b.feature.geometry, stairwellCount).forEach((footprint, i) => {
       const doorNumber = `${code}${i + 1}单元`;
       if (doors.has(doorNumber)) errors.push(`features[${b.index}] (building ${code}): generated door number ${doorNumber} is already used`);
-      stairwells.push({ doorNumber, buildingCode: code, footprint, door: centreOf(footprint), elevatorSite: null, extra: {} });
+      stairwells.push({ doorNumber, buildingCode: code, footprint, ...northDoorAndSite(footprint), extra: {} });
     });
   }
   noteDuplicates(
