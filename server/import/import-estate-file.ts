@@ -1,0 +1,56 @@
+import { centroid, polygon as turfPolygon } from '@turf/turf';
+import { eq } from 'drizzle-orm';
+import { datumOffset, featureCollectionToWgs84, parseEstateGeoJSON, type Datum } from '../../geo/estate/index.ts';
+import type { LngLat } from '../../geo/geometry/local-frame.ts';
+import type { RegisterRow } from '../../geo/register/index.ts';
+import type { Db } from '../db/open-database.ts';
+import { estates } from '../db/schema.ts';
+import { ImportError } from './import-error.ts';
+import { importEstate } from './import-estate.ts';
+import { reimportEstate, type ReimportSummary } from './reimport-estate.ts';
+
+export interface EstateFileInput {
+  /** The parsed GeoJSON file (SPEC §7's import format). */
+  geojson: unknown;
+  /** Register rows (CSV/XLSX already read), or null to leave flats as they are. */
+  register: RegisterRow[] | null;
+  /** The datum the file was drawn in; converted to WGS-84 before anything else. */
+  from: Datum;
+  /** A WGS-84 point known to lie in the estate, to catch a file traced in GCJ-02/BD-09. */
+  reference: LngLat | null;
+  now: Date;
+}
+
+export type EstateFileOutcome = { kind: 'created'; estateId: number; name: string; stairwells: number } | ({ kind: 'updated'; name: string } & ReimportSummary);
+
+const DATUM_NAME = { gcj02: 'GCJ-02 (AMap/Gaode, Tencent)', bd09: 'BD-09 (Baidu)' } as const;
+
+/**
+ * Imports an estate file: converts it from its datum, validates it (every
+ * problem named by feature), stops when it sits at the GCJ-02 or BD-09 offset
+ * from the estate of the same name or from the reference point, then creates
+ * the estate or re-imports it in place. All-or-nothing.
+ */
+export function importEstateFile(db: Db, input: EstateFileInput): EstateFileOutcome {
+  const parsed = parseEstateGeoJSON(featureCollectionToWgs84(input.geojson, input.from));
+  if (!parsed.ok) throw new ImportError(parsed.errors);
+  const { layout } = parsed;
+  const existing = db.select().from(estates).where(eq(estates.name, layout.name)).get();
+  const reference: LngLat | null = input.reference ?? (existing ? [existing.centerLng, existing.centerLat] : null);
+  if (reference && input.from === 'wgs84') {
+    const centre = centroid(turfPolygon(layout.boundary.coordinates)).geometry.coordinates as LngLat;
+    const off = datumOffset(centre, reference);
+    if (off)
+      throw new ImportError([
+        `the estate lies ${off.offsetM} m from ${input.reference ? 'the reference point' : `the stored estate ${layout.name}`}, the offset of ${DATUM_NAME[off.datum]}: the file was probably traced from a Chinese web map. Import it again with --from ${off.datum} (in /admin: “drawn in ${off.datum.toUpperCase()}”); nothing was written`,
+      ]);
+  }
+  if (existing) return { kind: 'updated', name: layout.name, ...reimportEstate(db, existing.id, layout, input.register, input.now) };
+  const estateId = importEstate(db, {
+    slug: layout.name,
+    layout,
+    schematic: layout.schematic,
+    campaign: { register: input.register ?? [], canvassers: [], consentEvents: [], stageEvents: [] },
+  });
+  return { kind: 'created', estateId, name: layout.name, stairwells: layout.stairwells.length };
+}

@@ -1,0 +1,100 @@
+import { centroid, polygon as turfPolygon } from '@turf/turf';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { EstateLayout } from '../../geo/estate/index.ts';
+import type { RegisterRow } from '../../geo/register/index.ts';
+import type { Db } from '../db/open-database.ts';
+import * as t from '../db/schema.ts';
+import { applyRegister } from '../register/apply-register.ts';
+import { ImportError } from './import-error.ts';
+
+export interface ReimportSummary {
+  estateId: number;
+  stairwells: { kept: number; added: number; removed: number };
+  buildings: { kept: number; added: number; removed: number };
+  flatsKept: number;
+}
+
+/**
+ * Re-imports an estate's geometry in place, in one transaction: buildings
+ * and stairwells are matched by code and door number and updated, so their
+ * flats, consent and stage events, canvassers and saved plans stay attached;
+ * new ones are added; ones no longer in the file are removed only if nothing
+ * hangs on them. Parking, fire lanes, roads and green are replaced. A
+ * register, when given, is then applied as in /admin (adds and updates by
+ * door and room). Any problem and nothing is written.
+ */
+export function reimportEstate(db: Db, estateId: number, layout: EstateLayout, register: RegisterRow[] | null, now: Date): ReimportSummary {
+  return db.transaction((tx) => {
+    const [lng, lat] = centroid(turfPolygon(layout.boundary.coordinates)).geometry.coordinates as [number, number];
+    tx.update(t.estates).set({ name: layout.name, boundary: layout.boundary, centerLng: lng, centerLat: lat, schematic: layout.schematic }).where(eq(t.estates.id, estateId)).run();
+
+    const oldBuildings = new Map(tx.select().from(t.buildings).where(eq(t.buildings.estateId, estateId)).all().map((b) => [b.code, b.id]));
+    const buildingOf = new Map<string, number>();
+    for (const b of layout.buildings) {
+      const id = oldBuildings.get(b.code);
+      if (id !== undefined) {
+        tx.update(t.buildings).set({ floors: b.floors, footprint: b.footprint, extra: b.extra }).where(eq(t.buildings.id, id)).run();
+        buildingOf.set(b.code, id);
+      } else buildingOf.set(b.code, tx.insert(t.buildings).values({ estateId, code: b.code, floors: b.floors, footprint: b.footprint, extra: b.extra }).returning().get().id);
+    }
+
+    const oldStairwells = new Map(tx.select().from(t.stairwells).where(eq(t.stairwells.estateId, estateId)).all().map((s) => [s.doorNumber, s.id]));
+    let added = 0;
+    for (const s of layout.stairwells) {
+      const values = { buildingId: buildingOf.get(s.buildingCode)!, footprint: s.footprint, doorLng: s.door[0], doorLat: s.door[1], elevatorSite: s.elevatorSite, extra: s.extra };
+      const id = oldStairwells.get(s.doorNumber);
+      if (id !== undefined) tx.update(t.stairwells).set(values).where(eq(t.stairwells.id, id)).run();
+      else {
+        tx.insert(t.stairwells).values({ estateId, doorNumber: s.doorNumber, stage: 'canvassing', ...values }).run();
+        added++;
+      }
+    }
+    const newDoors = new Set(layout.stairwells.map((s) => s.doorNumber));
+    const gone = [...oldStairwells].filter(([door]) => !newDoors.has(door));
+    const problems: string[] = [];
+    for (const [door, id] of gone) {
+      const flats = tx.select({ n: sql<number>`count(*)` }).from(t.flats).where(eq(t.flats.stairwellId, id)).get()!.n;
+      const stages = tx.select({ n: sql<number>`count(*)` }).from(t.stageEvents).where(eq(t.stageEvents.stairwellId, id)).get()!.n;
+      if (flats || stages)
+        problems.push(`stairwell ${door}: not in the new file but has ${flats} flats and ${stages} stage events; keep its footprint in the file (re-importing never deletes a register)`);
+    }
+    if (problems.length) throw new ImportError(problems);
+    const goneIds = gone.map(([, id]) => id);
+    if (goneIds.length) {
+      tx.delete(t.canvasserStairwells).where(inArray(t.canvasserStairwells.stairwellId, goneIds)).run();
+      tx.delete(t.stairwellCosts).where(inArray(t.stairwellCosts.stairwellId, goneIds)).run();
+      tx.delete(t.stairwells).where(inArray(t.stairwells.id, goneIds)).run();
+    }
+    const usedBuildings = new Set(layout.buildings.map((b) => b.code));
+    const goneBuildings = [...oldBuildings].filter(([code]) => !usedBuildings.has(code)).map(([, id]) => id);
+    if (goneBuildings.length) tx.delete(t.buildings).where(and(eq(t.buildings.estateId, estateId), inArray(t.buildings.id, goneBuildings))).run();
+
+    tx.delete(t.parkingSpaces).where(eq(t.parkingSpaces.estateId, estateId)).run();
+    tx.delete(t.fireLanes).where(eq(t.fireLanes.estateId, estateId)).run();
+    tx.delete(t.mapFeatures).where(eq(t.mapFeatures.estateId, estateId)).run();
+    if (layout.parking.length)
+      tx.insert(t.parkingSpaces).values(layout.parking.map((p) => ({ estateId, code: p.spaceId, polygon: p.polygon, kind: p.accessible ? ('accessible' as const) : ('regular' as const), extra: p.extra }))).run();
+    if (layout.fireLanes.length)
+      tx.insert(t.fireLanes).values(layout.fireLanes.map((f) => ({ estateId, code: f.code, line: f.line, roadWidthM: f.roadWidthM, clearWidthM: f.clearWidthM, extra: f.extra }))).run();
+    const features = [
+      ...layout.roads.map((r) => ({ estateId, kind: 'road' as const, geometry: r.line, widthM: r.widthM, extra: r.extra })),
+      ...layout.green.map((g) => ({ estateId, kind: 'green' as const, geometry: g.polygon, widthM: null, extra: g.extra })),
+    ];
+    if (features.length) tx.insert(t.mapFeatures).values(features).run();
+
+    // The same connection: the register's own transaction nests as a savepoint.
+    if (register) applyRegister(tx, estateId, register, now);
+    const flatsKept = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(t.flats)
+      .innerJoin(t.stairwells, eq(t.flats.stairwellId, t.stairwells.id))
+      .where(eq(t.stairwells.estateId, estateId))
+      .get()!.n;
+    return {
+      estateId,
+      stairwells: { kept: layout.stairwells.length - added, added, removed: goneIds.length },
+      buildings: { kept: layout.buildings.filter((b) => oldBuildings.has(b.code)).length, added: layout.buildings.filter((b) => !oldBuildings.has(b.code)).length, removed: goneBuildings.length },
+      flatsKept,
+    };
+  });
+}
