@@ -4,6 +4,7 @@ import { useTRPC } from '../trpc.ts';
 import { LoginForm } from '../components/canvass/login-form.tsx';
 import { SessionHeader } from '../components/session-header.tsx';
 import { AnswersPanel } from '../components/staff/answers-panel.tsx';
+import { EstateImportPanel } from '../components/staff/estate-import-panel.tsx';
 import { CostsPanel } from '../components/staff/costs-panel.tsx';
 import { RegisterPanel } from '../components/staff/register-panel.tsx';
 import { ReviewPanel } from '../components/staff/review-panel.tsx';
@@ -24,6 +25,7 @@ export function StaffPage() {
       {staff && estate.data && (
         <>
           <BackupLine />
+          <EstateImportPanel />
           <RegisterPanel estateId={estate.data.estate.id} />
           <ReviewPanel />
           <CostsPanel stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />

@@ -1,6 +1,6 @@
 import { centroid, polygon as turfPolygon } from '@turf/turf';
 import { eq } from 'drizzle-orm';
-import { datumOffset, featureCollectionToWgs84, parseEstateGeoJSON, type Datum } from '../../geo/estate/index.ts';
+import { datumOffset, doorLabel, featureCollectionToWgs84, parseEstateGeoJSON, type Datum, type EstateLayout } from '../../geo/estate/index.ts';
 import type { LngLat } from '../../geo/geometry/local-frame.ts';
 import type { RegisterRow } from '../../geo/register/index.ts';
 import type { Db } from '../db/open-database.ts';
@@ -53,4 +53,45 @@ export function importEstateFile(db: Db, input: EstateFileInput): EstateFileOutc
     campaign: { register: input.register ?? [], canvassers: [], consentEvents: [], stageEvents: [] },
   });
   return { kind: 'created', estateId, name: layout.name, stairwells: layout.stairwells.length };
+}
+
+/** What /admin shows before anything is written: the estate as it would be stored, for a map. */
+export type ImportPreview = GeoJSON.FeatureCollection<GeoJSON.Geometry, { kind: string; label: string }>;
+
+function previewOf(layout: EstateLayout): ImportPreview {
+  const f = (geometry: GeoJSON.Geometry, kind: string, label = ''): ImportPreview['features'][number] => ({ type: 'Feature', geometry, properties: { kind, label } });
+  return {
+    type: 'FeatureCollection',
+    features: [
+      f(layout.boundary, 'boundary', layout.name),
+      ...layout.parking.map((p) => f(p.polygon, 'parking')),
+      ...layout.buildings.map((b) => f(b.footprint, 'building', b.code)),
+      ...layout.stairwells.map((s) => f(s.footprint, 'stairwell', doorLabel(s.doorNumber))),
+      ...layout.stairwells.flatMap((s) => (s.elevatorSite ? [f(s.elevatorSite, 'elevator_site')] : [])),
+      ...layout.stairwells.map((s) => f({ type: 'Point', coordinates: s.door }, 'door')),
+    ],
+  };
+}
+
+class DryRun extends Error {}
+
+/**
+ * The same import run inside a transaction that is then rolled back: the
+ * outcome it would have, or every problem, and the estate for a map preview.
+ */
+export function previewEstateFile(db: Db, input: EstateFileInput): { ok: true; outcome: EstateFileOutcome; preview: ImportPreview } | { ok: false; problems: string[]; preview: ImportPreview | null } {
+  const parsed = parseEstateGeoJSON(featureCollectionToWgs84(input.geojson, input.from));
+  if (!parsed.ok) return { ok: false, problems: parsed.errors, preview: null };
+  const preview = previewOf(parsed.layout);
+  let outcome: EstateFileOutcome | null = null;
+  try {
+    db.transaction((tx) => {
+      outcome = importEstateFile(tx, input);
+      throw new DryRun();
+    });
+  } catch (e) {
+    if (e instanceof ImportError) return { ok: false, problems: e.problems, preview };
+    if (!(e instanceof DryRun)) throw e;
+  }
+  return { ok: true, outcome: outcome!, preview };
 }

@@ -1,0 +1,104 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DATUMS, type Datum } from '../../../geo/estate/index.ts';
+import { useTRPC } from '../../trpc.ts';
+import { ImportPreviewMap } from './import-preview-map.tsx';
+
+/**
+ * 导入小区: an estate GeoJSON (QGIS, CAD conversion, OSM) previewed on a map
+ * with what it would change, then imported in one transaction; a file traced
+ * from a Chinese web map is converted from GCJ-02 or BD-09.
+ */
+export function EstateImportPanel() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const client = useQueryClient();
+  const [geojson, setGeojson] = useState<unknown>(null);
+  const [readError, setReadError] = useState<string | null>(null);
+  const [from, setFrom] = useState<Datum>('wgs84');
+  const preview = useMutation(trpc.admin.previewEstate.mutationOptions());
+  const commit = useMutation(trpc.admin.importEstate.mutationOptions({ onSuccess: () => client.invalidateQueries() }));
+  const result = commit.data;
+  const p = preview.data;
+
+  const choose = async (file: File | undefined) => {
+    preview.reset();
+    commit.reset();
+    setGeojson(null);
+    setReadError(null);
+    if (!file) return;
+    try {
+      setGeojson(JSON.parse(await file.text()));
+    } catch (e) {
+      setReadError(t('staff.estate.notJson', { file: file.name, message: (e as Error).message }));
+    }
+  };
+
+  return (
+    <section className="staff-card" data-testid="estate-import">
+      <h2>{t('staff.estate.title')}</h2>
+      <p className="hint">{t('staff.estate.hint')}</p>
+      <label>
+        {t('staff.estate.choose')}
+        <input type="file" name="estate" accept=".geojson,.json" onChange={(e) => void choose(e.target.files?.[0])} />
+      </label>
+      <label>
+        {t('staff.estate.datum')}
+        <select
+          name="datum"
+          value={from}
+          onChange={(e) => {
+            setFrom(e.target.value as Datum);
+            preview.reset();
+          }}
+        >
+          {DATUMS.map((d) => (
+            <option key={d} value={d}>
+              {t(`staff.estate.datums.${d}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {readError && <p role="alert">{readError}</p>}
+      <button type="button" disabled={geojson === null || preview.isPending} onClick={() => preview.mutate({ geojson, from, reference: null })}>
+        {t('staff.estate.preview')}
+      </button>
+      {p?.ok && !result?.ok && (
+        <button type="button" className="primary" disabled={commit.isPending} onClick={() => commit.mutate({ geojson, from, reference: null })}>
+          {t('staff.estate.import')}
+        </button>
+      )}
+      {p && (
+        <div data-testid="estate-preview">
+          {p.ok ? (
+            <p>
+              {p.outcome.kind === 'created'
+                ? t('staff.estate.willCreate', { name: p.outcome.name, stairwells: p.outcome.stairwells })
+                : t('staff.estate.willUpdate', { name: p.outcome.name, ...p.outcome.stairwells, flats: p.outcome.flatsKept })}
+            </p>
+          ) : (
+            <>
+              <p role="alert">{t('staff.problems', { count: p.problems.length })}</p>
+              <ul className="problems">
+                {p.problems.slice(0, 50).map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {p.preview && <ImportPreviewMap preview={p.preview} />}
+        </div>
+      )}
+      {result && (
+        <p data-testid="estate-import-result" role="status">
+          {result.ok
+            ? result.outcome.kind === 'created'
+              ? t('staff.estate.created', { name: result.outcome.name, id: result.outcome.estateId })
+              : t('staff.estate.updated', { name: result.outcome.name })
+            : result.problems.join('; ')}
+        </p>
+      )}
+    </section>
+  );
+}
