@@ -1,14 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
+import { chosenEstateId } from '../estate-choice.ts';
 import { useTRPC } from '../trpc.ts';
 
-/** The first estate (the default campaign) and its map data. */
+/** The chosen estate (the first one until a choice is made) and its map data, with the list to choose from. */
 export function useEstateMap() {
   const trpc = useTRPC();
   const estates = useQuery(trpc.estate.list.queryOptions());
-  const estateId = estates.data?.[0]?.id;
+  const chosen = chosenEstateId();
+  const estateId = estates.data?.find((e) => e.id === chosen)?.id ?? estates.data?.[0]?.id;
   const map = useQuery({ ...trpc.estate.map.queryOptions({ estateId: estateId ?? 0 }), enabled: estateId !== undefined });
   return {
     data: map.data,
+    estates: estates.data ?? [],
     error: estates.error ?? map.error,
     isLoading: estates.isLoading || map.isLoading,
     refetch: () => void (estates.error ? estates.refetch() : map.refetch()),

@@ -11,7 +11,7 @@ export function usePresentData() {
   const replay = useQuery({ ...trpc.history.replay.queryOptions({ estateId: estateId ?? 0 }), enabled });
   const deck = useQuery({ ...trpc.present.deck.queryOptions({ estateId: estateId ?? 0 }), enabled });
   const error = estate.error ?? replay.error ?? deck.error;
-  const data = estate.data && replay.data && deck.data ? { map: estate.data, replay: replay.data, deck: deck.data } : undefined;
+  const data = estate.data && replay.data && deck.data ? { map: estate.data, replay: replay.data, deck: deck.data, estates: estate.estates } : undefined;
   return {
     data,
     error,

@@ -3,6 +3,7 @@ import type { Messages } from './zh.ts';
 export const en: Messages = {
   app: { title: 'LiftMap', estateTitle: '{{name}} elevator retrofit battle map', schematic: 'Schematic: positions and sizes are illustrative, not surveyed' },
   lang: { toggle: '中文' },
+  estate: { choose: 'Estate', overview: 'Subdistrict overview' },
   headline: {
     passed: 'Stairwells passed',
     signed: 'Flats signed',

@@ -6,6 +6,7 @@ import { LanguageToggle } from '../components/language-toggle.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { ParkingPanel } from '../components/parking/parking-panel.tsx';
 import { PlanTabs } from '../components/plan/plan-tabs.tsx';
+import { EstatePicker } from '../components/estate-picker.tsx';
 import { useEstateMap } from '../hooks/use-estate-map.ts';
 import { useParking } from '../hooks/use-parking.ts';
 import { PARKING_SOURCES, parkingLayers } from '../map/parking-layers.ts';
@@ -31,6 +32,7 @@ export function ParkingPage() {
     <div className="plan-page parking-page">
       <header className="plan-header">
         <h1>{t('plan.title', { name: estate.data.estate.name })}</h1>
+        <EstatePicker estates={estate.estates} current={estate.data.estate.id} />
         <PlanTabs current="parking" />
         <LanguageToggle />
       </header>

@@ -10,6 +10,7 @@ import { PlanScores } from '../components/plan/plan-scores.tsx';
 import { PlanTabs } from '../components/plan/plan-tabs.tsx';
 import { ScenarioBar } from '../components/plan/scenario-bar.tsx';
 import { SelectionPanel } from '../components/plan/selection-panel.tsx';
+import { EstatePicker } from '../components/estate-picker.tsx';
 import { useEstateMap } from '../hooks/use-estate-map.ts';
 import { usePlan, usePlanDefaults, useScenario, useScenarios } from '../hooks/use-plan.ts';
 import { PLAN_SOURCES, planLayers } from '../map/plan-layers.ts';
@@ -50,6 +51,7 @@ export function PlanPage() {
     <div className="plan-page">
       <header className="plan-header">
         <h1>{t('plan.title', { name: estate.data.estate.name })}</h1>
+        <EstatePicker estates={estate.estates} current={estate.data.estate.id} />
         {plan.isFetching && <span className="busy">…</span>}
         <PlanTabs current="phasing" />
         <LanguageToggle />

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EstatePicker } from '../components/estate-picker.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { PresentToolbar } from '../components/present/present-toolbar.tsx';
 import type { SlideMeta } from '../components/present/slide-frame.tsx';
@@ -137,7 +138,7 @@ function Deck({ data }: { data: PresentData }) {
   return (
     <div className={`present${fullscreen ? ' fullscreen' : ''}`}>
       {!fullscreen && (
-        <PresentToolbar index={index} count={count} busy={busy} status={status} onGo={go} onFullscreen={toggleFullscreen} onPng={(f) => void onPng(f)} onPdf={(p) => void onPdf(p)} />
+        <PresentToolbar index={index} count={count} busy={busy} status={status} onGo={go} onFullscreen={toggleFullscreen} onPng={(f) => void onPng(f)} onPdf={(p) => void onPdf(p)} picker={<EstatePicker estates={data.estates} current={data.map.estate.id} />} />
       )}
       <div className="present-viewport" ref={viewport}>
         <div className="present-scaler" style={{ width: STAGE.width * scale, height: STAGE.height * scale }}>

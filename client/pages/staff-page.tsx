@@ -8,6 +8,7 @@ import { EstateImportPanel } from '../components/staff/estate-import-panel.tsx';
 import { CostsPanel } from '../components/staff/costs-panel.tsx';
 import { RegisterPanel } from '../components/staff/register-panel.tsx';
 import { ReviewPanel } from '../components/staff/review-panel.tsx';
+import { EstatePicker } from '../components/estate-picker.tsx';
 import { useEstateMap } from '../hooks/use-estate-map.ts';
 import { useSession } from '../hooks/use-session.ts';
 
@@ -24,6 +25,7 @@ export function StaffPage() {
       {session.user && !staff && <p role="alert">{t('staff.needStaff')}</p>}
       {staff && estate.data && (
         <>
+          <EstatePicker estates={estate.estates} current={estate.data.estate.id} />
           <BackupLine />
           <EstateImportPanel />
           <RegisterPanel estateId={estate.data.estate.id} />

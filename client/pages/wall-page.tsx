@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MapColorKey } from '../../geo/palette/index.ts';
 import type { LiveChange } from '../../server/live/live-bus.ts';
 import { BattleMapView } from '../components/battle-map-view.tsx';
+import { EstatePicker } from '../components/estate-picker.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
 import { Legend } from '../components/legend.tsx';
 import { LoadState } from '../components/load-state.tsx';
@@ -79,7 +80,13 @@ export function WallPage({ settings }: { settings: WallSettings }) {
   const { data } = estate;
   return (
     <div className={`wall${kiosk ? ' kiosk' : ''}`}>
-      <WallTopBar title={t('app.estateTitle', { name: data.estate.name })} live={live} staleAfterMs={settings.staleAfterSeconds * 1000} kiosk={kiosk} />
+      <WallTopBar
+        title={t('app.estateTitle', { name: data.estate.name })}
+        live={live}
+        staleAfterMs={settings.staleAfterSeconds * 1000}
+        kiosk={kiosk}
+        picker={<EstatePicker estates={estate.estates} current={data.estate.id} />}
+      />
       <main className="wall-map">
         <BattleMapView data={data} selectedId={selected} interactive={!kiosk} onSelect={setSelected} padding={mapPadding} focusIds={focusIds} flags={flags} />
         {view && !celebrating && <FocusCaption view={view} index={index} count={views.length} />}

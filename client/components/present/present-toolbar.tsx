@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paper } from '../../present/export-slides.ts';
 
@@ -10,10 +11,11 @@ interface Props {
   onFullscreen: () => void;
   onPng: (scale: 1 | 2) => void;
   onPdf: (paper: Paper) => void;
+  picker?: ReactNode;
 }
 
 /** Outside the slide (never exported): page turning, full screen and the exports. */
-export function PresentToolbar({ index, count, busy, status, onGo, onFullscreen, onPng, onPdf }: Props) {
+export function PresentToolbar({ index, count, busy, status, onGo, onFullscreen, onPng, onPdf, picker }: Props) {
   const { t } = useTranslation();
   return (
     <nav className="present-toolbar" aria-label={t('present.keys')}>
@@ -29,6 +31,7 @@ export function PresentToolbar({ index, count, busy, status, onGo, onFullscreen,
       <button type="button" onClick={onFullscreen}>
         {t('present.fullscreen')}
       </button>
+      {picker}
       <span className="spacer" />
       <span className="status" role="status" data-testid="export-status">
         {status}

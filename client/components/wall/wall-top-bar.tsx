@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Live } from '../../hooks/use-live.ts';
 import { useNow } from '../../hooks/use-now.ts';
@@ -11,7 +12,7 @@ const time = (ms: number) => new Date(ms).toLocaleTimeString('zh-CN', { hour12: 
  * Title, Shanghai date and clock, and the line's health: live or reconnecting,
  * when the server last answered, and a plain amber bar once that is too long ago.
  */
-export function WallTopBar({ title, live, staleAfterMs, kiosk }: { title: string; live: Live; staleAfterMs: number; kiosk: boolean }) {
+export function WallTopBar({ title, live, staleAfterMs, kiosk, picker }: { title: string; live: Live; staleAfterMs: number; kiosk: boolean; picker?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const now = useNow();
   const stale = !live.lastHeard || now - live.lastHeard > staleAfterMs;
@@ -26,6 +27,7 @@ export function WallTopBar({ title, live, staleAfterMs, kiosk }: { title: string
       <p className="clock" data-testid="clock">
         <span>{clock(now, i18n.language)}</span> <time>{time(now)}</time>
       </p>
+      {!kiosk && picker}
       {!kiosk && <LanguageToggle />}
     </header>
   );

@@ -1,0 +1,49 @@
+import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importEstateFile } from '../../server/import/import-estate-file.ts';
+import { launchBrowser, waitForMapIdle } from '../support/browser.ts';
+import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+
+let server: TestServer;
+let browser: Browser;
+let second: number;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  const geojson: unknown = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'import', 'valid.geojson'), 'utf8'));
+  const outcome = importEstateFile(server.db, { geojson, register: null, from: 'wgs84', reference: null, now: new Date() });
+  if (outcome.kind !== 'created') throw new Error('expected a new estate');
+  second = outcome.estateId;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('several estates', () => {
+  it('switches the wall to another estate with one choice, and the plan and deck follow it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${server.url}/wall`);
+    await waitForMapIdle(page);
+    await expect(page.locator('h1').textContent()).resolves.toBe('风荷苑 加装电梯作战图');
+    expect(await page.evaluate(() => window.liftmap!.renderedStairwellIds().length)).toBe(80);
+
+    await Promise.all([page.waitForURL(/estate=\d+/), page.locator('select[name="estate"]').selectOption({ label: '试点小区' })]);
+    expect(new URL(page.url()).searchParams.get('estate')).toBe(String(second));
+    await page.locator('h1', { hasText: '试点小区 加装电梯作战图' }).waitFor();
+    await waitForMapIdle(page);
+    expect(await page.evaluate(() => window.liftmap!.renderedStairwellIds().length)).toBe(7);
+
+    // The choice is remembered on this device: other screens open on it without the parameter.
+    await page.goto(`${server.url}/plan`);
+    await page.locator('h1', { hasText: '试点小区' }).waitFor();
+    await page.goto(`${server.url}/present`);
+    await page.locator('.slide header p', { hasText: '试点小区' }).waitFor();
+    // …and the address still wins, e.g. for a kiosk URL.
+    await page.goto(`${server.url}/wall?kiosk=1&estate=1`);
+    await page.locator('h1', { hasText: '风荷苑' }).waitFor();
+    await page.close();
+  });
+});
