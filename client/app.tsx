@@ -8,6 +8,7 @@ const CanvassPage = lazy(() => import('./pages/canvass-page.tsx').then((m) => ({
 const StaffPage = lazy(() => import('./pages/staff-page.tsx').then((m) => ({ default: m.StaffPage })));
 const PlanPage = lazy(() => import('./pages/plan-page.tsx').then((m) => ({ default: m.PlanPage })));
 const ParkingPage = lazy(() => import('./pages/parking-page.tsx').then((m) => ({ default: m.ParkingPage })));
+const DistrictPage = lazy(() => import('./pages/district-page.tsx').then((m) => ({ default: m.DistrictPage })));
 const PresentPage = lazy(() => import('./pages/present-page.tsx').then((m) => ({ default: m.PresentPage })));
 
 function Screen({ children }: { children: ReactNode }) {
@@ -24,6 +25,7 @@ export function App({ path, search }: { path: string; search: URLSearchParams })
   if (route === '/admin') return <Screen><StaffPage /></Screen>;
   if (route === '/plan') return <Screen>{search.get('view') === 'parking' ? <ParkingPage /> : <PlanPage />}</Screen>;
   if (route === '/present') return <Screen><PresentPage /></Screen>;
+  if (route === '/district') return <Screen><DistrictPage /></Screen>;
   return (
     <main className="not-found">
       <h1>{t('state.notFound')}</h1>

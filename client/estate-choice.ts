@@ -8,10 +8,10 @@ export function chosenEstateId(): number | null {
   return Number.isInteger(stored) && stored > 0 ? stored : null;
 }
 
-/** One choice for all screens (wall, plan, present, admin): remembered on this device and put in the address. */
-export function chooseEstate(id: number): void {
+/** One choice for all screens (wall, plan, present, admin): remembered on this device and put in the address; `path` opens another screen. */
+export function chooseEstate(id: number, path?: string): void {
   localStorage.setItem(KEY, String(id));
-  const url = new URL(location.href);
+  const url = new URL(path ?? location.href, location.href);
   url.searchParams.set('estate', String(id));
   location.assign(url.toString());
 }

@@ -4,6 +4,7 @@ export const en: Messages = {
   app: { title: 'LiftMap', estateTitle: '{{name}} elevator retrofit battle map', schematic: 'Schematic: positions and sizes are illustrative, not surveyed' },
   lang: { toggle: '中文' },
   estate: { choose: 'Estate', overview: 'Subdistrict overview' },
+  district: { title: 'Subdistrict elevator campaigns', total: '{{estates}} estates · stairwells passed {{passed}} / {{stairwells}} · flats signed {{signed}} / {{flats}}', estate: 'Estate', open: 'Open its battle map' },
   headline: {
     passed: 'Stairwells passed',
     signed: 'Flats signed',

@@ -3,6 +3,7 @@ export const zh = {
   app: { title: '加梯作战图', estateTitle: '{{name}} 加装电梯作战图', schematic: '示意图：位置与尺寸为示意，非测绘成果' },
   lang: { toggle: 'English' },
   estate: { choose: '小区', overview: '街道总览' },
+  district: { title: '街道加梯总览', total: '{{estates}} 个小区 · 征询通过门洞 {{passed}} / {{stairwells}} · 已签字 {{signed}} / {{flats}} 户', estate: '小区', open: '打开作战图' },
   headline: {
     passed: '征询通过门洞',
     signed: '已签字户数',

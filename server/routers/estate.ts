@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { districtOverview } from '../queries/district-overview.ts';
 import { estateMap } from '../queries/estate-map.ts';
 import { listEstates } from '../queries/list-estates.ts';
 import { publicProcedure, router } from '../trpc.ts';
@@ -8,5 +9,7 @@ export const estateIdInput = z.object({ estateId: z.number().int('expected a who
 
 export const estateRouter = router({
   list: publicProcedure.query(({ ctx }) => listEstates(ctx.db)),
+  /** 街道总览: all estates with aggregated progress and all stairwells for one map. */
+  overview: publicProcedure.query(({ ctx }) => districtOverview(ctx.db)),
   map: publicProcedure.input(estateIdInput).query(({ ctx, input }) => withDomainErrors(() => estateMap(ctx.db, input.estateId))),
 });

@@ -46,4 +46,20 @@ describe('several estates', () => {
     await page.locator('h1', { hasText: '风荷苑' }).waitFor();
     await page.close();
   });
+
+  it('shows the subdistrict overview: every estate’s progress, all stairwells on one map, a click opens its wall', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1100 } });
+    await page.goto(`${server.url}/district`);
+    await waitForMapIdle(page);
+    expect(await page.evaluate(() => window.liftmap!.renderedStairwellIds().length)).toBe(87);
+    const rows = page.getByTestId('district-table').locator('tbody tr');
+    await expect(rows.count()).resolves.toBe(2);
+    await expect(rows.nth(0).locator('th').textContent()).resolves.toContain('风荷苑');
+    await expect(rows.nth(1).locator('td').first().textContent()).resolves.toMatch(/^0 \/ 7/);
+    await expect(page.getByTestId('district-total').textContent()).resolves.toMatch(/2 个小区 · 征询通过门洞 \d+ \/ 87 · 已签字 [\d,]+ \/ 1,920 户/);
+    await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'district.png') });
+    await Promise.all([page.waitForURL(/\/wall\?estate=/), rows.nth(1).getByRole('button').click()]);
+    await page.locator('h1', { hasText: '试点小区' }).waitFor();
+    await page.close();
+  });
 });

@@ -1,0 +1,66 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DistrictMap } from '../components/district-map.tsx';
+import { LoadState } from '../components/load-state.tsx';
+import { chooseEstate } from '../estate-choice.ts';
+import { useTRPC } from '../trpc.ts';
+import '../styles/district.css';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+const pct = (a: number, b: number) => (b ? Math.round((100 * a) / b) : 0);
+
+/** 街道总览: every estate's progress side by side and on one map; choosing one switches every screen to it. */
+export function DistrictPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const overview = useQuery({ ...trpc.estate.overview.queryOptions(), refetchInterval: 60_000 });
+  const open = useCallback((id: number) => {
+    chooseEstate(id, '/wall');
+  }, []);
+  if (!overview.data) return <LoadState error={overview.error} refetch={() => void overview.refetch()} />;
+  const { estates, total } = overview.data;
+  return (
+    <div className="district">
+      <header>
+        <h1>{t('district.title')}</h1>
+        <p data-testid="district-total">
+          {t('district.total', { estates: estates.length, passed: fmt(total.stairwellsPassed), stairwells: fmt(total.stairwellTotal), signed: fmt(total.flatsSigned), flats: fmt(total.flatTotal) })}
+        </p>
+      </header>
+      <DistrictMap overview={overview.data} onOpen={open} />
+      <table className="district-table" data-testid="district-table">
+        <thead>
+          <tr>
+            <th>{t('district.estate')}</th>
+            <th>{t('headline.passed')}</th>
+            <th>{t('headline.signed')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {estates.map((e) => (
+            <tr key={e.id} data-estate={e.id}>
+              <th>
+                {e.name}
+                {e.schematic ? ' · 示意' : ''}
+              </th>
+              <td>
+                <b>{e.headline.stairwellsPassed}</b> / {e.headline.stairwellTotal}
+                <span className="bar" style={{ width: `${pct(e.headline.stairwellsPassed, e.headline.stairwellTotal)}%` }} />
+              </td>
+              <td>
+                <b>{fmt(e.headline.flatsSigned)}</b> / {fmt(e.headline.flatTotal)} ({pct(e.headline.flatsSigned, e.headline.flatTotal)}%)
+              </td>
+              <td>
+                <button type="button" onClick={() => open(e.id)}>
+                  {t('district.open')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
