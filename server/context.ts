@@ -1,6 +1,7 @@
 import type { SessionUser } from './auth/sessions.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
 import type { Db } from './db/open-database.ts';
+import type { Basemap } from './env.ts';
 import { LiveBus } from './live/live-bus.ts';
 
 export interface Context {
@@ -16,6 +17,8 @@ export interface Context {
   /** Sets a cookie on the response (sign-in, sign-out). */
   setCookie: (cookie: string) => void;
   secure: boolean;
+  /** The raster basemap the clients draw under the estate, or null (offline style). */
+  basemap: Basemap | null;
 }
 
 /** The context without HTTP, for tests through createCaller and for the HTTP adapter alike. */
@@ -28,6 +31,7 @@ export function createContextInner(opts: { db: Db } & Partial<Omit<Context, 'db'
     now: () => new Date(),
     setCookie: () => undefined,
     secure: false,
+    basemap: null,
     ...opts,
   };
 }

@@ -15,6 +15,12 @@ const envSchema = z.object({
   /** PEM certificate and key: both set, the server speaks HTTPS (phones need it for geolocation). */
   LIFTMAP_TLS_CERT: z.string().min(1).optional(),
   LIFTMAP_TLS_KEY: z.string().min(1).optional(),
+  /** Optional raster basemap: a tile URL template with {z}, {x}, {y}; the offline style stays the default. */
+  LIFTMAP_BASEMAP_URL: z.string().regex(/\{z\}.*\{x\}.*\{y\}|\{z\}.*\{y\}.*\{x\}/, 'expected a tile URL template containing {z}, {x} and {y}').optional(),
+  /** Who the tiles belong to, shown on the map (required with a basemap). */
+  LIFTMAP_BASEMAP_ATTRIBUTION: z.string().min(1).optional(),
+  /** The tiles' datum: wgs84 (OpenStreetMap, Tianditu) or gcj02 (AMap/Gaode); estate layers are shifted for display only. */
+  LIFTMAP_BASEMAP_DATUM: z.enum(['wgs84', 'gcj02']).default('wgs84'),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -25,5 +31,20 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`bad environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   if (!parsed.data.LIFTMAP_TLS_CERT !== !parsed.data.LIFTMAP_TLS_KEY)
     throw new Error('bad environment: LIFTMAP_TLS_CERT and LIFTMAP_TLS_KEY: expected both or neither');
+  if (parsed.data.LIFTMAP_BASEMAP_URL && !parsed.data.LIFTMAP_BASEMAP_ATTRIBUTION)
+    throw new Error('bad environment: LIFTMAP_BASEMAP_ATTRIBUTION: expected the tiles’ attribution alongside LIFTMAP_BASEMAP_URL');
   return parsed.data;
+}
+
+export interface Basemap {
+  tiles: string;
+  attribution: string;
+  datum: 'wgs84' | 'gcj02';
+}
+
+/** The configured raster basemap, or null for the offline style. */
+export function basemapOf(env: Env): Basemap | null {
+  return env.LIFTMAP_BASEMAP_URL && env.LIFTMAP_BASEMAP_ATTRIBUTION
+    ? { tiles: env.LIFTMAP_BASEMAP_URL, attribution: env.LIFTMAP_BASEMAP_ATTRIBUTION, datum: env.LIFTMAP_BASEMAP_DATUM }
+    : null;
 }

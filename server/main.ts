@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ensureAdmin } from './auth/manage-users.ts';
 import { openDatabase } from './db/open-database.ts';
-import { parseEnv } from './env.ts';
+import { basemapOf, parseEnv } from './env.ts';
 import { createApp } from './http/create-app.ts';
 import { ImportError } from './import/import-error.ts';
 import { seedIfEmpty } from './import/seed-if-empty.ts';
@@ -19,7 +19,7 @@ try {
   process.exit(1);
 }
 const tls = env.LIFTMAP_TLS_CERT && env.LIFTMAP_TLS_KEY ? { cert: readFileSync(env.LIFTMAP_TLS_CERT), key: readFileSync(env.LIFTMAP_TLS_KEY) } : undefined;
-const server = createApp({ db, clientDir: env.LIFTMAP_CLIENT_DIR, tls });
+const server = createApp({ db, clientDir: env.LIFTMAP_CLIENT_DIR, tls, basemap: basemapOf(env) });
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { EstateMap } from '../../server/queries/estate-map.ts';
+import { useQuery } from '@tanstack/react-query';
 import { BattleMap, type BattleMapOptions } from '../map/battle-map.ts';
+import { useTRPC } from '../trpc.ts';
 
 interface Props extends BattleMapOptions {
   data: EstateMap;
@@ -27,9 +29,15 @@ export function BattleMapView({ data, selectedId, interactive, onSelect, onSpace
     onSpaceRef.current = onSpaceSelect;
   });
 
+  // The basemap is server configuration: known before the map is made, the same for every view.
+  const trpc = useTRPC();
+  const basemap = useQuery({ ...trpc.estate.basemap.queryOptions(), staleTime: Infinity });
+  const basemapKnown = basemap.isSuccess || basemap.isError;
+
   useEffect(() => {
-    if (!container.current) return;
+    if (!container.current || !basemapKnown) return;
     const m = new BattleMap(container.current, {
+      basemap: basemap.data ?? null,
       interactive,
       padding,
       pixelRatio,
@@ -45,12 +53,12 @@ export function BattleMapView({ data, selectedId, interactive, onSelect, onSpace
     };
     // The map is created once per mount; data, overlays and selection flow in below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [interactive]);
+  }, [interactive, basemapKnown]);
 
   useEffect(() => {
     const m = map.current;
     if (m) ready.current = m.setData(data);
-  }, [data]);
+  }, [data, basemapKnown]);
 
   useEffect(() => {
     const m = map.current;
@@ -61,7 +69,7 @@ export function BattleMapView({ data, selectedId, interactive, onSelect, onSpace
     const m = map.current;
     if (!m || !overlayData) return;
     void ready.current.then(() => Promise.all(Object.entries(overlayData).map(([id, fc]) => m.setOverlay(id, fc))));
-  }, [overlayData]);
+  }, [overlayData, basemapKnown]);
 
   useEffect(() => {
     const m = map.current;
@@ -70,14 +78,14 @@ export function BattleMapView({ data, selectedId, interactive, onSelect, onSpace
       for (const [id, s] of Object.entries(states ?? {})) m.setStates(id, s);
       m.select(selectedId);
     });
-  }, [states, selectedId]);
+  }, [states, selectedId, basemapKnown]);
 
   const focusKey = focusIds?.join(',');
   useEffect(() => {
     const m = map.current;
     if (!m || focusKey === undefined) return;
     void ready.current.then(() => m.focus(focusKey ? focusKey.split(',').map(Number) : []));
-  }, [focusKey]);
+  }, [focusKey, basemapKnown]);
 
   useEffect(() => {
     const m = map.current;
@@ -86,7 +94,7 @@ export function BattleMapView({ data, selectedId, interactive, onSelect, onSpace
       m.flag('focus', flags.focus ?? []);
       m.flag('celebrate', flags.celebrate ?? []);
     });
-  }, [flags]);
+  }, [flags, basemapKnown]);
 
   return <div ref={container} className="battle-map" data-testid="battle-map" />;
 }

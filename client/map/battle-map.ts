@@ -3,8 +3,9 @@ import { MapLibreMap, type MapGeoJSONFeature, type MapLayerMouseEvent, type Padd
 import './worker-url.ts';
 import { BASE_PALETTE } from '../../geo/palette/index.ts';
 import type { EstateMap } from '../../server/queries/estate-map.ts';
-import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { battleMapLayers, SOURCES, type SourceId } from './layers.ts';
+import { collectionToDatum, estateMapToDatum, type DisplayDatum } from './display-datum.ts';
 import { exposeTestHook } from './test-hook.ts';
 
 export interface BattleMapOptions {
@@ -21,9 +22,22 @@ export interface BattleMapOptions {
   padding?: Partial<PaddingOptions>;
   /** Device pixels per CSS pixel; more than the screen's for a stage scaled up (slides on a projector). */
   pixelRatio?: number;
+  /** A raster basemap under the estate (LIFTMAP_BASEMAP_*); none keeps the offline style. */
+  basemap?: { tiles: string; attribution: string; datum: DisplayDatum } | null;
 }
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** The offline style (a background only), or a raster basemap under it: tiles by URL template, attribution shown. */
+function basemapStyle(basemap: BattleMapOptions['basemap']): StyleSpecification {
+  const background = { id: 'background', type: 'background' as const, paint: { 'background-color': BASE_PALETTE.background } };
+  if (!basemap) return { version: 8, sources: {}, layers: [background] };
+  return {
+    version: 8,
+    sources: { basemap: { type: 'raster', tiles: [basemap.tiles], tileSize: 256, attribution: basemap.attribution, maxzoom: 19 } },
+    layers: [background, { id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.85 } }],
+  };
+}
 
 /**
  * Owns the MapLibre map of one estate: created with the component, destroyed
@@ -48,12 +62,15 @@ export class BattleMap {
   private layersAdded = false;
   private data: EstateMap | null = null;
   private readonly flagged = new Map<string, number[]>();
+  /** The datum the map draws in: the basemap's; stored data is always WGS-84. */
+  private readonly datum: DisplayDatum;
 
   constructor(container: HTMLElement, private readonly options: BattleMapOptions) {
+    this.datum = options.basemap?.datum ?? 'wgs84';
     this.map = new MapLibreMap({
       container,
-      style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': BASE_PALETTE.background } }] },
-      attributionControl: false,
+      style: basemapStyle(options.basemap ?? null),
+      attributionControl: options.basemap ? { compact: false, customAttribution: options.basemap.attribution } : false,
       // Keeps the pixels for screenshots and PNG export (MapLibre ≥ 5 only on request).
       canvasContextAttributes: { preserveDrawingBuffer: true },
       localIdeographFontFamily: '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif',
@@ -66,12 +83,13 @@ export class BattleMap {
     this.drawnOnce = new Promise((resolve) => (this.markDrawn = resolve));
     BattleMap.byContainer.set(container, this);
     if (options.interactive) this.listen();
-    exposeTestHook(this.map);
+    exposeTestHook(this.map, this.datum);
   }
 
   /** Draws (or redraws) an estate; fits the view the first time. */
-  async setData(data: EstateMap): Promise<void> {
+  async setData(stored: EstateMap): Promise<void> {
     await this.loaded;
+    const data = estateMapToDatum(stored, this.datum);
     this.data = data;
     const collections: Record<SourceId, GeoJSON.FeatureCollection> = {
       boundary: { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: data.estate.boundary, properties: {} }] },
@@ -94,8 +112,9 @@ export class BattleMap {
   }
 
   /** Replaces an overlay source's features (views call this when their data changes, not on hover). */
-  async setOverlay(sourceId: string, data: GeoJSON.FeatureCollection): Promise<void> {
+  async setOverlay(sourceId: string, stored: GeoJSON.FeatureCollection): Promise<void> {
     await this.loaded;
+    const data = collectionToDatum(stored, this.datum);
     const source = this.map.getSource(sourceId);
     if (source && 'setData' in source && typeof source.setData === 'function') (source as { setData(d: GeoJSON.FeatureCollection): void }).setData(data);
   }

@@ -1,4 +1,6 @@
 import type { MapLibreMap } from 'maplibre-gl';
+import { convertPosition } from '../../geo/estate/index.ts';
+import type { DisplayDatum } from './display-datum.ts';
 
 export interface LiftmapTestHook {
   /** Page pixel (CSS px, from the page's top left) of a WGS-84 position. */
@@ -19,14 +21,15 @@ declare global {
 }
 
 /** A read-only window.liftmap for browser tests and the screenshot tool; it changes nothing. */
-export function exposeTestHook(map: MapLibreMap): void {
+export function exposeTestHook(map: MapLibreMap, datum: DisplayDatum = 'wgs84'): void {
   let idle = false;
   map.on('idle', () => (idle = true));
   map.on('dataloading', () => (idle = false));
   map.on('movestart', () => (idle = false));
   window.liftmap = {
-    project: ([lng, lat]) => {
-      const p = map.project([lng, lat]);
+    project: (lngLat) => {
+      // Stored positions are WGS-84; over a GCJ-02 basemap the map draws them shifted.
+      const p = map.project(datum === 'wgs84' ? lngLat : convertPosition(lngLat, 'wgs84', datum));
       const box = map.getContainer().getBoundingClientRect();
       return [box.left + p.x, box.top + p.y];
     },

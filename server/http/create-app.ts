@@ -6,6 +6,7 @@ import sirv from 'sirv';
 import { LoginLimiter } from '../auth/login-limiter.ts';
 import { tokenFromCookie, userForToken } from '../auth/sessions.ts';
 import { createContextInner } from '../context.ts';
+import type { Basemap } from '../env.ts';
 import { LiveBus } from '../live/live-bus.ts';
 import type { Db } from '../db/open-database.ts';
 import { appRouter } from '../routers/_app.ts';
@@ -18,7 +19,7 @@ import { sendError } from './send.ts';
  * The one HTTP server: tRPC at /trpc, GIS endpoints under /api, /healthz, and
  * the built client (single-page fallback) for everything else.
  */
-export function createApp(opts: { db: Db; clientDir: string; log?: (line: string) => void; bus?: LiveBus; tls?: { cert: Buffer; key: Buffer } }): Server {
+export function createApp(opts: { db: Db; clientDir: string; log?: (line: string) => void; bus?: LiveBus; tls?: { cert: Buffer; key: Buffer }; basemap?: Basemap | null }): Server {
   const log = opts.log ?? ((line: string) => console.error(line));
   const bus = opts.bus ?? new LiveBus();
   const limiter = new LoginLimiter();
@@ -35,6 +36,7 @@ export function createApp(opts: { db: Db; clientDir: string; log?: (line: string
         user: userForToken(opts.db, token, new Date()),
         clientKey: req.socket.remoteAddress ?? 'unknown',
         secure: opts.tls !== undefined,
+        basemap: opts.basemap ?? null,
         setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
       });
     },

@@ -11,5 +11,7 @@ export const estateRouter = router({
   list: publicProcedure.query(({ ctx }) => listEstates(ctx.db)),
   /** 街道总览: all estates with aggregated progress and all stairwells for one map. */
   overview: publicProcedure.query(({ ctx }) => districtOverview(ctx.db)),
+  /** The raster basemap configured for this server (LIFTMAP_BASEMAP_*), or null for the offline style. */
+  basemap: publicProcedure.query(({ ctx }) => ctx.basemap),
   map: publicProcedure.input(estateIdInput).query(({ ctx, input }) => withDomainErrors(() => estateMap(ctx.db, input.estateId))),
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../server/db/open-database.ts';
+import type { Basemap } from '../../server/env.ts';
 import { createApp } from '../../server/http/create-app.ts';
 import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
 
@@ -20,12 +21,12 @@ export interface TestServer {
 }
 
 /** The real server on a free loopback port with a fresh, seeded SQLite file. */
-export async function startTestServer(opts: { seed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { seed?: boolean; basemap?: Basemap } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'liftmap-test-'));
   const { db, sqlite, close } = openDatabase(join(dir, 'liftmap.db'));
   if (opts.seed !== false) seedIfEmpty(db, FENGHE_DIR);
   const logs: string[] = [];
-  const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line) });
+  const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), basemap: opts.basemap ?? null });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
