@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- section ...]`: sections `http`, `live`, `phasing`, `parking`, `client` (default: all).
+ * `npm run bench [-- section ...]`: sections `http`, `live`, `phasing`, `parking`, `client`, `district` (default: all).
  * Writes bench/reports/<time>.json and bench/reports/latest.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { DEFAULT_PLAN_PARAMS } from '../server/planning/plan-params.ts';
 import { phasingInputFor } from '../server/planning/phasing-input.ts';
 import { ROOT, startTestServer } from '../tests/support/test-server.ts';
 import { bundleSize, replayFrames, wallLoad } from './client.ts';
+import { districtScale } from './district.ts';
 import { httpLatency } from './http.ts';
 import { liveLatency } from './live.ts';
 import { parkingComparison, parkingTimes } from './parking.ts';
@@ -65,6 +66,16 @@ try {
     console.log(`client bundle gzip: /wall downloads ${kib(bundle.wallInitialGzipBytes)} (${bundle.wallInitialAssets.length} assets), all screens ${kib(bundle.totalGzipBytes)}`);
     console.log(`${replay.frame.name}: median ${replay.frame.medianMs.toFixed(1)} ms, p99 ${replay.frame.p99Ms.toFixed(1)} ms, max ${replay.frame.maxMs.toFixed(1)} ms (${replay.changes} colour changes); redraw without change median ${replay.repaint.medianMs.toFixed(1)} ms`);
     report.client = { wallLoad: wall.load, bundle, replay };
+  }
+  if (run('district')) {
+    const d = await districtScale(Number(process.env.BENCH_ESTATES ?? 100), Number(process.env.BENCH_DISTRICT_RUNS ?? 20));
+    const mib = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MiB`;
+    console.log(`district: ${d.estates} estates, ${d.stairwells} stairwells, ${d.flats} flats imported in ${d.loadSeconds} s; database ${mib(d.databaseBytes)}`);
+    console.log(`${d.overview.name}: median ${d.overview.medianMs.toFixed(1)} ms, p99 ${d.overview.p99Ms.toFixed(1)} ms, ${mib(d.overview.payloadBytes)}`);
+    console.log(`${d.overviewAfterWrite.name}: median ${d.overviewAfterWrite.medianMs.toFixed(1)} ms`);
+    console.log(`${d.estateMap.name}: median ${d.estateMap.medianMs.toFixed(1)} ms, p99 ${d.estateMap.p99Ms.toFixed(1)} ms`);
+    console.log(`${d.districtPage.name}: median ${d.districtPage.medianMs.toFixed(0)} ms, ${d.districtPage.stairwellsRendered} stairwells rendered`);
+    report.district = d;
   }
 } finally {
   await server.close();

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { MapColorKey } from '../../geo/palette/index.ts';
 import type { Db } from '../db/open-database.ts';
 import { estates } from '../db/schema.ts';
@@ -19,7 +20,7 @@ export interface DistrictEstate {
  * of every estate with its colour and door label for one map. Aggregates and
  * door numbers only.
  */
-export function districtOverview(db: Db) {
+function computeOverview(db: Db) {
   const rows = db.select().from(estates).orderBy(estates.id).all();
   const list: DistrictEstate[] = [];
   const stairwells: GeoJSON.Feature<GeoJSON.Polygon, { estateId: number; colorKey: MapColorKey; label: string }>[] = [];
@@ -42,4 +43,27 @@ export function districtOverview(db: Db) {
   );
   return { estates: list, total, stairwells: { type: 'FeatureCollection' as const, features: stairwells } };
 }
-export type DistrictOverview = ReturnType<typeof districtOverview>;
+export type DistrictOverview = ReturnType<typeof computeOverview>;
+
+/** The last overview per database, with the state it was computed at. */
+const cache = new WeakMap<Db, { key: string; value: DistrictOverview }>();
+
+/**
+ * What the database has seen: this connection's changes and other
+ * connections' commits (a CLI import while the server runs). Any write moves it.
+ */
+function dataVersion(db: Db): string {
+  const changes = db.get<{ changes: number }>(sql`SELECT total_changes() AS changes`).changes;
+  const version = db.get<{ data_version: number }>(sql`PRAGMA data_version`).data_version;
+  return `${changes}|${version}`;
+}
+
+/** The overview, recomputed only when something was written since the last one (a district is 8,000 stairwells). */
+export function districtOverview(db: Db): DistrictOverview {
+  const key = dataVersion(db);
+  const hit = cache.get(db);
+  if (hit?.key === key) return hit.value;
+  const value = computeOverview(db);
+  cache.set(db, { key, value });
+  return value;
+}

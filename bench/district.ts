@@ -1,0 +1,89 @@
+import { createTRPCClient, httpLink } from '@trpc/client';
+import { statSync } from 'node:fs';
+import { parseEstateGeoJSON } from '../geo/estate/index.ts';
+import { FENGHE_PLAN, fengheCampaignPlan, generateCampaign, generateLayout } from '../geo/synthetic/index.ts';
+import { importEstate } from '../server/import/import-estate.ts';
+import type { AppRouter } from '../server/routers/_app.ts';
+import { launchBrowser } from '../tests/support/browser.ts';
+import { startTestServer } from '../tests/support/test-server.ts';
+import { measure, summarise } from './measure.ts';
+
+/**
+ * SPEC §9's district: `estates` Fenghe-like estates on a 600 m grid, each with
+ * its synthetic register and 60 days of events, imported through the same code
+ * a committee's files use; then the subdistrict overview and one estate's map
+ * over HTTP, and the overview drawn in headless Chromium.
+ */
+export async function districtScale(estates: number, runs: number) {
+  const server = await startTestServer({ seed: false });
+  try {
+    const side = Math.ceil(Math.sqrt(estates));
+    const loadStart = performance.now();
+    let flats = 0;
+    for (let e = 0; e < estates; e++) {
+      const plan = {
+        ...FENGHE_PLAN,
+        name: `第${e + 1}小区`,
+        doorPrefix: `街道${e + 1}村`,
+        centre: [FENGHE_PLAN.centre[0] + (e % side) * 0.0063, FENGHE_PLAN.centre[1] + Math.floor(e / side) * 0.0054] as [number, number],
+      };
+      const fc = generateLayout(plan);
+      const parsed = parseEstateGeoJSON(fc);
+      if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+      const campaign = generateCampaign({ ...fengheCampaignPlan(parsed.layout.stairwells.map((s) => s.doorNumber)), seed: 1000 + e });
+      flats += campaign.register.length;
+      importEstate(server.db, { slug: plan.name, layout: parsed.layout, campaign, schematic: true });
+    }
+    const loadSeconds = (performance.now() - loadStart) / 1000;
+    server.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const dbBytes = statSync(server.sqlite.name).size;
+
+    const trpc = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${server.url}/trpc` })] });
+    let overviewBytes = 0;
+    const overview = await measure(`tRPC estate.overview (${estates} estates)`, runs, async () => {
+      const data = await trpc.estate.overview.query();
+      overviewBytes = Buffer.byteLength(JSON.stringify(data));
+    });
+    // After a write (what the overview pays once per change), and between changes (served from its cache).
+    const touch = server.sqlite.prepare('UPDATE estates SET name = name WHERE id = 1');
+    const cold = await measure(`tRPC estate.overview after a write (${estates} estates)`, Math.min(runs, 10), async () => {
+      touch.run();
+      await trpc.estate.overview.query();
+    });
+    const middle = Math.ceil(estates / 2);
+    const map = await measure(`tRPC estate.map (estate ${middle} of ${estates})`, runs, () => trpc.estate.map.query({ estateId: middle }));
+
+    const browser = await launchBrowser();
+    const draws: number[] = [];
+    let drawn = 0;
+    try {
+      for (let i = 0; i < 4; i++) {
+        const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+        const page = await context.newPage();
+        await page.goto(`${server.url}/district`);
+        const r = await page.evaluate(async () => {
+          while (!(window.liftmap?.idle() === true)) await new Promise((res) => requestAnimationFrame(res));
+          return { ms: performance.now(), n: window.liftmap.renderedStairwellIds().length };
+        });
+        if (i > 0) draws.push(r.ms);
+        drawn = r.n;
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+    }
+    return {
+      estates,
+      stairwells: estates * 80,
+      flats,
+      loadSeconds: Math.round(loadSeconds),
+      databaseBytes: dbBytes,
+      overview: { ...overview, payloadBytes: overviewBytes },
+      overviewAfterWrite: cold,
+      estateMap: map,
+      districtPage: { ...summarise('/district navigation → map idle', draws), stairwellsRendered: drawn },
+    };
+  } finally {
+    await server.close();
+  }
+}
