@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,13 +19,18 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Opens /admin and signs in as the planner. */
+async function signInToAdmin(page: Page): Promise<void> {
+  await page.goto(`${server.url}/admin`);
+  await page.locator('input[name="username"]').fill('li');
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
 describe('/admin in Chromium', () => {
   it('previews a register import before writing it, then imports it', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/admin`);
-    await page.locator('input[name="username"]').fill('li');
-    await page.locator('input[name="password"]').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInToAdmin(page);
     const lines = readFileSync(join(FENGHE_DIR, 'register.csv'), 'utf8').split('\r\n');
     const at = lines.findIndex((l) => /,unvisited,/.test(l));
     const [door, , room] = lines[at]!.split(',');
@@ -42,10 +47,7 @@ describe('/admin in Chromium', () => {
 
   it('previews an estate file on a map before importing it, and catches a file traced in GCJ-02', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-    await page.goto(`${server.url}/admin`);
-    await page.locator('input[name="username"]').fill('li');
-    await page.locator('input[name="password"]').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInToAdmin(page);
     const panel = page.getByTestId('estate-import');
     const fixture = (name: string) => join(ROOT, 'tests', 'fixtures', 'import', `${name}.geojson`);
 
