@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { BASE_PALETTE as B, MAP_PALETTE } from '../../geo/palette/index.ts';
 import type { DistrictOverview } from '../../server/queries/district-overview.ts';
 import { paletteMatch } from '../map/style-expressions.ts';
+import { LOCAL_CJK_FONTS } from '../map/local-fonts.ts';
 import { exposeTestHook } from '../map/test-hook.ts';
 import '../map/worker-url.ts';
 
@@ -47,7 +48,7 @@ export function DistrictMap({ overview, onOpen }: { overview: DistrictOverview; 
         ],
       },
       attributionControl: false,
-      localIdeographFontFamily: '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif',
+      localIdeographFontFamily: LOCAL_CJK_FONTS,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     exposeTestHook(map);

@@ -6,6 +6,7 @@ import type { EstateMap } from '../../server/queries/estate-map.ts';
 import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { battleMapLayers, SOURCES, type SourceId } from './layers.ts';
 import { collectionToDatum, estateMapToDatum, type DisplayDatum } from './display-datum.ts';
+import { LOCAL_CJK_FONTS } from './local-fonts.ts';
 import { exposeTestHook } from './test-hook.ts';
 
 export interface BattleMapOptions {
@@ -73,7 +74,7 @@ export class BattleMap {
       attributionControl: options.basemap ? { compact: false, customAttribution: options.basemap.attribution } : false,
       // Keeps the pixels for screenshots and PNG export (MapLibre ≥ 5 only on request).
       canvasContextAttributes: { preserveDrawingBuffer: true },
-      localIdeographFontFamily: '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif',
+      localIdeographFontFamily: LOCAL_CJK_FONTS,
       interactive: true,
       pixelRatio: options.pixelRatio,
       dragRotate: false,

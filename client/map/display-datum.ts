@@ -1,13 +1,8 @@
-import { convertPosition } from '../../geo/estate/index.ts';
+import { convertPosition, mapPositions } from '../../geo/estate/index.ts';
 import type { LngLat } from '../../geo/geometry/local-frame.ts';
 import type { EstateMap } from '../../server/queries/estate-map.ts';
 
 export type DisplayDatum = 'wgs84' | 'gcj02';
-
-function mapPositions<T>(value: T, f: (p: LngLat) => LngLat): T {
-  if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'number') return f([value[0], value[1]]) as T;
-  return (Array.isArray(value) ? value.map((v: unknown) => mapPositions(v, f)) : value) as T;
-}
 
 /** A GeoJSON collection shifted to the basemap's datum, for drawing only. */
 export function collectionToDatum<C extends GeoJSON.FeatureCollection>(fc: C, datum: DisplayDatum): C {

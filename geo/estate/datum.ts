@@ -19,9 +19,10 @@ export function convertPosition(p: LngLat, from: Datum, to: Datum): LngLat {
   return [Math.round(lng * 1e7) / 1e7, Math.round(lat * 1e7) / 1e7];
 }
 
-function mapPositions(value: unknown, f: (p: LngLat) => LngLat): unknown {
-  if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'number') return [...f([value[0], value[1]]), ...(value.slice(2) as number[])];
-  return Array.isArray(value) ? value.map((v) => mapPositions(v, f)) : value;
+/** Every [lng, lat] position in nested GeoJSON coordinates through `f`; extra ordinates (height) are kept. */
+export function mapPositions<T>(value: T, f: (p: LngLat) => LngLat): T {
+  if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'number') return [...f([value[0], value[1]]), ...(value.slice(2) as number[])] as T;
+  return (Array.isArray(value) ? value.map((v: unknown) => mapPositions(v, f)) : value) as T;
 }
 
 /**

@@ -7,5 +7,5 @@ export { splitBuilding } from './split-building.ts';
 export { doorLabel } from './door-label.ts';
 export { doorRanges } from './door-ranges.ts';
 export { coordinateProblems } from './coordinate-problems.ts';
-export { convertPosition, datumOffset, DATUMS, featureCollectionToWgs84, isDatum, type Datum } from './datum.ts';
+export { convertPosition, datumOffset, DATUMS, featureCollectionToWgs84, isDatum, mapPositions, type Datum } from './datum.ts';
 export { northDoorAndSite } from './north-side.ts';

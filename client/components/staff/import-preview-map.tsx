@@ -3,6 +3,7 @@ import { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import { BASE_PALETTE as B } from '../../../geo/palette/index.ts';
 import type { ImportPreview } from '../../../server/import/import-estate-file.ts';
+import { LOCAL_CJK_FONTS } from '../../map/local-fonts.ts';
 import '../../map/worker-url.ts';
 
 const kind = (k: string) => ['==', ['get', 'kind'], k] as ['==', ['get', string], string];
@@ -40,7 +41,7 @@ export function ImportPreviewMap({ preview }: { preview: ImportPreview }) {
         ],
       },
       attributionControl: false,
-      localIdeographFontFamily: '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif',
+      localIdeographFontFamily: LOCAL_CJK_FONTS,
     });
     const [w, s, e, n] = bbox(preview);
     map.fitBounds([[w, s], [e, n]], { padding: 24, duration: 0 });
