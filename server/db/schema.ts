@@ -17,6 +17,8 @@ export const estates = sqliteTable('estates', {
   /** Whether public-housing lessees vote for their flats (an estate setting, SPEC §3). */
   lesseesVote: integer('lessees_vote', { mode: 'boolean' }).notNull().default(true),
   schematic: integer('schematic', { mode: 'boolean' }).notNull().default(false),
+  /** Moved by triggers on every write to the estate, its stairwells or flats, from any connection: what caches key on. */
+  revision: integer('revision').notNull().default(0),
   createdAt: createdAt(),
 });
 

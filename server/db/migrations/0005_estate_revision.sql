@@ -1,0 +1,1 @@
+ALTER TABLE `estates` ADD `revision` integer DEFAULT 0 NOT NULL;
