@@ -193,6 +193,7 @@ export const en: Messages = {
   staff: {
     estate: {
       title: 'Import an estate layout (GeoJSON)',
+      export: 'Export “{{name}}” (GeoJSON in the import format: edit it in QGIS and import it again)',
       hint: 'Buildings with or without stairwells; a building without them is split into stairwellCount stairwells along its long axis, doors and elevator sites on the north side, adjustable afterwards. An estate of the same name is updated in place, keeping its register, events and plans by door number.',
       choose: 'Choose a GeoJSON file',
       datum: 'Datum',

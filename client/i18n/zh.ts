@@ -192,6 +192,7 @@ export const zh = {
   staff: {
     estate: {
       title: '导入小区平面（GeoJSON）',
+      export: '导出“{{name}}”平面（GeoJSON，导入格式，可在 QGIS 中修改后再导入）',
       hint: '楼栋可带或不带单元（门洞）；不带单元的楼栋按 stairwellCount 沿长轴等分，门和加梯位置放在北侧，可在导入后调整。同名小区将原地更新，按门牌号保留名册、事件和方案。',
       choose: '选择 GeoJSON 文件',
       datum: '坐标系',

@@ -27,7 +27,7 @@ export function StaffPage() {
         <>
           <EstatePicker estates={estate.estates} current={estate.data.estate.id} />
           <BackupLine />
-          <EstateImportPanel />
+          <EstateImportPanel current={{ id: estate.data.estate.id, name: estate.data.estate.name }} />
           <RegisterPanel estateId={estate.data.estate.id} />
           <ReviewPanel />
           <CostsPanel stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />

@@ -1,14 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../db/open-database.ts';
+import { layoutToGeoJSON } from '../../geo/estate/index.ts';
+import { loadEstateLayout } from '../queries/estate-layout.ts';
 import { stairwellsGeoJSON } from '../queries/estate-map.ts';
 import { listEstates } from '../queries/list-estates.ts';
 import { NotFoundError } from '../queries/not-found.ts';
 import { sendError, sendJson } from './send.ts';
 
-const STAIRWELLS = /^\/api\/estates\/([^/]+)\/stairwells\.geojson$/;
+const ESTATE_GEOJSON = /^\/api\/estates\/([^/]+)\/(stairwells|estate)\.geojson$/;
 
 /**
- * Plain GIS endpoints for QGIS and scripts. Returns false when the path is not
+ * Plain GIS endpoints for QGIS and scripts: `stairwells.geojson` (footprints
+ * with their consent evaluation) and `estate.geojson` (the whole layout in the
+ * import format of SPEC §7, to edit in QGIS and import again). Returns false when the path is not
  * one of them, so the caller can try the next handler.
  */
 export function handleGis(db: Db, req: IncomingMessage, res: ServerResponse, path: string): boolean {
@@ -25,7 +29,7 @@ export function handleGis(db: Db, req: IncomingMessage, res: ServerResponse, pat
     sendJson(res, 200, listEstates(db).map(({ id, name, stairwellCount }) => ({ id, name, stairwellCount })));
     return true;
   }
-  const match = STAIRWELLS.exec(path);
+  const match = ESTATE_GEOJSON.exec(path);
   if (!match) {
     sendError(res, 404, 'NOT_FOUND', `no endpoint ${path}`);
     return true;
@@ -37,7 +41,7 @@ export function handleGis(db: Db, req: IncomingMessage, res: ServerResponse, pat
     return true;
   }
   try {
-    sendJson(res, 200, stairwellsGeoJSON(db, id), 'application/geo+json');
+    sendJson(res, 200, match[2] === 'estate' ? layoutToGeoJSON(loadEstateLayout(db, id)) : stairwellsGeoJSON(db, id), 'application/geo+json');
   } catch (e) {
     if (!(e instanceof NotFoundError)) throw e;
     sendError(res, 404, 'NOT_FOUND', e.message);

@@ -7,6 +7,7 @@ import * as t from '../db/schema.ts';
 import { checkCampaign } from './check-campaign.ts';
 import { ImportError } from './import-error.ts';
 import { registerFlatValues } from './register-flat-values.ts';
+import { insertSurroundings } from './surroundings.ts';
 
 export interface EstateImport {
   slug: string;
@@ -125,15 +126,7 @@ export function importEstate(db: Db, input: EstateImport): number {
     }));
     for (let i = 0; i < stageRows.length; i += CHUNK) tx.insert(t.stageEvents).values(stageRows.slice(i, i + CHUNK)).run();
 
-    const parking = layout.parking.map((p) => ({ estateId, code: p.spaceId, polygon: p.polygon, kind: p.accessible ? ('accessible' as const) : ('regular' as const), extra: p.extra }));
-    for (let i = 0; i < parking.length; i += CHUNK) tx.insert(t.parkingSpaces).values(parking.slice(i, i + CHUNK)).run();
-    if (layout.fireLanes.length)
-      tx.insert(t.fireLanes).values(layout.fireLanes.map((f) => ({ estateId, code: f.code, line: f.line, roadWidthM: f.roadWidthM, clearWidthM: f.clearWidthM, extra: f.extra }))).run();
-    const features = [
-      ...layout.roads.map((r) => ({ estateId, kind: 'road' as const, geometry: r.line, widthM: r.widthM, extra: r.extra })),
-      ...layout.green.map((g) => ({ estateId, kind: 'green' as const, geometry: g.polygon, widthM: null, extra: g.extra })),
-    ];
-    for (let i = 0; i < features.length; i += CHUNK) tx.insert(t.mapFeatures).values(features.slice(i, i + CHUNK)).run();
+    insertSurroundings(tx, estateId, layout);
     return estateId;
   });
 }

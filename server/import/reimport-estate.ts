@@ -1,11 +1,13 @@
 import { centroid, polygon as turfPolygon } from '@turf/turf';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { isDeepStrictEqual } from 'node:util';
 import type { EstateLayout } from '../../geo/estate/index.ts';
 import type { RegisterRow } from '../../geo/register/index.ts';
 import type { Db } from '../db/open-database.ts';
 import * as t from '../db/schema.ts';
 import { applyRegister } from '../register/apply-register.ts';
 import { ImportError } from './import-error.ts';
+import { syncSurroundings } from './surroundings.ts';
 
 export interface ReimportSummary {
   estateId: number;
@@ -19,32 +21,40 @@ export interface ReimportSummary {
  * and stairwells are matched by code and door number and updated, so their
  * flats, consent and stage events, canvassers and saved plans stay attached;
  * new ones are added; ones no longer in the file are removed only if nothing
- * hangs on them. Parking, fire lanes, roads and green are replaced. A
+ * hangs on them. Parking and fire lanes are matched by space id and name,
+ * roads and green replaced; rows the file does not change are not written,
+ * so importing an estate's own export changes nothing. A
  * register, when given, is then applied as in /admin (adds and updates by
  * door and room). Any problem and nothing is written.
  */
 export function reimportEstate(db: Db, estateId: number, layout: EstateLayout, register: RegisterRow[] | null, now: Date): ReimportSummary {
   return db.transaction((tx) => {
     const [lng, lat] = centroid(turfPolygon(layout.boundary.coordinates)).geometry.coordinates as [number, number];
-    tx.update(t.estates).set({ name: layout.name, boundary: layout.boundary, centerLng: lng, centerLat: lat, schematic: layout.schematic }).where(eq(t.estates.id, estateId)).run();
+    const estate = { name: layout.name, boundary: layout.boundary, centerLng: lng, centerLat: lat, schematic: layout.schematic };
+    const storedEstate = tx.select().from(t.estates).where(eq(t.estates.id, estateId)).get()!;
+    if (changed(storedEstate, estate)) tx.update(t.estates).set(estate).where(eq(t.estates.id, estateId)).run();
 
-    const oldBuildings = new Map(tx.select().from(t.buildings).where(eq(t.buildings.estateId, estateId)).all().map((b) => [b.code, b.id]));
+    const storedBuildings = new Map(tx.select().from(t.buildings).where(eq(t.buildings.estateId, estateId)).all().map((b) => [b.code, b]));
+    const oldBuildings = new Map([...storedBuildings].map(([code, b]) => [code, b.id]));
     const buildingOf = new Map<string, number>();
     for (const b of layout.buildings) {
-      const id = oldBuildings.get(b.code);
-      if (id !== undefined) {
-        tx.update(t.buildings).set({ floors: b.floors, footprint: b.footprint, extra: b.extra }).where(eq(t.buildings.id, id)).run();
-        buildingOf.set(b.code, id);
-      } else buildingOf.set(b.code, tx.insert(t.buildings).values({ estateId, code: b.code, floors: b.floors, footprint: b.footprint, extra: b.extra }).returning().get().id);
+      const old = storedBuildings.get(b.code);
+      const values = { floors: b.floors, footprint: b.footprint, extra: b.extra };
+      if (old) {
+        if (changed(old, values)) tx.update(t.buildings).set(values).where(eq(t.buildings.id, old.id)).run();
+        buildingOf.set(b.code, old.id);
+      } else buildingOf.set(b.code, tx.insert(t.buildings).values({ estateId, code: b.code, ...values }).returning().get().id);
     }
 
-    const oldStairwells = new Map(tx.select().from(t.stairwells).where(eq(t.stairwells.estateId, estateId)).all().map((s) => [s.doorNumber, s.id]));
+    const storedStairwells = new Map(tx.select().from(t.stairwells).where(eq(t.stairwells.estateId, estateId)).all().map((s) => [s.doorNumber, s]));
+    const oldStairwells = new Map([...storedStairwells].map(([door, s]) => [door, s.id]));
     let added = 0;
     for (const s of layout.stairwells) {
       const values = { buildingId: buildingOf.get(s.buildingCode)!, footprint: s.footprint, doorLng: s.door[0], doorLat: s.door[1], elevatorSite: s.elevatorSite, extra: s.extra };
-      const id = oldStairwells.get(s.doorNumber);
-      if (id !== undefined) tx.update(t.stairwells).set(values).where(eq(t.stairwells.id, id)).run();
-      else {
+      const old = storedStairwells.get(s.doorNumber);
+      if (old) {
+        if (changed(old, values)) tx.update(t.stairwells).set(values).where(eq(t.stairwells.id, old.id)).run();
+      } else {
         tx.insert(t.stairwells).values({ estateId, doorNumber: s.doorNumber, stage: 'canvassing', ...values }).run();
         added++;
       }
@@ -69,18 +79,7 @@ export function reimportEstate(db: Db, estateId: number, layout: EstateLayout, r
     const goneBuildings = [...oldBuildings].filter(([code]) => !usedBuildings.has(code)).map(([, id]) => id);
     if (goneBuildings.length) tx.delete(t.buildings).where(and(eq(t.buildings.estateId, estateId), inArray(t.buildings.id, goneBuildings))).run();
 
-    tx.delete(t.parkingSpaces).where(eq(t.parkingSpaces.estateId, estateId)).run();
-    tx.delete(t.fireLanes).where(eq(t.fireLanes.estateId, estateId)).run();
-    tx.delete(t.mapFeatures).where(eq(t.mapFeatures.estateId, estateId)).run();
-    if (layout.parking.length)
-      tx.insert(t.parkingSpaces).values(layout.parking.map((p) => ({ estateId, code: p.spaceId, polygon: p.polygon, kind: p.accessible ? ('accessible' as const) : ('regular' as const), extra: p.extra }))).run();
-    if (layout.fireLanes.length)
-      tx.insert(t.fireLanes).values(layout.fireLanes.map((f) => ({ estateId, code: f.code, line: f.line, roadWidthM: f.roadWidthM, clearWidthM: f.clearWidthM, extra: f.extra }))).run();
-    const features = [
-      ...layout.roads.map((r) => ({ estateId, kind: 'road' as const, geometry: r.line, widthM: r.widthM, extra: r.extra })),
-      ...layout.green.map((g) => ({ estateId, kind: 'green' as const, geometry: g.polygon, widthM: null, extra: g.extra })),
-    ];
-    if (features.length) tx.insert(t.mapFeatures).values(features).run();
+    syncSurroundings(tx, estateId, layout);
 
     // The same connection: the register's own transaction nests as a savepoint.
     if (register) applyRegister(tx, estateId, register, now);
@@ -97,4 +96,9 @@ export function reimportEstate(db: Db, estateId: number, layout: EstateLayout, r
       flatsKept,
     };
   });
+}
+
+/** Whether any of `values` differs from the stored row. */
+function changed(stored: object, values: object): boolean {
+  return Object.entries(values).some(([k, v]) => !isDeepStrictEqual((stored as Record<string, unknown>)[k], v));
 }

@@ -66,11 +66,16 @@ export function applyRegister(db: Db, estateId: number, rows: RegisterRow[], now
   db.transaction((tx) => {
     const doors = new Map(tx.select({ id: stairwells.id, doorNumber: stairwells.doorNumber }).from(stairwells).where(eq(stairwells.estateId, estateId)).all().map((s) => [s.doorNumber, s.id]));
     const current = new Map(currentRows(tx as unknown as Db, estateId).map((r) => [`${r.doorNumber}\u0000${r.room}`, r]));
+    // Rows the file does not change are not written: their versions stay, so no open form on a phone goes stale.
+    const changed = new Set(diff.changes.map((c) => `${c.doorNumber}\u0000${c.room}`));
     for (const r of rows) {
+      const key = `${r.doorNumber}\u0000${r.room}`;
+      if (!changed.has(key)) continue;
       let voter = tx.select().from(voters).where(and(eq(voters.estateId, estateId), eq(voters.externalId, r.voterId))).get();
       if (!voter) voter = tx.insert(voters).values({ estateId, externalId: r.voterId, name: r.voterName, phone: r.phone }).returning().get();
-      else tx.update(voters).set({ name: r.voterName ?? voter.name, phone: r.phone ?? voter.phone }).where(eq(voters.id, voter.id)).run();
-      const old = current.get(`${r.doorNumber}\u0000${r.room}`);
+      else if ((r.voterName ?? voter.name) !== voter.name || (r.phone ?? voter.phone) !== voter.phone)
+        tx.update(voters).set({ name: r.voterName ?? voter.name, phone: r.phone ?? voter.phone }).where(eq(voters.id, voter.id)).run();
+      const old = current.get(key);
       const values = registerFlatValues(r, voter.id);
       if (!old) {
         const flat = tx.insert(flats).values({ stairwellId: doors.get(r.doorNumber)!, floor: r.floor, room: r.room, ...values }).returning({ id: flats.id }).get();

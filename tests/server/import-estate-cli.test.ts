@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,21 +5,15 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open-database.ts';
 import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
+import { runCli } from '../support/run-cli.ts';
 import { FENGHE_DIR, ROOT } from '../support/test-server.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'import');
 let dir: string;
 let dbFile: string;
 
-/** The real CLI, as a committee member runs it, against a temporary database. */
-function importCli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'cli', 'import.ts'), ...args], {
-    env: { ...process.env, LIFTMAP_DB: dbFile },
-    encoding: 'utf8',
-    cwd: ROOT,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+/** The real CLI against a temporary database. */
+const importCli = (...args: string[]) => runCli('import', dbFile, ...args);
 
 function query<T>(sql: string, ...params: unknown[]): T[] {
   const db = new Database(dbFile, { readonly: true });

@@ -39,6 +39,11 @@ describe('the register in and out', () => {
     expect(book.worksheets[0]!.getRow(1).getCell(1).value).toBe('门牌号');
     const dry = await upload(bytes, '名册.xlsx', true);
     expect(dry.body).toMatchObject({ ok: true, encoding: 'xlsx', changes: [], unchanged: 1920 });
+    // Applied, it writes nothing: every flat keeps its version, so no canvasser's open form goes stale.
+    const versions = () => server.sqlite.prepare('SELECT id, version FROM flats ORDER BY id').all();
+    const before = versions();
+    expect((await upload(bytes, '名册.xlsx', false)).body).toMatchObject({ ok: true, applied: true, changes: [] });
+    expect(versions()).toEqual(before);
   });
 
   it('reads a GBK CSV as Chinese Excel writes it; the dry run shows the change and writes nothing', async () => {

@@ -20,10 +20,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real server on a free loopback port with a fresh, seeded SQLite file. */
-export async function startTestServer(opts: { seed?: boolean; basemap?: Basemap } = {}): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'liftmap-test-'));
-  const { db, sqlite, close } = openDatabase(join(dir, 'liftmap.db'));
+/** The real server on a free loopback port with a fresh, seeded SQLite file (or the given one, left in place). */
+export async function startTestServer(opts: { seed?: boolean; basemap?: Basemap; dbFile?: string } = {}): Promise<TestServer> {
+  const dir = opts.dbFile ? null : mkdtempSync(join(tmpdir(), 'liftmap-test-'));
+  const { db, sqlite, close } = openDatabase(opts.dbFile ?? join(dir!, 'liftmap.db'));
   if (opts.seed !== false) seedIfEmpty(db, FENGHE_DIR);
   const logs: string[] = [];
   const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), basemap: opts.basemap ?? null });
@@ -38,7 +38,7 @@ export async function startTestServer(opts: { seed?: boolean; basemap?: Basemap 
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       close();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

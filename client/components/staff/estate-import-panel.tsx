@@ -10,7 +10,7 @@ import { ImportPreviewMap } from './import-preview-map.tsx';
  * with what it would change, then imported in one transaction; a file traced
  * from a Chinese web map is converted from GCJ-02 or BD-09.
  */
-export function EstateImportPanel() {
+export function EstateImportPanel({ current }: { current: { id: number; name: string } }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const client = useQueryClient();
@@ -39,6 +39,11 @@ export function EstateImportPanel() {
     <section className="staff-card" data-testid="estate-import">
       <h2>{t('staff.estate.title')}</h2>
       <p className="hint">{t('staff.estate.hint')}</p>
+      <p>
+        <a href={`/api/estates/${current.id}/estate.geojson`} download={`${current.name}.geojson`} data-testid="estate-export">
+          {t('staff.estate.export', { name: current.name })}
+        </a>
+      </p>
       <label>
         {t('staff.estate.choose')}
         <input type="file" name="estate" accept=".geojson,.json" onChange={(e) => void choose(e.target.files?.[0])} />

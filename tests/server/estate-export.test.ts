@@ -1,0 +1,94 @@
+import type Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser } from '../../server/auth/manage-users.ts';
+import { openDatabase } from '../../server/db/open-database.ts';
+import { expectNoPersonalData } from '../support/personal-data.ts';
+import { runCli } from '../support/run-cli.ts';
+import { sessionCookieFor, signIn, type Client } from '../support/sign-in.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+let server: TestServer;
+let staff: Client;
+let cookie: string;
+let dir: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  const password = addUser(server.db, 'li', 'planner');
+  staff = await signIn(server.url, 'li', password);
+  cookie = await sessionCookieFor(server.url, 'li', password);
+  dir = mkdtempSync(join(tmpdir(), 'liftmap-export-'));
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const exportEstate = async (url: string, id = 1) => {
+  const res = await fetch(`${url}/api/estates/${id}/estate.geojson`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('application/geo+json');
+  return res.text();
+};
+
+/** Every row of every table an estate lives in, as plain SQL sees it. */
+function dump(sqlite: Database.Database): Record<string, unknown[]> {
+  const tables = ['estates', 'buildings', 'stairwells', 'voters', 'flats', 'consent_events', 'stage_events', 'canvassers', 'canvasser_stairwells', 'parking_spaces', 'fire_lanes', 'map_features', 'phase_scenarios', 'stairwell_costs'];
+  return Object.fromEntries(tables.map((t) => [t, sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
+}
+
+describe('an estate exported in the import format', () => {
+  it('is the whole layout, with doors and elevator sites, and nothing personal', async () => {
+    const text = await exportEstate(server.url);
+    const fc = JSON.parse(text) as GeoJSON.FeatureCollection;
+    const count = (kind: string) => fc.features.filter((f) => f.properties?.kind === kind).length;
+    expect({ boundary: count('boundary'), building: count('building'), stairwell: count('stairwell'), site: count('elevator_site'), parking: count('parking'), lanes: count('fire_lane') }).toEqual({
+      boundary: 1,
+      building: 20,
+      stairwell: 80,
+      site: 80,
+      parking: 336,
+      lanes: 3,
+    });
+    expectNoPersonalData(text);
+    expect((await fetch(`${server.url}/api/estates/99/estate.geojson`)).status).toBe(404);
+  });
+
+  it('imports back in place changing nothing: not a row, not a version, not an event', async () => {
+    const before = dump(server.sqlite);
+    const result = await staff.admin.importEstate.mutate({ geojson: JSON.parse(await exportEstate(server.url)) });
+    expect(result).toMatchObject({ ok: true, outcome: { kind: 'updated', stairwells: { kept: 80, added: 0, removed: 0 }, flatsKept: 1920 } });
+    expect(dump(server.sqlite)).toEqual(before);
+  });
+
+  it('with its register, rebuilds the same estate in an empty database through npm run import', async () => {
+    const geojson = join(dir, '风荷苑.geojson');
+    writeFileSync(geojson, await exportEstate(server.url));
+    const register = join(dir, '名册.xlsx');
+    writeFileSync(register, Buffer.from(await (await fetch(`${server.url}/api/estates/1/register.xlsx`, { headers: { cookie } })).arrayBuffer()));
+    const dbFile = join(dir, 'fresh.db');
+    openDatabase(dbFile).close();
+
+    const r = runCli('import', dbFile, 'estate', geojson, '--register', register);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('imported 风荷苑 as estate 1: 80 stairwells');
+    const fresh = await startTestServer({ seed: false, dbFile });
+    try {
+      expect(await exportEstate(fresh.url)).toBe(await exportEstate(server.url));
+      const freshCookie = await sessionCookieFor(fresh.url, 'li', addUser(fresh.db, 'li', 'planner'));
+      const csv = async (url: string, c: string) => (await fetch(`${url}/api/estates/1/register.csv`, { headers: { cookie: c } })).text();
+      expect(await csv(fresh.url, freshCookie)).toBe(await csv(server.url, cookie));
+      // The register carries everything the consent rule reads (stages are the campaign's history, not the register's).
+      const consent = async (url: string) =>
+        ((await (await fetch(`${url}/api/estates/1/stairwells.geojson`)).json()) as GeoJSON.FeatureCollection).features.map((f) => {
+          const { doorNumber, passed, progress, votersAgreeing, areaAgreeingM2, flatsToPassCount, upperFloorElders } = f.properties!;
+          return { doorNumber, passed, progress, votersAgreeing, areaAgreeingM2, flatsToPassCount, upperFloorElders };
+        });
+      expect(await consent(fresh.url)).toEqual(await consent(server.url));
+    } finally {
+      await fresh.close();
+    }
+  });
+});
