@@ -82,8 +82,8 @@ describe('an estate exported in the import format', () => {
       expect(await csv(fresh.url, freshCookie)).toBe(await csv(server.url, cookie));
       // The register carries everything the consent rule reads (stages are the campaign's history, not the register's).
       const consent = async (url: string) =>
-        ((await (await fetch(`${url}/api/estates/1/stairwells.geojson`)).json()) as GeoJSON.FeatureCollection).features.map((f) => {
-          const { doorNumber, passed, progress, votersAgreeing, areaAgreeingM2, flatsToPassCount, upperFloorElders } = f.properties!;
+        ((await (await fetch(`${url}/api/estates/1/stairwells.geojson`)).json()) as GeoJSON.FeatureCollection<GeoJSON.Polygon, Record<string, unknown>>).features.map((f) => {
+          const { doorNumber, passed, progress, votersAgreeing, areaAgreeingM2, flatsToPassCount, upperFloorElders } = f.properties;
           return { doorNumber, passed, progress, votersAgreeing, areaAgreeingM2, flatsToPassCount, upperFloorElders };
         });
       expect(await consent(fresh.url)).toEqual(await consent(server.url));
