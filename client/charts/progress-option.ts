@@ -18,7 +18,9 @@ export function progressOption(days: readonly ProgressDay[], labels: { passed: s
     type: 'line',
     yAxisIndex,
     data,
-    showSymbol: false,
+    // A line needs two days; a campaign's first day (a register just imported) shows as dots.
+    showSymbol: days.length < 2,
+    symbolSize: 0.6 * u,
     lineStyle: { color, width: Math.max(2, 0.18 * u) },
     itemStyle: { color },
     areaStyle: area ? { color, opacity: 0.18 } : undefined,

@@ -79,6 +79,8 @@ export function battleMapLayers(latitude: number, fill: 'consent' | 'state' = 'c
         'text-size': ['interpolate', ['exponential', 2], ['zoom'], 15, 2.4, 19, 38, 21, 48],
         'text-allow-overlap': true,
         'text-ignore-placement': true,
+        // A unit label (2幢 1单元) on two lines, so it stays inside its stairwell.
+        'text-max-width': 3,
       },
       paint: { 'text-color': labelColor },
     },

@@ -54,7 +54,7 @@ const env = parseEnv();
 const { db, close } = openDatabase(env.LIFTMAP_DB);
 try {
   const outcome = importEstateFile(db, { geojson, register, from: values.from, reference, now: new Date() });
-  if (outcome.kind === 'created') console.log(`imported ${outcome.name} as estate ${outcome.estateId}: ${outcome.stairwells} stairwells`);
+  if (outcome.kind === 'created') console.log(`imported ${outcome.name} as estate ${outcome.estateId}: ${outcome.stairwells} stairwells, ${outcome.flats} flats`);
   else
     console.log(
       `updated ${outcome.name} in place: stairwells ${outcome.stairwells.kept} kept, ${outcome.stairwells.added} added, ${outcome.stairwells.removed} removed; ${outcome.flatsKept} flats`,

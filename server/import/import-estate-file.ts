@@ -2,7 +2,8 @@ import { centroid, polygon as turfPolygon } from '@turf/turf';
 import { eq } from 'drizzle-orm';
 import { datumOffset, doorLabel, featureCollectionToWgs84, parseEstateGeoJSON, type Datum, type EstateLayout } from '../../geo/estate/index.ts';
 import type { LngLat } from '../../geo/geometry/local-frame.ts';
-import type { RegisterRow } from '../../geo/register/index.ts';
+import type { ConsentEventRow, RegisterRow } from '../../geo/register/index.ts';
+import { shanghaiIso } from '../../geo/time/index.ts';
 import type { Db } from '../db/open-database.ts';
 import { estates } from '../db/schema.ts';
 import { ImportError } from './import-error.ts';
@@ -21,7 +22,7 @@ export interface EstateFileInput {
   now: Date;
 }
 
-export type EstateFileOutcome = { kind: 'created'; estateId: number; name: string; stairwells: number } | ({ kind: 'updated'; name: string } & ReimportSummary);
+export type EstateFileOutcome = { kind: 'created'; estateId: number; name: string; stairwells: number; flats: number } | ({ kind: 'updated'; name: string } & ReimportSummary);
 
 const DATUM_NAME = { gcj02: 'GCJ-02 (AMap/Gaode, Tencent)', bd09: 'BD-09 (Baidu)' } as const;
 
@@ -50,9 +51,17 @@ export function importEstateFile(db: Db, input: EstateFileInput): EstateFileOutc
     slug: layout.name,
     layout,
     schematic: layout.schematic,
-    campaign: { register: input.register ?? [], canvassers: [], consentEvents: [], stageEvents: [] },
+    campaign: { register: input.register ?? [], canvassers: [], consentEvents: registerEvents(input.register ?? [], input.now), stageEvents: [] },
   });
-  return { kind: 'created', estateId, name: layout.name, stairwells: layout.stairwells.length };
+  return { kind: 'created', estateId, name: layout.name, stairwells: layout.stairwells.length, flats: input.register?.length ?? 0 };
+}
+
+/** A new estate's register statuses as consent events at the import, as a register import into a stored estate records them. */
+function registerEvents(register: RegisterRow[], now: Date): ConsentEventRow[] {
+  const at = shanghaiIso(now);
+  return register
+    .filter((r) => r.status !== 'unvisited')
+    .map((r) => ({ at, doorNumber: r.doorNumber, room: r.room, from: 'unvisited', to: r.status, canvasserId: null, note: 'register import' }));
 }
 
 /** What /admin shows before anything is written: the estate as it would be stored, for a map. */

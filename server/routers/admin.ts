@@ -1,9 +1,11 @@
 import { desc } from 'drizzle-orm';
 import { z } from 'zod';
 import { DATUMS } from '../../geo/estate/index.ts';
+import type { RegisterRow } from '../../geo/register/index.ts';
 import { backups } from '../db/schema.ts';
 import { ImportError } from '../import/import-error.ts';
 import { importEstateFile, previewEstateFile } from '../import/import-estate-file.ts';
+import { readRegisterFile } from '../register/read-register-file.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 const staff = roleProcedure('admin', 'planner');
@@ -13,17 +15,40 @@ const importInput = z.object({
   geojson: z.unknown(),
   from: z.enum(DATUMS).default('wgs84'),
   reference: z.tuple([z.number(), z.number()]).nullable().default(null),
+  /** The flat register (CSV or XLSX) to import in the same transaction, or null to leave flats as they are. */
+  register: z
+    .object({
+      fileName: z.string().trim().min(1, 'expected the file name (its extension says CSV or XLSX)'),
+      // 20 MB of file as base64.
+      base64: z.string().max(28_000_000, 'expected a register file of at most 20 MB'),
+    })
+    .nullable()
+    .default(null),
 });
+type ImportInput = z.infer<typeof importInput>;
+
+/** The register file's rows, or every problem with it named by row and column. */
+async function registerRows(register: ImportInput['register']): Promise<{ ok: true; rows: RegisterRow[] | null } | { ok: false; problems: string[] }> {
+  if (!register) return { ok: true, rows: null };
+  const read = await readRegisterFile(Buffer.from(register.base64, 'base64'), register.fileName);
+  return read.ok ? { ok: true, rows: read.rows } : { ok: false, problems: read.errors.map((e) => `${register.fileName}: ${e}`) };
+}
 
 export const adminRouter = router({
   /** When the last backup ran (npm run backup), for /admin. */
   lastBackup: staff.query(({ ctx }) => ctx.db.select({ at: backups.at, bytes: backups.bytes }).from(backups).orderBy(desc(backups.id)).limit(1).get() ?? null),
   /** What importing an estate file would do, with the estate for a map; nothing is written. */
-  previewEstate: staff.input(importInput).mutation(({ ctx, input }) => previewEstateFile(ctx.db, { ...input, register: null, now: ctx.now() })),
-  /** Imports an estate file (new, or the estate of the same name in place); all or nothing. */
-  importEstate: staff.input(importInput).mutation(({ ctx, input }) => {
+  previewEstate: staff.input(importInput).mutation(async ({ ctx, input }) => {
+    const register = await registerRows(input.register);
+    if (!register.ok) return { ok: false as const, problems: register.problems, preview: null };
+    return previewEstateFile(ctx.db, { ...input, register: register.rows, now: ctx.now() });
+  }),
+  /** Imports an estate file and its register (new, or the estate of the same name in place); all or nothing. */
+  importEstate: staff.input(importInput).mutation(async ({ ctx, input }) => {
+    const register = await registerRows(input.register);
+    if (!register.ok) return { ok: false as const, problems: register.problems };
     try {
-      return { ok: true as const, outcome: importEstateFile(ctx.db, { ...input, register: null, now: ctx.now() }) };
+      return { ok: true as const, outcome: importEstateFile(ctx.db, { ...input, register: register.rows, now: ctx.now() }) };
     } catch (e) {
       if (e instanceof ImportError) return { ok: false as const, problems: e.problems };
       throw e;

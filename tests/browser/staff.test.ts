@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
-import { launchBrowser } from '../support/browser.ts';
+import ExcelJS from 'exceljs';
+import { REGISTER_COLUMNS, type RegisterColumn } from '../../geo/register/index.ts';
+import { launchBrowser, waitForMapIdle } from '../support/browser.ts';
 import { FENGHE_DIR, ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
@@ -75,6 +77,50 @@ describe('/admin in Chromium', () => {
     await panel.locator('select[name="datum"]').selectOption('gcj02');
     await panel.getByRole('button', { name: '在地图上预览（不写入）' }).click();
     await panel.locator('p', { hasText: '将原地更新“试点小区”：保留 7 个门洞，新增 0 个，删除 0 个' }).waitFor();
+    await page.close();
+  });
+
+  it('turns a committee’s own footprint file and Excel register into its battle map, refusing a bad register first', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    await signInToAdmin(page);
+    const panel = page.getByTestId('estate-import');
+    const fc = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'import', 'valid.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
+    fc.features[0]!.properties!.name = '新村小区';
+    await panel.locator('input[name="estate"]').setInputFiles({ name: '新村小区.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(fc)) });
+
+    // The register as the committee's Excel has it: Chinese headers, one sheet.
+    const [header, ...rows] = readFileSync(join(ROOT, 'tests', 'fixtures', 'import', 'register.csv'), 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
+    const xlsx = async (edit: (rows: string[][]) => void) => {
+      const copy = rows.map((r) => [...r]);
+      edit(copy);
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('名册');
+      sheet.addRow(header!.map((h) => REGISTER_COLUMNS[h as RegisterColumn]));
+      for (const r of copy) sheet.addRow(r.map((v, i) => (['floor', 'areaM2'].includes(header![i]!) ? Number(v) : v)));
+      return Buffer.from(await book.xlsx.writeBuffer());
+    };
+    await panel.locator('input[name="estate-register"]').setInputFiles({ name: '名册.xlsx', mimeType: 'application/octet-stream', buffer: await xlsx((r) => (r[5]![0] = '9幢1单元')) });
+    await panel.getByRole('button', { name: '在地图上预览（不写入）' }).click();
+    await panel.locator('li', { hasText: 'row 7, column doorNumber: no stairwell 9幢1单元' }).waitFor();
+    await expect(panel.getByRole('button', { name: '导入此小区' }).count()).resolves.toBe(0);
+
+    await panel.locator('input[name="estate-register"]').setInputFiles({ name: '名册.xlsx', mimeType: 'application/octet-stream', buffer: await xlsx(() => undefined) });
+    await panel.getByRole('button', { name: '在地图上预览（不写入）' }).click();
+    await panel.locator('p', { hasText: '将新建小区“新村小区”：7 个门洞，名册 84 户' }).waitFor();
+    const estates = async () => (await (await fetch(`${server.url}/api/estates`)).json()) as { id: number; name: string; stairwellCount: number }[];
+    expect((await estates()).some((e) => e.name === '新村小区')).toBe(false);
+    await panel.getByRole('button', { name: '导入此小区' }).click();
+    await Promise.all([page.waitForURL(/\/wall\?estate=\d+/), panel.getByRole('link', { name: '打开它的作战图' }).click()]);
+
+    const id = (await estates()).find((e) => e.name === '新村小区')!.id;
+    expect(page.url()).toContain(`estate=${id}`);
+    await page.locator('h1', { hasText: '新村小区 加装电梯作战图' }).waitFor();
+    await waitForMapIdle(page);
+    expect(await page.evaluate(() => window.liftmap!.renderedStairwellIds().length)).toBe(7);
+    const features = ((await (await fetch(`${server.url}/api/estates/${id}/stairwells.geojson`)).json()) as GeoJSON.FeatureCollection<GeoJSON.Polygon, { passed: boolean; flatCount: number }>).features;
+    expect(features.map((f) => f.properties.flatCount)).toEqual([12, 12, 12, 12, 12, 12, 12]);
+    await expect(page.getByTestId('headline-passed').locator('strong').textContent()).resolves.toBe(String(features.filter((f) => f.properties.passed).length));
+    await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'admin-new-estate-wall.png') });
     await page.close();
   });
 });

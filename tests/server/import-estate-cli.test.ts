@@ -71,6 +71,12 @@ describe('npm run import -- estate FILE', () => {
     for (const d of doors) expect(d.flats).toBe(12);
     expect(doors.filter((d) => d.door.startsWith('2幢')).every((d) => d.site !== null)).toBe(true);
     expect(count('SELECT count(*) n FROM estates')).toBe(2); // Fenghe untouched beside it
+    // Each status the register brings is a consent event, so the progress chart and replay start from the import.
+    const events = query<{ to: string; note: string }>(
+      `SELECT c.to_status "to", c.note FROM consent_events c JOIN flats f ON f.id = c.flat_id JOIN stairwells s ON s.id = f.stairwell_id JOIN estates e ON e.id = s.estate_id WHERE e.name = '试点小区'`,
+    );
+    expect(events).toHaveLength(56);
+    expect(events.every((e) => e.to === 'signed' && e.note === 'register import')).toBe(true);
   });
 
   it('stops on a file traced in GCJ-02 or BD-09, naming the offset and the option, and converts with --from', () => {

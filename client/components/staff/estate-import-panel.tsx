@@ -17,6 +17,7 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
   const [geojson, setGeojson] = useState<unknown>(null);
   const [readError, setReadError] = useState<string | null>(null);
   const [from, setFrom] = useState<Datum>('wgs84');
+  const [register, setRegister] = useState<{ fileName: string; base64: string } | null>(null);
   const preview = useMutation(trpc.admin.previewEstate.mutationOptions());
   const commit = useMutation(trpc.admin.importEstate.mutationOptions({ onSuccess: () => client.invalidateQueries() }));
   const result = commit.data;
@@ -35,6 +36,13 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
     }
   };
 
+  const chooseRegister = async (file: File | undefined) => {
+    preview.reset();
+    commit.reset();
+    setRegister(file ? { fileName: file.name, base64: await base64Of(file) } : null);
+  };
+  const input = { geojson, from, reference: null, register };
+
   return (
     <section className="staff-card" data-testid="estate-import">
       <h2>{t('staff.estate.title')}</h2>
@@ -47,6 +55,10 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
       <label>
         {t('staff.estate.choose')}
         <input type="file" name="estate" accept=".geojson,.json" onChange={(e) => void choose(e.target.files?.[0])} />
+      </label>
+      <label>
+        {t('staff.estate.chooseRegister')}
+        <input type="file" name="estate-register" accept=".xlsx,.csv" onChange={(e) => void chooseRegister(e.target.files?.[0])} />
       </label>
       <label>
         {t('staff.estate.datum')}
@@ -66,11 +78,11 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
         </select>
       </label>
       {readError && <p role="alert">{readError}</p>}
-      <button type="button" disabled={geojson === null || preview.isPending} onClick={() => preview.mutate({ geojson, from, reference: null })}>
+      <button type="button" disabled={geojson === null || preview.isPending} onClick={() => preview.mutate(input)}>
         {t('staff.estate.preview')}
       </button>
       {p?.ok && !result?.ok && (
-        <button type="button" className="primary" disabled={commit.isPending} onClick={() => commit.mutate({ geojson, from, reference: null })}>
+        <button type="button" className="primary" disabled={commit.isPending} onClick={() => commit.mutate(input)}>
           {t('staff.estate.import')}
         </button>
       )}
@@ -79,7 +91,7 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
           {p.ok ? (
             <p>
               {p.outcome.kind === 'created'
-                ? t('staff.estate.willCreate', { name: p.outcome.name, stairwells: p.outcome.stairwells })
+                ? t('staff.estate.willCreate', { name: p.outcome.name, stairwells: p.outcome.stairwells, flats: p.outcome.flats })
                 : t('staff.estate.willUpdate', { name: p.outcome.name, ...p.outcome.stairwells, flats: p.outcome.flatsKept })}
             </p>
           ) : (
@@ -102,8 +114,24 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
               ? t('staff.estate.created', { name: result.outcome.name, id: result.outcome.estateId })
               : t('staff.estate.updated', { name: result.outcome.name })
             : result.problems.join('; ')}
+          {result.ok && (
+            <>
+              {' · '}
+              <a href={`/wall?estate=${result.outcome.estateId}`}>{t('staff.estate.openWall')}</a>
+            </>
+          )}
         </p>
       )}
     </section>
   );
+}
+
+/** A file's bytes as base64, for a tRPC mutation (JSON). */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
+    reader.readAsDataURL(file);
+  });
 }
