@@ -130,7 +130,8 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
 function base64Of(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    // readAsDataURL always yields a string: data:…;base64,<bytes>
+    reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, ''));
     reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
     reader.readAsDataURL(file);
   });
