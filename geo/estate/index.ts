@@ -1,8 +1,8 @@
 export { FEATURE_KINDS, type FeatureKind } from './feature-kinds.ts';
 export { FEATURE_SCHEMAS } from './feature-schemas.ts';
-export type { LineGeometry, PolygonGeometry } from './geometry-schemas.ts';
+export { lngLatSchema, polygonSchema, type LineGeometry, type PolygonGeometry } from './geometry-schemas.ts';
 export type { EstateLayout, Extra } from './estate-layout.ts';
-export { parseEstateGeoJSON, type ParseResult } from './parse-estate-geojson.ts';
+export { parseEstateGeoJSON, type DerivedParts, type ParseResult } from './parse-estate-geojson.ts';
 export { layoutToGeoJSON, type EstateFeature } from './layout-to-geojson.ts';
 export { splitBuilding } from './split-building.ts';
 export { doorLabel } from './door-label.ts';
@@ -10,3 +10,5 @@ export { doorRanges } from './door-ranges.ts';
 export { coordinateProblems } from './coordinate-problems.ts';
 export { convertPosition, datumOffset, DATUMS, featureCollectionToWgs84, isDatum, mapPositions, type Datum } from './datum.ts';
 export { northDoorAndSite } from './north-side.ts';
+export { doorProblems, siteProblems, stairwellPartsProblems, type StairwellParts } from './stairwell-parts-problems.ts';
+export { keepAdjustedParts, type Part, type PartsOnReimport, type PartsToStore } from './keep-adjusted-parts.ts';

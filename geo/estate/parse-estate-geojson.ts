@@ -10,7 +10,13 @@ import { coordinateProblems } from './coordinate-problems.ts';
 import { outsideBuilding, selfCrossing } from './shape-problems.ts';
 import { splitBuilding } from './split-building.ts';
 
-export type ParseResult = { ok: true; layout: EstateLayout } | { ok: false; errors: string[] };
+/** Door numbers whose door point or elevator site the file did not give (placed by the parser, or none). */
+export interface DerivedParts {
+  doors: string[];
+  elevatorSites: string[];
+}
+
+export type ParseResult = { ok: true; layout: EstateLayout; derived: DerivedParts } | { ok: false; errors: string[] };
 
 const KNOWN_KEYS = new Set(['kind', 'name', 'code', 'floors', 'stairwellCount', 'doorNumber', 'buildingCode', 'door', 'widthM', 'roadWidthM', 'clearWidthM', 'spaceId', 'accessible']);
 
@@ -96,10 +102,13 @@ export function parseEstateGeoJSON(input: unknown): ParseResult {
       errors.push(`features[${e.index}] (elevator_site) properties.doorNumber: no stairwell ${e.feature.properties.doorNumber}`);
 
   const stairwells: EstateLayout['stairwells'] = [];
+  const derived: DerivedParts = { doors: [], elevatorSites: [] };
   const sites = new Map(g.elevator_site.map((e) => [e.feature.properties.doorNumber, e.feature.geometry]));
   const withStairwells = new Set(g.stairwell.map((s) => s.feature.properties.buildingCode));
   for (const s of g.stairwell) {
     const { doorNumber, buildingCode, door, ...rest } = s.feature.properties;
+    if (!door) derived.doors.push(doorNumber);
+    if (!sites.has(doorNumber)) derived.elevatorSites.push(doorNumber);
     stairwells.push({
       doorNumber,
       buildingCode,
@@ -119,6 +128,8 @@ export function parseEstateGeoJSON(input: unknown): ParseResult {
     splitBuilding(b.feature.geometry, stairwellCount).forEach((footprint, i) => {
       const doorNumber = `${code}${i + 1}单元`;
       if (doors.has(doorNumber)) errors.push(`features[${b.index}] (building ${code}): generated door number ${doorNumber} is already used`);
+      derived.doors.push(doorNumber);
+      derived.elevatorSites.push(doorNumber);
       stairwells.push({ doorNumber, buildingCode: code, footprint, ...northDoorAndSite(footprint), extra: {} });
     });
   }
@@ -132,6 +143,7 @@ export function parseEstateGeoJSON(input: unknown): ParseResult {
 
   return {
     ok: true,
+    derived,
     layout: {
       name: boundary.feature.properties.name,
       schematic: boundary.feature.properties.schematic,

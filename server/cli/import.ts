@@ -55,10 +55,13 @@ const { db, close } = openDatabase(env.LIFTMAP_DB);
 try {
   const outcome = importEstateFile(db, { geojson, register, from: values.from, reference, now: new Date() });
   if (outcome.kind === 'created') console.log(`imported ${outcome.name} as estate ${outcome.estateId}: ${outcome.stairwells} stairwells, ${outcome.flats} flats`);
-  else
+  else {
     console.log(
       `updated ${outcome.name} in place: stairwells ${outcome.stairwells.kept} kept, ${outcome.stairwells.added} added, ${outcome.stairwells.removed} removed; ${outcome.flatsKept} flats`,
     );
+    if (outcome.adjusted.kept) console.log(`kept ${outcome.adjusted.kept} doors and elevator sites placed in /admin (the file gives none for them)`);
+    for (const part of outcome.adjusted.dropped) console.log(`placed in /admin but no longer by its stairwell, so replaced by the file's: ${part}`);
+  }
 } catch (e) {
   if (e instanceof ImportError) fail([`${file}: nothing was imported`, ...e.problems]);
   throw e;

@@ -46,6 +46,9 @@ export const stairwells = sqliteTable(
     doorLng: real('door_lng').notNull(),
     doorLat: real('door_lat').notNull(),
     elevatorSite: text('elevator_site', { mode: 'json' }).$type<PolygonGeometry | null>(),
+    /** Placed by a planner in /admin: a re-import whose file gives no door (or site) keeps it. */
+    doorAdjusted: integer('door_adjusted', { mode: 'boolean' }).notNull().default(false),
+    siteAdjusted: integer('site_adjusted', { mode: 'boolean' }).notNull().default(false),
     /** Current stage; every change is also a stage event. */
     stage: text('stage').$type<Stage>().notNull().default('canvassing'),
     stageReason: text('stage_reason'),

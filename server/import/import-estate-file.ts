@@ -46,7 +46,7 @@ export function importEstateFile(db: Db, input: EstateFileInput): EstateFileOutc
         `the estate lies ${off.offsetM} m from ${input.reference ? 'the reference point' : `the stored estate ${layout.name}`}, the offset of ${DATUM_NAME[off.datum]}: the file was probably traced from a Chinese web map. Import it again with --from ${off.datum} (in /admin: “drawn in ${off.datum.toUpperCase()}”); nothing was written`,
       ]);
   }
-  if (existing) return { kind: 'updated', name: layout.name, ...reimportEstate(db, existing.id, layout, input.register, input.now) };
+  if (existing) return { kind: 'updated', name: layout.name, ...reimportEstate(db, existing.id, layout, parsed.derived, input.register, input.now) };
   const estateId = importEstate(db, {
     slug: layout.name,
     layout,

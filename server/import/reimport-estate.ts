@@ -1,7 +1,7 @@
 import { centroid, polygon as turfPolygon } from '@turf/turf';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { isDeepStrictEqual } from 'node:util';
-import type { EstateLayout } from '../../geo/estate/index.ts';
+import { keepAdjustedParts, type DerivedParts, type EstateLayout } from '../../geo/estate/index.ts';
 import type { RegisterRow } from '../../geo/register/index.ts';
 import type { Db } from '../db/open-database.ts';
 import * as t from '../db/schema.ts';
@@ -14,6 +14,8 @@ export interface ReimportSummary {
   stairwells: { kept: number; added: number; removed: number };
   buildings: { kept: number; added: number; removed: number };
   flatsKept: number;
+  /** Doors and elevator sites placed in /admin: kept where the file gave none, dropped where they no longer fit. */
+  adjusted: { kept: number; dropped: string[] };
 }
 
 /**
@@ -21,13 +23,14 @@ export interface ReimportSummary {
  * and stairwells are matched by code and door number and updated, so their
  * flats, consent and stage events, canvassers and saved plans stay attached;
  * new ones are added; ones no longer in the file are removed only if nothing
- * hangs on them. Parking and fire lanes are matched by space id and name,
+ * hangs on them; a door or elevator site a planner placed stays where the
+ * file gives none (keepAdjustedParts). Parking and fire lanes are matched by space id and name,
  * roads and green replaced; rows the file does not change are not written,
  * so importing an estate's own export changes nothing. A
  * register, when given, is then applied as in /admin (adds and updates by
  * door and room). Any problem and nothing is written.
  */
-export function reimportEstate(db: Db, estateId: number, layout: EstateLayout, register: RegisterRow[] | null, now: Date): ReimportSummary {
+export function reimportEstate(db: Db, estateId: number, layout: EstateLayout, derived: DerivedParts, register: RegisterRow[] | null, now: Date): ReimportSummary {
   return db.transaction((tx) => {
     const [lng, lat] = centroid(turfPolygon(layout.boundary.coordinates)).geometry.coordinates as [number, number];
     const estate = { name: layout.name, boundary: layout.boundary, centerLng: lng, centerLat: lat, schematic: layout.schematic };
@@ -49,11 +52,25 @@ export function reimportEstate(db: Db, estateId: number, layout: EstateLayout, r
     const storedStairwells = new Map(tx.select().from(t.stairwells).where(eq(t.stairwells.estateId, estateId)).all().map((s) => [s.doorNumber, s]));
     const oldStairwells = new Map([...storedStairwells].map(([door, s]) => [door, s.id]));
     let added = 0;
+    const adjusted = { kept: 0, dropped: [] as string[] };
+    const derivedDoors = new Set(derived.doors);
+    const derivedSites = new Set(derived.elevatorSites);
     for (const s of layout.stairwells) {
       const values = { buildingId: buildingOf.get(s.buildingCode)!, footprint: s.footprint, doorLng: s.door[0], doorLat: s.door[1], elevatorSite: s.elevatorSite, extra: s.extra };
       const old = storedStairwells.get(s.doorNumber);
       if (old) {
-        if (changed(old, values)) tx.update(t.stairwells).set(values).where(eq(t.stairwells.id, old.id)).run();
+        const parts = keepAdjustedParts({
+          doorNumber: s.doorNumber,
+          footprint: s.footprint,
+          buildings: layout.buildings,
+          boundary: layout.boundary,
+          file: { door: s.door, elevatorSite: s.elevatorSite, derived: [...(derivedDoors.has(s.doorNumber) ? ['door' as const] : []), ...(derivedSites.has(s.doorNumber) ? ['elevatorSite' as const] : [])] },
+          stored: { door: [old.doorLng, old.doorLat], elevatorSite: old.elevatorSite ?? null, doorAdjusted: old.doorAdjusted, siteAdjusted: old.siteAdjusted },
+        });
+        adjusted.kept += parts.kept.length;
+        adjusted.dropped.push(...parts.dropped.map((part) => `${s.doorNumber} ${part === 'door' ? 'door' : 'elevator site'}`));
+        const update = { ...values, doorLng: parts.door[0], doorLat: parts.door[1], elevatorSite: parts.elevatorSite, doorAdjusted: parts.doorAdjusted, siteAdjusted: parts.siteAdjusted };
+        if (changed(old, update)) tx.update(t.stairwells).set(update).where(eq(t.stairwells.id, old.id)).run();
       } else {
         tx.insert(t.stairwells).values({ estateId, doorNumber: s.doorNumber, stage: 'canvassing', ...values }).run();
         added++;
@@ -94,6 +111,7 @@ export function reimportEstate(db: Db, estateId: number, layout: EstateLayout, r
       stairwells: { kept: layout.stairwells.length - added, added, removed: goneIds.length },
       buildings: { kept: layout.buildings.filter((b) => oldBuildings.has(b.code)).length, added: layout.buildings.filter((b) => !oldBuildings.has(b.code)).length, removed: goneBuildings.length },
       flatsKept,
+      adjusted,
     };
   });
 }

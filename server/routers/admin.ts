@@ -1,12 +1,14 @@
 import { desc } from 'drizzle-orm';
 import { z } from 'zod';
-import { DATUMS } from '../../geo/estate/index.ts';
+import { DATUMS, lngLatSchema, polygonSchema } from '../../geo/estate/index.ts';
+import { adjustStairwell } from '../admin/adjust-stairwell.ts';
 import type { RegisterRow } from '../../geo/register/index.ts';
 import { backups } from '../db/schema.ts';
 import { ImportError } from '../import/import-error.ts';
 import { importEstateFile, previewEstateFile } from '../import/import-estate-file.ts';
 import { readRegisterFile } from '../register/read-register-file.ts';
 import { roleProcedure, router } from '../trpc.ts';
+import { withDomainErrors } from './domain-errors.ts';
 
 const staff = roleProcedure('admin', 'planner');
 
@@ -54,4 +56,8 @@ export const adminRouter = router({
       throw e;
     }
   }),
+  /** A planner places a stairwell's door and elevator site on the map; checked, stored in one transaction, kept by later re-imports that give none. */
+  adjustStairwell: staff
+    .input(z.object({ stairwellId: z.number().int().positive(), door: lngLatSchema, elevatorSite: polygonSchema.nullable() }))
+    .mutation(({ ctx, input }) => withDomainErrors(() => adjustStairwell(ctx.db, input))),
 });

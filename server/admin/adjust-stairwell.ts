@@ -1,0 +1,40 @@
+import { eq } from 'drizzle-orm';
+import { stairwellPartsProblems, type PolygonGeometry } from '../../geo/estate/index.ts';
+import type { LngLat } from '../../geo/geometry/index.ts';
+import type { Db } from '../db/open-database.ts';
+import { buildings, estates, stairwells } from '../db/schema.ts';
+import { NotFoundError } from '../queries/not-found.ts';
+
+export interface StairwellAdjustment {
+  stairwellId: number;
+  door: LngLat;
+  elevatorSite: PolygonGeometry | null;
+}
+
+export type AdjustOutcome = { ok: true; stairwellId: number; doorNumber: string; doorAdjusted: boolean; siteAdjusted: boolean } | { ok: false; problems: string[] };
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A planner's placement of a stairwell's door and elevator site (/admin),
+ * checked against the stairwell, the estate's buildings and boundary, and
+ * stored in one transaction; marked as adjusted so a re-import that gives
+ * none keeps it. Refusals come back as problems, nothing written.
+ */
+export function adjustStairwell(db: Db, input: StairwellAdjustment): AdjustOutcome {
+  return db.transaction((tx) => {
+    const s = tx.select().from(stairwells).where(eq(stairwells.id, input.stairwellId)).get();
+    if (!s) throw new NotFoundError(`no stairwell with id ${input.stairwellId}`);
+    const estate = tx.select({ boundary: estates.boundary }).from(estates).where(eq(estates.id, s.estateId)).get()!;
+    const all = tx.select({ code: buildings.code, footprint: buildings.footprint }).from(buildings).where(eq(buildings.estateId, s.estateId)).all();
+    const problems = stairwellPartsProblems({ doorNumber: s.doorNumber, footprint: s.footprint, door: input.door, elevatorSite: input.elevatorSite, buildings: all, boundary: estate.boundary });
+    if (problems.length) return { ok: false as const, problems };
+    const doorAdjusted = s.doorAdjusted || !same(input.door, [s.doorLng, s.doorLat]);
+    const siteAdjusted = s.siteAdjusted || !same(input.elevatorSite, s.elevatorSite ?? null);
+    tx.update(stairwells)
+      .set({ doorLng: input.door[0], doorLat: input.door[1], elevatorSite: input.elevatorSite, doorAdjusted, siteAdjusted })
+      .where(eq(stairwells.id, s.id))
+      .run();
+    return { ok: true as const, stairwellId: s.id, doorNumber: s.doorNumber, doorAdjusted, siteAdjusted };
+  });
+}
