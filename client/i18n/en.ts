@@ -191,6 +191,16 @@ export const en: Messages = {
     conditional: 'Yes depends on: {{items}}',
   },
   staff: {
+    parts: {
+      title: 'Place doors and elevator sites',
+      hint: 'Pick a stairwell on the map or in the list, drag the yellow dot (door) and the yellow block (elevator site) to where they are, and save. Saving checks that the door is within 3 m of the stairwell and that the site adjoins it, stands on no building and stays inside the estate. A later re-import whose file gives no door or site keeps these placements.',
+      stairwell: 'Stairwell',
+      selected: '{{door}}: drag the door or the elevator site',
+      unsaved: '{{door}}: unsaved changes',
+      save: 'Save placement',
+      reset: 'Undo',
+      saved: 'Saved the door and elevator site of {{door}}',
+    },
     estate: {
       title: 'Import an estate layout (GeoJSON)',
       export: 'Export “{{name}}” (GeoJSON in the import format: edit it in QGIS and import it again)',

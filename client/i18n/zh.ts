@@ -190,6 +190,16 @@ export const zh = {
     conditional: '同意附条件：{{items}}',
   },
   staff: {
+    parts: {
+      title: '调整门位与加梯位置',
+      hint: '在地图或列表中选一个门洞，拖动黄色圆点（门）和黄色方块（加梯井位置）到实际位置后保存。保存前会检查：门在门洞外墙 3 米内，加梯位置紧贴门洞、不压楼、不出小区。之后重新导入的文件若不含门位或加梯位置，将保留此处的调整。',
+      stairwell: '门洞',
+      selected: '{{door}}：拖动门或加梯位置',
+      unsaved: '{{door}}：有未保存的调整',
+      save: '保存位置',
+      reset: '撤销',
+      saved: '已保存 {{door}} 的门位与加梯位置',
+    },
     estate: {
       title: '导入小区平面（GeoJSON）',
       export: '导出“{{name}}”平面（GeoJSON，导入格式，可在 QGIS 中修改后再导入）',

@@ -5,6 +5,7 @@ import { LoginForm } from '../components/canvass/login-form.tsx';
 import { SessionHeader } from '../components/session-header.tsx';
 import { AnswersPanel } from '../components/staff/answers-panel.tsx';
 import { EstateImportPanel } from '../components/staff/estate-import-panel.tsx';
+import { PartsPanel } from '../components/staff/parts-panel.tsx';
 import { CostsPanel } from '../components/staff/costs-panel.tsx';
 import { RegisterPanel } from '../components/staff/register-panel.tsx';
 import { ReviewPanel } from '../components/staff/review-panel.tsx';
@@ -28,6 +29,7 @@ export function StaffPage() {
           <EstatePicker estates={estate.estates} current={estate.data.estate.id} />
           <BackupLine />
           <EstateImportPanel current={{ id: estate.data.estate.id, name: estate.data.estate.name }} />
+          <PartsPanel data={estate.data} />
           <RegisterPanel estateId={estate.data.estate.id} />
           <ReviewPanel />
           <CostsPanel stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
 import ExcelJS from 'exceljs';
 import { REGISTER_COLUMNS, type RegisterColumn } from '../../geo/register/index.ts';
+import type { LngLat } from '../../geo/geometry/index.ts';
+import { importEstateFile } from '../../server/import/import-estate-file.ts';
 import { launchBrowser, waitForMapIdle } from '../support/browser.ts';
+import { moveMetres } from '../support/move-metres.ts';
 import { FENGHE_DIR, ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
@@ -121,6 +124,68 @@ describe('/admin in Chromium', () => {
     expect(features.map((f) => f.properties.flatCount)).toEqual([12, 12, 12, 12, 12, 12, 12]);
     await expect(page.getByTestId('headline-passed').locator('strong').textContent()).resolves.toBe(String(features.filter((f) => f.properties.passed).length));
     await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'admin-new-estate-wall.png') });
+    await page.close();
+  });
+
+  it('drags a split stairwell’s door and elevator site into place and saves them; a site dragged away is refused', async () => {
+    const fc = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'import', 'valid.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
+    fc.features[0]!.properties!.name = '调整小区';
+    const created = importEstateFile(server.db, { geojson: fc, register: null, from: 'wgs84', reference: null, now: new Date() });
+    if (created.kind !== 'created') throw new Error('expected a new estate');
+    const stored = () =>
+      server.sqlite.prepare("SELECT door_lng, door_lat, elevator_site, door_adjusted, site_adjusted FROM stairwells WHERE estate_id = ? AND door_number = '2幢2单元'").get(created.estateId) as {
+        door_lng: number;
+        door_lat: number;
+        elevator_site: string;
+        door_adjusted: number;
+        site_adjusted: number;
+      };
+    const before = stored();
+    const door: LngLat = [before.door_lng, before.door_lat];
+    const site = JSON.parse(before.elevator_site) as GeoJSON.Polygon;
+    const siteCentre = site.coordinates[0]!.slice(0, 4).reduce<LngLat>((c, p) => [c[0] + p[0]! / 4, c[1] + p[1]! / 4], [0, 0]);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    await page.goto(`${server.url}/admin?estate=${created.estateId}`);
+    await page.locator('input[name="username"]').fill('li');
+    await page.locator('input[name="password"]').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+    const panel = page.getByTestId('parts-editor');
+    await panel.locator('select[name="parts-stairwell"]').selectOption({ label: '2幢2单元' });
+    await page.waitForFunction(() => window.liftmapEditor?.idle() === true);
+    await panel.scrollIntoViewIfNeeded();
+    const at = (p: LngLat) => page.evaluate((q) => window.liftmapEditor!.project(q), p);
+    const drag = async (from: LngLat, to: LngLat) => {
+      const [a, b] = [await at(from), await at(to)];
+      await page.mouse.move(a[0], a[1]);
+      await page.mouse.down();
+      for (let i = 1; i <= 5; i++) await page.mouse.move(a[0] + ((b[0] - a[0]) * i) / 5, a[1] + ((b[1] - a[1]) * i) / 5);
+      await page.mouse.up();
+    };
+
+    // Door 2 m east along the north wall, site with it.
+    await drag(door, moveMetres(door, 2, 0));
+    await drag(siteCentre, moveMetres(siteCentre, 2, 0));
+    await panel.locator('p', { hasText: '2幢2单元：有未保存的调整' }).waitFor();
+    await panel.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'admin-parts-editor.png') });
+    await panel.getByRole('button', { name: '保存位置' }).click();
+    await panel.getByTestId('parts-result').filter({ hasText: '已保存 2幢2单元 的门位与加梯位置' }).waitFor();
+    const after = stored();
+    expect(after).toMatchObject({ door_adjusted: 1, site_adjusted: 1 });
+    const metresBetween = (p: LngLat, q: LngLat) => Math.hypot((p[0] - q[0]) * 95_300, (p[1] - q[1]) * 110_900);
+    // Where the mouse let go, to the pixel (about 0.2 m at this zoom).
+    expect(metresBetween([after.door_lng, after.door_lat], moveMetres(door, 2, 0))).toBeLessThan(0.5);
+    const movedSite = (JSON.parse(after.elevator_site) as GeoJSON.Polygon).coordinates[0]![0] as LngLat;
+    expect(metresBetween(movedSite, moveMetres(site.coordinates[0]![0] as LngLat, 2, 0))).toBeLessThan(0.5);
+
+    // Dragged 6 m north, away from its stairwell: refused with the reason, nothing stored.
+    const placed = moveMetres(siteCentre, 2, 0);
+    await drag(placed, moveMetres(placed, 0, 6));
+    await panel.getByRole('button', { name: '保存位置' }).click();
+    await panel.getByTestId('parts-result').locator('li', { hasText: /^2幢2单元: the elevator site stands \d+\.\d m from its stairwell/ }).waitFor();
+    expect(stored()).toEqual(after);
+    await panel.getByRole('button', { name: '撤销' }).click();
+    await expect(panel.getByRole('button', { name: '保存位置' }).isDisabled()).resolves.toBe(true);
     await page.close();
   });
 });
