@@ -8,16 +8,23 @@ export class UserError extends Error {
 }
 
 /** Adds a user with a fresh random password, returned once. A canvasser names their 包干人 id (e.g. C03). */
-export function addUser(db: Db, username: string, role: Role, canvasserExternalId?: string): string {
+export function addUser(db: Db, username: string, role: Role, canvasserExternalId?: string, estateId?: number): string {
   if (!/^[\p{L}\p{N}_.-]{2,40}$/u.test(username)) throw new UserError(`user name: expected 2–40 letters, digits, _ . or -, got ${JSON.stringify(username)}`);
   if (!ROLES.includes(role)) throw new UserError(`role: expected one of ${ROLES.join(', ')}, got ${role}`);
   if (db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) throw new UserError(`user ${username} already exists`);
   let canvasserId: number | null = null;
   if (role === 'canvasser') {
     if (!canvasserExternalId) throw new UserError('a canvasser needs --canvasser ID (their 包干人 id, e.g. C03)');
-    const c = db.select({ id: canvassers.id }).from(canvassers).where(eq(canvassers.externalId, canvasserExternalId)).get();
-    if (!c) throw new UserError(`canvasser: no canvasser ${canvasserExternalId}`);
-    canvasserId = c.id;
+    const found = db
+      .select({ id: canvassers.id, estateId: canvassers.estateId })
+      .from(canvassers)
+      .where(eq(canvassers.externalId, canvasserExternalId))
+      .all()
+      .filter((c) => estateId === undefined || c.estateId === estateId);
+    if (found.length === 0) throw new UserError(`canvasser: no canvasser ${canvasserExternalId}${estateId === undefined ? '' : ` in estate ${estateId}`}`);
+    // Several estates may each have a C01: the estate must be named, never guessed.
+    if (found.length > 1) throw new UserError(`canvasser: ${canvasserExternalId} is in estates ${found.map((c) => c.estateId).join(', ')}; name one with --estate ID`);
+    canvasserId = found[0]!.id;
   }
   const password = generatePassword();
   db.insert(users).values({ username, passwordHash: hashPassword(password), role, canvasserId }).run();

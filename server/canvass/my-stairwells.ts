@@ -2,21 +2,29 @@ import { eq } from 'drizzle-orm';
 import { doorLabel } from '../../geo/estate/index.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Db } from '../db/open-database.ts';
-import { canvasserStairwells, estates } from '../db/schema.ts';
+import { canvassers, canvasserStairwells, estates } from '../db/schema.ts';
 import { loadStairwellStates } from '../queries/stairwell-states.ts';
 
+/** A canvasser works in their own estate; staff in the one they chose (else the first). */
+function estateFor(db: Db, user: SessionUser, chosen: number | undefined): number | null {
+  if (user.role === 'canvasser')
+    return db.select({ id: canvassers.estateId }).from(canvassers).where(eq(canvassers.id, user.canvasserId ?? -1)).get()?.id ?? null;
+  const all = db.select({ id: estates.id }).from(estates).orderBy(estates.id).all();
+  return all.find((e) => e.id === chosen)?.id ?? all[0]?.id ?? null;
+}
+
 /**
- * The stairwells a user works on, closest to passing first: a canvasser's own,
- * staff see all of the first estate. Aggregates only.
+ * The stairwells a user works on, closest to passing first: a canvasser's own
+ * (in their estate), staff see all of the chosen estate. Aggregates only.
  */
-export function myStairwells(db: Db, user: SessionUser) {
-  const estate = db.select({ id: estates.id }).from(estates).orderBy(estates.id).limit(1).get();
-  if (!estate) return [];
+export function myStairwells(db: Db, user: SessionUser, chosenEstateId?: number) {
+  const estateId = estateFor(db, user, chosenEstateId);
+  if (estateId === null) return [];
   const owned =
     user.role === 'canvasser'
       ? new Set(db.select({ id: canvasserStairwells.stairwellId }).from(canvasserStairwells).where(eq(canvasserStairwells.canvasserId, user.canvasserId ?? -1)).all().map((r) => r.id))
       : null;
-  return loadStairwellStates(db, estate.id)
+  return loadStairwellStates(db, estateId)
     .filter((s) => owned === null || owned.has(s.row.id))
     .map((s) => ({
       id: s.row.id,

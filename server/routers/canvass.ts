@@ -17,7 +17,8 @@ const field = roleProcedure('admin', 'planner', 'canvasser');
 const staff = roleProcedure('admin', 'planner');
 
 export const canvassRouter = router({
-  myStairwells: field.query(({ ctx }) => myStairwells(ctx.db, ctx.user)),
+  /** A canvasser's stairwells in their estate; staff's in the estate they chose. */
+  myStairwells: field.input(z.object({ estateId: id.optional() }).default({})).query(({ ctx, input }) => myStairwells(ctx.db, ctx.user, input.estateId)),
   register: field.input(z.object({ stairwellId: id })).query(({ ctx, input }) => withDomainErrors(() => stairwellRegister(ctx.db, ctx.user, input.stairwellId))),
   recordVisit: field.input(visitInputSchema).mutation(({ ctx, input }) => recordVisit(ctx.db, ctx.bus, ctx.user, input, ctx.now())),
   setStage: staff

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { chosenEstateId } from '../../estate-choice.ts';
 import { useTRPC } from '../../trpc.ts';
 
 /** My stairwells, closest to passing first. */
 export function StairwellList({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const list = useQuery(trpc.canvass.myStairwells.queryOptions());
+  const list = useQuery(trpc.canvass.myStairwells.queryOptions({ estateId: chosenEstateId() ?? undefined }));
   return (
     <section>
       <h2>{t('canvass.mine')}</h2>
