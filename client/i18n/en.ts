@@ -215,6 +215,8 @@ export const en: Messages = {
       willCreate: 'Creates the estate “{{name}}”: {{stairwells}} stairwells, {{flats}} flats in the register',
       willUpdate: 'Updates “{{name}}” in place: {{kept}} stairwells kept, {{added}} added, {{removed}} removed; {{flats}} flats kept',
       created: 'Imported “{{name}}” (estate {{id}})',
+      adjustedKept: 'Keeps {{count}} doors and elevator sites placed here (the file gives none).',
+      adjustedDropped: 'These placements are no longer by their stairwell and give way to the file’s: {{parts}}',
       openWall: 'Open its battle map',
       updated: 'Updated “{{name}}”',
     },

@@ -214,6 +214,8 @@ export const zh = {
       willCreate: '将新建小区“{{name}}”：{{stairwells}} 个门洞，名册 {{flats}} 户',
       willUpdate: '将原地更新“{{name}}”：保留 {{kept}} 个门洞，新增 {{added}} 个，删除 {{removed}} 个；名册 {{flats}} 户保留',
       created: '已导入“{{name}}”（编号 {{id}}）',
+      adjustedKept: '保留在此处调整过的门位与加梯位置 {{count}} 处（文件未给出）',
+      adjustedDropped: '以下调整过的位置已不在其门洞旁，将改用文件中的位置：{{parts}}',
       openWall: '打开它的作战图',
       updated: '已更新“{{name}}”',
     },

@@ -24,9 +24,9 @@ export interface ReimportSummary {
  * flats, consent and stage events, canvassers and saved plans stay attached;
  * new ones are added; ones no longer in the file are removed only if nothing
  * hangs on them; a door or elevator site a planner placed stays where the
- * file gives none (keepAdjustedParts). Parking and fire lanes are matched by space id and name,
- * roads and green replaced; rows the file does not change are not written,
- * so importing an estate's own export changes nothing. A
+ * file gives none (keepAdjustedParts). Parking and fire lanes are matched by
+ * space id and name, roads and green replaced; rows the file does not change
+ * are not written, so importing an estate's own export changes nothing. A
  * register, when given, is then applied as in /admin (adds and updates by
  * door and room). Any problem and nothing is written.
  */

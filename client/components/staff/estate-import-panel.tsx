@@ -93,6 +93,7 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
               {p.outcome.kind === 'created'
                 ? t('staff.estate.willCreate', { name: p.outcome.name, stairwells: p.outcome.stairwells, flats: p.outcome.flats })
                 : t('staff.estate.willUpdate', { name: p.outcome.name, ...p.outcome.stairwells, flats: p.outcome.flatsKept })}
+              {p.outcome.kind === 'updated' && p.outcome.adjusted.kept > 0 && ` ${t('staff.estate.adjustedKept', { count: p.outcome.adjusted.kept })}`}
             </p>
           ) : (
             <>
@@ -103,6 +104,9 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
                 ))}
               </ul>
             </>
+          )}
+          {p.ok && p.outcome.kind === 'updated' && p.outcome.adjusted.dropped.length > 0 && (
+            <p role="alert">{t('staff.estate.adjustedDropped', { parts: p.outcome.adjusted.dropped.join('、') })}</p>
           )}
           {p.preview && <ImportPreviewMap preview={p.preview} />}
         </div>
