@@ -72,7 +72,8 @@ try {
     const mib = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MiB`;
     console.log(`district: ${d.estates} estates, ${d.stairwells} stairwells, ${d.flats} flats imported in ${d.loadSeconds} s; database ${mib(d.databaseBytes)}`);
     console.log(`${d.overview.name}: median ${d.overview.medianMs.toFixed(1)} ms, p99 ${d.overview.p99Ms.toFixed(1)} ms, ${mib(d.overview.payloadBytes)}`);
-    console.log(`${d.overviewAfterWrite.name}: median ${d.overviewAfterWrite.medianMs.toFixed(1)} ms`);
+    console.log(`${d.overviewAfterWrite.name}: median ${d.overviewAfterWrite.medianMs.toFixed(1)} ms, p99 ${d.overviewAfterWrite.p99Ms.toFixed(1)} ms`);
+    console.log(`${d.overviewRevalidated.name}: median ${d.overviewRevalidated.medianMs.toFixed(1)} ms`);
     console.log(`${d.estateMap.name}: median ${d.estateMap.medianMs.toFixed(1)} ms, p99 ${d.estateMap.p99Ms.toFixed(1)} ms`);
     console.log(`${d.districtPage.name}: median ${d.districtPage.medianMs.toFixed(0)} ms, ${d.districtPage.stairwellsRendered} stairwells rendered`);
     report.district = d;

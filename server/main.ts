@@ -5,7 +5,7 @@ import { basemapOf, parseEnv } from './env.ts';
 import { createApp } from './http/create-app.ts';
 import { ImportError } from './import/import-error.ts';
 import { seedIfEmpty } from './import/seed-if-empty.ts';
-import { districtOverview } from './queries/district-overview.ts';
+import { districtOverviewJson } from './queries/district-overview.ts';
 
 const env = parseEnv();
 const { db, close } = openDatabase(env.LIFTMAP_DB);
@@ -27,7 +27,7 @@ server.listen(env.PORT, env.HOST, () => {
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
   console.log(`LiftMap is serving ${tls ? 'https' : 'http'}://${host}:${port}/wall (database ${env.LIFTMAP_DB})`);
   // Evaluate every estate once now (seconds for a whole district), so the first /district visitor does not wait for it.
-  setImmediate(() => districtOverview(db));
+  setImmediate(() => districtOverviewJson(db));
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {

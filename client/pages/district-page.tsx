@@ -1,10 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DistrictMap } from '../components/district-map.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { chooseEstate } from '../estate-choice.ts';
-import { useTRPC } from '../trpc.ts';
+import { useDistrictOverview } from '../hooks/use-district-overview.ts';
 import '../styles/district.css';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -13,8 +12,7 @@ const pct = (a: number, b: number) => (b ? Math.round((100 * a) / b) : 0);
 /** 街道总览: every estate's progress side by side and on one map; choosing one switches every screen to it. */
 export function DistrictPage() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const overview = useQuery({ ...trpc.estate.overview.queryOptions(), refetchInterval: 60_000 });
+  const overview = useDistrictOverview();
   const open = useCallback((id: number) => {
     chooseEstate(id, '/wall');
   }, []);

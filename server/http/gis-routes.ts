@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../db/open-database.ts';
 import { layoutToGeoJSON } from '../../geo/estate/index.ts';
+import { districtOverviewJson } from '../queries/district-overview.ts';
 import { loadEstateLayout } from '../queries/estate-layout.ts';
 import { stairwellsGeoJSON } from '../queries/estate-map.ts';
 import { listEstates } from '../queries/list-estates.ts';
@@ -12,7 +13,8 @@ const ESTATE_GEOJSON = /^\/api\/estates\/([^/]+)\/(stairwells|estate)\.geojson$/
 /**
  * Plain GIS endpoints for QGIS and scripts: `stairwells.geojson` (footprints
  * with their consent evaluation) and `estate.geojson` (the whole layout in the
- * import format of SPEC §7, to edit in QGIS and import again). Returns false when the path is not
+ * import format of SPEC §7, to edit in QGIS and import again), and the
+ * subdistrict overview `district/overview.json` (served from its cache, ETag). Returns false when the path is not
  * one of them, so the caller can try the next handler.
  */
 export function handleGis(db: Db, req: IncomingMessage, res: ServerResponse, path: string): boolean {
@@ -27,6 +29,18 @@ export function handleGis(db: Db, req: IncomingMessage, res: ServerResponse, pat
   }
   if (path === '/api/estates') {
     sendJson(res, 200, listEstates(db).map(({ id, name, stairwellCount }) => ({ id, name, stairwellCount })));
+    return true;
+  }
+  if (path === '/api/district/overview.json') {
+    const { body, etag } = districtOverviewJson(db);
+    // Clients revalidate: an unchanged district costs a 304, not 2 MB.
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag, 'cache-control': 'no-cache' });
+      res.end();
+    } else {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), etag, 'cache-control': 'no-cache' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    }
     return true;
   }
   const match = ESTATE_GEOJSON.exec(path);

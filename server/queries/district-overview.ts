@@ -23,41 +23,50 @@ export interface DistrictOverview {
   stairwells: GeoJSON.FeatureCollection<GeoJSON.Polygon, OverviewStairwell['properties']>;
 }
 
-/** One estate's part of the overview, as of its revision. */
+/** One estate's part of the overview as of its revision, already serialized: a district is 8,000 stairwells. */
 interface EstatePart {
   revision: number;
-  estate: DistrictEstate;
-  stairwells: OverviewStairwell[];
+  headline: Headline;
+  estateJson: string;
+  /** Its stairwell features, comma-separated. */
+  stairwellsJson: string;
 }
 
 function estatePart(db: Db, row: typeof estates.$inferSelect): EstatePart {
   const states = loadStairwellStates(db, row.id);
-  return {
-    revision: row.revision,
-    estate: { id: row.id, name: row.name, schematic: row.schematic, center: [row.centerLng, row.centerLat], boundary: row.boundary, headline: headlineOf(states) },
-    stairwells: states.map((s) => {
-      const p = stairwellProperties(s);
-      return { type: 'Feature', id: s.row.id, geometry: s.row.footprint, properties: { estateId: row.id, colorKey: p.colorKey, label: p.label } };
-    }),
-  };
+  const estate: DistrictEstate = { id: row.id, name: row.name, schematic: row.schematic, center: [row.centerLng, row.centerLat], boundary: row.boundary, headline: headlineOf(states) };
+  const stairwells = states.map((s): OverviewStairwell => {
+    const p = stairwellProperties(s);
+    return { type: 'Feature', id: s.row.id, geometry: s.row.footprint, properties: { estateId: row.id, colorKey: p.colorKey, label: p.label } };
+  });
+  return { revision: row.revision, headline: estate.headline, estateJson: JSON.stringify(estate), stairwellsJson: stairwells.map((f) => JSON.stringify(f)).join(',') };
 }
 
-function assemble(parts: readonly EstatePart[]): DistrictOverview {
-  const list = parts.map((p) => p.estate);
-  const total = list.reduce(
-    (t, e) => ({
-      stairwellsPassed: t.stairwellsPassed + e.headline.stairwellsPassed,
-      stairwellTotal: t.stairwellTotal + e.headline.stairwellTotal,
-      flatsSigned: t.flatsSigned + e.headline.flatsSigned,
-      flatTotal: t.flatTotal + e.headline.flatTotal,
-    }),
-    { stairwellsPassed: 0, stairwellTotal: 0, flatsSigned: 0, flatTotal: 0 },
-  );
-  return { estates: list, total, stairwells: { type: 'FeatureCollection', features: parts.flatMap((p) => p.stairwells) } };
+/** The overview's JSON text, put together from the estates' parts without serializing them again. */
+function assemble(parts: readonly EstatePart[]): string {
+  const total: DistrictOverview['total'] = { stairwellsPassed: 0, stairwellTotal: 0, flatsSigned: 0, flatTotal: 0 };
+  for (const { headline: h } of parts) {
+    total.stairwellsPassed += h.stairwellsPassed;
+    total.stairwellTotal += h.stairwellTotal;
+    total.flatsSigned += h.flatsSigned;
+    total.flatTotal += h.flatTotal;
+  }
+  const features = parts.map((p) => p.stairwellsJson).filter((j) => j.length > 0);
+  return `{"estates":[${parts.map((p) => p.estateJson).join(',')}],"total":${JSON.stringify(total)},"stairwells":{"type":"FeatureCollection","features":[${features.join(',')}]}}`;
 }
 
 /** Per database: each estate's part, and the whole overview at the data version it was assembled. */
-const cache = new WeakMap<Db, { key: string; parts: Map<number, EstatePart>; value: DistrictOverview }>();
+const cache = new WeakMap<Db, { key: string; parts: Map<number, EstatePart>; json: OverviewJson }>();
+
+/** Told apart from an earlier run's ETags: data versions restart with the process. */
+const BOOT = Date.now().toString(36);
+
+export interface OverviewJson {
+  /** The DistrictOverview as JSON text. */
+  body: string;
+  /** Changes with every write to the database (any connection). */
+  etag: string;
+}
 
 /**
  * What the database has seen: this connection's changes and other
@@ -70,16 +79,17 @@ function dataVersion(db: Db): string {
 }
 
 /**
- * 街道总览: every estate with its aggregated progress, and every stairwell of
- * every estate with its colour and door label for one map; aggregates and
- * door numbers only. A district is 8,000 stairwells, so after a write only
- * the estates whose revision moved (triggers, migration 0006) are evaluated
- * again; with no write at all the last overview is served as it is.
+ * 街道总览 (`GET /api/district/overview.json`): every estate with its
+ * aggregated progress, and every stairwell of every estate with its colour and
+ * door label for one map; aggregates and door numbers only. After a write
+ * only the estates whose revision moved (triggers, migration 0006) are
+ * evaluated and serialized again; with no write at all the last text is
+ * served as it is.
  */
-export function districtOverview(db: Db): DistrictOverview {
+export function districtOverviewJson(db: Db): OverviewJson {
   const key = dataVersion(db);
   const hit = cache.get(db);
-  if (hit?.key === key) return hit.value;
+  if (hit?.key === key) return hit.json;
   // One read transaction: every estate's revision and state from the same snapshot.
   return db.transaction(
     (tx) => {
@@ -89,9 +99,9 @@ export function districtOverview(db: Db): DistrictOverview {
         const old = hit?.parts.get(row.id);
         parts.set(row.id, old?.revision === row.revision ? old : estatePart(tx, row));
       }
-      const value = assemble([...parts.values()]);
-      cache.set(db, { key, parts, value });
-      return value;
+      const json = { body: assemble([...parts.values()]), etag: `"${BOOT}-${key}"` };
+      cache.set(db, { key, parts, json });
+      return json;
     },
     { behavior: 'deferred' },
   );

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importEstateFile } from '../../server/import/import-estate-file.ts';
+import type { DistrictOverview } from '../../server/queries/district-overview.ts';
 import type { AppRouter } from '../../server/routers/_app.ts';
 import { readRegisterFile } from '../../server/register/read-register-file.ts';
 import { expectNoPersonalData } from '../support/personal-data.ts';
@@ -17,9 +18,15 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe('estate.overview over tRPC', () => {
+const fetchOverview = async () => {
+  const res = await fetch(`${server.url}/api/district/overview.json`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as DistrictOverview;
+};
+
+describe('GET /api/district/overview.json', () => {
   it('aggregates each estate like its own map, and follows every write, from this server or another process', async () => {
-    const [overview, map] = await Promise.all([trpc.estate.overview.query(), trpc.estate.map.query({ estateId: 1 })]);
+    const [overview, map] = await Promise.all([fetchOverview(), trpc.estate.map.query({ estateId: 1 })]);
     expect(overview.estates).toHaveLength(1);
     expect(overview.estates[0]!.headline).toEqual(map.headline);
     expect(overview.stairwells.features).toHaveLength(80);
@@ -27,13 +34,13 @@ describe('estate.overview over tRPC', () => {
 
     const flat = server.sqlite.prepare("SELECT id FROM flats WHERE status = 'unvisited' LIMIT 1").get() as { id: number };
     server.sqlite.prepare("UPDATE flats SET status = 'signed' WHERE id = ?").run(flat.id);
-    expect((await trpc.estate.overview.query()).total.flatsSigned).toBe(map.headline.flatsSigned + 1);
+    expect((await fetchOverview()).total.flatsSigned).toBe(map.headline.flatsSigned + 1);
 
     // A CLI import or restore writes through its own connection.
     const other = new Database(server.sqlite.name);
     other.prepare("UPDATE flats SET status = 'unvisited' WHERE id = ?").run(flat.id);
     other.close();
-    expect((await trpc.estate.overview.query()).total.flatsSigned).toBe(map.headline.flatsSigned);
+    expect((await fetchOverview()).total.flatsSigned).toBe(map.headline.flatsSigned);
   });
 
   it('follows a write in one estate of several, and leaves the others as their own maps show them', async () => {
@@ -44,7 +51,7 @@ describe('estate.overview over tRPC', () => {
     if (created.kind !== 'created') throw new Error('expected a new estate');
     const pilot = created.estateId;
 
-    const before = await trpc.estate.overview.query();
+    const before = await fetchOverview();
     expect(before.estates.map((e) => e.name)).toEqual(['风荷苑', '试点小区']);
     expect(before.stairwells.features.filter((f) => f.properties.estateId === pilot)).toHaveLength(7);
     const pilotBefore = before.estates[1]!.headline;
@@ -59,7 +66,7 @@ describe('estate.overview over tRPC', () => {
     const passed = server.sqlite.prepare("SELECT id FROM stairwells WHERE estate_id = 1 AND stage = 'consent_passed' LIMIT 1").get() as { id: number };
     server.sqlite.prepare("UPDATE stairwells SET stage = 'agreement_signed' WHERE id = ?").run(passed.id);
 
-    const after = await trpc.estate.overview.query();
+    const after = await fetchOverview();
     const [fenghe, pilotMap] = await Promise.all([trpc.estate.map.query({ estateId: 1 }), trpc.estate.map.query({ estateId: pilot })]);
     expect(after.estates.map((e) => e.headline)).toEqual([fenghe.headline, pilotMap.headline]);
     expect(after.estates[1]!.headline).toMatchObject({ flatsSigned: 48, stairwellsPassed: pilotBefore.stairwellsPassed - 1 });
@@ -69,7 +76,18 @@ describe('estate.overview over tRPC', () => {
     for (const f of pilotMap.layers.stairwells.features) expect(colour(after, f.properties.id)).toBe(f.properties.colorKey);
   });
 
+  it('answers an unchanged overview with 304 Not Modified, and a changed one in full', async () => {
+    const first = await fetch(`${server.url}/api/district/overview.json`);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[0-9a-z]+-\d+\|\d+"$/);
+    expect((await fetch(`${server.url}/api/district/overview.json`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    server.sqlite.prepare("UPDATE flats SET residents = residents + 1 WHERE id = 1").run();
+    const changed = await fetch(`${server.url}/api/district/overview.json`, { headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+  });
+
   it('carries no personal data', async () => {
-    expectNoPersonalData(JSON.stringify(await trpc.estate.overview.query()));
+    expectNoPersonalData(await (await fetch(`${server.url}/api/district/overview.json`)).text());
   });
 });
