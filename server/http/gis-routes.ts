@@ -12,10 +12,11 @@ const ESTATE_GEOJSON = /^\/api\/estates\/([^/]+)\/(stairwells|estate)\.geojson$/
 
 /**
  * Plain GIS endpoints for QGIS and scripts: `stairwells.geojson` (footprints
- * with their consent evaluation) and `estate.geojson` (the whole layout in the
- * import format of SPEC §7, to edit in QGIS and import again), and the
- * subdistrict overview `district/overview.json` (served from its cache, ETag). Returns false when the path is not
- * one of them, so the caller can try the next handler.
+ * with their consent evaluation), `estate.geojson` (the whole layout in the
+ * import format of SPEC §7, to edit in QGIS and import again) and the
+ * subdistrict overview `district/overview.json` (cached text with an ETag).
+ * Returns false when the path is not one of them, so the caller can try the
+ * next handler.
  */
 export function handleGis(db: Db, req: IncomingMessage, res: ServerResponse, path: string): boolean {
   if (path === '/healthz') {
