@@ -1,8 +1,8 @@
 /**
- * `npm run import -- estate FILE [--register FILE] [--from wgs84|gcj02|bd09] [--reference LNG,LAT]`
+ * `npm run import -- estate FILE [--register FILE] [--canvassers FILE] [--from wgs84|gcj02|bd09] [--reference LNG,LAT]`
  *
- * Imports an estate's GeoJSON (SPEC §7) and optionally its register (CSV or
- * XLSX) into LIFTMAP_DB in one transaction: a new estate, or the estate of the
+ * Imports an estate's GeoJSON (SPEC §7) and optionally its register and its
+ * 包干 table (CSV or XLSX) into LIFTMAP_DB in one transaction: a new estate, or the estate of the
  * same name updated in place. Exits 2 with every problem when nothing was written.
  */
 import { readFileSync } from 'node:fs';
@@ -14,9 +14,10 @@ import { openDatabase } from '../db/open-database.ts';
 import { parseEnv } from '../env.ts';
 import { ImportError } from '../import/import-error.ts';
 import { importEstateFile } from '../import/import-estate-file.ts';
+import { readCanvasserFile } from '../import/read-canvasser-file.ts';
 import { readRegisterFile } from '../register/read-register-file.ts';
 
-const USAGE = 'usage: npm run import -- estate FILE.geojson [--register FILE.csv|.xlsx] [--from wgs84|gcj02|bd09] [--reference LNG,LAT]';
+const USAGE = 'usage: npm run import -- estate FILE.geojson [--register FILE.csv|.xlsx] [--canvassers FILE.csv|.xlsx] [--from wgs84|gcj02|bd09] [--reference LNG,LAT]';
 
 function fail(lines: string[], code = 2): never {
   for (const line of lines) console.error(line);
@@ -25,7 +26,7 @@ function fail(lines: string[], code = 2): never {
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { register: { type: 'string' }, from: { type: 'string', default: 'wgs84' }, reference: { type: 'string' } },
+  options: { register: { type: 'string' }, canvassers: { type: 'string' }, from: { type: 'string', default: 'wgs84' }, reference: { type: 'string' } },
 });
 const [what, file] = positionals;
 if (what !== 'estate' || !file) fail([USAGE]);
@@ -37,28 +38,45 @@ if (values.reference) {
   reference = [lng!, lat!];
 }
 
+/** A file's bytes, or a plain message when it cannot be read. */
+function readInput(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    return fail([`${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`]);
+  }
+}
+
 let geojson: unknown;
 try {
-  geojson = JSON.parse(readFileSync(file, 'utf8'));
+  geojson = JSON.parse(readInput(file).toString('utf8'));
 } catch (e) {
-  fail([`${file}: ${(e as Error).message}`]);
+  fail([`${file}: not valid JSON (${(e as Error).message})`]);
 }
 let register = null;
 if (values.register) {
-  const read = await readRegisterFile(readFileSync(values.register), basename(values.register));
+  const read = await readRegisterFile(readInput(values.register), basename(values.register));
   if (!read.ok) fail(read.errors);
   register = read.rows;
+}
+
+let canvassers = null;
+if (values.canvassers) {
+  const read = await readCanvasserFile(readInput(values.canvassers), basename(values.canvassers));
+  if (!read.ok) fail(read.errors);
+  canvassers = { rows: read.rows, file: basename(values.canvassers) };
 }
 
 const env = parseEnv();
 const { db, close } = openDatabase(env.LIFTMAP_DB);
 try {
-  const outcome = importEstateFile(db, { geojson, register, from: values.from, reference, now: new Date() });
-  if (outcome.kind === 'created') console.log(`imported ${outcome.name} as estate ${outcome.estateId}: ${outcome.stairwells} stairwells, ${outcome.flats} flats`);
+  const outcome = importEstateFile(db, { geojson, register, canvassers, from: values.from, reference, now: new Date() });
+  if (outcome.kind === 'created') console.log(`imported ${outcome.name} as estate ${outcome.estateId}: ${outcome.stairwells} stairwells, ${outcome.flats} flats, ${outcome.canvassers} canvassers`);
   else {
     console.log(
       `updated ${outcome.name} in place: stairwells ${outcome.stairwells.kept} kept, ${outcome.stairwells.added} added, ${outcome.stairwells.removed} removed; ${outcome.flatsKept} flats`,
     );
+    if (outcome.canvassers !== null) console.log(`包干: ${outcome.canvassers} canvassers, their stairwells as the table gives them`);
     if (outcome.adjusted.kept) console.log(`kept ${outcome.adjusted.kept} doors and elevator sites placed in /admin (the file gives none for them)`);
     for (const part of outcome.adjusted.dropped) console.log(`placed in /admin but no longer by its stairwell, so replaced by the file's: ${part}`);
   }

@@ -1,6 +1,6 @@
 import { evaluateConsent, voteOf, type HouseholdStatus } from '../../geo/consent/index.ts';
 import type { EstateLayout } from '../../geo/estate/index.ts';
-import type { CampaignHistory } from '../../geo/register/index.ts';
+import { canvasserProblems, type CampaignHistory } from '../../geo/register/index.ts';
 import { checkStageChange, type Stage } from '../../geo/stages/index.ts';
 
 /**
@@ -61,14 +61,6 @@ export function checkCampaign(layout: EstateLayout, c: CampaignHistory): { probl
     const refusal = checkStageChange({ from: 'canvassing', to: stage, consentPassed: passed, reason: 'import' });
     if (refusal?.code === 'consent_not_passed') problems.push(`stage-events.csv: ${door} is at ${stage}, but its register does not pass the consent rule on signed votes`);
   }
-  const owners = new Map<string, string>();
-  c.canvassers.forEach((cv, i) => {
-    for (const door of cv.doorNumbers) {
-      if (!doors.has(door)) problems.push(`canvassers.csv row ${i + 2}, column doorNumbers: no stairwell ${door}`);
-      const owner = owners.get(door);
-      if (owner) problems.push(`canvassers.csv row ${i + 2}, column doorNumbers: ${door} is already owned by ${owner}`);
-      owners.set(door, cv.canvasserId);
-    }
-  });
+  problems.push(...canvasserProblems(doors, c.canvassers, 'canvassers.csv'));
   return { problems, stages };
 }

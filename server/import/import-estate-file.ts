@@ -2,10 +2,11 @@ import { centroid, polygon as turfPolygon } from '@turf/turf';
 import { eq } from 'drizzle-orm';
 import { datumOffset, doorLabel, featureCollectionToWgs84, parseEstateGeoJSON, type Datum, type EstateLayout } from '../../geo/estate/index.ts';
 import type { LngLat } from '../../geo/geometry/local-frame.ts';
-import type { ConsentEventRow, RegisterRow } from '../../geo/register/index.ts';
+import { canvasserProblems, type CanvasserRow, type ConsentEventRow, type RegisterRow } from '../../geo/register/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import type { Db } from '../db/open-database.ts';
 import { estates } from '../db/schema.ts';
+import { applyCanvassers } from './apply-canvassers.ts';
 import { ImportError } from './import-error.ts';
 import { importEstate } from './import-estate.ts';
 import { reimportEstate, type ReimportSummary } from './reimport-estate.ts';
@@ -15,6 +16,8 @@ export interface EstateFileInput {
   geojson: unknown;
   /** Register rows (CSV/XLSX already read), or null to leave flats as they are. */
   register: RegisterRow[] | null;
+  /** The 包干 table (who owns which stairwells), or null to leave canvassers as they are. */
+  canvassers?: { rows: CanvasserRow[]; file: string } | null;
   /** The datum the file was drawn in; converted to WGS-84 before anything else. */
   from: Datum;
   /** A WGS-84 point known to lie in the estate, to catch a file traced in GCJ-02/BD-09. */
@@ -22,7 +25,9 @@ export interface EstateFileInput {
   now: Date;
 }
 
-export type EstateFileOutcome = { kind: 'created'; estateId: number; name: string; stairwells: number; flats: number } | ({ kind: 'updated'; name: string } & ReimportSummary);
+export type EstateFileOutcome =
+  | { kind: 'created'; estateId: number; name: string; stairwells: number; flats: number; canvassers: number }
+  | ({ kind: 'updated'; name: string; canvassers: number | null } & ReimportSummary);
 
 const DATUM_NAME = { gcj02: 'GCJ-02 (AMap/Gaode, Tencent)', bd09: 'BD-09 (Baidu)' } as const;
 
@@ -30,7 +35,8 @@ const DATUM_NAME = { gcj02: 'GCJ-02 (AMap/Gaode, Tencent)', bd09: 'BD-09 (Baidu)
  * Imports an estate file: converts it from its datum, validates it (every
  * problem named by feature), stops when it sits at the GCJ-02 or BD-09 offset
  * from the estate of the same name or from the reference point, then creates
- * the estate or re-imports it in place. All-or-nothing.
+ * the estate or re-imports it in place, with its register and 包干 table when
+ * given. All-or-nothing.
  */
 export function importEstateFile(db: Db, input: EstateFileInput): EstateFileOutcome {
   const parsed = parseEstateGeoJSON(featureCollectionToWgs84(input.geojson, input.from));
@@ -46,14 +52,23 @@ export function importEstateFile(db: Db, input: EstateFileInput): EstateFileOutc
         `the estate lies ${off.offsetM} m from ${input.reference ? 'the reference point' : `the stored estate ${layout.name}`}, the offset of ${DATUM_NAME[off.datum]}: the file was probably traced from a Chinese web map. Import it again with --from ${off.datum} (in /admin: “drawn in ${off.datum.toUpperCase()}”); nothing was written`,
       ]);
   }
-  if (existing) return { kind: 'updated', name: layout.name, ...reimportEstate(db, existing.id, layout, parsed.derived, input.register, input.now) };
+  const canvassers = input.canvassers ?? null;
+  if (existing)
+    return db.transaction((tx) => {
+      const summary = reimportEstate(tx, existing.id, layout, parsed.derived, input.register, input.now);
+      const applied = canvassers ? applyCanvassers(tx, existing.id, canvassers.rows, canvassers.file) : null;
+      return { kind: 'updated' as const, name: layout.name, canvassers: applied?.canvassers ?? null, ...summary };
+    });
+  // Named by the file the committee gave, before the import's own cross-checks.
+  const owners = canvassers ? canvasserProblems(new Set(layout.stairwells.map((s) => s.doorNumber)), canvassers.rows, canvassers.file) : [];
+  if (owners.length) throw new ImportError(owners);
   const estateId = importEstate(db, {
     slug: layout.name,
     layout,
     schematic: layout.schematic,
-    campaign: { register: input.register ?? [], canvassers: [], consentEvents: registerEvents(input.register ?? [], input.now), stageEvents: [] },
+    campaign: { register: input.register ?? [], canvassers: canvassers?.rows ?? [], consentEvents: registerEvents(input.register ?? [], input.now), stageEvents: [] },
   });
-  return { kind: 'created', estateId, name: layout.name, stairwells: layout.stairwells.length, flats: input.register?.length ?? 0 };
+  return { kind: 'created', estateId, name: layout.name, stairwells: layout.stairwells.length, flats: input.register?.length ?? 0, canvassers: canvassers?.rows.length ?? 0 };
 }
 
 /** A new estate's register statuses as consent events at the import, as a register import into a stored estate records them. */

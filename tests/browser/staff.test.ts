@@ -108,8 +108,10 @@ describe('/admin in Chromium', () => {
     await expect(panel.getByRole('button', { name: '导入此小区' }).count()).resolves.toBe(0);
 
     await panel.locator('input[name="estate-register"]').setInputFiles({ name: '名册.xlsx', mimeType: 'application/octet-stream', buffer: await xlsx(() => undefined) });
+    const canvassers = '\uFEFF编号,姓名,身份,党小组,包干门牌号\r\nC01,周敏,志愿者,,2幢1单元；2幢2单元\r\nC02,陈华,党员,第一党小组,试点路1号1单元\r\n';
+    await panel.locator('input[name="estate-canvassers"]').setInputFiles({ name: '包干表.csv', mimeType: 'text/csv', buffer: Buffer.from(canvassers) });
     await panel.getByRole('button', { name: '在地图上预览（不写入）' }).click();
-    await panel.locator('p', { hasText: '将新建小区“新村小区”：7 个门洞，名册 84 户' }).waitFor();
+    await panel.locator('p', { hasText: '将新建小区“新村小区”：7 个门洞，名册 84 户，包干人 2 名' }).waitFor();
     const estates = async () => (await (await fetch(`${server.url}/api/estates`)).json()) as { id: number; name: string; stairwellCount: number }[];
     expect((await estates()).some((e) => e.name === '新村小区')).toBe(false);
     await panel.getByRole('button', { name: '导入此小区' }).click();

@@ -17,7 +17,8 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
   const [geojson, setGeojson] = useState<unknown>(null);
   const [readError, setReadError] = useState<string | null>(null);
   const [from, setFrom] = useState<Datum>('wgs84');
-  const [register, setRegister] = useState<{ fileName: string; base64: string } | null>(null);
+  const [register, setRegister] = useState<Upload | null>(null);
+  const [canvassers, setCanvassers] = useState<Upload | null>(null);
   const preview = useMutation(trpc.admin.previewEstate.mutationOptions());
   const commit = useMutation(trpc.admin.importEstate.mutationOptions({ onSuccess: () => client.invalidateQueries() }));
   const result = commit.data;
@@ -36,12 +37,12 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
     }
   };
 
-  const chooseRegister = async (file: File | undefined) => {
+  const chooseUpload = (set: (u: Upload | null) => void) => async (file: File | undefined) => {
     preview.reset();
     commit.reset();
-    setRegister(file ? { fileName: file.name, base64: await base64Of(file) } : null);
+    set(file ? { fileName: file.name, base64: await base64Of(file) } : null);
   };
-  const input = { geojson, from, reference: null, register };
+  const input = { geojson, from, reference: null, register, canvassers };
 
   return (
     <section className="staff-card" data-testid="estate-import">
@@ -58,7 +59,11 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
       </label>
       <label>
         {t('staff.estate.chooseRegister')}
-        <input type="file" name="estate-register" accept=".xlsx,.csv" onChange={(e) => void chooseRegister(e.target.files?.[0])} />
+        <input type="file" name="estate-register" accept=".xlsx,.csv" onChange={(e) => void chooseUpload(setRegister)(e.target.files?.[0])} />
+      </label>
+      <label>
+        {t('staff.estate.chooseCanvassers')}
+        <input type="file" name="estate-canvassers" accept=".xlsx,.csv" onChange={(e) => void chooseUpload(setCanvassers)(e.target.files?.[0])} />
       </label>
       <label>
         {t('staff.estate.datum')}
@@ -91,7 +96,7 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
           {p.ok ? (
             <p>
               {p.outcome.kind === 'created'
-                ? t('staff.estate.willCreate', { name: p.outcome.name, stairwells: p.outcome.stairwells, flats: p.outcome.flats })
+                ? t('staff.estate.willCreate', { name: p.outcome.name, stairwells: p.outcome.stairwells, flats: p.outcome.flats, canvassers: p.outcome.canvassers })
                 : t('staff.estate.willUpdate', { name: p.outcome.name, ...p.outcome.stairwells, flats: p.outcome.flatsKept })}
               {p.outcome.kind === 'updated' && p.outcome.adjusted.kept > 0 && ` ${t('staff.estate.adjustedKept', { count: p.outcome.adjusted.kept })}`}
             </p>
@@ -128,6 +133,11 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
       )}
     </section>
   );
+}
+
+interface Upload {
+  fileName: string;
+  base64: string;
 }
 
 /** A file's bytes as base64, for a tRPC mutation (JSON). */
