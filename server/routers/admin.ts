@@ -2,12 +2,10 @@ import { desc } from 'drizzle-orm';
 import { z } from 'zod';
 import { DATUMS, lngLatSchema, polygonSchema } from '../../geo/estate/index.ts';
 import { adjustStairwell } from '../admin/adjust-stairwell.ts';
-import type { CanvasserRow, RegisterRow } from '../../geo/register/index.ts';
+import { readUploads } from '../admin/read-uploads.ts';
 import { backups } from '../db/schema.ts';
 import { ImportError } from '../import/import-error.ts';
 import { importEstateFile, previewEstateFile } from '../import/import-estate-file.ts';
-import { readCanvasserFile } from '../import/read-canvasser-file.ts';
-import { readRegisterFile } from '../register/read-register-file.ts';
 import { roleProcedure, router } from '../trpc.ts';
 import { withDomainErrors } from './domain-errors.ts';
 
@@ -32,41 +30,21 @@ const importInput = z.object({
   /** The 包干 table (CSV or XLSX), or null to leave canvassers as they are. */
   canvassers: uploadedFile,
 });
-type ImportInput = z.infer<typeof importInput>;
-
-type Read<T> = { ok: true; rows: T } | { ok: false; problems: string[] };
-
-/** The uploaded register and 包干 table, read; or every problem with them, named by file, row and column. */
-async function uploads(input: ImportInput): Promise<Read<{ register: RegisterRow[] | null; canvassers: { rows: CanvasserRow[]; file: string } | null }>> {
-  const bytes = (f: { base64: string }) => Buffer.from(f.base64, 'base64');
-  const register = input.register ? await readRegisterFile(bytes(input.register), input.register.fileName) : null;
-  const canvassers = input.canvassers ? await readCanvasserFile(bytes(input.canvassers), input.canvassers.fileName) : null;
-  const problems = [
-    ...(register && !register.ok ? register.errors.map((e) => (e.startsWith(input.register!.fileName) ? e : `${input.register!.fileName}: ${e}`)) : []),
-    ...(canvassers && !canvassers.ok ? canvassers.errors : []),
-  ];
-  if (problems.length || (register && !register.ok) || (canvassers && !canvassers.ok)) return { ok: false, problems };
-  return {
-    ok: true,
-    rows: { register: register?.ok ? register.rows : null, canvassers: canvassers?.ok && input.canvassers ? { rows: canvassers.rows, file: input.canvassers.fileName } : null },
-  };
-}
-
 export const adminRouter = router({
   /** When the last backup ran (npm run backup), for /admin. */
   lastBackup: staff.query(({ ctx }) => ctx.db.select({ at: backups.at, bytes: backups.bytes }).from(backups).orderBy(desc(backups.id)).limit(1).get() ?? null),
   /** What importing an estate file would do, with the estate for a map; nothing is written. */
   previewEstate: staff.input(importInput).mutation(async ({ ctx, input }) => {
-    const read = await uploads(input);
+    const read = await readUploads(input.register, input.canvassers);
     if (!read.ok) return { ok: false as const, problems: read.problems, preview: null };
-    return previewEstateFile(ctx.db, { ...input, ...read.rows, now: ctx.now() });
+    return previewEstateFile(ctx.db, { ...input, register: read.register, canvassers: read.canvassers, now: ctx.now() });
   }),
   /** Imports an estate file with its register and 包干 table (new, or the estate of the same name in place); all or nothing. */
   importEstate: staff.input(importInput).mutation(async ({ ctx, input }) => {
-    const read = await uploads(input);
+    const read = await readUploads(input.register, input.canvassers);
     if (!read.ok) return { ok: false as const, problems: read.problems };
     try {
-      return { ok: true as const, outcome: importEstateFile(ctx.db, { ...input, ...read.rows, now: ctx.now() }) };
+      return { ok: true as const, outcome: importEstateFile(ctx.db, { ...input, register: read.register, canvassers: read.canvassers, now: ctx.now() }) };
     } catch (e) {
       if (e instanceof ImportError) return { ok: false as const, problems: e.problems };
       throw e;
