@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { isDeepStrictEqual } from 'node:util';
 import { stairwellPartsProblems, type PolygonGeometry } from '../../geo/estate/index.ts';
 import type { LngLat } from '../../geo/geometry/index.ts';
 import type { Db } from '../db/open-database.ts';
@@ -12,8 +13,6 @@ export interface StairwellAdjustment {
 }
 
 export type AdjustOutcome = { ok: true; stairwellId: number; doorNumber: string; doorAdjusted: boolean; siteAdjusted: boolean } | { ok: false; problems: string[] };
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * A planner's placement of a stairwell's door and elevator site (/admin),
@@ -29,8 +28,8 @@ export function adjustStairwell(db: Db, input: StairwellAdjustment): AdjustOutco
     const all = tx.select({ code: buildings.code, footprint: buildings.footprint }).from(buildings).where(eq(buildings.estateId, s.estateId)).all();
     const problems = stairwellPartsProblems({ doorNumber: s.doorNumber, footprint: s.footprint, door: input.door, elevatorSite: input.elevatorSite, buildings: all, boundary: estate.boundary });
     if (problems.length) return { ok: false as const, problems };
-    const doorAdjusted = s.doorAdjusted || !same(input.door, [s.doorLng, s.doorLat]);
-    const siteAdjusted = s.siteAdjusted || !same(input.elevatorSite, s.elevatorSite ?? null);
+    const doorAdjusted = s.doorAdjusted || !isDeepStrictEqual(input.door, [s.doorLng, s.doorLat]);
+    const siteAdjusted = s.siteAdjusted || !isDeepStrictEqual(input.elevatorSite, s.elevatorSite ?? null);
     tx.update(stairwells)
       .set({ doorLng: input.door[0], doorLat: input.door[1], elevatorSite: input.elevatorSite, doorAdjusted, siteAdjusted })
       .where(eq(stairwells.id, s.id))

@@ -8,7 +8,7 @@ import { checkStageChange, type Stage } from '../../geo/stages/index.ts';
  * is written. Returns the problems found (empty when consistent) and each
  * stairwell's final stage.
  */
-export function checkCampaign(layout: EstateLayout, c: CampaignHistory): { problems: string[]; stages: Map<string, Stage> } {
+export function checkCampaign(layout: EstateLayout, c: CampaignHistory, canvassersFile = 'canvassers.csv'): { problems: string[]; stages: Map<string, Stage> } {
   const problems: string[] = [];
   const doors = new Set(layout.stairwells.map((s) => s.doorNumber));
   const flatKey = (door: string, room: string) => `${door}\u0000${room}`;
@@ -61,6 +61,6 @@ export function checkCampaign(layout: EstateLayout, c: CampaignHistory): { probl
     const refusal = checkStageChange({ from: 'canvassing', to: stage, consentPassed: passed, reason: 'import' });
     if (refusal?.code === 'consent_not_passed') problems.push(`stage-events.csv: ${door} is at ${stage}, but its register does not pass the consent rule on signed votes`);
   }
-  problems.push(...canvasserProblems(doors, c.canvassers, 'canvassers.csv'));
+  problems.push(...canvasserProblems(doors, c.canvassers, canvassersFile));
   return { problems, stages };
 }

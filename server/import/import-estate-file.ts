@@ -2,7 +2,7 @@ import { centroid, polygon as turfPolygon } from '@turf/turf';
 import { eq } from 'drizzle-orm';
 import { datumOffset, doorLabel, featureCollectionToWgs84, parseEstateGeoJSON, type Datum, type EstateLayout } from '../../geo/estate/index.ts';
 import type { LngLat } from '../../geo/geometry/local-frame.ts';
-import { canvasserProblems, type CanvasserRow, type ConsentEventRow, type RegisterRow } from '../../geo/register/index.ts';
+import type { CanvasserRow, ConsentEventRow, RegisterRow } from '../../geo/register/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import type { Db } from '../db/open-database.ts';
 import { estates } from '../db/schema.ts';
@@ -59,13 +59,11 @@ export function importEstateFile(db: Db, input: EstateFileInput): EstateFileOutc
       const applied = canvassers ? applyCanvassers(tx, existing.id, canvassers.rows, canvassers.file) : null;
       return { kind: 'updated' as const, name: layout.name, canvassers: applied?.canvassers ?? null, ...summary };
     });
-  // Named by the file the committee gave, before the import's own cross-checks.
-  const owners = canvassers ? canvasserProblems(new Set(layout.stairwells.map((s) => s.doorNumber)), canvassers.rows, canvassers.file) : [];
-  if (owners.length) throw new ImportError(owners);
   const estateId = importEstate(db, {
     slug: layout.name,
     layout,
     schematic: layout.schematic,
+    canvassersFile: canvassers?.file,
     campaign: { register: input.register ?? [], canvassers: canvassers?.rows ?? [], consentEvents: registerEvents(input.register ?? [], input.now), stageEvents: [] },
   });
   return { kind: 'created', estateId, name: layout.name, stairwells: layout.stairwells.length, flats: input.register?.length ?? 0, canvassers: canvassers?.rows.length ?? 0 };

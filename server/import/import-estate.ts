@@ -14,6 +14,8 @@ export interface EstateImport {
   layout: EstateLayout;
   campaign: CampaignHistory;
   schematic: boolean;
+  /** The 包干 table's file name, for the problems found in it. */
+  canvassersFile?: string;
 }
 
 const CHUNK = 400;
@@ -30,7 +32,7 @@ function insertAll<T>(rows: T[], insert: (chunk: T[]) => { id: number }[]): numb
  */
 export function importEstate(db: Db, input: EstateImport): number {
   const { layout, campaign } = input;
-  const { problems, stages } = checkCampaign(layout, campaign);
+  const { problems, stages } = checkCampaign(layout, campaign, input.canvassersFile);
   if (problems.length) throw new ImportError(problems);
 
   return db.transaction((tx) => {

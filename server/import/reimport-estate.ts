@@ -1,13 +1,12 @@
 import { centroid, polygon as turfPolygon } from '@turf/turf';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { isDeepStrictEqual } from 'node:util';
 import { keepAdjustedParts, type DerivedParts, type EstateLayout } from '../../geo/estate/index.ts';
 import type { RegisterRow } from '../../geo/register/index.ts';
 import type { Db } from '../db/open-database.ts';
 import * as t from '../db/schema.ts';
 import { applyRegister } from '../register/apply-register.ts';
 import { ImportError } from './import-error.ts';
-import { syncSurroundings } from './surroundings.ts';
+import { rowChanged, syncSurroundings } from './surroundings.ts';
 
 export interface ReimportSummary {
   estateId: number;
@@ -35,22 +34,20 @@ export function reimportEstate(db: Db, estateId: number, layout: EstateLayout, d
     const [lng, lat] = centroid(turfPolygon(layout.boundary.coordinates)).geometry.coordinates as [number, number];
     const estate = { name: layout.name, boundary: layout.boundary, centerLng: lng, centerLat: lat, schematic: layout.schematic };
     const storedEstate = tx.select().from(t.estates).where(eq(t.estates.id, estateId)).get()!;
-    if (changed(storedEstate, estate)) tx.update(t.estates).set(estate).where(eq(t.estates.id, estateId)).run();
+    if (rowChanged(storedEstate, estate)) tx.update(t.estates).set(estate).where(eq(t.estates.id, estateId)).run();
 
     const storedBuildings = new Map(tx.select().from(t.buildings).where(eq(t.buildings.estateId, estateId)).all().map((b) => [b.code, b]));
-    const oldBuildings = new Map([...storedBuildings].map(([code, b]) => [code, b.id]));
     const buildingOf = new Map<string, number>();
     for (const b of layout.buildings) {
       const old = storedBuildings.get(b.code);
       const values = { floors: b.floors, footprint: b.footprint, extra: b.extra };
       if (old) {
-        if (changed(old, values)) tx.update(t.buildings).set(values).where(eq(t.buildings.id, old.id)).run();
+        if (rowChanged(old, values)) tx.update(t.buildings).set(values).where(eq(t.buildings.id, old.id)).run();
         buildingOf.set(b.code, old.id);
       } else buildingOf.set(b.code, tx.insert(t.buildings).values({ estateId, code: b.code, ...values }).returning().get().id);
     }
 
     const storedStairwells = new Map(tx.select().from(t.stairwells).where(eq(t.stairwells.estateId, estateId)).all().map((s) => [s.doorNumber, s]));
-    const oldStairwells = new Map([...storedStairwells].map(([door, s]) => [door, s.id]));
     let added = 0;
     const adjusted = { kept: 0, dropped: [] as string[] };
     const derivedDoors = new Set(derived.doors);
@@ -70,14 +67,14 @@ export function reimportEstate(db: Db, estateId: number, layout: EstateLayout, d
         adjusted.kept += parts.kept.length;
         adjusted.dropped.push(...parts.dropped.map((part) => `${s.doorNumber} ${part === 'door' ? 'door' : 'elevator site'}`));
         const update = { ...values, doorLng: parts.door[0], doorLat: parts.door[1], elevatorSite: parts.elevatorSite, doorAdjusted: parts.doorAdjusted, siteAdjusted: parts.siteAdjusted };
-        if (changed(old, update)) tx.update(t.stairwells).set(update).where(eq(t.stairwells.id, old.id)).run();
+        if (rowChanged(old, update)) tx.update(t.stairwells).set(update).where(eq(t.stairwells.id, old.id)).run();
       } else {
         tx.insert(t.stairwells).values({ estateId, doorNumber: s.doorNumber, stage: 'canvassing', ...values }).run();
         added++;
       }
     }
     const newDoors = new Set(layout.stairwells.map((s) => s.doorNumber));
-    const gone = [...oldStairwells].filter(([door]) => !newDoors.has(door));
+    const gone = [...storedStairwells].filter(([door]) => !newDoors.has(door)).map(([door, s]) => [door, s.id] as const);
     const problems: string[] = [];
     for (const [door, id] of gone) {
       const flats = tx.select({ n: sql<number>`count(*)` }).from(t.flats).where(eq(t.flats.stairwellId, id)).get()!.n;
@@ -93,7 +90,7 @@ export function reimportEstate(db: Db, estateId: number, layout: EstateLayout, d
       tx.delete(t.stairwells).where(inArray(t.stairwells.id, goneIds)).run();
     }
     const usedBuildings = new Set(layout.buildings.map((b) => b.code));
-    const goneBuildings = [...oldBuildings].filter(([code]) => !usedBuildings.has(code)).map(([, id]) => id);
+    const goneBuildings = [...storedBuildings].filter(([code]) => !usedBuildings.has(code)).map(([, b]) => b.id);
     if (goneBuildings.length) tx.delete(t.buildings).where(and(eq(t.buildings.estateId, estateId), inArray(t.buildings.id, goneBuildings))).run();
 
     syncSurroundings(tx, estateId, layout);
@@ -109,14 +106,9 @@ export function reimportEstate(db: Db, estateId: number, layout: EstateLayout, d
     return {
       estateId,
       stairwells: { kept: layout.stairwells.length - added, added, removed: goneIds.length },
-      buildings: { kept: layout.buildings.filter((b) => oldBuildings.has(b.code)).length, added: layout.buildings.filter((b) => !oldBuildings.has(b.code)).length, removed: goneBuildings.length },
+      buildings: { kept: layout.buildings.filter((b) => storedBuildings.has(b.code)).length, added: layout.buildings.filter((b) => !storedBuildings.has(b.code)).length, removed: goneBuildings.length },
       flatsKept,
       adjusted,
     };
   });
-}
-
-/** Whether any of `values` differs from the stored row. */
-function changed(stored: object, values: object): boolean {
-  return Object.entries(values).some(([k, v]) => !isDeepStrictEqual((stored as Record<string, unknown>)[k], v));
 }

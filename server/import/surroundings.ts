@@ -75,12 +75,12 @@ function syncByCode<Row extends { code: string }>(
     const old = byCode.get(row.code);
     byCode.delete(row.code);
     if (!old) insert(row);
-    else if (!isDeepStrictEqual(pick(old, row), row)) update(old.id, row);
+    else if (rowChanged(old, row)) update(old.id, row);
   }
   if (byCode.size) remove([...byCode.values()].map((s) => s.id));
 }
 
-/** The stored row's values for the keys the wanted row sets. */
-function pick(stored: object, like: object): object {
-  return Object.fromEntries(Object.keys(like).map((k) => [k, (stored as Record<string, unknown>)[k]]));
+/** Whether any of `values` differs from the stored row (keys the values do not set are not compared). */
+export function rowChanged(stored: object, values: object): boolean {
+  return Object.entries(values).some(([k, v]) => !isDeepStrictEqual((stored as Record<string, unknown>)[k], v));
 }
