@@ -3,6 +3,9 @@ import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '../server/routers/_app.ts';
 
+/** The server answers batches of at most this many calls (server/http/request-limits.ts). */
+const MAX_BATCH = 10;
+
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 export function createClients() {
@@ -10,7 +13,7 @@ export function createClients() {
   const trpcClient = createTRPCClient<AppRouter>({
     links: [
       // Subscriptions (the wall's live feed) over server-sent events; everything else batched.
-      splitLink({ condition: (op) => op.type === 'subscription', true: httpSubscriptionLink({ url: '/trpc' }), false: httpBatchLink({ url: '/trpc' }) }),
+      splitLink({ condition: (op) => op.type === 'subscription', true: httpSubscriptionLink({ url: '/trpc' }), false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH }) }),
     ],
   });
   return { queryClient, trpcClient };

@@ -12,6 +12,8 @@ export interface Context {
   /** Who is asking, for rate limits: the client's address. */
   clientKey: string;
   now: () => Date;
+  /** Wakes live screens after a command committed changes. */
+  committed: () => void;
   /** The session token of this request, if any (for sign-out). */
   token?: string;
   /** Sets a cookie on the response (sign-in, sign-out). */
@@ -23,9 +25,11 @@ export interface Context {
 
 /** The context without HTTP, for tests through createCaller and for the HTTP adapter alike. */
 export function createContextInner(opts: { db: Db } & Partial<Omit<Context, 'db'>>): Context {
+  const bus = opts.bus ?? new LiveBus(opts.db);
   return {
     user: null,
-    bus: new LiveBus(),
+    bus,
+    committed: () => bus.poke(),
     limiter: new LoginLimiter(),
     clientKey: 'local',
     now: () => new Date(),

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useChanges } from './use-changes.ts';
 import type { DistrictOverview } from '../../server/queries/district-overview.ts';
 
 /**
@@ -7,6 +8,8 @@ import type { DistrictOverview } from '../../server/queries/district-overview.ts
  * unchanged district costs the browser a 304.
  */
 export function useDistrictOverview() {
+  // Any estate's change re-reads the overview (a 304 when nothing it shows moved).
+  useChanges(null);
   return useQuery({
     queryKey: ['district-overview'],
     queryFn: async (): Promise<DistrictOverview> => {

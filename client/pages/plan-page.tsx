@@ -11,6 +11,8 @@ import { PlanTabs } from '../components/plan/plan-tabs.tsx';
 import { ScenarioBar } from '../components/plan/scenario-bar.tsx';
 import { SelectionPanel } from '../components/plan/selection-panel.tsx';
 import { EstatePicker } from '../components/estate-picker.tsx';
+import { StaffOnly } from '../components/staff-only.tsx';
+import { useChanges } from '../hooks/use-changes.ts';
 import { useEstateMap } from '../hooks/use-estate-map.ts';
 import { usePlan, usePlanDefaults, useScenario, useScenarios } from '../hooks/use-plan.ts';
 import { PLAN_SOURCES, planLayers } from '../map/plan-layers.ts';
@@ -18,8 +20,16 @@ import { planStates } from '../map/plan-states.ts';
 
 const OVERLAY = { sources: PLAN_SOURCES, layers: planLayers() };
 
-/** 规划: phases on the map and a Gantt chart, parameters beside, scenarios to save and compare. */
+/** 规划: phases on the map and a Gantt chart, parameters beside, scenarios to save and compare; for signed-in staff. */
 export function PlanPage() {
+  return (
+    <StaffOnly>
+      <PlanWorkspace />
+    </StaffOnly>
+  );
+}
+
+function PlanWorkspace() {
   const { t } = useTranslation();
   const estate = useEstateMap();
   const defaults = usePlanDefaults();
@@ -34,6 +44,8 @@ export function PlanPage() {
   const plan = usePlan(estateId, params, moves);
   const scenarios = useScenarios(estateId);
   const compare = useScenario(compareId);
+  // A visit, a stage, an import or a colleague's saved scenario re-plans what is on screen.
+  useChanges(estateId);
 
   const selectedPhase = phasePick ?? plan.data?.sites.find((s) => s.stairwellId === selected)?.phase ?? null;
   const states = useMemo(

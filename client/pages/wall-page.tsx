@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapColorKey } from '../../geo/palette/index.ts';
-import type { LiveChange } from '../../server/live/live-bus.ts';
+import type { FlatChange } from '../../server/live/live-change.ts';
 import { BattleMapView } from '../components/battle-map-view.tsx';
 import { EstatePicker } from '../components/estate-picker.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
@@ -27,7 +27,7 @@ import '../styles/wall.css';
 const CELEBRATE_MS = 12_000;
 
 /** The stairwell that has just passed, for CELEBRATE_MS after its change arrives. */
-function useCelebration(change: LiveChange | null) {
+function useCelebration(change: FlatChange | null) {
   const key = change?.passedNow ? change.at + change.doorNumber : null;
   const [expired, setExpired] = useState<string | null>(null);
   useEffect(() => {

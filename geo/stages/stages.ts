@@ -14,6 +14,20 @@ export const STAGES = [...PIPELINE_STAGES, 'suspended'] as const;
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 export type Stage = (typeof STAGES)[number];
 
+/** Each stage's name as the committee says it. */
+export const STAGE_ZH: Record<Stage, string> = {
+  canvassing: '意见征询',
+  consent_passed: '征询通过',
+  agreement_signed: '签订加梯协议',
+  public_notice: '公示',
+  design_approved: '方案审定',
+  permitted: '施工许可',
+  under_construction: '施工',
+  accepted: '竣工验收',
+  in_service: '运行维保',
+  suspended: '暂缓',
+};
+
 export function isStage(value: unknown): value is Stage {
   return typeof value === 'string' && (STAGES as readonly string[]).includes(value);
 }

@@ -12,8 +12,8 @@ import { isDatum } from '../../geo/estate/index.ts';
 import type { LngLat } from '../../geo/geometry/local-frame.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { parseEnv } from '../env.ts';
-import { ImportError } from '../import/import-error.ts';
-import { importEstateFile } from '../import/import-estate-file.ts';
+import { SHELL_USER } from '../commands/command.ts';
+import { importEstate } from '../commands/import-estate.ts';
 import { readCanvasserFile } from '../import/read-canvasser-file.ts';
 import { readRegisterFile } from '../register/read-register-file.ts';
 
@@ -70,7 +70,10 @@ if (values.canvassers) {
 const env = parseEnv();
 const { db, close } = openDatabase(env.LIFTMAP_DB);
 try {
-  const outcome = importEstateFile(db, { geojson, register, canvassers, from: values.from, reference, now: new Date() });
+  // The same command as /admin: a server running on this database hears the change within a second.
+  const result = importEstate({ db, now: () => new Date(), user: SHELL_USER }, { geojson, register, canvassers, from: values.from, reference });
+  if (!result.ok) fail([`${file}: nothing was imported`, ...result.problems]);
+  const { outcome } = result;
   if (outcome.kind === 'created') console.log(`imported ${outcome.name} as estate ${outcome.estateId}: ${outcome.stairwells} stairwells, ${outcome.flats} flats, ${outcome.canvassers} canvassers`);
   else {
     console.log(
@@ -80,9 +83,6 @@ try {
     if (outcome.adjusted.kept) console.log(`kept ${outcome.adjusted.kept} doors and elevator sites placed in /admin (the file gives none for them)`);
     for (const part of outcome.adjusted.dropped) console.log(`placed in /admin but no longer by its stairwell, so replaced by the file's: ${part}`);
   }
-} catch (e) {
-  if (e instanceof ImportError) fail([`${file}: nothing was imported`, ...e.problems]);
-  throw e;
 } finally {
   close();
 }

@@ -215,6 +215,8 @@ export const users = sqliteTable('users', {
   /** For canvassers: who they are in the campaign (their stairwells). */
   canvasserId: integer('canvasser_id').references(() => canvassers.id),
   createdAt: createdAt(),
+  /** Set when an admin disables the user: no sign-in, no session. */
+  disabledAt: text('disabled_at'),
 });
 
 /** Sessions by the SHA-256 of their cookie token, so a stolen database holds no usable cookie. */
@@ -272,3 +274,22 @@ export const backups = sqliteTable('backups', {
   bytes: integer('bytes').notNull(),
   at: text('at').notNull(),
 });
+
+/**
+ * Every committed change, written in the same transaction as the change
+ * itself (an outbox): live screens read it after commit, a reconnecting
+ * screen resumes from its last id, and a change made by another process (the
+ * CLI) is seen too. AUTOINCREMENT ids are never reused, so they survive
+ * restarts and pruning. Door numbers and stages only, never personal data.
+ */
+export const changeLog = sqliteTable(
+  'change_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    estateId: integer('estate_id'),
+    kind: text('kind').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('change_log_estate').on(t.estateId, t.id)],
+);

@@ -1,39 +1,70 @@
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { existsSync } from 'node:fs';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import sirv from 'sirv';
 import { LoginLimiter } from '../auth/login-limiter.ts';
 import { tokenFromCookie, userForToken } from '../auth/sessions.ts';
+import type { CommandContext } from '../commands/command.ts';
 import { createContextInner } from '../context.ts';
+import type { Db } from '../db/open-database.ts';
 import type { Basemap } from '../env.ts';
 import { LiveBus } from '../live/live-bus.ts';
-import type { Db } from '../db/open-database.ts';
 import { appRouter } from '../routers/_app.ts';
-import { handleGis } from './gis-routes.ts';
 import { handleParkingExport, handlePlanExport } from './export-routes.ts';
+import { handleGis } from './gis-routes.ts';
 import { handleRegister } from './register-routes.ts';
+import { crossSiteRefusal, MAX_BATCH, MAX_IMPORT_BODY, securityHeaders, trpcBodyCap } from './request-limits.ts';
 import { sendError } from './send.ts';
+
+export interface AppOptions {
+  db: Db;
+  clientDir: string;
+  log?: (line: string) => void;
+  bus?: LiveBus;
+  tls?: { cert: Buffer; key: Buffer };
+  basemap?: Basemap | null;
+  /** The clock (tests and the benchmark pass their own). */
+  now?: () => Date;
+}
+
+/** The origin of a basemap's tile template, for the CSP. */
+function tileOrigin(basemap: Basemap | null | undefined): string[] {
+  if (!basemap) return [];
+  try {
+    return [new URL(basemap.tiles.replace(/\{[a-z]+\}/g, '0')).origin];
+  } catch {
+    return [];
+  }
+}
 
 /**
  * The one HTTP server: tRPC at /trpc, GIS endpoints under /api, /healthz, and
- * the built client (single-page fallback) for everything else.
+ * the built client (single-page fallback) for everything else. Every
+ * response carries the security headers; every write must come from this
+ * server's own pages and stay within its size limits.
  */
-export function createApp(opts: { db: Db; clientDir: string; log?: (line: string) => void; bus?: LiveBus; tls?: { cert: Buffer; key: Buffer }; basemap?: Basemap | null }): Server {
+export function createApp(opts: AppOptions): Server {
   const log = opts.log ?? ((line: string) => console.error(line));
-  const bus = opts.bus ?? new LiveBus();
+  const bus = opts.bus ?? new LiveBus(opts.db);
+  const now = opts.now ?? (() => new Date());
   const limiter = new LoginLimiter();
+  const headers = securityHeaders(tileOrigin(opts.basemap));
+  const userOf = (req: IncomingMessage) => userForToken(opts.db, tokenFromCookie(req.headers.cookie), now());
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
+    maxBodySize: MAX_IMPORT_BODY,
+    maxBatchSize: MAX_BATCH,
     createContext: ({ req, res }) => {
       const token = tokenFromCookie(req.headers.cookie);
       return createContextInner({
         db: opts.db,
         bus,
         limiter,
+        now,
         token,
-        user: userForToken(opts.db, token, new Date()),
+        user: userForToken(opts.db, token, now()),
         clientKey: req.socket.remoteAddress ?? 'unknown',
         secure: opts.tls !== undefined,
         basemap: opts.basemap ?? null,
@@ -55,12 +86,27 @@ export function createApp(opts: { db: Db; clientDir: string; log?: (line: string
   // Phones need a secure context for geolocation, so the LAN can be served over HTTPS.
   const serve = (handler: Parameters<typeof createServer>[1] & object): Server => (opts.tls ? createTlsServer(opts.tls, handler) : createServer(handler));
   return serve((req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
+    const reading = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
     try {
-      if (path.startsWith('/trpc/')) return void trpc(req, res);
+      if (!reading) {
+        const crossSite = crossSiteRefusal(req);
+        if (crossSite) return sendError(res, 403, 'CROSS_SITE', `拒绝来自其他网站的写入请求（writes come only from LiftMap's own pages; ${crossSite}）`);
+      }
+      if (path.startsWith('/trpc/')) {
+        if (!reading) {
+          const cap = trpcBodyCap(path.slice('/trpc/'.length));
+          const length = req.headers['content-length'];
+          if (length === undefined) return sendError(res, 411, 'LENGTH_REQUIRED', '请求须注明长度（a tRPC call states its Content-Length）');
+          if (Number(length) > cap) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `请求过大（a call may carry at most ${Math.round(cap / 1024 / 1024)} MB）`);
+        }
+        return void trpc(req, res);
+      }
+      const ctx: CommandContext = { db: opts.db, now, user: userOf(req), committed: () => bus.poke() };
       if (/^\/api\/estates\/\d+\/register/.test(path))
-        return void handleRegister(opts.db, req, res, path, url.searchParams).catch((e: unknown) => fail(path, req.method, res, e));
+        return void handleRegister(ctx, req, res, path, url.searchParams).catch((e: unknown) => fail(path, req.method, res, e));
       if ((path.startsWith('/api/plans/') || path.endsWith('/parking.xlsx')) && req.method === 'GET')
         return void handlePlanExport(opts.db, res, path)
           .then(async (handled) => handled || (await handleParkingExport(opts.db, res, path, url.searchParams)))

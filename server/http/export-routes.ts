@@ -5,8 +5,7 @@ import { parkingToXlsx } from '../parking/export-parking.ts';
 import { parkingInputSchema } from '../parking/parking-params.ts';
 import { planToGeoJSON, planToXlsx } from '../planning/export-plan.ts';
 import { getScenario } from '../planning/scenarios.ts';
-import { NotFoundError } from '../queries/not-found.ts';
-import { sendDownload, sendError, sendJson } from './send.ts';
+import { sendDownload, sendError, sendJson, sendRefusal } from './send.ts';
 
 const EXPORT = /^\/api\/plans\/(\d+)\.(xlsx|geojson)$/;
 const PARKING = /^\/api\/estates\/(\d+)\/parking\.xlsx$/;
@@ -30,8 +29,7 @@ export async function handleParkingExport(db: Db, res: ServerResponse, path: str
   try {
     parking = computeParking(db, parsed.data);
   } catch (e) {
-    if (!(e instanceof NotFoundError)) throw e;
-    sendError(res, 404, 'NOT_FOUND', e.message);
+    if (!sendRefusal(res, e)) throw e;
     return true;
   }
   sendDownload(res, await parkingToXlsx(parking), '优先停车分配.xlsx');
@@ -46,8 +44,7 @@ export async function handlePlanExport(db: Db, res: ServerResponse, path: string
   try {
     scenario = getScenario(db, Number(match[1]));
   } catch (e) {
-    if (!(e instanceof NotFoundError)) throw e;
-    sendError(res, 404, 'NOT_FOUND', e.message);
+    if (!sendRefusal(res, e)) throw e;
     return true;
   }
   const name = `加梯分批计划-${scenario.name}.${match[2]}`;

@@ -5,8 +5,7 @@ import { districtOverviewJson } from '../queries/district-overview.ts';
 import { loadEstateLayout } from '../queries/estate-layout.ts';
 import { stairwellsGeoJSON } from '../queries/estate-map.ts';
 import { listEstates } from '../queries/list-estates.ts';
-import { NotFoundError } from '../queries/not-found.ts';
-import { sendError, sendJson } from './send.ts';
+import { sendError, sendJson, sendRefusal } from './send.ts';
 
 const ESTATE_GEOJSON = /^\/api\/estates\/([^/]+)\/(stairwells|estate)\.geojson$/;
 
@@ -49,7 +48,13 @@ export function handleGis(db: Db, req: IncomingMessage, res: ServerResponse, pat
     sendError(res, 404, 'NOT_FOUND', `no endpoint ${path}`);
     return true;
   }
-  const raw = decodeURIComponent(match[1] ?? '');
+  let raw: string;
+  try {
+    raw = decodeURIComponent(match[1] ?? '');
+  } catch {
+    sendError(res, 400, 'BAD_REQUEST', `estate id: expected a positive whole number, got badly %-encoded ${JSON.stringify(match[1])}`, 'id');
+    return true;
+  }
   const id = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(id) || id <= 0) {
     sendError(res, 400, 'BAD_REQUEST', `estate id: expected a positive whole number, got ${JSON.stringify(raw)}`, 'id');
@@ -58,8 +63,7 @@ export function handleGis(db: Db, req: IncomingMessage, res: ServerResponse, pat
   try {
     sendJson(res, 200, match[2] === 'estate' ? layoutToGeoJSON(loadEstateLayout(db, id)) : stairwellsGeoJSON(db, id), 'application/geo+json');
   } catch (e) {
-    if (!(e instanceof NotFoundError)) throw e;
-    sendError(res, 404, 'NOT_FOUND', e.message);
+    if (!sendRefusal(res, e)) throw e;
   }
   return true;
 }

@@ -1,66 +1,65 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { tokenFromCookie, userForToken } from '../auth/sessions.ts';
-import type { Db } from '../db/open-database.ts';
-import { ImportError } from '../import/import-error.ts';
+import type { CommandContext } from '../commands/command.ts';
+import { authorise, WHO } from '../commands/authorise.ts';
+import { importRegister } from '../commands/import-register.ts';
 import { requireEstate } from '../queries/stairwell-states.ts';
-import { NotFoundError } from '../queries/not-found.ts';
-import { applyRegister, diffRegister } from '../register/apply-register.ts';
 import { exportRegister } from '../register/export-register.ts';
 import { readRegisterFile } from '../register/read-register-file.ts';
-import { sendDownload, sendError, sendJson, XLSX_TYPE } from './send.ts';
+import { readBody } from './read-body.ts';
+import { sendDownload, sendError, sendJson, sendRefusal, XLSX_TYPE } from './send.ts';
 
 const REGISTER = /^\/api\/estates\/(\d+)\/register(\.xlsx|\.csv)?$/;
 const MAX_BYTES = 20 * 1024 * 1024;
+/** What a register upload may be sent as: never a type a cross-site form can send (text/plain, form encodings). */
+const UPLOAD_TYPES = ['text/csv', XLSX_TYPE, 'application/octet-stream'];
 
-async function body(req: IncomingMessage): Promise<Uint8Array | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BYTES) return null;
-    chunks.push(chunk as Buffer);
+/** The X-File-Name header, %-encoded UTF-8; null when it is not. */
+function fileNameOf(req: IncomingMessage): string | null {
+  try {
+    return decodeURIComponent(String(req.headers['x-file-name'] ?? 'register.csv')).slice(0, 255);
+  } catch {
+    return null;
   }
-  return Buffer.concat(chunks);
 }
 
 /**
  * The register in and out, for staff only (it carries names and phones):
  * GET  /api/estates/:id/register.xlsx | .csv[?encoding=gbk]
- * POST /api/estates/:id/register[?dryRun=1] with the file as the body and its name in X-File-Name.
+ * POST /api/estates/:id/register[?dryRun=1] with the file as the body (text/csv or XLSX) and its name in X-File-Name.
  */
-export async function handleRegister(db: Db, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<boolean> {
+export async function handleRegister(ctx: CommandContext, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<boolean> {
   const match = REGISTER.exec(path);
   if (!match) return false;
-  const user = userForToken(db, tokenFromCookie(req.headers.cookie), new Date());
-  if (!user) return sendError(res, 401, 'UNAUTHORIZED', 'please sign in'), true;
-  if (user.role !== 'admin' && user.role !== 'planner') return sendError(res, 403, 'FORBIDDEN', 'the register is for staff (admin or planner)'), true;
   const estateId = Number(match[1]);
   try {
-    requireEstate(db, estateId);
+    authorise(ctx.user, WHO.staff);
+    requireEstate(ctx.db, estateId);
   } catch (e) {
-    if (e instanceof NotFoundError) return sendError(res, 404, 'NOT_FOUND', e.message), true;
+    if (sendRefusal(res, e)) return true;
     throw e;
   }
   if (req.method === 'GET' && match[2]) {
     const format = match[2] === '.xlsx' ? 'xlsx' : query.get('encoding') === 'gbk' ? 'csv-gbk' : 'csv';
     const type = format === 'xlsx' ? XLSX_TYPE : `text/csv; charset=${format === 'csv-gbk' ? 'gbk' : 'utf-8'}`;
-    sendDownload(res, await exportRegister(db, estateId, format), `名册${match[2]}`, type);
+    sendDownload(res, await exportRegister(ctx.db, estateId, format), `名册${match[2]}`, type);
     return true;
   }
   if (req.method !== 'POST' || match[2]) return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'GET register.xlsx or register.csv, or POST the file to register'), true;
-  const bytes = await body(req);
-  if (!bytes) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', 'the file is over 20 MB'), true;
-  const fileName = decodeURIComponent(String(req.headers['x-file-name'] ?? 'register.csv'));
+  const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!UPLOAD_TYPES.includes(type))
+    return sendError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `名册文件须以 text/csv 或 XLSX 类型上传（the register is sent as text/csv or XLSX, got ${type || 'no type'}）`, 'content-type'), true;
+  const fileName = fileNameOf(req);
+  if (fileName === null) return sendError(res, 400, 'BAD_REQUEST', '文件名编码有误（X-File-Name: expected the file name %-encoded as UTF-8）', 'x-file-name'), true;
+  const bytes = await readBody(req, MAX_BYTES);
+  if (!bytes) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', '文件超过 20 MB（the file is over 20 MB）'), true;
   const read = await readRegisterFile(bytes, fileName);
   if (!read.ok) return sendJson(res, 422, { ok: false, encoding: read.encoding, problems: read.errors }), true;
-  const dryRun = query.get('dryRun') === '1';
   try {
-    const diff = dryRun ? diffRegister(db, estateId, read.rows) : applyRegister(db, estateId, read.rows, new Date());
-    if (diff.problems.length) return sendJson(res, 422, { ok: false, encoding: read.encoding, problems: diff.problems }), true;
-    sendJson(res, 200, { ok: true, applied: !dryRun, encoding: read.encoding, ...diff });
+    const result = importRegister(ctx, { estateId, rows: read.rows, dryRun: query.get('dryRun') === '1' });
+    if (!result.ok) return sendJson(res, 422, { ok: false, encoding: read.encoding, problems: result.problems }), true;
+    sendJson(res, 200, { ...result, encoding: read.encoding });
   } catch (e) {
-    if (!(e instanceof ImportError)) throw e;
-    sendJson(res, 422, { ok: false, encoding: read.encoding, problems: e.problems });
+    if (!sendRefusal(res, e)) throw e;
   }
   return true;
 }

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { asRefusal, REFUSAL_STATUS } from '../commands/refusal.ts';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
   const text = JSON.stringify(body);
@@ -21,4 +22,12 @@ export function sendDownload(res: ServerResponse, body: Buffer, fileName: string
     'content-length': body.length,
   });
   res.end(body);
+}
+
+/** A command's refusal (or a constraint the input broke) as its status and message; false when `e` is not one. */
+export function sendRefusal(res: ServerResponse, e: unknown): boolean {
+  const refusal = asRefusal(e);
+  if (!refusal) return false;
+  sendError(res, REFUSAL_STATUS[refusal.kind], refusal.kind.toUpperCase(), refusal.message, refusal.field);
+  return true;
 }

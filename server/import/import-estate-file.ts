@@ -1,6 +1,6 @@
 import { centroid, polygon as turfPolygon } from '@turf/turf';
 import { eq } from 'drizzle-orm';
-import { datumOffset, doorLabel, featureCollectionToWgs84, parseEstateGeoJSON, type Datum, type EstateLayout } from '../../geo/estate/index.ts';
+import { datumOffset, doorLabel, featureCollectionToWgs84, MAX_GEOJSON_DEPTH, parseEstateGeoJSON, withinDepth, type Datum, type EstateLayout } from '../../geo/estate/index.ts';
 import type { LngLat } from '../../geo/geometry/local-frame.ts';
 import type { CanvasserRow, ConsentEventRow, RegisterRow } from '../../geo/register/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
@@ -29,6 +29,13 @@ export type EstateFileOutcome =
   | { kind: 'created'; estateId: number; name: string; stairwells: number; flats: number; canvassers: number }
   | ({ kind: 'updated'; name: string; canvassers: number | null } & ReimportSummary);
 
+const DEPTH_PROBLEM = `the file nests more than ${MAX_GEOJSON_DEPTH} levels deep: GeoJSON of an estate nests four (文件嵌套超过 ${MAX_GEOJSON_DEPTH} 层，不是小区的 GeoJSON)`;
+
+/** Refuses a file nested deeper than any GeoJSON before a recursive parser sees it. */
+function requireShallow(geojson: unknown): void {
+  if (!withinDepth(geojson)) throw new ImportError([DEPTH_PROBLEM]);
+}
+
 const DATUM_NAME = { gcj02: 'GCJ-02 (AMap/Gaode, Tencent)', bd09: 'BD-09 (Baidu)' } as const;
 
 /**
@@ -39,6 +46,7 @@ const DATUM_NAME = { gcj02: 'GCJ-02 (AMap/Gaode, Tencent)', bd09: 'BD-09 (Baidu)
  * given. All-or-nothing.
  */
 export function importEstateFile(db: Db, input: EstateFileInput): EstateFileOutcome {
+  requireShallow(input.geojson);
   const parsed = parseEstateGeoJSON(featureCollectionToWgs84(input.geojson, input.from));
   if (!parsed.ok) throw new ImportError(parsed.errors);
   const { layout } = parsed;
@@ -102,6 +110,7 @@ class DryRun extends Error {}
  * outcome it would have, or every problem, and the estate for a map preview.
  */
 export function previewEstateFile(db: Db, input: EstateFileInput): { ok: true; outcome: EstateFileOutcome; preview: ImportPreview } | { ok: false; problems: string[]; preview: ImportPreview | null } {
+  if (!withinDepth(input.geojson)) return { ok: false, problems: [DEPTH_PROBLEM], preview: null };
   const parsed = parseEstateGeoJSON(featureCollectionToWgs84(input.geojson, input.from));
   if (!parsed.ok) return { ok: false, problems: parsed.errors, preview: null };
   const preview = previewOf(parsed.layout);

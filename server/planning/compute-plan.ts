@@ -6,6 +6,31 @@ import type { Db } from '../db/open-database.ts';
 import { applyMoves } from './apply-moves.ts';
 import { phasingInputFor } from './phasing-input.ts';
 import type { PlanMove, PlanParams } from './plan-params.ts';
+import { refuse } from '../commands/refusal.ts';
+
+/**
+ * Moves only of stairwells being planned, into at most as many phases as
+ * there are stairwells: a move names what is wrong, never grows the plan without bound.
+ */
+function checkMoves(plannable: readonly string[], excluded: readonly { doorNumber: string; stairwellId: number }[], moves: readonly PlanMove[]) {
+  const ids = new Set(plannable);
+  moves.forEach((m, i) => {
+    if (!ids.has(String(m.stairwellId))) {
+      const out = excluded.find((e) => e.stairwellId === m.stairwellId);
+      throw refuse.badInput(
+        out ? `第 ${i + 1} 项调整：${out.doorNumber} 不在本次规划中（未征询通过，也无法再通过）` : `第 ${i + 1} 项调整：本小区没有编号为 ${m.stairwellId} 的门洞`,
+        out ? `moves.${i}.stairwellId: ${out.doorNumber} is not being planned (it has not passed and can no longer pass)` : `moves.${i}.stairwellId: no stairwell ${m.stairwellId} in this estate`,
+        `moves.${i}.stairwellId`,
+      );
+    }
+    if (m.toPhase >= Math.max(1, ids.size))
+      throw refuse.badInput(
+        `第 ${i + 1} 项调整：批次应在 1 至 ${Math.max(1, ids.size)} 之间`,
+        `moves.${i}.toPhase: expected a phase from 0 to ${Math.max(1, ids.size) - 1} (at most one phase per stairwell), got ${m.toPhase}`,
+        `moves.${i}.toPhase`,
+      );
+  });
+}
 
 /**
  * A phasing plan for an estate, ready for /plan: the planner's plan with the
@@ -17,6 +42,7 @@ export function computePlan(db: Db, estateId: number, params: PlanParams, moves:
   const { input, excluded, states } = phasingInputFor(db, estateId, params);
   const facts = analyzeSites(input);
   const planned = planWithFacts(input, facts);
+  checkMoves(input.stairwells.map((s) => s.id), excluded, moves);
   const { groups, unscheduled } = applyMoves(planned, moves);
   const plan: PhasePlan = buildPlan(input, facts, groups, unscheduled);
   const violations = checkPlan(input, facts, plan);

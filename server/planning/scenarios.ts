@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { phaseScenarios } from '../db/schema.ts';
-import { NotFoundError } from '../queries/not-found.ts';
+import { refuse } from '../commands/refusal.ts';
 import { requireEstate } from '../queries/stairwell-states.ts';
 import { computePlan, type ComputedPlan } from './compute-plan.ts';
 import { planParamsSchema, type PlanMove, type PlanParams } from './plan-params.ts';
@@ -44,11 +44,11 @@ export function saveScenario(db: Db, estateId: number, name: string, params: Pla
 /** A saved scenario as it was agreed (its stored plan), with its parameters and moves. */
 export function getScenario(db: Db, scenarioId: number) {
   const row = db.select().from(phaseScenarios).where(eq(phaseScenarios.id, scenarioId)).get();
-  if (!row) throw new NotFoundError(`no phasing scenario with id ${scenarioId}`);
+  if (!row) throw refuse.notFound(`没有编号为 ${scenarioId} 的分批方案`, `no phasing scenario with id ${scenarioId}`);
   return { id: row.id, estateId: row.estateId, name: row.name, updatedAt: row.updatedAt, plan: row.result as ComputedPlan };
 }
 
 export function deleteScenario(db: Db, estateId: number, scenarioId: number): void {
   const done = db.delete(phaseScenarios).where(and(eq(phaseScenarios.id, scenarioId), eq(phaseScenarios.estateId, estateId))).run();
-  if (done.changes === 0) throw new NotFoundError(`no phasing scenario with id ${scenarioId} in estate ${estateId}`);
+  if (done.changes === 0) throw refuse.notFound(`小区 ${estateId} 没有编号为 ${scenarioId} 的分批方案`, `no phasing scenario with id ${scenarioId} in estate ${estateId}`);
 }

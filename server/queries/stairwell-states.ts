@@ -3,7 +3,7 @@ import { evaluateStairwell, type HouseholdStatus, type StairwellConsent } from '
 import { MAP_PALETTE, mapColorKey, type MapColorKey } from '../../geo/palette/index.ts';
 import type { Db } from '../db/open-database.ts';
 import { buildings, estates, flats, stairwells } from '../db/schema.ts';
-import { NotFoundError } from './not-found.ts';
+import { refuse } from '../commands/refusal.ts';
 
 export interface FlatRow {
   id: number;
@@ -31,7 +31,7 @@ export interface StairwellState {
 
 export function requireEstate(db: Db, estateId: number) {
   const estate = db.select().from(estates).where(eq(estates.id, estateId)).get();
-  if (!estate) throw new NotFoundError(`no estate with id ${estateId}`);
+  if (!estate) throw refuse.notFound(`没有编号为 ${estateId} 的小区`, `no estate with id ${estateId}`);
   return estate;
 }
 
@@ -109,7 +109,7 @@ export function loadStairwellState(db: Db, stairwellId: number): StairwellState 
     .innerJoin(buildings, eq(buildings.id, stairwells.buildingId))
     .where(eq(stairwells.id, stairwellId))
     .get();
-  if (!found) throw new NotFoundError(`no stairwell with id ${stairwellId}`);
+  if (!found) throw refuse.notFound(`没有编号为 ${stairwellId} 的门洞`, `no stairwell with id ${stairwellId}`);
   const rows = db
     .select(FLAT_COLUMNS)
     .from(flats)

@@ -1,19 +1,19 @@
 import { desc } from 'drizzle-orm';
 import { z } from 'zod';
-import { DATUMS, lngLatSchema, polygonSchema } from '../../geo/estate/index.ts';
-import { adjustStairwell } from '../admin/adjust-stairwell.ts';
+import { DATUMS } from '../../geo/estate/index.ts';
 import { readUploads } from '../admin/read-uploads.ts';
+import { adjustStairwell } from '../commands/adjust-stairwell.ts';
+import { WHO } from '../commands/authorise.ts';
+import { importEstate } from '../commands/import-estate.ts';
 import { backups } from '../db/schema.ts';
-import { ImportError } from '../import/import-error.ts';
-import { importEstateFile, previewEstateFile } from '../import/import-estate-file.ts';
+import { previewEstateFile } from '../import/import-estate-file.ts';
 import { roleProcedure, router } from '../trpc.ts';
-import { withDomainErrors } from './domain-errors.ts';
 
-const staff = roleProcedure('admin', 'planner');
+const staff = roleProcedure(...WHO.staff);
 
 const uploadedFile = z
   .object({
-    fileName: z.string().trim().min(1, 'expected the file name (its extension says CSV or XLSX)'),
+    fileName: z.string().trim().min(1, 'expected the file name (its extension says CSV or XLSX)').max(255, 'expected a file name of at most 255 characters'),
     // 20 MB of file as base64.
     base64: z.string().max(28_000_000, 'expected a file of at most 20 MB'),
   })
@@ -24,7 +24,7 @@ const importInput = z.object({
   /** The GeoJSON file's parsed content; validated feature by feature on the server. */
   geojson: z.unknown(),
   from: z.enum(DATUMS).default('wgs84'),
-  reference: z.tuple([z.number(), z.number()]).nullable().default(null),
+  reference: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).nullable().default(null),
   /** The flat register (CSV or XLSX) to import in the same transaction, or null to leave flats as they are. */
   register: uploadedFile,
   /** The 包干 table (CSV or XLSX), or null to leave canvassers as they are. */
@@ -43,15 +43,8 @@ export const adminRouter = router({
   importEstate: staff.input(importInput).mutation(async ({ ctx, input }) => {
     const read = await readUploads(input.register, input.canvassers);
     if (!read.ok) return { ok: false as const, problems: read.problems };
-    try {
-      return { ok: true as const, outcome: importEstateFile(ctx.db, { ...input, register: read.register, canvassers: read.canvassers, now: ctx.now() }) };
-    } catch (e) {
-      if (e instanceof ImportError) return { ok: false as const, problems: e.problems };
-      throw e;
-    }
+    return importEstate(ctx, { geojson: input.geojson, from: input.from, reference: input.reference, register: read.register, canvassers: read.canvassers });
   }),
   /** A planner places a stairwell's door and elevator site on the map; checked, stored in one transaction, kept by later re-imports that give none. */
-  adjustStairwell: staff
-    .input(z.object({ stairwellId: z.number().int().positive(), door: lngLatSchema, elevatorSite: polygonSchema.nullable() }))
-    .mutation(({ ctx, input }) => withDomainErrors(() => adjustStairwell(ctx.db, input))),
+  adjustStairwell: staff.input(adjustStairwell.input).mutation(({ ctx, input }) => adjustStairwell(ctx, input)),
 });

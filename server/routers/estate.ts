@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { estateMap } from '../queries/estate-map.ts';
 import { listEstates } from '../queries/list-estates.ts';
 import { publicProcedure, router } from '../trpc.ts';
-import { withDomainErrors } from './domain-errors.ts';
 
 export const estateIdInput = z.object({ estateId: z.number().int('expected a whole number').positive('expected a positive id') });
 
@@ -10,5 +9,5 @@ export const estateRouter = router({
   list: publicProcedure.query(({ ctx }) => listEstates(ctx.db)),
   /** The raster basemap configured for this server (LIFTMAP_BASEMAP_*), or null for the offline style. */
   basemap: publicProcedure.query(({ ctx }) => ctx.basemap),
-  map: publicProcedure.input(estateIdInput).query(({ ctx, input }) => withDomainErrors(() => estateMap(ctx.db, input.estateId))),
+  map: publicProcedure.input(estateIdInput).query(({ ctx, input }) => estateMap(ctx.db, input.estateId)),
 });

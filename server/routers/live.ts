@@ -3,26 +3,29 @@ import { z } from 'zod';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import { leaderboard } from '../live/leaderboard.ts';
 import { recentChanges } from '../live/recent-changes.ts';
-import { publicProcedure, router } from '../trpc.ts';
-import { withDomainErrors } from './domain-errors.ts';
-import { estateIdInput } from './estate.ts';
 import { requireEstate } from '../queries/stairwell-states.ts';
+import { publicProcedure, router } from '../trpc.ts';
+import { estateIdInput } from './estate.ts';
 
 export const liveRouter = router({
-  /** Every change as it happens, over server-sent events: door number and floor, no names. */
-  onChange: publicProcedure.input(z.object({ estateId: z.number().int().positive(), lastEventId: z.string().nullish() })).subscription(async function* ({ ctx, input, signal }) {
-    for await (const { id, change } of ctx.bus.changes(signal)) if (change.estateId === input.estateId) yield tracked(id, change);
+  /**
+   * Every committed change as it happens, over server-sent events: door
+   * numbers, floors and stages, no names. One estate, or every estate when
+   * estateId is null (/district). A screen that reconnects with its last
+   * event id gets what it missed, or a resync.
+   */
+  onChange: publicProcedure
+    .input(z.object({ estateId: z.number().int().positive().max(2 ** 31).nullable(), lastEventId: z.string().max(20).regex(/^\d+$/).nullish() }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      const after = input.lastEventId ? Number(input.lastEventId) : null;
+      for await (const { id, change } of ctx.bus.changes(input.estateId, after, signal)) yield tracked(String(id), change);
+    }),
+  recent: publicProcedure.input(estateIdInput.extend({ limit: z.number().int().min(1).max(100).default(20) })).query(({ ctx, input }) => {
+    requireEstate(ctx.db, input.estateId);
+    return recentChanges(ctx.db, input.estateId, input.limit);
   }),
-  recent: publicProcedure.input(estateIdInput.extend({ limit: z.number().int().min(1).max(100).default(20) })).query(({ ctx, input }) =>
-    withDomainErrors(() => {
-      requireEstate(ctx.db, input.estateId);
-      return recentChanges(ctx.db, input.estateId, input.limit);
-    }),
-  ),
-  leaderboard: publicProcedure.input(estateIdInput).query(({ ctx, input }) =>
-    withDomainErrors(() => {
-      requireEstate(ctx.db, input.estateId);
-      return leaderboard(ctx.db, input.estateId, shanghaiIso(new Date(ctx.now().getTime() - 7 * 86_400_000)));
-    }),
-  ),
+  leaderboard: publicProcedure.input(estateIdInput).query(({ ctx, input }) => {
+    requireEstate(ctx.db, input.estateId);
+    return leaderboard(ctx.db, input.estateId, shanghaiIso(new Date(ctx.now().getTime() - 7 * 86_400_000)));
+  }),
 });

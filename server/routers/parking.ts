@@ -1,8 +1,7 @@
 import { computeParking } from '../parking/compute-parking.ts';
 import { parkingInputSchema } from '../parking/parking-params.ts';
 import { publicProcedure, router } from '../trpc.ts';
-import { withDomainErrors } from './domain-errors.ts';
 
 export const parkingRouter = router({
-  compute: publicProcedure.input(parkingInputSchema).query(({ ctx, input }) => withDomainErrors(() => computeParking(ctx.db, input))),
+  compute: publicProcedure.input(parkingInputSchema).query(({ ctx, input }) => computeParking(ctx.db, input)),
 });

@@ -1,9 +1,8 @@
 import { presentDeck } from '../queries/present-deck.ts';
 import { publicProcedure, router } from '../trpc.ts';
-import { withDomainErrors } from './domain-errors.ts';
 import { estateIdInput } from './estate.ts';
 
 export const presentRouter = router({
   /** The phasing and parking slides' data: aggregates and door numbers only. */
-  deck: publicProcedure.input(estateIdInput).query(({ ctx, input }) => withDomainErrors(() => presentDeck(ctx.db, input.estateId))),
+  deck: publicProcedure.input(estateIdInput).query(({ ctx, input }) => presentDeck(ctx.db, input.estateId)),
 });

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { stairwellDetail } from '../queries/stairwell-detail.ts';
 import { publicProcedure, router } from '../trpc.ts';
-import { withDomainErrors } from './domain-errors.ts';
 
 export const stairwellRouter = router({
   detail: publicProcedure
     .input(z.object({ stairwellId: z.number().int('expected a whole number').positive('expected a positive id') }))
-    .query(({ ctx, input }) => withDomainErrors(() => stairwellDetail(ctx.db, input.stairwellId))),
+    .query(({ ctx, input }) => stairwellDetail(ctx.db, input.stairwellId)),
 });

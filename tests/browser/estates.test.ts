@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importEstateFile } from '../../server/import/import-estate-file.ts';
-import { launchBrowser, waitForMapIdle } from '../support/browser.ts';
+import { launchBrowser, plannerPage, waitForMapIdle } from '../support/browser.ts';
 import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
@@ -24,7 +24,7 @@ afterAll(async () => {
 
 describe('several estates', () => {
   it('switches the wall to another estate with one choice, and the plan and deck follow it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await plannerPage(browser, server.url, server.db);
     await page.goto(`${server.url}/wall`);
     await waitForMapIdle(page);
     await expect(page.locator('h1').textContent()).resolves.toBe('风荷苑 加装电梯作战图');

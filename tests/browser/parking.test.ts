@@ -1,10 +1,9 @@
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARKING_PALETTE } from '../../geo/palette/index.ts';
-import type { AppRouter } from '../../server/routers/_app.ts';
-import { launchBrowser, waitForMapIdle } from '../support/browser.ts';
+import { launchBrowser, plannerPage, waitForMapIdle } from '../support/browser.ts';
+import { signInAs } from '../support/sign-in.ts';
 import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
@@ -12,7 +11,7 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
-  const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc` })] });
+  const trpc = await signInAs(server.url, server.db, 'planner');
   await trpc.plan.save.mutate({ estateId: 1, name: '方案 A', params: await trpc.plan.defaults.query(), moves: [] });
 });
 afterAll(async () => {
@@ -22,7 +21,7 @@ afterAll(async () => {
 
 describe('/plan?view=parking in Chromium', () => {
   it('shows what changes in a construction phase: spaces out of use on the map and who must move', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await plannerPage(browser, server.url, server.db);
     await page.goto(`${server.url}/plan?view=parking`);
     await waitForMapIdle(page);
     const summary = page.getByTestId('parking-summary');

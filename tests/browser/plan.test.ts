@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, waitForMapIdle } from '../support/browser.ts';
+import { launchBrowser, plannerPage, waitForMapIdle } from '../support/browser.ts';
 import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe('/plan in Chromium', () => {
   it('re-plans when the crew count changes: fewer phases on the Gantt chart and new colours on the map', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await plannerPage(browser, server.url, server.db);
     await page.goto(`${server.url}/plan`);
     await waitForMapIdle(page);
     const phases = page.locator('[data-testid="gantt"] g[data-phase]');
@@ -49,7 +49,7 @@ describe('/plan in Chromium', () => {
   });
 
   it('links the Gantt chart and the map: a row selects the stairwell, a move re-scores the plan', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await plannerPage(browser, server.url, server.db);
     await page.goto(`${server.url}/plan`);
     await waitForMapIdle(page);
     const row = page.locator('[data-testid="gantt"] g[data-stairwell]').nth(2);

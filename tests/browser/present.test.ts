@@ -1,19 +1,18 @@
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { Browser, Download, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAP_PALETTE } from '../../geo/palette/index.ts';
-import type { AppRouter } from '../../server/routers/_app.ts';
 import { launchBrowser, waitForMapIdle } from '../support/browser.ts';
+import { signInAs, type Client } from '../support/sign-in.ts';
 import { stateFromDatabase } from '../support/history-sql.ts';
 import { expectNoPersonalData } from '../support/personal-data.ts';
 import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
 let browser: Browser;
-let trpc: ReturnType<typeof createTRPCClient<AppRouter>>;
+let trpc: Client;
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts', 'present');
 /** Everything /present read from the server during these tests. */
 const wire: string[] = [];
@@ -21,7 +20,7 @@ const wire: string[] = [];
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
-  trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc` })] });
+  trpc = await signInAs(server.url, server.db, 'planner');
   // A saved plan, so the deck has its phasing and parking slides.
   await trpc.plan.save.mutate({ estateId: 1, name: '方案甲', params: await trpc.plan.defaults.query(), moves: [] });
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -77,7 +77,7 @@ describe('tRPC over HTTP', () => {
     const error = await trpc.estate.map.query({ estateId: 999 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCClientError);
     expect((error as TRPCClientError<AppRouter>).data?.code).toBe('NOT_FOUND');
-    expect((error as TRPCClientError<AppRouter>).message).toBe('no estate with id 999');
+    expect((error as TRPCClientError<AppRouter>).message).toBe('没有编号为 999 的小区（no estate with id 999）');
     const missing = await trpc.stairwell.detail.query({ stairwellId: 4242 }).catch((e: unknown) => e);
     expect((missing as TRPCClientError<AppRouter>).data?.code).toBe('NOT_FOUND');
   });
@@ -85,7 +85,7 @@ describe('tRPC over HTTP', () => {
   it('refuses bad input with a message naming the field', async () => {
     const error = (await trpc.estate.map.query({ estateId: -1 }).catch((e: unknown) => e)) as TRPCClientError<AppRouter>;
     expect(error.data?.code).toBe('BAD_REQUEST');
-    expect(error.message).toBe('estateId: expected a positive id');
+    expect(error.message).toBe('输入有误：estateId: expected a positive id');
     expect(error.data?.fields).toEqual([{ field: 'estateId', message: 'expected a positive id' }]);
     expect(server.logs).toEqual([]);
   });
@@ -114,7 +114,7 @@ describe('plain HTTP endpoints', () => {
   it('answers an unknown estate with 404 and a malformed id with 400 naming the field', async () => {
     const missing = await get('/api/estates/77/stairwells.geojson');
     expect(missing.status).toBe(404);
-    expect(JSON.parse(missing.text)).toEqual({ error: { code: 'NOT_FOUND', message: 'no estate with id 77' } });
+    expect(JSON.parse(missing.text)).toEqual({ error: { code: 'NOT_FOUND', message: '没有编号为 77 的小区（no estate with id 77）' } });
     const bad = await get('/api/estates/abc/stairwells.geojson');
     expect(bad.status).toBe(400);
     expect((JSON.parse(bad.text) as { error: unknown }).error).toMatchObject({ code: 'BAD_REQUEST', field: 'id' });

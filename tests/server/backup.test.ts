@@ -41,7 +41,7 @@ describe('backups', () => {
     expect(live.db.select().from(backups).all()).toHaveLength(1);
     live.close();
 
-    expect(checkBackup(file)).toBe(8);
+    expect(checkBackup(file)).toBe(9);
     const target = join(dir, 'restored.db');
     restoreDatabase(file, target);
     const restored = openDatabase(target);
@@ -62,6 +62,6 @@ describe('backups', () => {
     live.close();
     expect(() => restoreDatabase(bad, target)).toThrow();
     expect(() => restoreDatabase(join(dir, 'missing.db'), target)).toThrow(/no backup file/);
-    expect(checkBackup(target)).toBe(8);
+    expect(checkBackup(target)).toBe(9);
   });
 });

@@ -1,17 +1,17 @@
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { Client } from '../support/sign-in.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MapColorKey } from '../../geo/palette/index.ts';
 import { addDays } from '../../geo/time/index.ts';
-import type { AppRouter } from '../../server/routers/_app.ts';
 import { stateFromDatabase } from '../support/history-sql.ts';
 import { expectNoPersonalData } from '../support/personal-data.ts';
+import { signInAs } from '../support/sign-in.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
-let trpc: ReturnType<typeof createTRPCClient<AppRouter>>;
+let trpc: Client;
 beforeAll(async () => {
   server = await startTestServer();
-  trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc` })] });
+  trpc = await signInAs(server.url, server.db, 'planner');
 });
 afterAll(() => server.close());
 

@@ -1,16 +1,16 @@
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { Client } from '../support/sign-in.ts';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppRouter } from '../../server/routers/_app.ts';
+import { signInAs } from '../support/sign-in.ts';
 import { FENGHE_DIR, startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
-let trpc: ReturnType<typeof createTRPCClient<AppRouter>>;
+let trpc: Client;
 beforeAll(async () => {
   server = await startTestServer();
-  trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc` })] });
+  trpc = await signInAs(server.url, server.db, 'planner');
 });
 afterAll(() => server.close());
 

@@ -1,15 +1,16 @@
 import type { TRPCClientError } from '@trpc/client';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { Client } from '../support/sign-in.ts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '../../server/routers/_app.ts';
+import { signInAs } from '../support/sign-in.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
-let trpc: ReturnType<typeof createTRPCClient<AppRouter>>;
+let trpc: Client;
 beforeAll(async () => {
   server = await startTestServer();
-  trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc` })] });
+  trpc = await signInAs(server.url, server.db, 'planner');
 });
 afterAll(() => server.close());
 
@@ -69,6 +70,6 @@ describe('phasing plans through tRPC', () => {
     const params = await trpc.plan.defaults.query();
     const error = (await trpc.plan.compute.query({ estateId: 1, params: { ...params, crews: 0 }, moves: [] }).catch((e: unknown) => e)) as TRPCClientError<AppRouter>;
     expect(error.data?.code).toBe('BAD_REQUEST');
-    expect(error.message).toBe('params.crews: expected at least 1 crew');
+    expect(error.message).toBe('输入有误：params.crews: expected at least 1 crew');
   });
 });

@@ -20,7 +20,7 @@ afterAll(() => server.close());
 const upload = async (bytes: Uint8Array, name: string, dryRun: boolean) => {
   const res = await fetch(`${server.url}/api/estates/1/register${dryRun ? '?dryRun=1' : ''}`, {
     method: 'POST',
-    headers: { cookie: staff, 'x-file-name': encodeURIComponent(name) },
+    headers: { cookie: staff, 'x-file-name': encodeURIComponent(name), 'content-type': name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv' },
     body: Buffer.from(bytes),
   });
   return { status: res.status, body: (await res.json()) as { ok: boolean; encoding: string; problems?: string[]; changes?: { doorNumber: string; room: string; fields: string[] }[]; unchanged?: number } };

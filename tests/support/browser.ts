@@ -1,4 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { addUser } from '../../server/auth/manage-users.ts';
+import type { Db } from '../../server/db/open-database.ts';
+import { sessionCookieFor } from './sign-in.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -13,4 +16,13 @@ export function launchBrowser(): Promise<Browser> {
 /** Waits until the battle map has drawn its stairwells and gone idle. */
 export async function waitForMapIdle(page: Page, timeoutMs = 30_000): Promise<void> {
   await page.waitForFunction(() => window.liftmap?.idle() === true, undefined, { timeout: timeoutMs, polling: 100 });
+}
+
+/** A page signed in as a new planner (a session cookie set before the first load), for staff screens such as /plan. */
+export async function plannerPage(browser: Browser, url: string, db: Db, viewport = { width: 1920, height: 1080 }): Promise<Page> {
+  const username = `planner-${Math.random().toString(36).slice(2, 8)}`;
+  const [name, value] = (await sessionCookieFor(url, username, addUser(db, username, 'planner'))).split('=');
+  const context = await browser.newContext({ viewport });
+  await context.addCookies([{ name: name!, value: value!, url }]);
+  return context.newPage();
 }

@@ -1,5 +1,8 @@
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { AppRouter } from '../../server/routers/_app.ts';
+import { addUser } from '../../server/auth/manage-users.ts';
+import type { Db } from '../../server/db/open-database.ts';
+import type { Role } from '../../server/db/schema.ts';
 
 export type Client = ReturnType<typeof createTRPCClient<AppRouter>>;
 
@@ -34,4 +37,9 @@ export async function sessionCookieFor(url: string, username: string, password: 
   const res = await fetch(`${url}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
   return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** A new user of `role` on the test server, signed in over HTTP. */
+export async function signInAs(url: string, db: Db, role: Role, username = `${role}-${Math.random().toString(36).slice(2, 8)}`): Promise<Client> {
+  return signIn(url, username, addUser(db, username, role));
 }

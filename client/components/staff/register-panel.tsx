@@ -1,3 +1,4 @@
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -14,7 +15,8 @@ interface Preview {
 async function send(estateId: number, file: File, dryRun: boolean): Promise<Preview> {
   const res = await fetch(`/api/estates/${estateId}/register${dryRun ? '?dryRun=1' : ''}`, {
     method: 'POST',
-    headers: { 'x-file-name': encodeURIComponent(file.name) },
+    // The type from the name, not the browser's guess (Windows calls a CSV application/vnd.ms-excel); the server accepts only these.
+    headers: { 'x-file-name': encodeURIComponent(file.name), 'content-type': /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'text/csv' },
     body: file,
   });
   return (await res.json()) as Preview;

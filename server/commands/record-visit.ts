@@ -1,14 +1,16 @@
-import { TRPCError } from '@trpc/server';
 import { and, desc, eq } from 'drizzle-orm';
 import { shanghaiIso } from '../../geo/time/index.ts';
-import type { SessionUser } from '../auth/sessions.ts';
+import { requireEditStairwell } from '../canvass/permissions.ts';
+import { visitFlag } from '../canvass/visit-flags.ts';
+import { visitInputSchema } from '../canvass/visit-input.ts';
 import type { Db } from '../db/open-database.ts';
 import { consentEvents, flats, stairwells, visits } from '../db/schema.ts';
-import type { LiveBus, LiveChange } from '../live/live-bus.ts';
+import type { FlatChange } from '../live/live-change.ts';
 import { loadStairwellState } from '../queries/stairwell-states.ts';
-import { requireEditStairwell } from './permissions.ts';
-import type { VisitInput } from './visit-input.ts';
-import { visitFlag } from './visit-flags.ts';
+import { WHO } from './authorise.ts';
+import { campaignWindow, requireInWindow } from './campaign-window.ts';
+import { defineCommand } from './command.ts';
+import { refuse } from './refusal.ts';
 
 const passes = (db: Db, stairwellId: number) => {
   const s = loadStairwellState(db, stairwellId);
@@ -21,20 +23,24 @@ const passes = (db: Db, stairwellId: number) => {
  * consent event per status change. A visit sent twice is applied once; an
  * edit on a version someone else has changed is refused with the current value.
  */
-export function recordVisit(db: Db, bus: LiveBus, user: SessionUser, input: VisitInput, now: Date) {
-  const changes: LiveChange[] = [];
-  const result = db.transaction((tx) => {
+export const recordVisit = defineCommand({
+  roles: WHO.field,
+  input: visitInputSchema,
+  run: ({ tx, user, now, record }, input) => {
     const seen = tx.select({ id: visits.id, flatId: visits.flatId }).from(visits).where(eq(visits.clientId, input.clientId)).get();
     const flat = tx.select().from(flats).where(eq(flats.id, input.flatId)).get();
-    if (!flat) throw new TRPCError({ code: 'NOT_FOUND', message: `no flat with id ${input.flatId}` });
+    if (!flat) throw refuse.notFound(`没有编号为 ${input.flatId} 的户`, `no flat with id ${input.flatId}`);
     if (seen) return { applied: false, duplicate: true, version: flat.version, status: flat.status, flag: null };
     const stairwell = tx.select().from(stairwells).where(eq(stairwells.id, flat.stairwellId)).get()!;
     requireEditStairwell(tx, user, stairwell.id);
     if (flat.version !== input.expectedVersion)
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: `${stairwell.doorNumber} ${flat.room} was changed meanwhile: it is now ${flat.status} (version ${flat.version}); look again before recording`,
-      });
+      throw refuse.conflict(
+        `${stairwell.doorNumber} ${flat.room} 已被他人修改：现在是 ${flat.status}（版本 ${flat.version}），请刷新后再记录`,
+        `${stairwell.doorNumber} ${flat.room} was changed meanwhile: it is now ${flat.status} (version ${flat.version}); look again before recording`,
+      );
+    const window = campaignWindow(tx, stairwell.estateId, now);
+    if (input.recordedAt) requireInWindow(window, input.recordedAt, 'recordedAt');
+    if (input.nextVisitOn) requireInWindow({ from: window.from, to: new Date(now.getTime() + 366 * 86_400_000) }, `${input.nextVisitOn}T12:00:00+08:00`, 'nextVisitOn');
 
     const at = input.recordedAt ? shanghaiIso(new Date(input.recordedAt)) : shanghaiIso(now);
     const previous = tx
@@ -79,6 +85,7 @@ export function recordVisit(db: Db, bus: LiveBus, user: SessionUser, input: Visi
       .set({ concerns: input.concerns, note: input.note ?? flat.note, nextVisitOn: input.nextVisitOn ?? null, compensation: input.compensation, version: flat.version + 1 })
       .where(eq(flats.id, flat.id))
       .run();
+    const changes: FlatChange[] = [];
     if (input.status !== flat.status) {
       const sameVoter = tx.select().from(flats).where(and(eq(flats.stairwellId, stairwell.id), eq(flats.voterId, flat.voterId))).all();
       for (const f of sameVoter) {
@@ -98,11 +105,9 @@ export function recordVisit(db: Db, bus: LiveBus, user: SessionUser, input: Visi
         changes.push({ kind: 'flat', estateId: stairwell.estateId, stairwellId: stairwell.id, doorNumber: stairwell.doorNumber, floor: f.floor, from: f.status, to: input.status, at, passedNow: false });
       }
     }
-    const passedAfter = passes(tx, stairwell.id);
     const last = changes.at(-1);
-    if (last && !passedBefore && passedAfter) last.passedNow = true;
+    if (last && !passedBefore && passes(tx, stairwell.id)) last.passedNow = true;
+    for (const change of changes) record(change);
     return { applied: true, duplicate: false, version: flat.version + 1, status: input.status, flag };
-  });
-  for (const change of changes) bus.publish(change);
-  return result;
-}
+  },
+});

@@ -2,10 +2,15 @@ import { eq } from 'drizzle-orm';
 import { isDeepStrictEqual } from 'node:util';
 import { stairwellPartsProblems, type PolygonGeometry } from '../../geo/estate/index.ts';
 import type { LngLat } from '../../geo/geometry/index.ts';
-import type { Db } from '../db/open-database.ts';
+import { z } from 'zod';
+import { lngLatSchema, polygonSchema } from '../../geo/estate/index.ts';
+import { shanghaiIso } from '../../geo/time/index.ts';
 import { buildings, estates, stairwells } from '../db/schema.ts';
-import { NotFoundError } from '../queries/not-found.ts';
+import { WHO } from './authorise.ts';
+import { defineCommand } from './command.ts';
+import { refuse } from './refusal.ts';
 
+export const adjustStairwellInput = z.object({ stairwellId: z.number().int().positive().max(2 ** 31), door: lngLatSchema, elevatorSite: polygonSchema.nullable() });
 export interface StairwellAdjustment {
   stairwellId: number;
   door: LngLat;
@@ -20,10 +25,12 @@ export type AdjustOutcome = { ok: true; stairwellId: number; doorNumber: string;
  * stored in one transaction; marked as adjusted so a re-import that gives
  * none keeps it. Refusals come back as problems, nothing written.
  */
-export function adjustStairwell(db: Db, input: StairwellAdjustment): AdjustOutcome {
-  return db.transaction((tx) => {
+export const adjustStairwell = defineCommand({
+  roles: WHO.staff,
+  input: adjustStairwellInput,
+  run: ({ tx, now, record }, input: StairwellAdjustment): AdjustOutcome => {
     const s = tx.select().from(stairwells).where(eq(stairwells.id, input.stairwellId)).get();
-    if (!s) throw new NotFoundError(`no stairwell with id ${input.stairwellId}`);
+    if (!s) throw refuse.notFound(`没有编号为 ${input.stairwellId} 的门洞`, `no stairwell with id ${input.stairwellId}`);
     const estate = tx.select({ boundary: estates.boundary }).from(estates).where(eq(estates.id, s.estateId)).get()!;
     const all = tx.select({ code: buildings.code, footprint: buildings.footprint }).from(buildings).where(eq(buildings.estateId, s.estateId)).all();
     const problems = stairwellPartsProblems({ doorNumber: s.doorNumber, footprint: s.footprint, door: input.door, elevatorSite: input.elevatorSite, buildings: all, boundary: estate.boundary });
@@ -34,6 +41,7 @@ export function adjustStairwell(db: Db, input: StairwellAdjustment): AdjustOutco
       .set({ doorLng: input.door[0], doorLat: input.door[1], elevatorSite: input.elevatorSite, doorAdjusted, siteAdjusted })
       .where(eq(stairwells.id, s.id))
       .run();
+    record({ kind: 'layout', estateId: s.estateId, at: shanghaiIso(now) });
     return { ok: true as const, stairwellId: s.id, doorNumber: s.doorNumber, doorAdjusted, siteAdjusted };
-  });
-}
+  },
+});

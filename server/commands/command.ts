@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import type { SessionUser } from '../auth/sessions.ts';
+import type { Db } from '../db/open-database.ts';
+import type { Role } from '../db/schema.ts';
+import { changeLog } from '../db/schema.ts';
+import type { RecordedChange } from '../live/live-change.ts';
+import { authorise } from './authorise.ts';
+import { refuse } from './refusal.ts';
+
+/** What every command runs with: the database, the clock, who asks, and how to wake live screens after commit. */
+export interface CommandContext {
+  db: Db;
+  now: () => Date;
+  user: SessionUser | null;
+  /** Called after a commit that recorded changes (the live bus reads them). */
+  committed?: () => void;
+}
+
+/** The shell's user for CLI commands: whoever may run the CLI on the server may administer it. */
+export const SHELL_USER: SessionUser = { id: 0, username: 'shell', role: 'admin', canvasserId: null, canvasserName: null };
+
+export interface CommandScope {
+  tx: Db;
+  user: SessionUser;
+  now: Date;
+  /** Records a change in the change log, in this transaction; published after commit. */
+  record: (change: RecordedChange) => void;
+}
+
+/** Bad input as a refusal naming the first field and what was expected. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.join('.') || 'input';
+  throw refuse.badInput(`输入有误：${field}：${issue.message}`, `${field}: ${issue.message}`, field);
+}
+
+/**
+ * A write: authorised for `roles`, its input checked against `input`, run in
+ * one transaction that takes the write lock at its start (waiting for it, not
+ * failing), with its changes logged in the same transaction and published
+ * after commit. A refusal thrown inside rolls everything back.
+ */
+export function defineCommand<S extends z.ZodType, T>(spec: { roles: readonly Role[]; input: S; run: (scope: CommandScope, input: z.output<S>) => T }) {
+  const command = (ctx: CommandContext, rawInput: z.input<S>): T => {
+    const user = authorise(ctx.user, spec.roles);
+    const input = parseInput(spec.input, rawInput);
+    const now = ctx.now();
+    let recorded = 0;
+    const result = ctx.db.transaction(
+      (tx) =>
+        spec.run(
+          {
+            tx,
+            user,
+            now,
+            record: (change) => {
+              tx.insert(changeLog).values({ estateId: change.estateId, kind: change.kind, payload: change, at: change.at }).run();
+              recorded += 1;
+            },
+          },
+          input,
+        ),
+      { behavior: 'immediate' },
+    );
+    if (recorded > 0) ctx.committed?.();
+    return result;
+  };
+  return Object.assign(command, { input: spec.input, roles: spec.roles });
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { shanghaiIso } from '../../geo/time/index.ts';
+import { planMoveSchema, planParamsSchema } from '../planning/plan-params.ts';
+import { deleteScenario, saveScenario } from '../planning/scenarios.ts';
+import { requireEstate } from '../queries/stairwell-states.ts';
+import { WHO } from './authorise.ts';
+import { defineCommand } from './command.ts';
+
+const id = z.number().int('expected a whole number').positive('expected a positive id').max(2 ** 31);
+export const planInput = z.object({ estateId: id, params: planParamsSchema, moves: z.array(planMoveSchema).max(500, 'expected at most 500 moves') });
+
+/** A planner saves (or overwrites by name) a phasing scenario, with the plan as computed now. */
+export const saveScenarioCommand = defineCommand({
+  roles: WHO.staff,
+  input: planInput.extend({ name: z.string().trim().min(1, 'expected a scenario name').max(60, 'expected at most 60 characters') }),
+  run: ({ tx, now, record }, input) => {
+    requireEstate(tx, input.estateId);
+    const { id: scenarioId } = saveScenario(tx, input.estateId, input.name, input.params, input.moves, now.toISOString());
+    record({ kind: 'plan', estateId: input.estateId, at: shanghaiIso(now) });
+    return { scenarioId };
+  },
+});
+
+/** A planner deletes a saved scenario of an estate. */
+export const removeScenarioCommand = defineCommand({
+  roles: WHO.staff,
+  input: z.object({ estateId: id, scenarioId: id }),
+  run: ({ tx, now, record }, input) => {
+    deleteScenario(tx, input.estateId, input.scenarioId);
+    record({ kind: 'plan', estateId: input.estateId, at: shanghaiIso(now) });
+    return { ok: true as const };
+  },
+});

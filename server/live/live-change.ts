@@ -1,0 +1,36 @@
+import type { Stage } from '../../geo/stages/index.ts';
+
+/** A flat's status changed: door number and floor, never a name. */
+export interface FlatChange {
+  kind: 'flat';
+  estateId: number;
+  stairwellId: number;
+  doorNumber: string;
+  floor: number;
+  from: string;
+  to: string;
+  at: string;
+  /** The stairwell passed the consent rule with this change. */
+  passedNow: boolean;
+}
+
+export interface StageChange {
+  kind: 'stage';
+  estateId: number;
+  stairwellId: number;
+  doorNumber: string;
+  from: Stage;
+  to: Stage;
+  at: string;
+}
+
+/** Something else of an estate changed: its layout (import, door or site moved), register, 包干, saved plans or settings. */
+export interface EstateChange {
+  kind: 'layout' | 'register' | 'canvassers' | 'plan' | 'settings';
+  estateId: number;
+  at: string;
+}
+
+/** What live screens hear; `resync` tells a screen that it missed too much and should re-read everything. */
+export type LiveChange = FlatChange | StageChange | EstateChange | { kind: 'resync'; estateId: number | null; at: string };
+export type RecordedChange = Exclude<LiveChange, { kind: 'resync' }>;
