@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { initialPasswordFile, storeInitialPassword } from './auth/initial-password.ts';
 import { ensureAdmin } from './auth/manage-users.ts';
+import { holdServerLock } from './db/server-lock.ts';
 import { openDatabase } from './db/open-database.ts';
 import { basemapOf, parseEnv } from './env.ts';
 import { createApp } from './http/create-app.ts';
@@ -7,15 +10,24 @@ import { ImportError } from './import/import-error.ts';
 import { seedIfEmpty } from './import/seed-if-empty.ts';
 import { districtOverviewJson } from './queries/district-overview.ts';
 
+const ROOT = join(import.meta.dirname, '..');
+
 const env = parseEnv();
-const { db, close } = openDatabase(env.LIFTMAP_DB);
+const { db, close: closeDb } = openDatabase(env.LIFTMAP_DB);
+let releaseLock = () => undefined as void;
+const close = () => {
+  closeDb();
+  releaseLock();
+};
 try {
+  // npm run restore refuses while this lock names a live server.
+  releaseLock = holdServerLock(env.LIFTMAP_DB);
   if (seedIfEmpty(db, env.LIFTMAP_SEED_DIR)) console.log(`loaded the estate in ${env.LIFTMAP_SEED_DIR} into ${env.LIFTMAP_DB}`);
   const adminPassword = ensureAdmin(db);
-  // Shown once, on the terminal of whoever started the server; never logged elsewhere or stored in clear.
-  if (adminPassword) console.log(`created user admin with password ${adminPassword} (shown once; change users with npm run user)`);
+  // In a file only its owner can read; on the screen only when a person is watching, never into a log collector.
+  if (adminPassword) console.log(storeInitialPassword(initialPasswordFile(env.LIFTMAP_DB, ROOT), adminPassword, process.stdout.isTTY === true));
 } catch (e) {
-  console.error(e instanceof ImportError ? e.message : e);
+  console.error(e instanceof ImportError ? e.message : e instanceof Error ? e.message : e);
   close();
   process.exit(1);
 }

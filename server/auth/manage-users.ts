@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { canvassers, ROLES, users, type Role } from '../db/schema.ts';
 import { generatePassword, hashPassword } from './password.ts';
+import { endSessionsOf } from './sessions.ts';
 
 export class UserError extends Error {
   override readonly name = 'UserError';
@@ -31,11 +32,31 @@ export function addUser(db: Db, username: string, role: Role, canvasserExternalI
   return password;
 }
 
+function userId(db: Db, username: string): number {
+  const found = db.select({ id: users.id }).from(users).where(eq(users.username, username)).get();
+  if (!found) throw new UserError(`no user ${username}`);
+  return found.id;
+}
+
+/** A new random password, returned once; every session of the user ends, so a leaked password or cookie stops working. */
 export function resetPassword(db: Db, username: string): string {
+  const id = userId(db, username);
   const password = generatePassword();
-  const done = db.update(users).set({ passwordHash: hashPassword(password) }).where(eq(users.username, username)).run();
-  if (done.changes === 0) throw new UserError(`no user ${username}`);
+  db.update(users).set({ passwordHash: hashPassword(password), disabledAt: null }).where(eq(users.id, id)).run();
+  endSessionsOf(db, id);
   return password;
+}
+
+/** Disables a user: no sign-in, every session ended at once. Returns how many sessions ended. */
+export function disableUser(db: Db, username: string, now: Date): number {
+  const id = userId(db, username);
+  db.update(users).set({ disabledAt: now.toISOString() }).where(eq(users.id, id)).run();
+  return endSessionsOf(db, id);
+}
+
+/** Lets a disabled user sign in again (with their password as it was). */
+export function enableUser(db: Db, username: string): void {
+  db.update(users).set({ disabledAt: null }).where(eq(users.id, userId(db, username))).run();
 }
 
 /** On first start there is no default password: an admin is created with a random one, shown once. */

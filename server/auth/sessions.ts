@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { canvassers, sessions, users, type Role } from '../db/schema.ts';
 
@@ -30,9 +30,14 @@ export function userForToken(db: Db, token: string | undefined, now: Date): Sess
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(canvassers, eq(canvassers.id, users.canvasserId))
-    .where(and(eq(sessions.tokenHash, digest(token)), gt(sessions.expiresAt, now.toISOString())))
+    .where(and(eq(sessions.tokenHash, digest(token)), gt(sessions.expiresAt, now.toISOString()), isNull(users.disabledAt)))
     .get();
   return row ?? null;
+}
+
+/** Ends every session of a user: after a password reset or when the user is disabled. */
+export function endSessionsOf(db: Db, userId: number): number {
+  return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
 }
 
 export function endSession(db: Db, token: string | undefined): void {

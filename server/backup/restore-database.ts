@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { MIGRATIONS } from '../db/open-database.ts';
+import { serverHolding } from '../db/server-lock.ts';
 
 export class RestoreError extends Error {
   override readonly name = 'RestoreError';
@@ -32,6 +33,9 @@ export function checkBackup(file: string): number {
  * database whole; older schemas are migrated on the next start.
  */
 export function restoreDatabase(file: string, target: string): number {
+  const server = serverHolding(target);
+  if (server !== null)
+    throw new RestoreError(`a LiftMap server (pid ${server}) has ${target} open: stop it first, or writes it acknowledges would be lost (服务器正在使用该数据库，请先停止服务器再恢复)`);
   const version = checkBackup(file);
   const temp = `${target}.restoring`;
   copyFileSync(file, temp);

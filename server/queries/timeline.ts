@@ -1,6 +1,9 @@
 import { daysBetween, replayDays } from '../../geo/history/index.ts';
 import type { MapColorKey } from '../../geo/palette/index.ts';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { addDays, shanghaiIso } from '../../geo/time/index.ts';
+
+/** Days the progress chart and replay cover at most (five years). */
+export const MAX_DAYS = 5 * 366;
 import type { Db } from '../db/open-database.ts';
 import { loadHistory } from './history.ts';
 
@@ -25,7 +28,9 @@ export function timeline(db: Db, estateId: number, now: Date, withChanges: boole
   const h = loadHistory(db, estateId);
   const to = shanghaiIso(now).slice(0, 10);
   const first = [h.consent[0]?.at, h.stages[0]?.at].filter((x): x is string => x !== undefined).sort()[0];
-  const from = first && first.slice(0, 10) < to ? first.slice(0, 10) : to;
+  // At most MAX_DAYS back: a stray early date cannot grow the chart without bound.
+  const earliest = addDays(to, -MAX_DAYS);
+  const from = first && first.slice(0, 10) < to ? (first.slice(0, 10) < earliest ? earliest : first.slice(0, 10)) : to;
   // The day before the first event: every stairwell as it started, so day one's changes are changes.
   const previous = new Map<number, string>();
   const days = replayDays(h.flats, h.consent, h.stages, daysBetween(from, to)).map((d) => {

@@ -1,26 +1,31 @@
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { verifyPassword } from '../auth/password.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { createSession, endSession, sessionCookie } from '../auth/sessions.ts';
+import { refuse, Refusal } from '../commands/refusal.ts';
 import { users } from '../db/schema.ts';
 import { publicProcedure, router } from '../trpc.ts';
+
+/** A hash no password matches, checked when the name is unknown so that sign-in takes as long either way. */
+let decoy: string | null = null;
+const decoyHash = () => (decoy ??= hashPassword(`decoy-${Math.random()}`));
 
 export const authRouter = router({
   me: publicProcedure.query(({ ctx }) => ctx.user),
   login: publicProcedure
     .input(z.object({ username: z.string().trim().min(1, 'expected a user name').max(40), password: z.string().min(1, 'expected a password').max(200) }))
     .mutation(({ ctx, input }) => {
-      const key = `${input.username}@${ctx.clientKey}`;
       const now = ctx.now();
-      const wait = ctx.limiter.retryAfterMs(key, now.getTime());
-      if (wait > 0) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} min` });
+      const wait = ctx.limiter.retryAfterMs(input.username, ctx.clientKey, now.getTime());
+      if (wait > 0) throw refuse.tooMany(`登录失败次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试`, `too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} min`);
       const user = ctx.db.select().from(users).where(eq(users.username, input.username)).get();
-      if (!user || !verifyPassword(input.password, user.passwordHash)) {
-        ctx.limiter.fail(key, now.getTime());
-        throw new TRPCError({ code: 'UNAUTHORIZED', message: 'wrong user name or password' });
+      const matches = verifyPassword(input.password, user?.passwordHash ?? decoyHash());
+      if (!user || !matches || user.disabledAt) {
+        ctx.limiter.fail(input.username, ctx.clientKey, now.getTime());
+        if (user && matches) throw refuse.forbidden('此账号已停用，请联系管理员', 'this account is disabled; ask an admin');
+        throw new Refusal('unauthorized', '用户名或密码错误', 'wrong user name or password');
       }
-      ctx.limiter.succeed(key);
+      ctx.limiter.succeed(input.username, ctx.clientKey);
       const { token, maxAgeS } = createSession(ctx.db, user.id, now);
       ctx.setCookie(sessionCookie(token, maxAgeS, ctx.secure));
       return { username: user.username, role: user.role };

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,8 @@ import { backups, consentEvents, flats } from '../../server/db/schema.ts';
 import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
 import { loadHistory } from '../../server/queries/history.ts';
 import { loadStairwellStates } from '../../server/queries/stairwell-states.ts';
-import { FENGHE_DIR } from '../support/test-server.ts';
+import { runCli } from '../support/run-cli.ts';
+import { FENGHE_DIR, startTestServer } from '../support/test-server.ts';
 
 describe('backups', () => {
   it('taken while visits keep being written, restore to a consistent database', async () => {
@@ -63,5 +64,25 @@ describe('backups', () => {
     expect(() => restoreDatabase(bad, target)).toThrow();
     expect(() => restoreDatabase(join(dir, 'missing.db'), target)).toThrow(/no backup file/);
     expect(checkBackup(target)).toBe(9);
+  });
+});
+
+describe('restore while a server runs', () => {
+  it('refuses while a server has the database open, and restores once it has stopped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liftmap-running-'));
+    const server = await startTestServer({ dbFile: join(dir, 'live.db') });
+    const backups = join(dir, 'backups');
+    const { file } = await backupDatabase(server.sqlite, server.db, backups, new Date());
+    const refused = runCli('restore', server.file, file);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/server \(pid \d+\) has .* open: stop it first/);
+    // Nothing was replaced under the running server.
+    expect(server.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    const target = server.file;
+    await server.close();
+    expect(existsSync(`${target}.server.pid`)).toBe(false);
+    const restored = runCli('restore', target, file);
+    expect(restored.err).toBe('');
+    expect(restored.code).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../server/db/open-database.ts';
+import { holdServerLock } from '../../server/db/server-lock.ts';
 import type { Basemap } from '../../server/env.ts';
 import { createApp } from '../../server/http/create-app.ts';
 import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
@@ -16,6 +17,8 @@ export interface TestServer {
   db: Db;
   /** The same database, for tests that check against plain SQL. */
   sqlite: Database.Database;
+  /** The SQLite file. */
+  file: string;
   logs: string[];
   close(): Promise<void>;
 }
@@ -23,7 +26,10 @@ export interface TestServer {
 /** The real server on a free loopback port with a fresh, seeded SQLite file (or the given one, left in place). */
 export async function startTestServer(opts: { seed?: boolean; basemap?: Basemap; dbFile?: string } = {}): Promise<TestServer> {
   const dir = opts.dbFile ? null : mkdtempSync(join(tmpdir(), 'liftmap-test-'));
-  const { db, sqlite, close } = openDatabase(opts.dbFile ?? join(dir!, 'liftmap.db'));
+  const file = opts.dbFile ?? join(dir!, 'liftmap.db');
+  const { db, sqlite, close } = openDatabase(file);
+  // As npm start does: restore refuses while this server has the file open.
+  const release = holdServerLock(file);
   if (opts.seed !== false) seedIfEmpty(db, FENGHE_DIR);
   const logs: string[] = [];
   const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), basemap: opts.basemap ?? null });
@@ -33,11 +39,13 @@ export async function startTestServer(opts: { seed?: boolean; basemap?: Basemap;
     url: `http://127.0.0.1:${port}`,
     db,
     sqlite,
+    file,
     logs,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       close();
+      release();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };

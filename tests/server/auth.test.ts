@@ -1,0 +1,99 @@
+import { TRPCClientError } from '@trpc/client';
+import { statSync, readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initialPasswordFile, storeInitialPassword } from '../../server/auth/initial-password.ts';
+import { LoginLimiter } from '../../server/auth/login-limiter.ts';
+import { addUser } from '../../server/auth/manage-users.ts';
+import { sessions } from '../../server/db/schema.ts';
+import { runCli } from '../support/run-cli.ts';
+import { clientWithCookie, sessionCookieFor } from '../support/sign-in.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const codeOf = (e: unknown) => (e instanceof TRPCClientError ? (e.data as { code?: string } | undefined)?.code : String(e));
+
+describe('sessions end when they should', () => {
+  it('a password reset from the shell ends every session of that user', async () => {
+    const password = addUser(server.db, 'wang', 'planner');
+    const cookie = await sessionCookieFor(server.url, 'wang', password);
+    const client = clientWithCookie(server.url, () => cookie);
+    expect((await client.auth.me.query())?.username).toBe('wang');
+    const reset = runCli('user', server.file, 'reset', 'wang');
+    expect(reset.code).toBe(0);
+    expect(reset.out).toMatch(/every session of wang has ended/);
+    expect(await client.auth.me.query()).toBeNull();
+    expect(codeOf(await client.plan.save.mutate({ estateId: 1, name: 'x', params: await client.plan.defaults.query(), moves: [] }).catch((e: unknown) => e))).toBe('UNAUTHORIZED');
+  });
+
+  it('npm run user -- disable ends the sessions and refuses sign-in; enable lets the user back', async () => {
+    const password = addUser(server.db, 'zhao', 'planner');
+    const cookie = await sessionCookieFor(server.url, 'zhao', password);
+    const client = clientWithCookie(server.url, () => cookie);
+    const disabled = runCli('user', server.file, 'disable', 'zhao');
+    expect(disabled.code).toBe(0);
+    expect(disabled.out).toMatch(/1 open session ended/);
+    expect(await client.auth.me.query()).toBeNull();
+    const login = await fetch(`${server.url}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zhao', password }) });
+    expect(login.status).toBe(403);
+    expect(await login.text()).toMatch(/此账号已停用/);
+    expect(runCli('user', server.file, 'enable', 'zhao').code).toBe(0);
+    expect(await sessionCookieFor(server.url, 'zhao', password)).toMatch(/^liftmap_session=/);
+    expect(runCli('user', server.file, 'list').out).toMatch(/zhao\tplanner\n/);
+  });
+
+  it('a session of a disabled user stored before is not honoured', async () => {
+    const password = addUser(server.db, 'qian', 'viewer');
+    const cookie = await sessionCookieFor(server.url, 'qian', password);
+    runCli('user', server.file, 'disable', 'qian');
+    expect(server.db.select().from(sessions).all().length).toBeGreaterThan(0);
+    expect(await clientWithCookie(server.url, () => cookie).auth.me.query()).toBeNull();
+  });
+});
+
+describe('sign-in under attack', () => {
+  it('takes about as long for an unknown name as for a wrong password', async () => {
+    addUser(server.db, 'sun', 'viewer');
+    const time = async (username: string) => {
+      const start = performance.now();
+      await fetch(`${server.url}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': username }, body: JSON.stringify({ username, password: 'wrong-password' }) });
+      return performance.now() - start;
+    };
+    // Both pay for one scrypt (~50 ms); before, an unknown name answered in ~2 ms.
+    const unknown = Math.min(await time('nobody-here'), await time('nobody-else'));
+    const known = Math.min(await time('sun'), await time('sun'));
+    expect(unknown).toBeGreaterThan(known / 3);
+  });
+
+  it('limits spraying one password over many names from one address, and forgets failures after the window', () => {
+    const limiter = new LoginLimiter(5, 60_000, 20);
+    for (let i = 0; i < 20; i++) limiter.fail(`user${i}`, '10.0.0.9', 1_000);
+    expect(limiter.retryAfterMs('user-new', '10.0.0.9', 2_000)).toBeGreaterThan(0);
+    expect(limiter.retryAfterMs('user-new', '10.0.0.8', 2_000)).toBe(0);
+    expect(limiter.retryAfterMs('user-new', '10.0.0.9', 62_000)).toBe(0);
+    // Swept: after the window nothing of the spray is kept.
+    for (let i = 0; i < 1000; i++) limiter.retryAfterMs('probe', '10.0.0.7', 200_000);
+    expect(limiter.size).toBe(0);
+  });
+});
+
+describe('the first admin password', () => {
+  it('is written once beside the database, readable only by its owner, and printed only on a terminal', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liftmap-admin-'));
+    const file = initialPasswordFile(join(dir, 'liftmap.db'), dir);
+    expect(file).toBe(join(dir, 'initial-admin-password.txt'));
+    const line = storeInitialPassword(file, 'S3cret-Passw0rd', false);
+    expect(line).not.toContain('S3cret-Passw0rd');
+    expect(line).toContain(file);
+    expect(readFileSync(file, 'utf8')).toBe('admin\nS3cret-Passw0rd\n');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(storeInitialPassword(file, 'An0ther', true)).toContain('An0ther');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+});
