@@ -13,6 +13,8 @@ export const REGISTER_COLUMNS = {
   status: '状态',
   concerns: '顾虑',
   note: '备注',
+  /** The flat's version when the file was exported: a re-import refuses rows changed since. */
+  version: '版本',
 } as const;
 export type RegisterColumn = keyof typeof REGISTER_COLUMNS;
 

@@ -19,6 +19,8 @@ export interface RegisterRow {
   status: HouseholdStatus;
   concerns: ConcernTag[];
   note: string | null;
+  /** The flat's version in the export this row came from; null in a register kept by hand. */
+  version?: number | null;
 }
 
 export interface CanvasserRow {

@@ -11,7 +11,8 @@ export function campaignToCsv(c: CampaignHistory): CampaignFiles {
   return {
     'register.csv': writeCsv(
       c.register.map((r) => ({ ...r, concerns: r.concerns.join(';') })),
-      Object.keys(REGISTER_COLUMNS),
+      // A bundled register is kept by hand, not exported: it has no versions.
+      Object.keys(REGISTER_COLUMNS).filter((c) => c !== 'version'),
     ),
     'canvassers.csv': writeCsv(
       c.canvassers.map((r) => ({ ...r, doorNumbers: r.doorNumbers.join(';') })),

@@ -9,6 +9,7 @@ export function readCsv(text: string): { headers: string[]; records: Record<stri
     header: true,
     skipEmptyLines: 'greedy',
     transformHeader: (h) => h.trim(),
+    transform: unescapeFormula,
   });
   const errors = parsed.errors.map((e) => `row ${(e.row ?? 0) + 2}: ${e.message}`);
   return { headers: parsed.meta.fields ?? [], records: parsed.data, errors };
@@ -37,5 +38,22 @@ export function validateRecords<S extends z.ZodType>(
 
 /** CSV text with a UTF-8 BOM, so Chinese Excel opens it with the right encoding. */
 export function writeCsv(rows: Record<string, unknown>[], columns: string[]): string {
-  return '\uFEFF' + Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c] ?? '')) }) + '\r\n';
+  return '\uFEFF' + Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => escapeFormula(r[c] ?? ''))) }) + '\r\n';
+}
+
+/** Text Excel would run as a formula (=, +, -, @, tab, CR first). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell Excel shows as text, never runs: text that starts like a formula
+ * (a note such as =HYPERLINK("http://…"&F2)) gets a leading apostrophe, as
+ * OWASP advises for CSV injection. Numbers stay numbers.
+ */
+export function escapeFormula(value: unknown): unknown {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** The reverse on import, so an exported file imports back unchanged. */
+export function unescapeFormula(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }

@@ -53,6 +53,11 @@ export function diffRegister(db: Db, estateId: number, rows: RegisterRow[]) {
     }
     const before: Record<Field, unknown> = { ...old, areaM2: old.areaCentiM2 === null ? null : old.areaCentiM2 / 100 };
     const fields = FIELDS.filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(r[f] ?? null));
+    // The row would overwrite what a canvasser (or another import) recorded after this file was exported.
+    if (fields.length && r.version != null && r.version !== old.version)
+      problems.push(
+        `row ${row}: ${r.doorNumber} ${r.room} changed since this file was exported (version ${r.version} in the file, ${old.version} now; now ${old.status}): export the register again and redo this row, or clear its 版本 cell to overwrite (导出后此户已有新记录)`,
+      );
     if (fields.length) changes.push({ row, doorNumber: r.doorNumber, room: r.room, kind: 'update', fields, statusFrom: old.status, statusTo: r.status });
   });
   return { problems, changes, unchanged: rows.length - changes.length, notInFile: current.size - [...seen.keys()].filter((k) => current.has(k)).length };

@@ -6,7 +6,7 @@ import { registerQuery } from './register-query.ts';
 import { writeCsv } from '../import/csv-table.ts';
 
 function registerRows(db: Db, estateId: number): Record<RegisterColumn, unknown>[] {
-  return registerQuery(db, estateId).map(({ areaCentiM2, concerns, flatId: _f, stairwellId: _s, version: _v, ...r }) => ({
+  return registerQuery(db, estateId).map(({ areaCentiM2, concerns, flatId: _f, stairwellId: _s, ...r }) => ({
     ...r,
     areaM2: areaCentiM2 === null ? '' : areaCentiM2 / 100,
     concerns: concerns.join(';'),

