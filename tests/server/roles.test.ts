@@ -1,0 +1,98 @@
+import { TRPCError } from '@trpc/server';
+import { describe, expect, it } from 'vitest';
+import type { SessionUser } from '../../server/auth/sessions.ts';
+import { createContextInner } from '../../server/context.ts';
+import { openDatabase } from '../../server/db/open-database.ts';
+import type { Role } from '../../server/db/schema.ts';
+import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
+import { appRouter } from '../../server/routers/_app.ts';
+import { createCallerFactory } from '../../server/trpc.ts';
+import { allProcedures, fingerprint } from '../support/hostile-corpus.ts';
+import { FENGHE_DIR } from '../support/test-server.ts';
+
+type Who = Role | 'anonymous';
+const STAFF: Who[] = ['admin', 'planner'];
+const FIELD: Who[] = ['admin', 'planner', 'canvasser'];
+const ANYONE: Who[] = ['anonymous', 'viewer', 'canvasser', 'planner', 'admin'];
+
+/**
+ * Who may call each procedure, as the README gives the roles: a new
+ * procedure fails this test until it is listed here.
+ */
+const ALLOWED: Record<string, Who[]> = {
+  'auth.me': ANYONE,
+  'auth.login': ANYONE,
+  'auth.logout': ANYONE,
+  'admin.lastBackup': STAFF,
+  'admin.previewEstate': STAFF,
+  'admin.importEstate': STAFF,
+  'admin.adjustStairwell': STAFF,
+  'estate.list': ANYONE,
+  'estate.basemap': ANYONE,
+  'estate.map': ANYONE,
+  'stairwell.detail': ANYONE,
+  'plan.defaults': ANYONE,
+  'plan.compute': STAFF,
+  'plan.list': ANYONE,
+  'plan.get': ANYONE,
+  'plan.save': STAFF,
+  'plan.remove': STAFF,
+  'parking.compute': ANYONE,
+  'canvass.myStairwells': FIELD,
+  'canvass.register': FIELD,
+  'canvass.recordVisit': FIELD,
+  'canvass.setStage': STAFF,
+  'canvass.answers': FIELD,
+  'canvass.costs': FIELD,
+  'canvass.setCosts': STAFF,
+  'canvass.setAnswer': STAFF,
+  'canvass.flaggedVisits': STAFF,
+  'canvass.reviewVisit': STAFF,
+  'live.onChange': ANYONE,
+  'live.recent': ANYONE,
+  'live.leaderboard': ANYONE,
+  'history.progress': ANYONE,
+  'history.replay': ANYONE,
+  'present.deck': ANYONE,
+};
+
+const { db, sqlite } = openDatabase(':memory:');
+seedIfEmpty(db, FENGHE_DIR);
+const userOf = (who: Who): SessionUser | null => (who === 'anonymous' ? null : { id: 1, username: who, role: who, canvasserId: who === 'canvasser' ? 1 : null, canvasserName: null });
+const procedures = allProcedures().map((p) => [p.path, { _def: { type: p.type } }] as const);
+
+/** Calls `path` as `who` with an empty input: a refusal for the role comes before any input is read. */
+async function codeFor(path: string, who: Who): Promise<string> {
+  const caller = createCallerFactory(appRouter)(createContextInner({ db, user: userOf(who) }));
+  const fn = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], caller) as (input: unknown) => Promise<unknown>;
+  try {
+    const out = await fn({});
+    // A subscription hands back its stream; nothing to read here.
+    if (out && typeof out === 'object' && Symbol.asyncIterator in out) await (out as unknown as AsyncIterator<unknown>).return?.();
+    return 'OK';
+  } catch (e) {
+    return e instanceof TRPCError ? e.code : `THROWN ${String(e)}`;
+  }
+}
+
+describe('who may call what', () => {
+  it('lists every procedure of appRouter', () => {
+    expect(procedures.map(([path]) => path).sort()).toEqual(Object.keys(ALLOWED).sort());
+  });
+
+  it.each(procedures.map(([path, p]) => [path, p._def.type] as const))('%s (%s) answers only the roles the README gives it', async (path) => {
+    const before = fingerprint(sqlite);
+    for (const who of ANYONE) {
+      const code = await codeFor(path, who);
+      if (ALLOWED[path]!.includes(who)) expect([path, who, code]).not.toEqual([path, who, expect.stringMatching(/^(UNAUTHORIZED|FORBIDDEN)$/)]);
+      else expect([path, who, code]).toEqual([path, who, who === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN']);
+      expect(code).not.toMatch(/^(INTERNAL_SERVER_ERROR|THROWN)/);
+    }
+    expect(fingerprint(sqlite)).toBe(before);
+  });
+
+  it('no mutation is open to anonymous callers except signing in and out', () => {
+    const open = procedures.filter(([path, p]) => p._def.type === 'mutation' && ALLOWED[path]!.includes('anonymous')).map(([path]) => path);
+    expect(open).toEqual(['auth.login', 'auth.logout']);
+  });
+});
