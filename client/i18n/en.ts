@@ -247,6 +247,12 @@ export const en: Messages = {
     lastBackup: 'Last backup: {{at}} ({{size}} MiB); run npm run backup for another',
     noBackup: 'No backup yet: run npm run backup',
     saveCosts: 'Save',
+    stageTitle: 'Stairwell stage',
+    stageTo: 'Move to',
+    stageReason: 'Reason (required to suspend)',
+    stageSave: 'Save stage',
+    stageSaved: 'Saved: {{door}} is now {{stage}}; the wall shows it',
+    stageSame: 'Same stage; nothing recorded',
     saved: 'Saved',
   },
   present: {

@@ -246,6 +246,12 @@ export const zh = {
     lastBackup: '最近一次备份：{{at}}（{{size}} MiB）；备份命令 npm run backup',
     noBackup: '尚无备份：请运行 npm run backup',
     saveCosts: '保存',
+    stageTitle: '门洞阶段',
+    stageTo: '改为',
+    stageReason: '原因（暂缓时必填）',
+    stageSave: '保存阶段',
+    stageSaved: '已保存：{{door}} 现为{{stage}}，大屏已同步',
+    stageSame: '阶段未变，未记录',
     saved: '已保存',
   },
   present: {

@@ -12,6 +12,8 @@ export interface LiftmapTestHook {
   renderedStairwellIds(): number[];
   /** The feature-state a view set on a feature (colours, selection). */
   stateOf(source: string, id: number): Record<string, unknown> | undefined;
+  /** The properties the map holds for a feature of a source (what data-driven colours read). */
+  propertiesOf(source: string, id: number): Record<string, unknown> | undefined;
 }
 
 declare global {
@@ -40,6 +42,7 @@ export function exposeTestHook(map: MapLibreMap, datum: DisplayDatum = 'wgs84'):
         map.triggerRepaint();
       }),
     stateOf: (source, id) => (map.getSource(source) ? (map.getFeatureState({ source, id }) as Record<string, unknown>) : undefined),
+    propertiesOf: (source, id) => (map.getSource(source) ? map.querySourceFeatures(source).find((f) => f.id === id)?.properties : undefined),
     renderedStairwellIds: () =>
       map.getLayer('stairwells')
         ? [...new Set(map.queryRenderedFeatures({ layers: ['stairwells'] }).map((f) => Number(f.id)))].sort((a, b) => a - b)

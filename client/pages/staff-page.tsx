@@ -7,9 +7,11 @@ import { AnswersPanel } from '../components/staff/answers-panel.tsx';
 import { EstateImportPanel } from '../components/staff/estate-import-panel.tsx';
 import { PartsPanel } from '../components/staff/parts-panel.tsx';
 import { CostsPanel } from '../components/staff/costs-panel.tsx';
+import { StagePanel } from '../components/staff/stage-panel.tsx';
 import { RegisterPanel } from '../components/staff/register-panel.tsx';
 import { ReviewPanel } from '../components/staff/review-panel.tsx';
 import { EstatePicker } from '../components/estate-picker.tsx';
+import { useChanges } from '../hooks/use-changes.ts';
 import { useEstateMap } from '../hooks/use-estate-map.ts';
 import { useSession } from '../hooks/use-session.ts';
 
@@ -18,6 +20,8 @@ export function StaffPage() {
   const { t } = useTranslation();
   const session = useSession();
   const estate = useEstateMap();
+  // Stages, imports and placements made elsewhere show here too.
+  useChanges(estate.data?.estate.id);
   const staff = session.user?.role === 'admin' || session.user?.role === 'planner';
   return (
     <div className="canvass staff">
@@ -29,6 +33,7 @@ export function StaffPage() {
           <EstatePicker estates={estate.estates} current={estate.data.estate.id} />
           <BackupLine />
           <EstateImportPanel current={{ id: estate.data.estate.id, name: estate.data.estate.name }} />
+          <StagePanel stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber, stage: f.properties.stage }))} />
           <PartsPanel data={estate.data} />
           <RegisterPanel estateId={estate.data.estate.id} />
           <ReviewPanel />
