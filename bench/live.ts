@@ -1,8 +1,10 @@
+import { createTRPCClient, httpLink } from '@trpc/client';
 import { eq } from 'drizzle-orm';
 import { addUser } from '../server/auth/manage-users.ts';
 import { flats } from '../server/db/schema.ts';
-import { signIn } from '../tests/support/sign-in.ts';
-import type { TestServer } from '../tests/support/test-server.ts';
+import type { AppRouter } from '../server/routers/_app.ts';
+import { sessionCookieFor, signIn } from '../tests/support/sign-in.ts';
+import { startTestServer, type TestServer } from '../tests/support/test-server.ts';
 
 /**
  * Milliseconds from sending a visit (canvass.recordVisit) to the change
@@ -39,4 +41,159 @@ export async function liveLatency(server: TestServer, runs: number) {
   await reader.cancel();
   times.sort((a, b) => a - b);
   return { name: 'visit recorded → change on the live SSE stream', runs: times.length, medianMs: times[Math.floor(times.length / 2)] ?? NaN, p99Ms: times[Math.ceil(times.length * 0.99) - 1] ?? NaN, maxMs: times.at(-1) ?? NaN };
+}
+
+interface Heard {
+  stairwellId: number;
+  at: number;
+}
+
+/** An SSE reader of live.onChange that notes when each flat change arrives. */
+async function listen(url: string, heard: Heard[]): Promise<() => Promise<void>> {
+  const res = await fetch(`${url}/trpc/live.onChange?input=${encodeURIComponent(JSON.stringify({ estateId: 1 }))}`);
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const done = (async () => {
+    for (;;) {
+      const { value, done: end } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
+      if (end) return;
+      buffer += decoder.decode(value, { stream: true });
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      const now = performance.now();
+      for (const line of lines)
+        if (line.startsWith('data: {"kind":"flat"')) heard.push({ stairwellId: (JSON.parse(line.slice(6)) as { stairwellId: number }).stairwellId, at: now });
+    }
+  })();
+  return async () => {
+    await reader.cancel();
+    await done;
+  };
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * q) - 1)] ?? NaN;
+
+/**
+ * The wall under load: `walls` SSE subscribers while `writers` concurrent
+ * canvassers record visits in some stairwells; a probe records visits one at
+ * a time in other stairwells and times each from sending it to every wall
+ * hearing it. Also the writers' throughput and how many of their writes
+ * every wall heard.
+ */
+export async function liveUnderLoad(opts: { walls: number; writers: number; probes: number }) {
+  // A server of its own: the writes here would change the register the other sections plan from.
+  const server = await startTestServer();
+  try {
+    return await underLoad(server, opts);
+  } finally {
+    await server.close();
+  }
+}
+
+async function underLoad(server: TestServer, opts: { walls: number; writers: number; probes: number }) {
+  const username = `bench-load-${Date.now()}`;
+  const cookie = await sessionCookieFor(server.url, username, addUser(server.db, username, 'planner'));
+  // One request per visit, as 200 phones would send them (no batching).
+  const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${server.url}/trpc`, headers: { cookie } })] });
+  const all = server.db.select({ id: flats.id, voterId: flats.voterId, status: flats.status, stairwellId: flats.stairwellId, version: flats.version }).from(flats).all();
+  const holdings = new Map<number, number>();
+  for (const f of all) holdings.set(f.voterId, (holdings.get(f.voterId) ?? 0) + 1);
+  // One flat per voter: a visit changes exactly that flat. Not yet a formal vote: toggled between 未表态 and 有意向.
+  const single = all.filter((f) => ['unvisited', 'undecided', 'intent'].includes(f.status) && holdings.get(f.voterId) === 1);
+  const stairwellIds = [...new Set(all.map((f) => f.stairwellId))].sort((a, b) => a - b);
+  // The probe's stairwells are written by no one else, so its changes are recognised by stairwell.
+  const probeStairwells = new Set(stairwellIds.slice(-20));
+  const probeFlats = single.filter((f) => probeStairwells.has(f.stairwellId)).slice(0, opts.probes);
+  const loadFlats = single.filter((f) => !probeStairwells.has(f.stairwellId));
+  // Each writer visits its own flats over and over, so writers never conflict.
+  const owned = Array.from({ length: opts.writers }, (_, w) => loadFlats.filter((_, i) => i % opts.writers === w));
+
+  const heard: Heard[][] = Array.from({ length: opts.walls }, () => []);
+  const stops = await Promise.all(heard.map((h) => listen(server.url, h)));
+  await new Promise((r) => setTimeout(r, 300));
+
+  let serial = 0;
+  const visit = async (f: (typeof all)[number]) => {
+    const status = f.status === 'intent' ? 'undecided' : 'intent';
+    const r = await client.canvass.recordVisit.mutate({ flatId: f.id, expectedVersion: f.version, clientId: `bench-load-${serial++}-${f.id}`, outcome: 'talked', status, concerns: [], compensation: [] });
+    f.version = r.version;
+    f.status = status;
+  };
+  /** Every writer visits its own flats, pausing about `pauseMs` between visits (0: back to back), until stopped. */
+  const runWriters = (pauseMs: number) => {
+    let running = true;
+    let written = 0;
+    const started = performance.now();
+    const done = Promise.all(
+      owned.map(async (mine) => {
+        for (let i = 0; running && mine.length > 0; i++) {
+          if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs * (0.5 + Math.random())));
+          await visit(mine[i % mine.length]!);
+          written++;
+        }
+      }),
+    );
+    return async () => {
+      running = false;
+      await done;
+      return { written, seconds: (performance.now() - started) / 1000 };
+    };
+  };
+
+  // As fast as the server takes them: its capacity.
+  const stopSaturated = runWriters(0);
+  await new Promise((r) => setTimeout(r, 8_000));
+  const saturated = await stopSaturated();
+  const capacity = saturated.written / saturated.seconds;
+  // Then every writer every few seconds, half the capacity offered in all: a busy campaign day many times over.
+  const paceMs = (opts.writers / (capacity / 2)) * 1000;
+  const stopPaced = runWriters(paceMs);
+  await new Promise((r) => setTimeout(r, paceMs));
+
+  // Probes while the writers write: the time from sending a visit, and from
+  // its acknowledgement (the commit is before it), to the last wall hearing it.
+  const fromSend: number[] = [];
+  const fromAck: number[] = [];
+  for (const f of probeFlats) {
+    const from = heard.map((h) => h.length);
+    const sent = performance.now();
+    await visit(f);
+    const acked = performance.now();
+    const deadline = sent + 10_000;
+    for (;;) {
+      const arrivals = heard.map((h, i) => h.slice(from[i]).find((e) => e.stairwellId === f.stairwellId)?.at);
+      if (arrivals.every((a) => a !== undefined)) {
+        const last = Math.max(...(arrivals));
+        fromSend.push(last - sent);
+        fromAck.push(Math.max(0, last - acked));
+        break;
+      }
+      if (performance.now() > deadline) throw new Error(`a wall did not hear the visit to flat ${f.id} within 10 s`);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const paced = await stopPaced();
+  await new Promise((r) => setTimeout(r, 1000));
+  await Promise.all(stops.map((s) => s()));
+  fromSend.sort((a, b) => a - b);
+  fromAck.sort((a, b) => a - b);
+  const expected = saturated.written + paced.written + fromSend.length;
+  return {
+    name: `visit sent → heard on all ${opts.walls} walls, ${opts.writers} writers each every ${(paceMs / 1000).toFixed(1)} s`,
+    loadFlats: loadFlats.length,
+    walls: opts.walls,
+    writers: opts.writers,
+    probes: fromSend.length,
+    medianMs: quantile(fromSend, 0.5),
+    p99Ms: quantile(fromSend, 0.99),
+    maxMs: fromSend.at(-1) ?? NaN,
+    /** Acknowledged → the last wall heard it (0 when every wall heard it before the answer arrived). */
+    fromAck: { medianMs: quantile(fromAck, 0.5), p99Ms: quantile(fromAck, 0.99), maxMs: fromAck.at(-1) ?? NaN },
+    /** Back to back, all writers at once: what the server takes. */
+    saturated: { writes: saturated.written, writesPerSecond: Math.round(capacity) },
+    paced: { writes: paced.written, writesPerSecond: Math.round(paced.written / paced.seconds) },
+    everyWallHeardAll: heard.every((h) => h.length === expected),
+  };
 }

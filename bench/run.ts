@@ -12,7 +12,7 @@ import { ROOT, startTestServer } from '../tests/support/test-server.ts';
 import { bundleSize, replayFrames, wallLoad } from './client.ts';
 import { districtScale } from './district.ts';
 import { httpLatency } from './http.ts';
-import { liveLatency } from './live.ts';
+import { liveLatency, liveUnderLoad } from './live.ts';
 import { parkingComparison, parkingTimes } from './parking.ts';
 import { againstNaive, optimalityGap, runningTimes } from './phasing.ts';
 
@@ -34,7 +34,11 @@ try {
   if (run('live')) {
     const live = await liveLatency(server, 50);
     console.log(`${live.name}: median ${live.medianMs.toFixed(1)} ms, p99 ${live.p99Ms.toFixed(1)} ms, max ${live.maxMs.toFixed(1)} ms`);
-    report.live = live;
+    const load = await liveUnderLoad({ walls: 20, writers: Number(process.env.BENCH_WRITERS ?? 200), probes: 60 });
+    console.log(
+      `${load.name}: median ${load.medianMs.toFixed(1)} ms, p99 ${load.p99Ms.toFixed(1)} ms, max ${load.maxMs.toFixed(1)} ms; acknowledged → heard median ${load.fromAck.medianMs.toFixed(1)} ms, p99 ${load.fromAck.p99Ms.toFixed(1)} ms; ${load.paced.writes} writes at ${load.paced.writesPerSecond}/s; capacity ${load.saturated.writesPerSecond} writes/s back to back; every wall heard every write: ${load.everyWallHeardAll}`,
+    );
+    report.live = { idle: live, underLoad: load };
   }
   if (run('phasing')) {
     const fenghe = phasingInputFor(server.db, 1, { ...DEFAULT_PLAN_PARAMS, crews: 6 }).input;
