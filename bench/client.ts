@@ -2,8 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { eq } from 'drizzle-orm';
+import { addUser } from '../server/auth/manage-users.ts';
+import { stairwells } from '../server/db/schema.ts';
 import type { AppRouter } from '../server/routers/_app.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
+import { sessionCookieFor } from '../tests/support/sign-in.ts';
 import type { TestServer } from '../tests/support/test-server.ts';
 import { summarise } from './measure.ts';
 
@@ -116,4 +120,40 @@ export async function replayFrames(server: TestServer, days: number) {
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * A stage changed by staff → an open /wall showing the new colour, without a
+ * reload: the change log, the SSE stream, the wall's re-read and MapLibre's
+ * redraw together. Advances up to `runs` stairwells from 征询通过 to 签订加梯协议.
+ */
+export async function wallRecolour(server: TestServer, runs: number) {
+  const username = `bench-stage-${Date.now()}`;
+  const cookie = await sessionCookieFor(server.url, username, addUser(server.db, username, 'planner'));
+  const passed = server.db.select({ id: stairwells.id }).from(stairwells).where(eq(stairwells.stage, 'consent_passed')).all().slice(0, runs);
+  const browser = await launchBrowser();
+  const times: number[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${server.url}/wall?kiosk=1&cycle=0`);
+    await page.waitForFunction(() => window.liftmap?.idle() === true && window.liftmap.renderedStairwellIds().length === 80, null, { timeout: 30_000 });
+    for (const { id } of passed) {
+      const start = await page.evaluate(() => performance.now());
+      const res = await fetch(`${server.url}/trpc/canvass.setStage`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ stairwellId: id, to: 'agreement_signed' }),
+      });
+      if (!res.ok) throw new Error(`setStage ${id}: ${res.status} ${await res.text()}`);
+      const end = await page.evaluate(async (i) => {
+        while (window.liftmap!.propertiesOf('stairwells', i)?.colorKey !== 'agreement_signed') await new Promise((r) => requestAnimationFrame(r));
+        await window.liftmap!.drawn();
+        return performance.now();
+      }, id);
+      times.push(end - start);
+    }
+  } finally {
+    await browser.close();
+  }
+  return summarise('stage changed → open /wall redrawn in the new colour', times);
 }

@@ -8,6 +8,7 @@ import { basemapOf, parseEnv } from './env.ts';
 import { createApp } from './http/create-app.ts';
 import { ImportError } from './import/import-error.ts';
 import { seedIfEmpty } from './import/seed-if-empty.ts';
+import { shanghaiIso } from '../geo/time/index.ts';
 import { districtOverviewJson } from './queries/district-overview.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -22,7 +23,8 @@ const close = () => {
 try {
   // npm run restore refuses while this lock names a live server.
   releaseLock = holdServerLock(env.LIFTMAP_DB);
-  if (seedIfEmpty(db, env.LIFTMAP_SEED_DIR)) console.log(`loaded the estate in ${env.LIFTMAP_SEED_DIR} into ${env.LIFTMAP_DB}`);
+  // The demo history ends yesterday, whenever it is first seeded.
+  if (seedIfEmpty(db, env.LIFTMAP_SEED_DIR, shanghaiIso(new Date()).slice(0, 10))) console.log(`loaded the estate in ${env.LIFTMAP_SEED_DIR} into ${env.LIFTMAP_DB}`);
   const adminPassword = ensureAdmin(db);
   // In a file only its owner can read; on the screen only when a person is watching, never into a log collector.
   if (adminPassword) console.log(storeInitialPassword(initialPasswordFile(env.LIFTMAP_DB, ROOT), adminPassword, process.stdout.isTTY === true));

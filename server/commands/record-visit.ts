@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import { STATUS_PALETTE } from '../../geo/palette/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import { requireEditStairwell } from '../canvass/permissions.ts';
 import { visitFlag } from '../canvass/visit-flags.ts';
@@ -35,8 +36,8 @@ export const recordVisit = defineCommand({
     requireEditStairwell(tx, user, stairwell.id);
     if (flat.version !== input.expectedVersion)
       throw refuse.conflict(
-        `${stairwell.doorNumber} ${flat.room} 已被他人修改：现在是 ${flat.status}（版本 ${flat.version}），请刷新后再记录`,
-        `${stairwell.doorNumber} ${flat.room} was changed meanwhile: it is now ${flat.status} (version ${flat.version}); look again before recording`,
+        `${stairwell.doorNumber} ${flat.room} 已被他人修改：现在是${STATUS_PALETTE[flat.status].zh}（版本 ${flat.version}），请刷新后再记录`,
+        `${stairwell.doorNumber} ${flat.room} was changed meanwhile: it is now ${STATUS_PALETTE[flat.status].en} (version ${flat.version}); look again before recording`,
       );
     const window = campaignWindow(tx, stairwell.estateId, now);
     if (input.recordedAt) requireInWindow(window, input.recordedAt, 'recordedAt');

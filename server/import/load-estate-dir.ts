@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseEstateGeoJSON } from '../../geo/estate/index.ts';
+import { daysBetween, shiftIsoDays } from '../../geo/time/index.ts';
 import type { Db } from '../db/open-database.ts';
 import { parseHistoryCsv, parseRegisterCsv } from './campaign-csv.ts';
 import { ImportError } from './import-error.ts';
@@ -10,8 +11,11 @@ import { importEstate } from './import-estate.ts';
  * Imports an estate folder: `estate.geojson` and `register.csv`, plus the
  * optional history files `canvassers.csv`, `consent-events.csv`,
  * `stage-events.csv`. All-or-nothing; throws ImportError listing every problem.
+ * With `anchorDay` (YYYY-MM-DD, Shanghai) the history is moved by whole days
+ * so that its last day is the day before: demo data as fresh as the day it
+ * is seeded.
  */
-export function loadEstateDir(db: Db, dir: string, options: { schematic?: boolean } = {}): number {
+export function loadEstateDir(db: Db, dir: string, options: { schematic?: boolean; anchorDay?: string } = {}): number {
   const read = (name: string) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8') : null);
   const geojson = read('estate.geojson');
   const registerText = read('register.csv');
@@ -36,6 +40,10 @@ export function loadEstateDir(db: Db, dir: string, options: { schematic?: boolea
   ];
   if (!layout.ok || !register.ok || !history.canvassers.ok || !history.consentEvents.ok || !history.stageEvents.ok)
     throw new ImportError(problems);
+  const consentEvents = history.consentEvents.rows;
+  const stageEvents = history.stageEvents.rows;
+  const lastDay = [...consentEvents, ...stageEvents].map((e) => e.at.slice(0, 10)).sort().at(-1);
+  const shift = options.anchorDay && lastDay ? daysBetween(lastDay, options.anchorDay) - 1 : 0;
   return importEstate(db, {
     slug: basename(dir),
     layout: layout.layout,
@@ -43,8 +51,8 @@ export function loadEstateDir(db: Db, dir: string, options: { schematic?: boolea
     campaign: {
       register: register.rows,
       canvassers: history.canvassers.rows,
-      consentEvents: history.consentEvents.rows,
-      stageEvents: history.stageEvents.rows,
+      consentEvents: consentEvents.map((e) => ({ ...e, at: shiftIsoDays(e.at, shift) })),
+      stageEvents: stageEvents.map((e) => ({ ...e, at: shiftIsoDays(e.at, shift) })),
     },
   });
 }

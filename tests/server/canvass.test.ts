@@ -94,7 +94,7 @@ describe('recording visits', () => {
     expect(server.db.select().from(consentEvents).where(eq(consentEvents.flatId, f.id)).all()).toHaveLength(before + 1);
     const stale = (await planner.canvass.recordVisit.mutate(visit(f.id, f.version)).catch((e: unknown) => e)) as TRPCClientError<AppRouter>;
     expect(stale.data?.code).toBe('CONFLICT');
-    expect(stale.message).toMatch(/now intent \(version \d+\)/);
+    expect(stale.message).toMatch(/现在是口头同意（版本 \d+）.*it is now Verbal yes \(version \d+\)/);
     expect(server.db.select().from(flats).where(eq(flats.id, f.id)).get()!.status).toBe('intent');
   });
 

@@ -23,14 +23,18 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real server on a free loopback port with a fresh, seeded SQLite file (or the given one, left in place). */
-export async function startTestServer(opts: { seed?: boolean; basemap?: Basemap; dbFile?: string } = {}): Promise<TestServer> {
+/**
+ * The real server on a free loopback port with a fresh, seeded SQLite file
+ * (or the given one, left in place); the seeded history keeps the files'
+ * dates unless `anchorDay` moves it.
+ */
+export async function startTestServer(opts: { seed?: boolean; basemap?: Basemap; dbFile?: string; anchorDay?: string } = {}): Promise<TestServer> {
   const dir = opts.dbFile ? null : mkdtempSync(join(tmpdir(), 'liftmap-test-'));
   const file = opts.dbFile ?? join(dir!, 'liftmap.db');
   const { db, sqlite, close } = openDatabase(file);
   // As npm start does: restore refuses while this server has the file open.
   const release = holdServerLock(file);
-  if (opts.seed !== false) seedIfEmpty(db, FENGHE_DIR);
+  if (opts.seed !== false) seedIfEmpty(db, FENGHE_DIR, opts.anchorDay);
   const logs: string[] = [];
   const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), basemap: opts.basemap ?? null });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
