@@ -31,3 +31,9 @@ describe('splitBuilding', () => {
     expect(area(merged!) / total).toBeCloseTo(1, 3);
   });
 });
+
+describe('golden files', () => {
+  it('fail when missing instead of being written silently', () => {
+    expect(() => expectGolden(join(FIXTURES, 'out', 'no-such-golden.geojson'), { type: 'FeatureCollection', features: [] })).toThrow(/missing golden file/);
+  });
+});
