@@ -30,7 +30,7 @@ export function StagePanel({ stairwells }: { stairwells: StairwellStage[] }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate({ stairwellId, to: target, reason: reason.trim() || undefined });
+          save.mutate({ stairwellId, to: target, reason: reason.trim() || undefined }, { onSuccess: () => setReason('') });
         }}
       >
         <label>
