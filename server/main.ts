@@ -14,6 +14,8 @@ import { districtOverviewJson } from './queries/district-overview.ts';
 const ROOT = join(import.meta.dirname, '..');
 
 const env = parseEnv();
+/** The running server's one clock: seeding and every request read it from here. */
+const now = () => new Date();
 const { db, close: closeDb } = openDatabase(env.LIFTMAP_DB);
 let releaseLock = () => undefined as void;
 const close = () => {
@@ -24,7 +26,7 @@ try {
   // npm run restore refuses while this lock names a live server.
   releaseLock = holdServerLock(env.LIFTMAP_DB);
   // The demo history ends yesterday, whenever it is first seeded.
-  if (seedIfEmpty(db, env.LIFTMAP_SEED_DIR, shanghaiIso(new Date()).slice(0, 10))) console.log(`loaded the estate in ${env.LIFTMAP_SEED_DIR} into ${env.LIFTMAP_DB}`);
+  if (seedIfEmpty(db, env.LIFTMAP_SEED_DIR, shanghaiIso(now()).slice(0, 10))) console.log(`loaded the estate in ${env.LIFTMAP_SEED_DIR} into ${env.LIFTMAP_DB}`);
   const adminPassword = ensureAdmin(db);
   // In a file only its owner can read; on the screen only when a person is watching, never into a log collector.
   if (adminPassword) console.log(storeInitialPassword(initialPasswordFile(env.LIFTMAP_DB, ROOT), adminPassword, process.stdout.isTTY === true));
@@ -34,7 +36,7 @@ try {
   process.exit(1);
 }
 const tls = env.LIFTMAP_TLS_CERT && env.LIFTMAP_TLS_KEY ? { cert: readFileSync(env.LIFTMAP_TLS_CERT), key: readFileSync(env.LIFTMAP_TLS_KEY) } : undefined;
-const server = createApp({ db, clientDir: env.LIFTMAP_CLIENT_DIR, tls, basemap: basemapOf(env) });
+const server = createApp({ db, clientDir: env.LIFTMAP_CLIENT_DIR, tls, basemap: basemapOf(env), now });
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
