@@ -129,8 +129,8 @@ export async function replayFrames(server: TestServer, days: number) {
  */
 export async function wallRecolour(server: TestServer, runs: number) {
   const username = `bench-stage-${Date.now()}`;
-  const cookie = await sessionCookieFor(server.url, username, addUser(server.db, username, 'planner'));
-  const passed = server.db.select({ id: stairwells.id }).from(stairwells).where(eq(stairwells.stage, 'consent_passed')).all().slice(0, runs);
+  const cookie = await sessionCookieFor(server.url, username, await addUser(server.db, username, 'planner'));
+  const passed = (await server.db.select({ id: stairwells.id }).from(stairwells).where(eq(stairwells.stage, 'consent_passed'))).slice(0, runs);
   const browser = await launchBrowser();
   const times: number[] = [];
   try {

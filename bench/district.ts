@@ -32,7 +32,7 @@ export async function districtScale(estates: number, runs: number) {
       if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
       const campaign = generateCampaign({ ...fengheCampaignPlan(parsed.layout.stairwells.map((s) => s.doorNumber)), seed: 1000 + e });
       flats += campaign.register.length;
-      importEstate(server.db, { slug: plan.name, layout: parsed.layout, campaign, schematic: true });
+      await importEstate(server.db, { slug: plan.name, layout: parsed.layout, campaign, schematic: true });
     }
     const loadSeconds = (performance.now() - loadStart) / 1000;
     server.sqlite.pragma('wal_checkpoint(TRUNCATE)');

@@ -5,6 +5,7 @@ import { flats } from '../server/db/schema.ts';
 import type { AppRouter } from '../server/routers/_app.ts';
 import { sessionCookieFor, signIn } from '../tests/support/sign-in.ts';
 import { startTestServer, type TestServer } from '../tests/support/test-server.ts';
+import { first } from '../server/db/database.ts';
 
 /**
  * Milliseconds from sending a visit (canvass.recordVisit) to the change
@@ -12,9 +13,9 @@ import { startTestServer, type TestServer } from '../tests/support/test-server.t
  */
 export async function liveLatency(server: TestServer, runs: number) {
   const username = `bench-${Date.now()}`;
-  const password = addUser(server.db, username, 'planner');
+  const password = await addUser(server.db, username, 'planner');
   const client = await signIn(server.url, username, password);
-  const all = server.db.select({ id: flats.id, voterId: flats.voterId, status: flats.status }).from(flats).all();
+  const all = (await server.db.select({ id: flats.id, voterId: flats.voterId, status: flats.status }).from(flats));
   const holdings = new Map<number, number>();
   for (const f of all) holdings.set(f.voterId, (holdings.get(f.voterId) ?? 0) + 1);
   // One flat per voter: each visit then makes exactly one change on the stream.
@@ -34,7 +35,7 @@ export async function liveLatency(server: TestServer, runs: number) {
   for (const [i, f] of flatIds.entries()) {
     const arrived = waitForChange();
     const start = performance.now();
-    await client.canvass.recordVisit.mutate({ flatId: f.id, expectedVersion: server.db.select({ v: flats.version }).from(flats).where(eq(flats.id, f.id)).get()!.v, clientId: `bench-live-${i}-${f.id}`, outcome: 'talked', status: 'undecided', concerns: [], compensation: [] });
+    await client.canvass.recordVisit.mutate({ flatId: f.id, expectedVersion: (await first(server.db.select({ v: flats.version }).from(flats).where(eq(flats.id, f.id))))!.v, clientId: `bench-live-${i}-${f.id}`, outcome: 'talked', status: 'undecided', concerns: [], compensation: [] });
     await arrived;
     times.push(performance.now() - start);
   }
@@ -93,10 +94,10 @@ export async function liveUnderLoad(opts: { walls: number; writers: number; prob
 
 async function underLoad(server: TestServer, opts: { walls: number; writers: number; probes: number }) {
   const username = `bench-load-${Date.now()}`;
-  const cookie = await sessionCookieFor(server.url, username, addUser(server.db, username, 'planner'));
+  const cookie = await sessionCookieFor(server.url, username, await addUser(server.db, username, 'planner'));
   // One request per visit, as 200 phones would send them (no batching).
   const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${server.url}/trpc`, headers: { cookie } })] });
-  const all = server.db.select({ id: flats.id, voterId: flats.voterId, status: flats.status, stairwellId: flats.stairwellId, version: flats.version }).from(flats).all();
+  const all = (await server.db.select({ id: flats.id, voterId: flats.voterId, status: flats.status, stairwellId: flats.stairwellId, version: flats.version }).from(flats));
   const holdings = new Map<number, number>();
   for (const f of all) holdings.set(f.voterId, (holdings.get(f.voterId) ?? 0) + 1);
   // One flat per voter: a visit changes exactly that flat. Not yet a formal vote: toggled between 未表态 and 有意向.

@@ -21,10 +21,10 @@ function compare(name: string, spaces: ParkingSpace[], claimants: Claimant[], ma
 }
 
 /** Optimal vs greedy nearest-space, side by side, on Fenghe's register and on random instances. */
-export function parkingComparison(db: Db) {
-  const spaces = db.select({ id: parkingSpaces.code, polygon: parkingSpaces.polygon }).from(parkingSpaces).where(eq(parkingSpaces.estateId, 1)).all();
-  const low = loadClaimants(db, 1, [1, 2]).claimants;
-  const all = loadClaimants(db, 1, [1, 2, 3, 4, 5, 6]).claimants;
+export async function parkingComparison(db: Db) {
+  const spaces = (await db.select({ id: parkingSpaces.code, polygon: parkingSpaces.polygon }).from(parkingSpaces).where(eq(parkingSpaces.estateId, 1)));
+  const low = (await loadClaimants(db, 1, [1, 2])).claimants;
+  const all = (await loadClaimants(db, 1, [1, 2, 3, 4, 5, 6])).claimants;
   const rows = [
     compare('Fenghe, floors 1–2 signed, 80 m', spaces, low, 80),
     compare('Fenghe, floors 1–2 signed, 20 m', spaces, low, 20),

@@ -45,7 +45,7 @@ try {
     report.live = { idle: live, underLoad: load };
   }
   if (run('phasing')) {
-    const fenghe = phasingInputFor(server.db, 1, { ...DEFAULT_PLAN_PARAMS, crews: 6 }).input;
+    const fenghe = (await phasingInputFor(server.db, 1, { ...DEFAULT_PLAN_PARAMS, crews: 6 })).input;
     const synthetic = phasingInputFromLayout(generateLayout(FENGHE_PLAN), createRng(7), { crews: 6, phaseDays: 70, maxParkingLossPerPhase: 12, maxReadyDay: 120 });
     const naive = [againstNaive('Fenghe register (stairwells that passed or still can)', fenghe), againstNaive('Fenghe layout, random weights and ready days', synthetic)];
     for (const n of naive)
@@ -57,7 +57,7 @@ try {
     report.phasing = { againstNaive: naive, runningTimes: times, optimalityGap: gap };
   }
   if (run('parking')) {
-    const comparison = parkingComparison(server.db);
+    const comparison = await parkingComparison(server.db);
     for (const c of comparison)
       console.log(`parking ${c.name}: served ${c.served.optimal} vs greedy ${c.served.greedy}, walking ${c.totalWalkM.optimal} m vs ${c.totalWalkM.greedy} m`);
     const times = await parkingTimes();

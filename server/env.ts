@@ -8,6 +8,11 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** SQLite file; created, migrated and seeded on first start. */
   LIFTMAP_DB: z.string().min(1).default(join(ROOT, 'var', 'liftmap.db')),
+  /** PostgreSQL instead of the SQLite file (postgres://user:password@host:5432/liftmap): several app servers may share it. */
+  LIFTMAP_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a PostgreSQL URL such as postgres://liftmap:secret@127.0.0.1:5432/liftmap')
+    .optional(),
   /** Folder of the estate loaded into an empty database (see data/README.md). */
   LIFTMAP_SEED_DIR: z.string().min(1).default(join(ROOT, 'data', 'fenghe')),
   /** Built client to serve; `npm start` builds it. */

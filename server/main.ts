@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { initialPasswordFile, storeInitialPassword } from './auth/initial-password.ts';
 import { ensureAdmin } from './auth/manage-users.ts';
 import { holdServerLock } from './db/server-lock.ts';
-import { openDatabase } from './db/open-database.ts';
+import { openConfigured } from './db/open-configured.ts';
 import { basemapOf, parseEnv } from './env.ts';
 import { createApp } from './http/create-app.ts';
 import { ImportError } from './import/import-error.ts';
@@ -16,23 +16,26 @@ const ROOT = join(import.meta.dirname, '..');
 const env = parseEnv();
 /** The running server's one clock: seeding and every request read it from here. */
 const now = () => new Date();
-const { db, close: closeDb } = openDatabase(env.LIFTMAP_DB);
+const { db, file, where, close: closeDb } = await openConfigured(env).catch((e: unknown) => {
+  console.error(`cannot open the database: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
 let releaseLock = () => undefined as void;
-const close = () => {
-  closeDb();
+const close = async () => {
+  await closeDb();
   releaseLock();
 };
 try {
-  // npm run restore refuses while this lock names a live server.
-  releaseLock = holdServerLock(env.LIFTMAP_DB);
+  // npm run restore refuses while this lock names a live server (SQLite; PostgreSQL has its own tools).
+  if (file) releaseLock = holdServerLock(file);
   // The demo history ends yesterday, whenever it is first seeded.
-  if (seedIfEmpty(db, env.LIFTMAP_SEED_DIR, shanghaiIso(now()).slice(0, 10))) console.log(`loaded the estate in ${env.LIFTMAP_SEED_DIR} into ${env.LIFTMAP_DB}`);
-  const adminPassword = ensureAdmin(db);
+  if (await seedIfEmpty(db, env.LIFTMAP_SEED_DIR, shanghaiIso(now()).slice(0, 10))) console.log(`loaded the estate in ${env.LIFTMAP_SEED_DIR} into ${where}`);
+  const adminPassword = await ensureAdmin(db);
   // In a file only its owner can read; on the screen only when a person is watching, never into a log collector.
-  if (adminPassword) console.log(storeInitialPassword(initialPasswordFile(env.LIFTMAP_DB, ROOT), adminPassword, process.stdout.isTTY === true));
+  if (adminPassword) console.log(storeInitialPassword(initialPasswordFile(file ?? env.LIFTMAP_DB, ROOT), adminPassword, process.stdout.isTTY === true));
 } catch (e) {
   console.error(e instanceof ImportError ? e.message : e instanceof Error ? e.message : e);
-  close();
+  await close();
   process.exit(1);
 }
 const tls = env.LIFTMAP_TLS_CERT && env.LIFTMAP_TLS_KEY ? { cert: readFileSync(env.LIFTMAP_TLS_CERT), key: readFileSync(env.LIFTMAP_TLS_KEY) } : undefined;
@@ -41,14 +44,13 @@ server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
-  console.log(`LiftMap is serving ${tls ? 'https' : 'http'}://${host}:${port}/wall (database ${env.LIFTMAP_DB})`);
+  console.log(`LiftMap is serving ${tls ? 'https' : 'http'}://${host}:${port}/wall (database ${where})`);
   // Evaluate every estate once now (seconds for a whole district), so the first /district visitor does not wait for it.
-  setImmediate(() => districtOverviewJson(db));
+  setImmediate(() => void districtOverviewJson(db));
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {
     server.close();
     server.closeAllConnections();
-    close();
-    process.exit(0);
+    void close().finally(() => process.exit(0));
   });

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
-import type { Db } from '../db/open-database.ts';
-import { canvassers, ROLES, users, type Role } from '../db/schema.ts';
+import { first, transact, type Db } from '../db/database.ts';
+import { ROLES, type Role } from '../db/schema.ts';
 import { generatePassword, hashPassword } from './password.ts';
 import { endSessionsOf } from './sessions.ts';
 
@@ -9,18 +9,18 @@ export class UserError extends Error {
 }
 
 /** Adds a user with a fresh random password, returned once. A canvasser names their 包干人 id (e.g. C03). */
-export function addUser(db: Db, username: string, role: Role, canvasserExternalId?: string, estateId?: number): string {
+export async function addUser(db: Db, username: string, role: Role, canvasserExternalId?: string, estateId?: number): Promise<string> {
+  const { canvassers, users } = db.t;
   if (!/^[\p{L}\p{N}_.-]{2,40}$/u.test(username)) throw new UserError(`user name: expected 2–40 letters, digits, _ . or -, got ${JSON.stringify(username)}`);
   if (!ROLES.includes(role)) throw new UserError(`role: expected one of ${ROLES.join(', ')}, got ${role}`);
-  if (db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) throw new UserError(`user ${username} already exists`);
+  if (await first(db.select({ id: users.id }).from(users).where(eq(users.username, username)))) throw new UserError(`user ${username} already exists`);
   let canvasserId: number | null = null;
   if (role === 'canvasser') {
     if (!canvasserExternalId) throw new UserError('a canvasser needs --canvasser ID (their 包干人 id, e.g. C03)');
-    const found = db
+    const found = (await db
       .select({ id: canvassers.id, estateId: canvassers.estateId })
       .from(canvassers)
-      .where(eq(canvassers.externalId, canvasserExternalId))
-      .all()
+      .where(eq(canvassers.externalId, canvasserExternalId)))
       .filter((c) => estateId === undefined || c.estateId === estateId);
     if (found.length === 0) throw new UserError(`canvasser: no canvasser ${canvasserExternalId}${estateId === undefined ? '' : ` in estate ${estateId}`}`);
     // Several estates may each have a C01: the estate must be named, never guessed.
@@ -28,39 +28,44 @@ export function addUser(db: Db, username: string, role: Role, canvasserExternalI
     canvasserId = found[0]!.id;
   }
   const password = generatePassword();
-  db.insert(users).values({ username, passwordHash: hashPassword(password), role, canvasserId }).run();
+  await db.insert(users).values({ username, passwordHash: hashPassword(password), role, canvasserId });
   return password;
 }
 
-function userId(db: Db, username: string): number {
-  const found = db.select({ id: users.id }).from(users).where(eq(users.username, username)).get();
+async function userId(db: Db, username: string): Promise<number> {
+  const { users } = db.t;
+  const found = await first(db.select({ id: users.id }).from(users).where(eq(users.username, username)));
   if (!found) throw new UserError(`no user ${username}`);
   return found.id;
 }
 
 /** A new random password, returned once; every session of the user ends, so a leaked password or cookie stops working. */
-export function resetPassword(db: Db, username: string): string {
-  const id = userId(db, username);
+export async function resetPassword(db: Db, username: string): Promise<string> {
+  const { users } = db.t;
+  const id = await userId(db, username);
   const password = generatePassword();
-  db.update(users).set({ passwordHash: hashPassword(password), disabledAt: null }).where(eq(users.id, id)).run();
-  endSessionsOf(db, id);
+  await db.update(users).set({ passwordHash: hashPassword(password), disabledAt: null }).where(eq(users.id, id));
+  await endSessionsOf(db, id);
   return password;
 }
 
 /** Disables a user: no sign-in, every session ended at once. Returns how many sessions ended. */
-export function disableUser(db: Db, username: string, now: Date): number {
-  const id = userId(db, username);
-  db.update(users).set({ disabledAt: now.toISOString() }).where(eq(users.id, id)).run();
-  return endSessionsOf(db, id);
+export async function disableUser(db: Db, username: string, now: Date): Promise<number> {
+  const { users } = db.t;
+  const id = await userId(db, username);
+  await db.update(users).set({ disabledAt: now.toISOString() }).where(eq(users.id, id));
+  return await endSessionsOf(db, id);
 }
 
 /** Lets a disabled user sign in again (with their password as it was). */
-export function enableUser(db: Db, username: string): void {
-  db.update(users).set({ disabledAt: null }).where(eq(users.id, userId(db, username))).run();
+export async function enableUser(db: Db, username: string): Promise<void> {
+  const { users } = db.t;
+  await db.update(users).set({ disabledAt: null }).where(eq(users.id, await userId(db, username)));
 }
 
 /** On first start there is no default password: an admin is created with a random one, shown once. */
-export function ensureAdmin(db: Db): string | null {
-  if ((db.select({ n: count() }).from(users).get()?.n ?? 0) > 0) return null;
-  return addUser(db, 'admin', 'admin');
+export async function ensureAdmin(db: Db): Promise<string | null> {
+  const { users } = db.t;
+  // One write transaction: two app servers starting together on one PostgreSQL create one admin.
+  return transact(db, async (tx) => (((await first(tx.select({ n: count() }).from(users)))?.n ?? 0) > 0 ? null : addUser(tx, 'admin', 'admin')));
 }

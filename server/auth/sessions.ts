@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { Db } from '../db/open-database.ts';
-import { canvassers, sessions, users, type Role } from '../db/schema.ts';
+import { first, type Db } from '../db/database.ts';
+import type { Role } from '../db/schema.ts';
 
 export const SESSION_COOKIE = 'liftmap_session';
 const SESSION_DAYS = 14;
@@ -16,32 +16,35 @@ export interface SessionUser {
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function createSession(db: Db, userId: number, now: Date): { token: string; maxAgeS: number } {
+export async function createSession(db: Db, userId: number, now: Date): Promise<{ token: string; maxAgeS: number }> {
+  const { sessions } = db.t;
   const token = randomBytes(32).toString('base64url');
   const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString();
-  db.insert(sessions).values({ tokenHash: digest(token), userId, expiresAt: expires }).run();
+  await db.insert(sessions).values({ tokenHash: digest(token), userId, expiresAt: expires });
   return { token, maxAgeS: SESSION_DAYS * 86_400 };
 }
 
-export function userForToken(db: Db, token: string | undefined, now: Date): SessionUser | null {
+export async function userForToken(db: Db, token: string | undefined, now: Date): Promise<SessionUser | null> {
+  const { canvassers, sessions, users } = db.t;
   if (!token) return null;
-  const row = db
+  const row = await first(db
     .select({ id: users.id, username: users.username, role: users.role, canvasserId: users.canvasserId, canvasserName: canvassers.name })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(canvassers, eq(canvassers.id, users.canvasserId))
-    .where(and(eq(sessions.tokenHash, digest(token)), gt(sessions.expiresAt, now.toISOString()), isNull(users.disabledAt)))
-    .get();
+    .where(and(eq(sessions.tokenHash, digest(token)), gt(sessions.expiresAt, now.toISOString()), isNull(users.disabledAt))));
   return row ?? null;
 }
 
 /** Ends every session of a user: after a password reset or when the user is disabled. */
-export function endSessionsOf(db: Db, userId: number): number {
-  return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+export async function endSessionsOf(db: Db, userId: number): Promise<number> {
+  const { sessions } = db.t;
+  return (await db.delete(sessions).where(eq(sessions.userId, userId))).changes;
 }
 
-export function endSession(db: Db, token: string | undefined): void {
-  if (token) db.delete(sessions).where(eq(sessions.tokenHash, digest(token))).run();
+export async function endSession(db: Db, token: string | undefined): Promise<void> {
+  const { sessions } = db.t;
+  if (token) await db.delete(sessions).where(eq(sessions.tokenHash, digest(token)));
 }
 
 /** The session token from a Cookie header. */

@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { doorLabel } from '../../geo/estate/index.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import type { Db } from '../db/open-database.ts';
-import { canvassers, canvasserStairwells, estates } from '../db/schema.ts';
+import { first, type Db } from '../db/database.ts';
 import { loadStairwellStates } from '../queries/stairwell-states.ts';
 
 /** A canvasser works in their own estate; staff in the one they chose (else the first). */
-function estateFor(db: Db, user: SessionUser, chosen: number | undefined): number | null {
+async function estateFor(db: Db, user: SessionUser, chosen: number | undefined): Promise<number | null> {
+  const { canvassers, estates } = db.t;
   if (user.role === 'canvasser')
-    return db.select({ id: canvassers.estateId }).from(canvassers).where(eq(canvassers.id, user.canvasserId ?? -1)).get()?.id ?? null;
-  const all = db.select({ id: estates.id }).from(estates).orderBy(estates.id).all();
+    return (await first(db.select({ id: canvassers.estateId }).from(canvassers).where(eq(canvassers.id, user.canvasserId ?? -1))))?.id ?? null;
+  const all = await db.select({ id: estates.id }).from(estates).orderBy(estates.id);
   return all.find((e) => e.id === chosen)?.id ?? all[0]?.id ?? null;
 }
 
@@ -17,14 +17,15 @@ function estateFor(db: Db, user: SessionUser, chosen: number | undefined): numbe
  * The stairwells a user works on, closest to passing first: a canvasser's own
  * (in their estate), staff see all of the chosen estate. Aggregates only.
  */
-export function myStairwells(db: Db, user: SessionUser, chosenEstateId?: number) {
-  const estateId = estateFor(db, user, chosenEstateId);
+export async function myStairwells(db: Db, user: SessionUser, chosenEstateId?: number) {
+  const { canvasserStairwells } = db.t;
+  const estateId = await estateFor(db, user, chosenEstateId);
   if (estateId === null) return [];
   const owned =
     user.role === 'canvasser'
-      ? new Set(db.select({ id: canvasserStairwells.stairwellId }).from(canvasserStairwells).where(eq(canvasserStairwells.canvasserId, user.canvasserId ?? -1)).all().map((r) => r.id))
+      ? new Set((await db.select({ id: canvasserStairwells.stairwellId }).from(canvasserStairwells).where(eq(canvasserStairwells.canvasserId, user.canvasserId ?? -1))).map((r) => r.id))
       : null;
-  return loadStairwellStates(db, estateId)
+  return (await loadStairwellStates(db, estateId))
     .filter((s) => owned === null || owned.has(s.row.id))
     .map((s) => ({
       id: s.row.id,

@@ -1,21 +1,20 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/sessions.ts';
-import type { Db } from '../db/open-database.ts';
-import { canvasserStairwells } from '../db/schema.ts';
+import { first, type Db } from '../db/database.ts';
 
 /** Staff edit every stairwell; a canvasser only the stairwells they own (包干); a viewer none. */
-export function canEditStairwell(db: Db, user: SessionUser, stairwellId: number): boolean {
+export async function canEditStairwell(db: Db, user: SessionUser, stairwellId: number): Promise<boolean> {
+  const { canvasserStairwells } = db.t;
   if (user.role === 'admin' || user.role === 'planner') return true;
   if (user.role !== 'canvasser' || user.canvasserId === null) return false;
-  return !!db
+  return !!(await first(db
     .select({ id: canvasserStairwells.stairwellId })
     .from(canvasserStairwells)
-    .where(and(eq(canvasserStairwells.canvasserId, user.canvasserId), eq(canvasserStairwells.stairwellId, stairwellId)))
-    .get();
+    .where(and(eq(canvasserStairwells.canvasserId, user.canvasserId), eq(canvasserStairwells.stairwellId, stairwellId)))));
 }
 
-export function requireEditStairwell(db: Db, user: SessionUser, stairwellId: number): void {
-  if (!canEditStairwell(db, user, stairwellId))
+export async function requireEditStairwell(db: Db, user: SessionUser, stairwellId: number): Promise<void> {
+  if (!await canEditStairwell(db, user, stairwellId))
     throw new TRPCError({ code: 'FORBIDDEN', message: 'this stairwell is not one of yours; ask its canvasser or a staff member' });
 }

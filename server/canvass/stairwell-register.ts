@@ -1,8 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { DEFAULT_FLOOR_COEFFICIENTS, DEFAULT_LIFT_COST_YUAN, flatCost } from '../../geo/cost/index.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import type { Db } from '../db/open-database.ts';
-import { concernAnswers, flats, stairwellCosts, voters } from '../db/schema.ts';
+import { first, type Db } from '../db/database.ts';
 import { stairwellDetail } from '../queries/stairwell-detail.ts';
 import { requireEditStairwell } from './permissions.ts';
 
@@ -11,10 +10,11 @@ import { requireEditStairwell } from './permissions.ts';
  * names, phones, age bands, notes and each flat's cost share, with the
  * committee's prepared answers per concern.
  */
-export function stairwellRegister(db: Db, user: SessionUser, stairwellId: number) {
-  requireEditStairwell(db, user, stairwellId);
-  const detail = stairwellDetail(db, stairwellId);
-  const rows = db
+export async function stairwellRegister(db: Db, user: SessionUser, stairwellId: number) {
+  const { concernAnswers, flats, stairwellCosts, voters } = db.t;
+  await requireEditStairwell(db, user, stairwellId);
+  const detail = await stairwellDetail(db, stairwellId);
+  const rows = await db
     .select({
       id: flats.id,
       floor: flats.floor,
@@ -36,16 +36,15 @@ export function stairwellRegister(db: Db, user: SessionUser, stairwellId: number
     .from(flats)
     .innerJoin(voters, eq(voters.id, flats.voterId))
     .where(eq(flats.stairwellId, stairwellId))
-    .orderBy(asc(flats.floor), asc(flats.room))
-    .all();
-  const cost = db.select().from(stairwellCosts).where(eq(stairwellCosts.stairwellId, stairwellId)).get();
+    .orderBy(asc(flats.floor), asc(flats.room));
+  const cost = await first(db.select().from(stairwellCosts).where(eq(stairwellCosts.stairwellId, stairwellId)));
   const coefficients = cost?.coefficients ?? DEFAULT_FLOOR_COEFFICIENTS;
   const liftCostYuan = cost?.liftCostYuan ?? DEFAULT_LIFT_COST_YUAN;
   const costFlats = rows.filter((r) => r.areaCentiM2 !== null).map((r) => ({ flatId: String(r.id), floor: r.floor, areaM2: r.areaCentiM2! / 100 }));
   return {
     ...detail,
     cost: { coefficients, liftCostYuan },
-    answers: db.select().from(concernAnswers).all(),
+    answers: (await db.select().from(concernAnswers)),
     register: rows.map((r) => ({
       ...r,
       areaM2: r.areaCentiM2 === null ? null : r.areaCentiM2 / 100,

@@ -3,8 +3,13 @@ import { join } from 'node:path';
 import { backupDatabase } from '../backup/backup-database.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { parseEnv } from '../env.ts';
+import { POSTGRES_BACKUP } from '../backup/postgres-backup.ts';
 
 const env = parseEnv();
+if (env.LIFTMAP_DATABASE_URL) {
+  console.error(POSTGRES_BACKUP);
+  process.exit(1);
+}
 const dir = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'var', 'backups');
 const { db, sqlite, close } = openDatabase(env.LIFTMAP_DB);
 try {

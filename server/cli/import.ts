@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isDatum } from '../../geo/estate/index.ts';
 import type { LngLat } from '../../geo/geometry/local-frame.ts';
-import { openDatabase } from '../db/open-database.ts';
+import { openConfigured } from '../db/open-configured.ts';
 import { parseEnv } from '../env.ts';
 import { SHELL_USER } from '../commands/command.ts';
 import { importEstate } from '../commands/import-estate.ts';
@@ -68,10 +68,10 @@ if (values.canvassers) {
 }
 
 const env = parseEnv();
-const { db, close } = openDatabase(env.LIFTMAP_DB);
+const { db, close } = await openConfigured(env);
 try {
   // The same command as /admin: a server running on this database hears the change within a second.
-  const result = importEstate({ db, now: () => new Date(), user: SHELL_USER }, { geojson, register, canvassers, from: values.from, reference });
+  const result = await importEstate({ db, now: () => new Date(), user: SHELL_USER }, { geojson, register, canvassers, from: values.from, reference });
   if (!result.ok) fail([`${file}: nothing was imported`, ...result.problems]);
   const { outcome } = result;
   if (outcome.kind === 'created') console.log(`imported ${outcome.name} as estate ${outcome.estateId}: ${outcome.stairwells} stairwells, ${outcome.flats} flats, ${outcome.canvassers} canvassers`);
@@ -84,5 +84,5 @@ try {
     for (const part of outcome.adjusted.dropped) console.log(`placed in /admin but no longer by its stairwell, so replaced by the file's: ${part}`);
   }
 } finally {
-  close();
+  await close();
 }

@@ -12,13 +12,13 @@ import { UserError } from '../auth/manage-users.ts';
 import { SHELL_USER, type CommandContext } from '../commands/command.ts';
 import { Refusal } from '../commands/refusal.ts';
 import { addUserCommand, disableUserCommand, enableUserCommand, resetPasswordCommand } from '../commands/user-commands.ts';
-import { openDatabase } from '../db/open-database.ts';
-import { ROLES, users, type Role } from '../db/schema.ts';
+import { openConfigured } from '../db/open-configured.ts';
+import { ROLES, type Role } from '../db/schema.ts';
 import { parseEnv } from '../env.ts';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' }, canvasser: { type: 'string' }, estate: { type: 'string' } } });
 const [command, name] = positionals;
-const { db, close } = openDatabase(parseEnv().LIFTMAP_DB);
+const { db, close } = await openConfigured(parseEnv());
 const ctx: CommandContext = { db, now: () => new Date(), user: SHELL_USER };
 try {
   if (command === 'add' && name) {
@@ -26,18 +26,18 @@ try {
     if (!ROLES.includes(role)) throw new UserError(`--role: expected one of ${ROLES.join(', ')}`);
     const estate = values.estate === undefined ? undefined : Number(values.estate);
     if (estate !== undefined && !(Number.isInteger(estate) && estate > 0)) throw new UserError(`--estate: expected an estate id such as 2, got ${values.estate}`);
-    const { password } = addUserCommand(ctx, { username: name, role, canvasser: values.canvasser, estateId: estate });
+    const { password } = await addUserCommand(ctx, { username: name, role, canvasser: values.canvasser, estateId: estate });
     console.log(`created ${name} (${role}) with password ${password}`);
   } else if (command === 'reset' && name) {
-    console.log(`new password for ${name}: ${resetPasswordCommand(ctx, { username: name }).password} (every session of ${name} has ended)`);
+    console.log(`new password for ${name}: ${(await resetPasswordCommand(ctx, { username: name })).password} (every session of ${name} has ended)`);
   } else if (command === 'disable' && name) {
-    const { sessionsEnded } = disableUserCommand(ctx, { username: name });
+    const { sessionsEnded } = await disableUserCommand(ctx, { username: name });
     console.log(`disabled ${name}: no sign-in from now; ${sessionsEnded} open session${sessionsEnded === 1 ? '' : 's'} ended`);
   } else if (command === 'enable' && name) {
-    enableUserCommand(ctx, { username: name });
+    await enableUserCommand(ctx, { username: name });
     console.log(`enabled ${name}`);
   } else if (command === 'list') {
-    for (const u of db.select({ username: users.username, role: users.role, disabledAt: users.disabledAt }).from(users).all())
+    for (const u of await db.select({ username: db.t.users.username, role: db.t.users.role, disabledAt: db.t.users.disabledAt }).from(db.t.users))
       console.log(`${u.username}\t${u.role}${u.disabledAt ? `\tdisabled ${u.disabledAt}` : ''}`);
   } else {
     throw new UserError('usage: npm run user -- add NAME --role ROLE [--canvasser C03 [--estate ID]] | reset NAME | disable NAME | enable NAME | list');
@@ -46,5 +46,5 @@ try {
   console.error(e instanceof UserError || e instanceof Refusal ? e.message : e);
   process.exitCode = 1;
 } finally {
-  close();
+  await close();
 }

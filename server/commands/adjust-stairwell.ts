@@ -5,7 +5,7 @@ import type { LngLat } from '../../geo/geometry/index.ts';
 import { z } from 'zod';
 import { lngLatSchema, polygonSchema } from '../../geo/estate/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
-import { buildings, estates, stairwells } from '../db/schema.ts';
+import { first } from '../db/database.ts';
 import { WHO } from './authorise.ts';
 import { defineCommand } from './command.ts';
 import { refuse } from './refusal.ts';
@@ -28,20 +28,20 @@ export type AdjustOutcome = { ok: true; stairwellId: number; doorNumber: string;
 export const adjustStairwell = defineCommand({
   roles: WHO.staff,
   input: adjustStairwellInput,
-  run: ({ tx, now, record }, input: StairwellAdjustment): AdjustOutcome => {
-    const s = tx.select().from(stairwells).where(eq(stairwells.id, input.stairwellId)).get();
+  run: async ({ tx, now, record }, input: StairwellAdjustment): Promise<AdjustOutcome> => {
+    const { buildings, estates, stairwells } = tx.t;
+    const s = await first(tx.select().from(stairwells).where(eq(stairwells.id, input.stairwellId)));
     if (!s) throw refuse.notFound(`没有编号为 ${input.stairwellId} 的门洞`, `no stairwell with id ${input.stairwellId}`);
-    const estate = tx.select({ boundary: estates.boundary }).from(estates).where(eq(estates.id, s.estateId)).get()!;
-    const all = tx.select({ code: buildings.code, footprint: buildings.footprint }).from(buildings).where(eq(buildings.estateId, s.estateId)).all();
+    const estate = (await first(tx.select({ boundary: estates.boundary }).from(estates).where(eq(estates.id, s.estateId))))!;
+    const all = await tx.select({ code: buildings.code, footprint: buildings.footprint }).from(buildings).where(eq(buildings.estateId, s.estateId));
     const problems = stairwellPartsProblems({ doorNumber: s.doorNumber, footprint: s.footprint, door: input.door, elevatorSite: input.elevatorSite, buildings: all, boundary: estate.boundary });
     if (problems.length) return { ok: false as const, problems };
     const doorAdjusted = s.doorAdjusted || !isDeepStrictEqual(input.door, [s.doorLng, s.doorLat]);
     const siteAdjusted = s.siteAdjusted || !isDeepStrictEqual(input.elevatorSite, s.elevatorSite ?? null);
-    tx.update(stairwells)
+    await tx.update(stairwells)
       .set({ doorLng: input.door[0], doorLat: input.door[1], elevatorSite: input.elevatorSite, doorAdjusted, siteAdjusted })
-      .where(eq(stairwells.id, s.id))
-      .run();
-    record({ kind: 'layout', estateId: s.estateId, at: shanghaiIso(now) });
+      .where(eq(stairwells.id, s.id));
+    await record({ kind: 'layout', estateId: s.estateId, at: shanghaiIso(now) });
     return { ok: true as const, stairwellId: s.id, doorNumber: s.doorNumber, doorAdjusted, siteAdjusted };
   },
 });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { CONCERN_TAGS } from '../../geo/register/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
-import { concernAnswers, stairwellCosts, stairwells, visits } from '../db/schema.ts';
+import { first } from '../db/database.ts';
 import { WHO } from './authorise.ts';
 import { defineCommand } from './command.ts';
 import { refuse } from './refusal.ts';
@@ -17,14 +17,14 @@ export const setCosts = defineCommand({
     coefficients: z.array(z.number().min(0, 'expected 0 % or more').max(100, 'expected at most 100 %')).length(6, 'expected six floor coefficients, floors 1–6'),
     liftCostYuan: z.number().int().min(100_000, 'expected at least ¥100,000').max(2_000_000, 'expected at most ¥2,000,000'),
   }),
-  run: ({ tx, now, record }, input) => {
-    const s = tx.select({ estateId: stairwells.estateId }).from(stairwells).where(eq(stairwells.id, input.stairwellId)).get();
+  run: async ({ tx, now, record }, input) => {
+    const { stairwellCosts, stairwells } = tx.t;
+    const s = await first(tx.select({ estateId: stairwells.estateId }).from(stairwells).where(eq(stairwells.id, input.stairwellId)));
     if (!s) throw refuse.notFound(`没有编号为 ${input.stairwellId} 的门洞`, `no stairwell with id ${input.stairwellId}`);
-    tx.insert(stairwellCosts)
+    await tx.insert(stairwellCosts)
       .values(input)
-      .onConflictDoUpdate({ target: stairwellCosts.stairwellId, set: { coefficients: input.coefficients, liftCostYuan: input.liftCostYuan } })
-      .run();
-    record({ kind: 'settings', estateId: s.estateId, at: shanghaiIso(now) });
+      .onConflictDoUpdate({ target: stairwellCosts.stairwellId, set: { coefficients: input.coefficients, liftCostYuan: input.liftCostYuan } });
+    await record({ kind: 'settings', estateId: s.estateId, at: shanghaiIso(now) });
     return input;
   },
 });
@@ -33,8 +33,9 @@ export const setCosts = defineCommand({
 export const setAnswer = defineCommand({
   roles: WHO.staff,
   input: z.object({ tag: z.enum(CONCERN_TAGS), answerZh: z.string().trim().min(1).max(500), answerEn: z.string().trim().min(1).max(500) }),
-  run: ({ tx }, input) => {
-    tx.insert(concernAnswers).values(input).onConflictDoUpdate({ target: concernAnswers.tag, set: { answerZh: input.answerZh, answerEn: input.answerEn } }).run();
+  run: async ({ tx }, input) => {
+    const { concernAnswers } = tx.t;
+    await tx.insert(concernAnswers).values(input).onConflictDoUpdate({ target: concernAnswers.tag, set: { answerZh: input.answerZh, answerEn: input.answerEn } });
     return input;
   },
 });
@@ -43,9 +44,10 @@ export const setAnswer = defineCommand({
 export const reviewVisit = defineCommand({
   roles: WHO.staff,
   input: z.object({ visitId: id, accept: z.boolean() }),
-  run: ({ tx }, input) => {
-    const done = tx.update(visits).set({ review: input.accept ? 'accepted' : 'rejected' }).where(eq(visits.id, input.visitId)).run();
-    if (done.changes === 0) throw refuse.notFound(`没有编号为 ${input.visitId} 的走访记录`, `no visit with id ${input.visitId}`);
+  run: async ({ tx }, input) => {
+    const { visits } = tx.t;
+    const done = await tx.update(visits).set({ review: input.accept ? 'accepted' : 'rejected' }).where(eq(visits.id, input.visitId)).returning({ id: visits.id });
+    if (done.length === 0) throw refuse.notFound(`没有编号为 ${input.visitId} 的走访记录`, `no visit with id ${input.visitId}`);
     return { ok: true as const };
   },
 });

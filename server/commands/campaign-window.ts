@@ -1,6 +1,5 @@
 import { and, eq, min } from 'drizzle-orm';
-import type { Db } from '../db/open-database.ts';
-import { consentEvents, estates, flats, stairwells } from '../db/schema.ts';
+import { first, type Db } from '../db/database.ts';
 import { refuse } from './refusal.ts';
 
 const DAY_MS = 86_400_000;
@@ -10,15 +9,15 @@ const DAY_MS = 86_400_000;
  * event (or the estate's creation) to a day after now. A visit dated 9999 or
  * 1970 is a typo or an attack, never a visit.
  */
-export function campaignWindow(db: Db, estateId: number, now: Date): { from: Date; to: Date } {
-  const first = db
+export async function campaignWindow(db: Db, estateId: number, now: Date): Promise<{ from: Date; to: Date }> {
+  const { consentEvents, estates, flats, stairwells } = db.t;
+  const earliest = (await first(db
     .select({ at: min(consentEvents.at) })
     .from(consentEvents)
     .innerJoin(flats, eq(flats.id, consentEvents.flatId))
-    .innerJoin(stairwells, and(eq(stairwells.id, flats.stairwellId), eq(stairwells.estateId, estateId)))
-    .get()?.at;
-  const created = db.select({ at: estates.createdAt }).from(estates).where(eq(estates.id, estateId)).get()?.at;
-  const starts = [first, created].map((t) => (t ? Date.parse(t) : NaN)).filter(Number.isFinite);
+    .innerJoin(stairwells, and(eq(stairwells.id, flats.stairwellId), eq(stairwells.estateId, estateId)))))?.at;
+  const created = (await first(db.select({ at: estates.createdAt }).from(estates).where(eq(estates.id, estateId))))?.at;
+  const starts = [earliest, created].map((t) => (t ? Date.parse(t) : NaN)).filter(Number.isFinite);
   const start = starts.length ? Math.min(...starts, now.getTime()) : now.getTime();
   return { from: new Date(start - 365 * DAY_MS), to: new Date(now.getTime() + DAY_MS) };
 }

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { SessionUser } from '../auth/sessions.ts';
-import type { Db } from '../db/open-database.ts';
+import { transact, type Db } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
-import { changeLog } from '../db/schema.ts';
 import type { RecordedChange } from '../live/live-change.ts';
 import { authorise } from './authorise.ts';
 import { refuse } from './refusal.ts';
@@ -24,7 +23,7 @@ export interface CommandScope {
   user: SessionUser;
   now: Date;
   /** Records a change in the change log, in this transaction; published after commit. */
-  record: (change: RecordedChange) => void;
+  record: (change: RecordedChange) => Promise<void>;
 }
 
 /** Bad input as a refusal naming the first field and what was expected. */
@@ -42,27 +41,25 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
  * failing), with its changes logged in the same transaction and published
  * after commit. A refusal thrown inside rolls everything back.
  */
-export function defineCommand<S extends z.ZodType, T>(spec: { roles: readonly Role[]; input: S; run: (scope: CommandScope, input: z.output<S>) => T }) {
-  const command = (ctx: CommandContext, rawInput: z.input<S>): T => {
+export function defineCommand<S extends z.ZodType, T>(spec: { roles: readonly Role[]; input: S; run: (scope: CommandScope, input: z.output<S>) => Promise<T> }) {
+  const command = async (ctx: CommandContext, rawInput: z.input<S>): Promise<T> => {
     const user = authorise(ctx.user, spec.roles);
     const input = parseInput(spec.input, rawInput);
     const now = ctx.now();
     let recorded = 0;
-    const result = ctx.db.transaction(
-      (tx) =>
-        spec.run(
-          {
-            tx,
-            user,
-            now,
-            record: (change) => {
-              tx.insert(changeLog).values({ estateId: change.estateId, kind: change.kind, payload: change, at: change.at }).run();
-              recorded += 1;
-            },
+    const result = await transact(ctx.db, (tx) =>
+      spec.run(
+        {
+          tx,
+          user,
+          now,
+          record: async (change) => {
+            await tx.insert(tx.t.changeLog).values({ estateId: change.estateId, kind: change.kind, payload: change, at: change.at });
+            recorded += 1;
           },
-          input,
-        ),
-      { behavior: 'immediate' },
+        },
+        input,
+      ),
     );
     if (recorded > 0) ctx.committed?.();
     return result;

@@ -25,13 +25,13 @@ export const importEstateInput = z.object({
 const importInTransaction = defineCommand({
   roles: WHO.staff,
   input: importEstateInput,
-  run: ({ tx, now, record }, input) => {
+  run: async ({ tx, now, record }, input) => {
     // An ImportError rolls the whole transaction back; the caller turns it into problems.
-    const outcome = importEstateFile(tx, { ...input, now });
+    const outcome = await importEstateFile(tx, { ...input, now });
     const at = shanghaiIso(now);
-    record({ kind: 'layout', estateId: outcome.estateId, at });
-    if (input.register) record({ kind: 'register', estateId: outcome.estateId, at });
-    if (input.canvassers) record({ kind: 'canvassers', estateId: outcome.estateId, at });
+    await record({ kind: 'layout', estateId: outcome.estateId, at });
+    if (input.register) await record({ kind: 'register', estateId: outcome.estateId, at });
+    if (input.canvassers) await record({ kind: 'canvassers', estateId: outcome.estateId, at });
     return outcome;
   },
 });
@@ -39,9 +39,9 @@ const importInTransaction = defineCommand({
 export type ImportEstateResult = { ok: true; outcome: EstateFileOutcome } | { ok: false; problems: string[] };
 
 export const importEstate = Object.assign(
-  (ctx: CommandContext, input: z.input<typeof importEstateInput>): ImportEstateResult => {
+  async (ctx: CommandContext, input: z.input<typeof importEstateInput>): Promise<ImportEstateResult> => {
     try {
-      return { ok: true, outcome: importInTransaction(ctx, input) };
+      return { ok: true, outcome: await importInTransaction(ctx, input) };
     } catch (e) {
       if (e instanceof ImportError) return { ok: false, problems: e.problems };
       throw e;

@@ -17,22 +17,22 @@ export const importRegisterInput = z.object({
 const inTransaction = defineCommand({
   roles: WHO.staff,
   input: importRegisterInput,
-  run: ({ tx, now, record }, input) => {
-    requireEstate(tx, input.estateId);
-    if (input.dryRun) return { applied: false, ...diffRegister(tx, input.estateId, input.rows) };
-    const diff = applyRegister(tx, input.estateId, input.rows, now);
-    if (diff.changes.length) record({ kind: 'register', estateId: input.estateId, at: shanghaiIso(now) });
+  run: async ({ tx, now, record }, input) => {
+    await requireEstate(tx, input.estateId);
+    if (input.dryRun) return { applied: false, ...(await diffRegister(tx, input.estateId, input.rows)) };
+    const diff = await applyRegister(tx, input.estateId, input.rows, now);
+    if (diff.changes.length) await record({ kind: 'register', estateId: input.estateId, at: shanghaiIso(now) });
     return { applied: true, ...diff };
   },
 });
 
-export type ImportRegisterResult = ({ ok: true } & ReturnType<typeof inTransaction>) | { ok: false; problems: string[] };
+export type ImportRegisterResult = ({ ok: true } & Awaited<ReturnType<typeof inTransaction>>) | { ok: false; problems: string[] };
 
 /** Imports (or with dryRun, compares) a register: all or nothing, every problem by row; rows changed since the file was exported are refused. */
 export const importRegister = Object.assign(
-  (ctx: CommandContext, input: z.input<typeof importRegisterInput>): ImportRegisterResult => {
+  async (ctx: CommandContext, input: z.input<typeof importRegisterInput>): Promise<ImportRegisterResult> => {
     try {
-      const result = inTransaction(ctx, input);
+      const result = await inTransaction(ctx, input);
       return result.problems.length ? { ok: false, problems: result.problems } : { ok: true, ...result };
     } catch (e) {
       if (e instanceof ImportError) return { ok: false, problems: e.problems };

@@ -4,8 +4,7 @@ import { shanghaiIso } from '../../geo/time/index.ts';
 import { requireEditStairwell } from '../canvass/permissions.ts';
 import { visitFlag } from '../canvass/visit-flags.ts';
 import { visitInputSchema } from '../canvass/visit-input.ts';
-import type { Db } from '../db/open-database.ts';
-import { consentEvents, flats, stairwells, visits } from '../db/schema.ts';
+import { first, only, type Db } from '../db/database.ts';
 import type { FlatChange } from '../live/live-change.ts';
 import { loadStairwellState } from '../queries/stairwell-states.ts';
 import { WHO } from './authorise.ts';
@@ -13,8 +12,8 @@ import { campaignWindow, requireInWindow } from './campaign-window.ts';
 import { defineCommand } from './command.ts';
 import { refuse } from './refusal.ts';
 
-const passes = (db: Db, stairwellId: number) => {
-  const s = loadStairwellState(db, stairwellId);
+const passes = async (db: Db, stairwellId: number) => {
+  const s = await loadStairwellState(db, stairwellId);
   return s.consent.complete && s.consent.result.passed;
 };
 
@@ -27,40 +26,40 @@ const passes = (db: Db, stairwellId: number) => {
 export const recordVisit = defineCommand({
   roles: WHO.field,
   input: visitInputSchema,
-  run: ({ tx, user, now, record }, input) => {
-    const seen = tx.select({ id: visits.id, flatId: visits.flatId }).from(visits).where(eq(visits.clientId, input.clientId)).get();
-    const flat = tx.select().from(flats).where(eq(flats.id, input.flatId)).get();
+  run: async ({ tx, user, now, record }, input) => {
+    const { consentEvents, flats, stairwells, visits } = tx.t;
+    const seen = await first(tx.select({ id: visits.id, flatId: visits.flatId }).from(visits).where(eq(visits.clientId, input.clientId)));
+    const flat = await first(tx.select().from(flats).where(eq(flats.id, input.flatId)));
     if (!flat) throw refuse.notFound(`没有编号为 ${input.flatId} 的户`, `no flat with id ${input.flatId}`);
     if (seen) return { applied: false, duplicate: true, version: flat.version, status: flat.status, flag: null };
-    const stairwell = tx.select().from(stairwells).where(eq(stairwells.id, flat.stairwellId)).get()!;
-    requireEditStairwell(tx, user, stairwell.id);
+    const stairwell = (await first(tx.select().from(stairwells).where(eq(stairwells.id, flat.stairwellId))))!;
+    await requireEditStairwell(tx, user, stairwell.id);
     if (flat.version !== input.expectedVersion)
       throw refuse.conflict(
         `${stairwell.doorNumber} ${flat.room} 已被他人修改：现在是${STATUS_PALETTE[flat.status].zh}（版本 ${flat.version}），请刷新后再记录`,
         `${stairwell.doorNumber} ${flat.room} was changed meanwhile: it is now ${STATUS_PALETTE[flat.status].en} (version ${flat.version}); look again before recording`,
       );
-    const window = campaignWindow(tx, stairwell.estateId, now);
+    const window = await campaignWindow(tx, stairwell.estateId, now);
     if (input.recordedAt) requireInWindow(window, input.recordedAt, 'recordedAt');
     if (input.nextVisitOn) requireInWindow({ from: window.from, to: new Date(now.getTime() + 366 * 86_400_000) }, `${input.nextVisitOn}T12:00:00+08:00`, 'nextVisitOn');
 
     const at = input.recordedAt ? shanghaiIso(new Date(input.recordedAt)) : shanghaiIso(now);
-    const previous = tx
+    const previous = await first(tx
       .select({ at: visits.at, lng: stairwells.doorLng, lat: stairwells.doorLat })
       .from(visits)
       .innerJoin(flats, eq(flats.id, visits.flatId))
       .innerJoin(stairwells, eq(stairwells.id, flats.stairwellId))
       .where(eq(visits.userId, user.id))
       .orderBy(desc(visits.at))
-      .limit(1)
-      .get();
+      .limit(1));
     const { flag, distanceM } = visitFlag(
       [stairwell.doorLng, stairwell.doorLat],
       input.position,
       previous ? { at: previous.at, door: [previous.lng, previous.lat] } : undefined,
       at,
     );
-    const passedBefore = passes(tx, stairwell.id);
-    const visit = tx
+    const passedBefore = await passes(tx, stairwell.id);
+    const visit = await only(tx
       .insert(visits)
       .values({
         clientId: input.clientId,
@@ -80,18 +79,16 @@ export const recordVisit = defineCommand({
         flag,
         review: flag ? 'pending' : 'none',
       })
-      .returning({ id: visits.id })
-      .get();
-    tx.update(flats)
+      .returning({ id: visits.id }));
+    await tx.update(flats)
       .set({ concerns: input.concerns, note: input.note ?? flat.note, nextVisitOn: input.nextVisitOn ?? null, compensation: input.compensation, version: flat.version + 1 })
-      .where(eq(flats.id, flat.id))
-      .run();
+      .where(eq(flats.id, flat.id));
     const changes: FlatChange[] = [];
     if (input.status !== flat.status) {
-      const sameVoter = tx.select().from(flats).where(and(eq(flats.stairwellId, stairwell.id), eq(flats.voterId, flat.voterId))).all();
+      const sameVoter = await tx.select().from(flats).where(and(eq(flats.stairwellId, stairwell.id), eq(flats.voterId, flat.voterId)));
       for (const f of sameVoter) {
-        tx.update(flats).set({ status: input.status, version: f.id === flat.id ? flat.version + 1 : f.version + 1 }).where(eq(flats.id, f.id)).run();
-        tx.insert(consentEvents)
+        await tx.update(flats).set({ status: input.status, version: f.id === flat.id ? flat.version + 1 : f.version + 1 }).where(eq(flats.id, f.id));
+        await tx.insert(consentEvents)
           .values({
             flatId: f.id,
             fromStatus: f.status,
@@ -101,14 +98,13 @@ export const recordVisit = defineCommand({
             note: null,
             visitId: visit.id,
             conditions: input.compensation.length && (input.status === 'signed' || input.status === 'intent') ? input.compensation : null,
-          })
-          .run();
+          });
         changes.push({ kind: 'flat', estateId: stairwell.estateId, stairwellId: stairwell.id, doorNumber: stairwell.doorNumber, floor: f.floor, from: f.status, to: input.status, at, passedNow: false });
       }
     }
     const last = changes.at(-1);
-    if (last && !passedBefore && passes(tx, stairwell.id)) last.passedNow = true;
-    for (const change of changes) record(change);
+    if (last && !passedBefore && (await passes(tx, stairwell.id))) last.passedNow = true;
+    for (const change of changes) await record(change);
     return { applied: true, duplicate: false, version: flat.version + 1, status: input.status, flag };
   },
 });

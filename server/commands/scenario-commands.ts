@@ -13,10 +13,10 @@ export const planInput = z.object({ estateId: id, params: planParamsSchema, move
 export const saveScenarioCommand = defineCommand({
   roles: WHO.staff,
   input: planInput.extend({ name: z.string().trim().min(1, 'expected a scenario name').max(60, 'expected at most 60 characters') }),
-  run: ({ tx, now, record }, input) => {
-    requireEstate(tx, input.estateId);
-    const { id: scenarioId } = saveScenario(tx, input.estateId, input.name, input.params, input.moves, now.toISOString());
-    record({ kind: 'plan', estateId: input.estateId, at: shanghaiIso(now) });
+  run: async ({ tx, now, record }, input) => {
+    await requireEstate(tx, input.estateId);
+    const { id: scenarioId } = await saveScenario(tx, input.estateId, input.name, input.params, input.moves, now.toISOString());
+    await record({ kind: 'plan', estateId: input.estateId, at: shanghaiIso(now) });
     return { scenarioId };
   },
 });
@@ -25,9 +25,9 @@ export const saveScenarioCommand = defineCommand({
 export const removeScenarioCommand = defineCommand({
   roles: WHO.staff,
   input: z.object({ estateId: id, scenarioId: id }),
-  run: ({ tx, now, record }, input) => {
-    deleteScenario(tx, input.estateId, input.scenarioId);
-    record({ kind: 'plan', estateId: input.estateId, at: shanghaiIso(now) });
+  run: async ({ tx, now, record }, input) => {
+    await deleteScenario(tx, input.estateId, input.scenarioId);
+    await record({ kind: 'plan', estateId: input.estateId, at: shanghaiIso(now) });
     return { ok: true as const };
   },
 });

@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { asDb, type Db, type Engine } from './database.ts';
 import * as schema from './schema.ts';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+export type { Db } from './database.ts';
 
 export const MIGRATIONS = join(import.meta.dirname, 'migrations');
 
@@ -19,7 +20,35 @@ export function openDatabase(path: string): { db: Db; sqlite: Database.Database;
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS });
-  return { db, sqlite, close: () => sqlite.close() };
+  const root = drizzle(sqlite, { schema });
+  migrate(root, { migrationsFolder: MIGRATIONS });
+  // One connection: transactions take turns (a second BEGIN on it would fail, and its reads would see the first's writes).
+  let queue: Promise<unknown> = Promise.resolve();
+  const engine: Engine = {
+    dialect: 'sqlite',
+    transaction<T>(fn: (tx: Db) => Promise<T>, mode: 'write' | 'read'): Promise<T> {
+      const run = async () => {
+        sqlite.exec(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN');
+        try {
+          const result = await fn(asDb(root, engine, schema, true));
+          sqlite.exec('COMMIT');
+          return result;
+        } catch (e) {
+          if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+          throw e;
+        }
+      };
+      const turn = queue.then(run, run);
+      queue = turn.catch(() => undefined);
+      return turn;
+    },
+    rows: <T>(_db: Db, query: Parameters<typeof root.all>[0]) => Promise.resolve(root.all<T>(query)),
+    // Other processes on the same file are seen by the live bus's poll of the change log.
+    onCommit: () => () => undefined,
+    close: () => {
+      sqlite.close();
+      return Promise.resolve();
+    },
+  };
+  return { db: asDb(root, engine, schema, false), sqlite, close: () => sqlite.close() };
 }

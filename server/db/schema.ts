@@ -226,6 +226,19 @@ export const sessions = sqliteTable('sessions', {
   expiresAt: text('expires_at').notNull(),
 });
 
+/**
+ * Failed sign-ins, per user name and address and per address (see
+ * LoginLimiter): in the database, so every app server sees the same count.
+ */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    key: text('key').notNull(),
+    atMs: integer('at_ms').notNull(),
+  },
+  (t) => [index('login_failures_key').on(t.key, t.atMs)],
+);
+
 /** One doorstep visit; `clientId` makes a visit sent twice (offline retries) count once. */
 export const visits = sqliteTable(
   'visits',

@@ -7,7 +7,7 @@ import { LoginLimiter } from '../auth/login-limiter.ts';
 import { tokenFromCookie, userForToken } from '../auth/sessions.ts';
 import type { CommandContext } from '../commands/command.ts';
 import { createContextInner } from '../context.ts';
-import type { Db } from '../db/open-database.ts';
+import type { Db } from '../db/database.ts';
 import type { Basemap } from '../env.ts';
 import { LiveBus } from '../live/live-bus.ts';
 import { appRouter } from '../routers/_app.ts';
@@ -56,7 +56,7 @@ export function createApp(opts: AppOptions): Server {
     basePath: '/trpc/',
     maxBodySize: MAX_IMPORT_BODY,
     maxBatchSize: MAX_BATCH,
-    createContext: ({ req, res }) => {
+    createContext: async ({ req, res }) => {
       const token = tokenFromCookie(req.headers.cookie);
       return createContextInner({
         db: opts.db,
@@ -64,7 +64,7 @@ export function createApp(opts: AppOptions): Server {
         limiter,
         now,
         token,
-        user: userForToken(opts.db, token, now()),
+        user: await userForToken(opts.db, token, now()),
         clientKey: req.socket.remoteAddress ?? 'unknown',
         secure: opts.tls !== undefined,
         basemap: opts.basemap ?? null,
@@ -85,7 +85,7 @@ export function createApp(opts: AppOptions): Server {
 
   // Phones need a secure context for geolocation, so the LAN can be served over HTTPS.
   const serve = (handler: Parameters<typeof createServer>[1] & object): Server => (opts.tls ? createTlsServer(opts.tls, handler) : createServer(handler));
-  return serve((req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
@@ -104,19 +104,21 @@ export function createApp(opts: AppOptions): Server {
         }
         return void trpc(req, res);
       }
-      const ctx: CommandContext = { db: opts.db, now, user: userOf(req), committed: () => bus.poke() };
-      if (/^\/api\/estates\/\d+\/register/.test(path))
-        return void handleRegister(ctx, req, res, path, url.searchParams).catch((e: unknown) => fail(path, req.method, res, e));
-      if ((path.startsWith('/api/plans/') || path.endsWith('/parking.xlsx')) && req.method === 'GET')
-        return void handlePlanExport(opts.db, res, path)
-          .then(async (handled) => handled || (await handleParkingExport(opts.db, res, path, url.searchParams)))
-          .then((handled) => handled || sendError(res, 404, 'NOT_FOUND', `no endpoint ${path}`))
-          .catch((e: unknown) => fail(path, req.method, res, e));
-      if (handleGis(opts.db, req, res, path)) return;
+      if (/^\/api\/estates\/\d+\/register/.test(path)) {
+        const ctx: CommandContext = { db: opts.db, now, user: await userOf(req), committed: () => bus.poke() };
+        await handleRegister(ctx, req, res, path, url.searchParams);
+        return;
+      }
+      if ((path.startsWith('/api/plans/') || path.endsWith('/parking.xlsx')) && req.method === 'GET') {
+        const handled = (await handlePlanExport(opts.db, res, path)) || (await handleParkingExport(opts.db, res, path, url.searchParams));
+        return handled ? undefined : sendError(res, 404, 'NOT_FOUND', `no endpoint ${path}`);
+      }
+      if (await handleGis(opts.db, req, res, path)) return;
       if (!client) return sendError(res, 503, 'CLIENT_NOT_BUILT', `no client build at ${opts.clientDir}: run npm run build`);
       client(req, res, () => sendError(res, 404, 'NOT_FOUND', `no file ${path}`));
     } catch (e) {
       fail(path, req.method, res, e);
     }
-  });
+  };
+  return serve((req, res) => void handle(req, res));
 }

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { Db } from '../db/open-database.ts';
+import type { Db } from '../db/database.ts';
 import { computeParking } from '../parking/compute-parking.ts';
 import { parkingToXlsx } from '../parking/export-parking.ts';
 import { parkingInputSchema } from '../parking/parking-params.ts';
@@ -27,7 +27,7 @@ export async function handleParkingExport(db: Db, res: ServerResponse, path: str
   }
   let parking;
   try {
-    parking = computeParking(db, parsed.data);
+    parking = await computeParking(db, parsed.data);
   } catch (e) {
     if (!sendRefusal(res, e)) throw e;
     return true;
@@ -42,7 +42,7 @@ export async function handlePlanExport(db: Db, res: ServerResponse, path: string
   if (!match) return false;
   let scenario;
   try {
-    scenario = getScenario(db, Number(match[1]));
+    scenario = await getScenario(db, Number(match[1]));
   } catch (e) {
     if (!sendRefusal(res, e)) throw e;
     return true;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Db } from '../db/open-database.ts';
+import type { Db } from '../db/database.ts';
 import { layoutToGeoJSON } from '../../geo/estate/index.ts';
 import { districtOverviewJson } from '../queries/district-overview.ts';
 import { loadEstateLayout } from '../queries/estate-layout.ts';
@@ -17,9 +17,9 @@ const ESTATE_GEOJSON = /^\/api\/estates\/([^/]+)\/(stairwells|estate)\.geojson$/
  * Returns false when the path is not one of them, so the caller can try the
  * next handler.
  */
-export function handleGis(db: Db, req: IncomingMessage, res: ServerResponse, path: string): boolean {
+export async function handleGis(db: Db, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
   if (path === '/healthz') {
-    sendJson(res, 200, { ok: true, estates: listEstates(db).length });
+    sendJson(res, 200, { ok: true, estates: (await listEstates(db)).length });
     return true;
   }
   if (!path.startsWith('/api/')) return false;
@@ -28,11 +28,11 @@ export function handleGis(db: Db, req: IncomingMessage, res: ServerResponse, pat
     return true;
   }
   if (path === '/api/estates') {
-    sendJson(res, 200, listEstates(db).map(({ id, name, stairwellCount }) => ({ id, name, stairwellCount })));
+    sendJson(res, 200, (await listEstates(db)).map(({ id, name, stairwellCount }) => ({ id, name, stairwellCount })));
     return true;
   }
   if (path === '/api/district/overview.json') {
-    const { body, etag } = districtOverviewJson(db);
+    const { body, etag } = await districtOverviewJson(db);
     // Clients revalidate: an unchanged district costs a 304, not 2 MB.
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, { etag, 'cache-control': 'no-cache' });
@@ -61,7 +61,7 @@ export function handleGis(db: Db, req: IncomingMessage, res: ServerResponse, pat
     return true;
   }
   try {
-    sendJson(res, 200, match[2] === 'estate' ? layoutToGeoJSON(loadEstateLayout(db, id)) : stairwellsGeoJSON(db, id), 'application/geo+json');
+    sendJson(res, 200, match[2] === 'estate' ? layoutToGeoJSON(await loadEstateLayout(db, id)) : await stairwellsGeoJSON(db, id), 'application/geo+json');
   } catch (e) {
     if (!sendRefusal(res, e)) throw e;
   }

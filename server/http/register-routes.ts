@@ -33,7 +33,7 @@ export async function handleRegister(ctx: CommandContext, req: IncomingMessage, 
   const estateId = Number(match[1]);
   try {
     authorise(ctx.user, WHO.staff);
-    requireEstate(ctx.db, estateId);
+    await requireEstate(ctx.db, estateId);
   } catch (e) {
     if (sendRefusal(res, e)) return true;
     throw e;
@@ -55,7 +55,7 @@ export async function handleRegister(ctx: CommandContext, req: IncomingMessage, 
   const read = await readRegisterFile(bytes, fileName);
   if (!read.ok) return sendJson(res, 422, { ok: false, encoding: read.encoding, problems: read.errors }), true;
   try {
-    const result = importRegister(ctx, { estateId, rows: read.rows, dryRun: query.get('dryRun') === '1' });
+    const result = await importRegister(ctx, { estateId, rows: read.rows, dryRun: query.get('dryRun') === '1' });
     if (!result.ok) return sendJson(res, 422, { ok: false, encoding: read.encoding, problems: result.problems }), true;
     sendJson(res, 200, { ...result, encoding: read.encoding });
   } catch (e) {

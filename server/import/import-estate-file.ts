@@ -4,8 +4,7 @@ import { datumOffset, doorLabel, featureCollectionToWgs84, MAX_GEOJSON_DEPTH, pa
 import type { LngLat } from '../../geo/geometry/local-frame.ts';
 import type { CanvasserRow, ConsentEventRow, RegisterRow } from '../../geo/register/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
-import type { Db } from '../db/open-database.ts';
-import { estates } from '../db/schema.ts';
+import { type Db, first, transact } from '../db/database.ts';
 import { applyCanvassers } from './apply-canvassers.ts';
 import { ImportError } from './import-error.ts';
 import { importEstate } from './import-estate.ts';
@@ -45,12 +44,13 @@ const DATUM_NAME = { gcj02: 'GCJ-02 (AMap/Gaode, Tencent)', bd09: 'BD-09 (Baidu)
  * the estate or re-imports it in place, with its register and 包干 table when
  * given. All-or-nothing.
  */
-export function importEstateFile(db: Db, input: EstateFileInput): EstateFileOutcome {
+export async function importEstateFile(db: Db, input: EstateFileInput): Promise<EstateFileOutcome> {
+  const { estates } = db.t;
   requireShallow(input.geojson);
   const parsed = parseEstateGeoJSON(featureCollectionToWgs84(input.geojson, input.from));
   if (!parsed.ok) throw new ImportError(parsed.errors);
   const { layout } = parsed;
-  const existing = db.select().from(estates).where(eq(estates.name, layout.name)).get();
+  const existing = await first(db.select().from(estates).where(eq(estates.name, layout.name)));
   const reference: LngLat | null = input.reference ?? (existing ? [existing.centerLng, existing.centerLat] : null);
   if (reference && input.from === 'wgs84') {
     const centre = centroid(turfPolygon(layout.boundary.coordinates)).geometry.coordinates as LngLat;
@@ -62,12 +62,12 @@ export function importEstateFile(db: Db, input: EstateFileInput): EstateFileOutc
   }
   const canvassers = input.canvassers ?? null;
   if (existing)
-    return db.transaction((tx) => {
-      const summary = reimportEstate(tx, existing.id, layout, parsed.derived, input.register, input.now);
-      const applied = canvassers ? applyCanvassers(tx, existing.id, canvassers.rows, canvassers.file) : null;
+    return transact(db, async (tx) => {
+      const summary = await reimportEstate(tx, existing.id, layout, parsed.derived, input.register, input.now);
+      const applied = canvassers ? await applyCanvassers(tx, existing.id, canvassers.rows, canvassers.file) : null;
       return { kind: 'updated' as const, name: layout.name, canvassers: applied?.canvassers ?? null, ...summary };
     });
-  const estateId = importEstate(db, {
+  const estateId = await importEstate(db, {
     slug: layout.name,
     layout,
     schematic: layout.schematic,
@@ -109,15 +109,15 @@ class DryRun extends Error {}
  * The same import run inside a transaction that is then rolled back: the
  * outcome it would have, or every problem, and the estate for a map preview.
  */
-export function previewEstateFile(db: Db, input: EstateFileInput): { ok: true; outcome: EstateFileOutcome; preview: ImportPreview } | { ok: false; problems: string[]; preview: ImportPreview | null } {
+export async function previewEstateFile(db: Db, input: EstateFileInput): Promise<{ ok: true; outcome: EstateFileOutcome; preview: ImportPreview } | { ok: false; problems: string[]; preview: ImportPreview | null }> {
   if (!withinDepth(input.geojson)) return { ok: false, problems: [DEPTH_PROBLEM], preview: null };
   const parsed = parseEstateGeoJSON(featureCollectionToWgs84(input.geojson, input.from));
   if (!parsed.ok) return { ok: false, problems: parsed.errors, preview: null };
   const preview = previewOf(parsed.layout);
   let outcome: EstateFileOutcome | null = null;
   try {
-    db.transaction((tx) => {
-      outcome = importEstateFile(tx, input);
+    await transact(db, async (tx) => {
+      outcome = await importEstateFile(tx, input);
       throw new DryRun();
     });
   } catch (e) {

@@ -2,8 +2,7 @@ import { centroid, polygon as turfPolygon } from '@turf/turf';
 import { eq } from 'drizzle-orm';
 import type { EstateLayout } from '../../geo/estate/index.ts';
 import type { CampaignHistory } from '../../geo/register/index.ts';
-import type { Db } from '../db/open-database.ts';
-import * as t from '../db/schema.ts';
+import { first, only, transact, type Db } from '../db/database.ts';
 import { checkCampaign } from './check-campaign.ts';
 import { ImportError } from './import-error.ts';
 import { registerFlatValues } from './register-flat-values.ts';
@@ -19,9 +18,9 @@ export interface EstateImport {
 }
 
 const CHUNK = 400;
-function insertAll<T>(rows: T[], insert: (chunk: T[]) => { id: number }[]): number[] {
+async function insertAll<T>(rows: T[], insert: (chunk: T[]) => Promise<{ id: number }[]>): Promise<number[]> {
   const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) ids.push(...insert(rows.slice(i, i + CHUNK)).map((r) => r.id));
+  for (let i = 0; i < rows.length; i += CHUNK) ids.push(...(await insert(rows.slice(i, i + CHUNK))).map((r) => r.id));
   return ids;
 }
 
@@ -30,29 +29,29 @@ function insertAll<T>(rows: T[], insert: (chunk: T[]) => { id: number }[]): numb
  * transaction: either all of it is stored or, on any problem, none.
  * Returns the new estate's id.
  */
-export function importEstate(db: Db, input: EstateImport): number {
+export async function importEstate(db: Db, input: EstateImport): Promise<number> {
+  const { t } = db;
   const { layout, campaign } = input;
   const { problems, stages } = checkCampaign(layout, campaign, input.canvassersFile);
   if (problems.length) throw new ImportError(problems);
 
-  return db.transaction((tx) => {
-    if (tx.select({ id: t.estates.id }).from(t.estates).where(eq(t.estates.slug, input.slug)).get())
+  return transact(db, async (tx) => {
+    if (await first(tx.select({ id: t.estates.id }).from(t.estates).where(eq(t.estates.slug, input.slug))))
       throw new ImportError([`an estate named ${input.slug} is already stored`]);
     const [lng, lat] = centroid(turfPolygon(layout.boundary.coordinates)).geometry.coordinates as [number, number];
-    const estate = tx
+    const estate = await only(tx
       .insert(t.estates)
       .values({ slug: input.slug, name: layout.name, boundary: layout.boundary, centerLng: lng, centerLat: lat, schematic: input.schematic })
-      .returning({ id: t.estates.id })
-      .get();
+      .returning({ id: t.estates.id }));
     const estateId = estate.id;
 
-    const buildingIds = insertAll(layout.buildings, (chunk) =>
-      tx.insert(t.buildings).values(chunk.map((b) => ({ estateId, code: b.code, floors: b.floors, footprint: b.footprint, extra: b.extra }))).returning({ id: t.buildings.id }).all(),
+    const buildingIds = await insertAll(layout.buildings, async (chunk) =>
+      await tx.insert(t.buildings).values(chunk.map((b) => ({ estateId, code: b.code, floors: b.floors, footprint: b.footprint, extra: b.extra }))).returning({ id: t.buildings.id }),
     );
     const buildingOf = new Map(layout.buildings.map((b, i) => [b.code, buildingIds[i] as number]));
     const stageOf = (door: string) => stages.get(door) ?? 'canvassing';
-    const stairwellIds = insertAll(layout.stairwells, (chunk) =>
-      tx
+    const stairwellIds = await insertAll(layout.stairwells, async (chunk) =>
+      await tx
         .insert(t.stairwells)
         .values(
           chunk.map((s) => ({
@@ -67,13 +66,12 @@ export function importEstate(db: Db, input: EstateImport): number {
             extra: s.extra,
           })),
         )
-        .returning({ id: t.stairwells.id })
-        .all(),
+        .returning({ id: t.stairwells.id }),
     );
     const stairwellOf = new Map(layout.stairwells.map((s, i) => [s.doorNumber, stairwellIds[i] as number]));
 
-    const canvasserIds = insertAll(campaign.canvassers, (chunk) =>
-      tx.insert(t.canvassers).values(chunk.map((c) => ({ estateId, externalId: c.canvasserId, name: c.name, role: c.role, partyGroup: c.partyGroup }))).returning({ id: t.canvassers.id }).all(),
+    const canvasserIds = await insertAll(campaign.canvassers, async (chunk) =>
+      await tx.insert(t.canvassers).values(chunk.map((c) => ({ estateId, externalId: c.canvasserId, name: c.name, role: c.role, partyGroup: c.partyGroup }))).returning({ id: t.canvassers.id }),
     );
     const canvasserOf = new Map(campaign.canvassers.map((c, i) => [c.canvasserId, canvasserIds[i] as number]));
     const ownerOf = new Map<number, number>();
@@ -84,15 +82,15 @@ export function importEstate(db: Db, input: EstateImport): number {
         return { canvasserId: canvasserOf.get(c.canvasserId) as number, stairwellId };
       }),
     );
-    for (let i = 0; i < owned.length; i += CHUNK) tx.insert(t.canvasserStairwells).values(owned.slice(i, i + CHUNK)).run();
+    for (let i = 0; i < owned.length; i += CHUNK) await tx.insert(t.canvasserStairwells).values(owned.slice(i, i + CHUNK));
 
     const voterKeys = [...new Map(campaign.register.map((r) => [r.voterId, r])).values()];
-    const voterIds = insertAll(voterKeys, (chunk) =>
-      tx.insert(t.voters).values(chunk.map((r) => ({ estateId, externalId: r.voterId, name: r.voterName, phone: r.phone }))).returning({ id: t.voters.id }).all(),
+    const voterIds = await insertAll(voterKeys, async (chunk) =>
+      await tx.insert(t.voters).values(chunk.map((r) => ({ estateId, externalId: r.voterId, name: r.voterName, phone: r.phone }))).returning({ id: t.voters.id }),
     );
     const voterOf = new Map(voterKeys.map((r, i) => [r.voterId, voterIds[i] as number]));
-    const flatIds = insertAll(campaign.register, (chunk) =>
-      tx
+    const flatIds = await insertAll(campaign.register, async (chunk) =>
+      await tx
         .insert(t.flats)
         .values(
           chunk.map((r) => {
@@ -106,8 +104,7 @@ export function importEstate(db: Db, input: EstateImport): number {
             };
           }),
         )
-        .returning({ id: t.flats.id })
-        .all(),
+        .returning({ id: t.flats.id }),
     );
     const flatOf = new Map(campaign.register.map((r, i) => [`${r.doorNumber}\u0000${r.room}`, flatIds[i] as number]));
     const events = campaign.consentEvents.map((e) => ({
@@ -118,7 +115,7 @@ export function importEstate(db: Db, input: EstateImport): number {
       at: e.at,
       note: e.note,
     }));
-    for (let i = 0; i < events.length; i += CHUNK) tx.insert(t.consentEvents).values(events.slice(i, i + CHUNK)).run();
+    for (let i = 0; i < events.length; i += CHUNK) await tx.insert(t.consentEvents).values(events.slice(i, i + CHUNK));
     const stageRows = campaign.stageEvents.map((e) => ({
       stairwellId: stairwellOf.get(e.doorNumber) as number,
       fromStage: e.from,
@@ -126,9 +123,9 @@ export function importEstate(db: Db, input: EstateImport): number {
       at: e.at,
       reason: e.reason,
     }));
-    for (let i = 0; i < stageRows.length; i += CHUNK) tx.insert(t.stageEvents).values(stageRows.slice(i, i + CHUNK)).run();
+    for (let i = 0; i < stageRows.length; i += CHUNK) await tx.insert(t.stageEvents).values(stageRows.slice(i, i + CHUNK));
 
-    insertSurroundings(tx, estateId, layout);
+    await insertSurroundings(tx, estateId, layout);
     return estateId;
   });
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseEstateGeoJSON } from '../../geo/estate/index.ts';
 import { daysBetween, shiftIsoDays } from '../../geo/time/index.ts';
-import type { Db } from '../db/open-database.ts';
+import type { Db } from '../db/database.ts';
 import { parseHistoryCsv, parseRegisterCsv } from './campaign-csv.ts';
 import { ImportError } from './import-error.ts';
 import { importEstate } from './import-estate.ts';
@@ -15,7 +15,7 @@ import { importEstate } from './import-estate.ts';
  * so that its last day is the day before: demo data as fresh as the day it
  * is seeded.
  */
-export function loadEstateDir(db: Db, dir: string, options: { schematic?: boolean; anchorDay?: string } = {}): number {
+export async function loadEstateDir(db: Db, dir: string, options: { schematic?: boolean; anchorDay?: string } = {}): Promise<number> {
   const read = (name: string) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8') : null);
   const geojson = read('estate.geojson');
   const registerText = read('register.csv');
@@ -44,7 +44,7 @@ export function loadEstateDir(db: Db, dir: string, options: { schematic?: boolea
   const stageEvents = history.stageEvents.rows;
   const lastDay = [...consentEvents, ...stageEvents].map((e) => e.at.slice(0, 10)).sort().at(-1);
   const shift = options.anchorDay && lastDay ? daysBetween(lastDay, options.anchorDay) - 1 : 0;
-  return importEstate(db, {
+  return await importEstate(db, {
     slug: basename(dir),
     layout: layout.layout,
     schematic: options.schematic ?? layout.layout.schematic,

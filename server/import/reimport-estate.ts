@@ -2,8 +2,7 @@ import { centroid, polygon as turfPolygon } from '@turf/turf';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { keepAdjustedParts, type DerivedParts, type EstateLayout } from '../../geo/estate/index.ts';
 import type { RegisterRow } from '../../geo/register/index.ts';
-import type { Db } from '../db/open-database.ts';
-import * as t from '../db/schema.ts';
+import { first, only, transact, type Db } from '../db/database.ts';
 import { applyRegister } from '../register/apply-register.ts';
 import { ImportError } from './import-error.ts';
 import { rowChanged, syncSurroundings } from './surroundings.ts';
@@ -29,25 +28,26 @@ export interface ReimportSummary {
  * register, when given, is then applied as in /admin (adds and updates by
  * door and room). Any problem and nothing is written.
  */
-export function reimportEstate(db: Db, estateId: number, layout: EstateLayout, derived: DerivedParts, register: RegisterRow[] | null, now: Date): ReimportSummary {
-  return db.transaction((tx) => {
+export async function reimportEstate(db: Db, estateId: number, layout: EstateLayout, derived: DerivedParts, register: RegisterRow[] | null, now: Date): Promise<ReimportSummary> {
+  const { t } = db;
+  return transact(db, async (tx) => {
     const [lng, lat] = centroid(turfPolygon(layout.boundary.coordinates)).geometry.coordinates as [number, number];
     const estate = { name: layout.name, boundary: layout.boundary, centerLng: lng, centerLat: lat, schematic: layout.schematic };
-    const storedEstate = tx.select().from(t.estates).where(eq(t.estates.id, estateId)).get()!;
-    if (rowChanged(storedEstate, estate)) tx.update(t.estates).set(estate).where(eq(t.estates.id, estateId)).run();
+    const storedEstate = (await first(tx.select().from(t.estates).where(eq(t.estates.id, estateId))))!;
+    if (rowChanged(storedEstate, estate)) await tx.update(t.estates).set(estate).where(eq(t.estates.id, estateId));
 
-    const storedBuildings = new Map(tx.select().from(t.buildings).where(eq(t.buildings.estateId, estateId)).all().map((b) => [b.code, b]));
+    const storedBuildings = new Map((await tx.select().from(t.buildings).where(eq(t.buildings.estateId, estateId))).map((b) => [b.code, b]));
     const buildingOf = new Map<string, number>();
     for (const b of layout.buildings) {
       const old = storedBuildings.get(b.code);
       const values = { floors: b.floors, footprint: b.footprint, extra: b.extra };
       if (old) {
-        if (rowChanged(old, values)) tx.update(t.buildings).set(values).where(eq(t.buildings.id, old.id)).run();
+        if (rowChanged(old, values)) await tx.update(t.buildings).set(values).where(eq(t.buildings.id, old.id));
         buildingOf.set(b.code, old.id);
-      } else buildingOf.set(b.code, tx.insert(t.buildings).values({ estateId, code: b.code, ...values }).returning().get().id);
+      } else buildingOf.set(b.code, (await only(tx.insert(t.buildings).values({ estateId, code: b.code, ...values }).returning())).id);
     }
 
-    const storedStairwells = new Map(tx.select().from(t.stairwells).where(eq(t.stairwells.estateId, estateId)).all().map((s) => [s.doorNumber, s]));
+    const storedStairwells = new Map((await tx.select().from(t.stairwells).where(eq(t.stairwells.estateId, estateId))).map((s) => [s.doorNumber, s]));
     let added = 0;
     const adjusted = { kept: 0, dropped: [] as string[] };
     const derivedDoors = new Set(derived.doors);
@@ -67,9 +67,9 @@ export function reimportEstate(db: Db, estateId: number, layout: EstateLayout, d
         adjusted.kept += parts.kept.length;
         adjusted.dropped.push(...parts.dropped.map((part) => `${s.doorNumber} ${part === 'door' ? 'door' : 'elevator site'}`));
         const update = { ...values, doorLng: parts.door[0], doorLat: parts.door[1], elevatorSite: parts.elevatorSite, doorAdjusted: parts.doorAdjusted, siteAdjusted: parts.siteAdjusted };
-        if (rowChanged(old, update)) tx.update(t.stairwells).set(update).where(eq(t.stairwells.id, old.id)).run();
+        if (rowChanged(old, update)) await tx.update(t.stairwells).set(update).where(eq(t.stairwells.id, old.id));
       } else {
-        tx.insert(t.stairwells).values({ estateId, doorNumber: s.doorNumber, stage: 'canvassing', ...values }).run();
+        await tx.insert(t.stairwells).values({ estateId, doorNumber: s.doorNumber, stage: 'canvassing', ...values });
         added++;
       }
     }
@@ -77,32 +77,31 @@ export function reimportEstate(db: Db, estateId: number, layout: EstateLayout, d
     const gone = [...storedStairwells].filter(([door]) => !newDoors.has(door)).map(([door, s]) => [door, s.id] as const);
     const problems: string[] = [];
     for (const [door, id] of gone) {
-      const flats = tx.select({ n: sql<number>`count(*)` }).from(t.flats).where(eq(t.flats.stairwellId, id)).get()!.n;
-      const stages = tx.select({ n: sql<number>`count(*)` }).from(t.stageEvents).where(eq(t.stageEvents.stairwellId, id)).get()!.n;
+      const flats = (await first(tx.select({ n: sql<number>`count(*)` }).from(t.flats).where(eq(t.flats.stairwellId, id))))!.n;
+      const stages = (await first(tx.select({ n: sql<number>`count(*)` }).from(t.stageEvents).where(eq(t.stageEvents.stairwellId, id))))!.n;
       if (flats || stages)
         problems.push(`stairwell ${door}: not in the new file but has ${flats} flats and ${stages} stage events; keep its footprint in the file (re-importing never deletes a register)`);
     }
     if (problems.length) throw new ImportError(problems);
     const goneIds = gone.map(([, id]) => id);
     if (goneIds.length) {
-      tx.delete(t.canvasserStairwells).where(inArray(t.canvasserStairwells.stairwellId, goneIds)).run();
-      tx.delete(t.stairwellCosts).where(inArray(t.stairwellCosts.stairwellId, goneIds)).run();
-      tx.delete(t.stairwells).where(inArray(t.stairwells.id, goneIds)).run();
+      await tx.delete(t.canvasserStairwells).where(inArray(t.canvasserStairwells.stairwellId, goneIds));
+      await tx.delete(t.stairwellCosts).where(inArray(t.stairwellCosts.stairwellId, goneIds));
+      await tx.delete(t.stairwells).where(inArray(t.stairwells.id, goneIds));
     }
     const usedBuildings = new Set(layout.buildings.map((b) => b.code));
     const goneBuildings = [...storedBuildings].filter(([code]) => !usedBuildings.has(code)).map(([, b]) => b.id);
-    if (goneBuildings.length) tx.delete(t.buildings).where(and(eq(t.buildings.estateId, estateId), inArray(t.buildings.id, goneBuildings))).run();
+    if (goneBuildings.length) await tx.delete(t.buildings).where(and(eq(t.buildings.estateId, estateId), inArray(t.buildings.id, goneBuildings)));
 
-    syncSurroundings(tx, estateId, layout);
+    await syncSurroundings(tx, estateId, layout);
 
     // The same connection: the register's own transaction nests as a savepoint.
-    if (register) applyRegister(tx, estateId, register, now);
-    const flatsKept = tx
+    if (register) await applyRegister(tx, estateId, register, now);
+    const flatsKept = (await first(tx
       .select({ n: sql<number>`count(*)` })
       .from(t.flats)
       .innerJoin(t.stairwells, eq(t.flats.stairwellId, t.stairwells.id))
-      .where(eq(t.stairwells.estateId, estateId))
-      .get()!.n;
+      .where(eq(t.stairwells.estateId, estateId))))!.n;
     return {
       estateId,
       stairwells: { kept: layout.stairwells.length - added, added, removed: goneIds.length },

@@ -1,7 +1,6 @@
 import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/open-database.ts';
+import type { Db } from '../db/database.ts';
 import { doorRanges } from '../../geo/estate/index.ts';
-import { canvassers, canvasserStairwells, consentEvents, stairwells, visits } from '../db/schema.ts';
 
 /**
  * Signatures gained since `since` per canvasser and per party group (包干竞赛).
@@ -9,8 +8,9 @@ import { canvassers, canvasserStairwells, consentEvents, stairwells, visits } fr
  * Canvassers appear by role and the doors they cover (包干 area), never by
  * name: the leaderboard is shown on the public wall.
  */
-export function leaderboard(db: Db, estateId: number, since: string) {
-  const rows = db
+export async function leaderboard(db: Db, estateId: number, since: string) {
+  const { canvassers, canvasserStairwells, consentEvents, stairwells, visits } = db.t;
+  const rows = (await db
     .select({ canvasserId: canvassers.id, role: canvassers.role, partyGroup: canvassers.partyGroup, signatures: sql<number>`count(${consentEvents.id})` })
     .from(consentEvents)
     .innerJoin(canvassers, eq(canvassers.id, consentEvents.canvasserId))
@@ -23,16 +23,14 @@ export function leaderboard(db: Db, estateId: number, since: string) {
         or(isNull(visits.id), eq(visits.review, 'none'), eq(visits.review, 'accepted')),
       ),
     )
-    .groupBy(canvassers.id)
-    .all()
+    .groupBy(canvassers.id))
     .sort((a, b) => b.signatures - a.signatures || a.canvasserId - b.canvasserId);
   const doors = new Map<number, string[]>();
-  for (const d of db
+  for (const d of (await db
     .select({ canvasserId: canvasserStairwells.canvasserId, doorNumber: stairwells.doorNumber })
     .from(canvasserStairwells)
     .innerJoin(stairwells, eq(stairwells.id, canvasserStairwells.stairwellId))
-    .where(eq(stairwells.estateId, estateId))
-    .all())
+    .where(eq(stairwells.estateId, estateId))))
     doors.set(d.canvasserId, [...(doors.get(d.canvasserId) ?? []), d.doorNumber]);
   const groups = new Map<string, number>();
   for (const r of rows) if (r.partyGroup) groups.set(r.partyGroup, (groups.get(r.partyGroup) ?? 0) + r.signatures);

@@ -1,8 +1,7 @@
 import { booleanIntersects, polygon } from '@turf/turf';
 import { desc, eq } from 'drizzle-orm';
 import { allocateParking, priorityZones, type ParkingAllocation } from '../../geo/parking/index.ts';
-import type { Db } from '../db/open-database.ts';
-import { parkingSpaces, phaseScenarios, stairwells } from '../db/schema.ts';
+import { first, type Db } from '../db/database.ts';
 import type { ComputedPlan } from '../planning/compute-plan.ts';
 import { getScenario } from '../planning/scenarios.ts';
 import { requireEstate } from '../queries/stairwell-states.ts';
@@ -26,30 +25,29 @@ function describeAllocation(allocation: ParkingAllocation, flatOf: Map<string, C
  * who must move where between one state and the next. Door number, floor and
  * room only: names are not needed to enforce a space.
  */
-export function computeParking(db: Db, input: ParkingInput) {
-  requireEstate(db, input.estateId);
-  const spaces = db
+export async function computeParking(db: Db, input: ParkingInput) {
+  const { parkingSpaces, phaseScenarios, stairwells } = db.t;
+  await requireEstate(db, input.estateId);
+  const spaces = await db
     .select({ id: parkingSpaces.code, polygon: parkingSpaces.polygon })
     .from(parkingSpaces)
-    .where(eq(parkingSpaces.estateId, input.estateId))
-    .all();
-  const { claimants, flatOf } = loadClaimants(db, input.estateId, input.floors);
+    .where(eq(parkingSpaces.estateId, input.estateId));
+  const { claimants, flatOf } = await loadClaimants(db, input.estateId, input.floors);
   const scenarioId =
     input.scenarioId ??
-    db.select({ id: phaseScenarios.id }).from(phaseScenarios).where(eq(phaseScenarios.estateId, input.estateId)).orderBy(desc(phaseScenarios.updatedAt)).limit(1).get()?.id ??
+    (await first(db.select({ id: phaseScenarios.id }).from(phaseScenarios).where(eq(phaseScenarios.estateId, input.estateId)).orderBy(desc(phaseScenarios.updatedAt)).limit(1)))?.id ??
     null;
-  const scenario = scenarioId === null ? null : getScenario(db, scenarioId);
+  const scenario = scenarioId === null ? null : await getScenario(db, scenarioId);
   const plan: ComputedPlan | null = scenario?.plan ?? null;
 
   const states: { key: string; phase: number | null; startDate: string | null; unavailable: string[] }[] = [{ key: 'now', phase: null, startDate: null, unavailable: [] }];
   for (const p of plan?.phases ?? []) states.push({ key: `phase-${p.index + 1}`, phase: p.index, startDate: p.startDate, unavailable: p.parkingLost });
   if (plan) {
     const built = new Set(plan.phases.flatMap((p) => p.stairwellIds));
-    const sites = db
+    const sites = (await db
       .select({ id: stairwells.id, site: stairwells.elevatorSite })
       .from(stairwells)
-      .where(eq(stairwells.estateId, input.estateId))
-      .all()
+      .where(eq(stairwells.estateId, input.estateId)))
       .filter((s) => built.has(s.id) && s.site)
       .map((s) => polygon(s.site!.coordinates));
     const underShafts = spaces.filter((sp) => sites.some((site) => booleanIntersects(site, polygon(sp.polygon.coordinates)))).map((sp) => sp.id);
@@ -84,4 +82,4 @@ export function computeParking(db: Db, input: ParkingInput) {
     zones: { type: 'FeatureCollection' as const, features: zones },
   };
 }
-export type ComputedParking = ReturnType<typeof computeParking>;
+export type ComputedParking = Awaited<ReturnType<typeof computeParking>>;

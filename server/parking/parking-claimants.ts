@@ -1,8 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Point } from 'geojson';
 import { claimantsFor, type Claimant } from '../../geo/parking/index.ts';
-import type { Db } from '../db/open-database.ts';
-import { consentEvents, flats, stairwells } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
 
 export interface ClaimantFlat {
   flatId: number;
@@ -13,8 +12,9 @@ export interface ClaimantFlat {
 }
 
 /** Signed households on the eligible floors, with their door, age bands and when they signed. */
-export function loadClaimants(db: Db, estateId: number, floors: number[]): { claimants: Claimant[]; flatOf: Map<string, ClaimantFlat> } {
-  const rows = db
+export async function loadClaimants(db: Db, estateId: number, floors: number[]): Promise<{ claimants: Claimant[]; flatOf: Map<string, ClaimantFlat> }> {
+  const { consentEvents, flats, stairwells } = db.t;
+  const rows = await db
     .select({
       flatId: flats.id,
       floor: flats.floor,
@@ -29,15 +29,13 @@ export function loadClaimants(db: Db, estateId: number, floors: number[]): { cla
     })
     .from(flats)
     .innerJoin(stairwells, eq(stairwells.id, flats.stairwellId))
-    .where(and(eq(stairwells.estateId, estateId), inArray(flats.floor, floors), eq(flats.status, 'signed')))
-    .all();
+    .where(and(eq(stairwells.estateId, estateId), inArray(flats.floor, floors), eq(flats.status, 'signed')));
   const signedAt = new Map<number, string>();
   if (rows.length)
-    for (const e of db
+    for (const e of (await db
       .select({ flatId: consentEvents.flatId, at: consentEvents.at })
       .from(consentEvents)
-      .where(and(inArray(consentEvents.flatId, rows.map((r) => r.flatId)), eq(consentEvents.toStatus, 'signed')))
-      .all())
+      .where(and(inArray(consentEvents.flatId, rows.map((r) => r.flatId)), eq(consentEvents.toStatus, 'signed')))))
       signedAt.set(e.flatId, e.at);
   const claimants = claimantsFor(
     rows.map((r) => ({

@@ -2,7 +2,7 @@ import { convex, featureCollection, polygon } from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
 import { analyzeSites, buildPlan, checkPlan, naivePlanWithFacts, planWithFacts, type PhasePlan } from '../../geo/phasing/index.ts';
 import { addDays } from '../../geo/time/index.ts';
-import type { Db } from '../db/open-database.ts';
+import type { Db } from '../db/database.ts';
 import { applyMoves } from './apply-moves.ts';
 import { phasingInputFor } from './phasing-input.ts';
 import type { PlanMove, PlanParams } from './plan-params.ts';
@@ -38,8 +38,8 @@ function checkMoves(plannable: readonly string[], excluded: readonly { doorNumbe
  * the scores before and after the moves and against a naive plan, and the
  * map's geometry (zones, a hull per phase, lanes in conflict). No personal data.
  */
-export function computePlan(db: Db, estateId: number, params: PlanParams, moves: readonly PlanMove[]) {
-  const { input, excluded, states } = phasingInputFor(db, estateId, params);
+export async function computePlan(db: Db, estateId: number, params: PlanParams, moves: readonly PlanMove[]) {
+  const { input, excluded, states } = await phasingInputFor(db, estateId, params);
   const facts = analyzeSites(input);
   const planned = planWithFacts(input, facts);
   checkMoves(input.stairwells.map((s) => s.id), excluded, moves);
@@ -102,4 +102,4 @@ export function computePlan(db: Db, estateId: number, params: PlanParams, moves:
     geometry: { zones, hulls },
   };
 }
-export type ComputedPlan = ReturnType<typeof computePlan>;
+export type ComputedPlan = Awaited<ReturnType<typeof computePlan>>;

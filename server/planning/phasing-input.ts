@@ -1,7 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { constructionZone, elderWeight, readyDayFor, type PhasingInput } from '../../geo/phasing/index.ts';
-import type { Db } from '../db/open-database.ts';
-import { fireLanes, flats, parkingSpaces } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
 import { loadStairwellStates, type StairwellState } from '../queries/stairwell-states.ts';
 import type { PlanParams } from './plan-params.ts';
 
@@ -28,29 +27,27 @@ function exclusion(s: StairwellState, params: PlanParams): Excluded['reason'] | 
  * the register, the fire lanes and parking. Stairwells it leaves out come
  * with the reason.
  */
-export function phasingInputFor(db: Db, estateId: number, params: PlanParams) {
-  const states = loadStairwellStates(db, estateId);
-  const ages = db
+export async function phasingInputFor(db: Db, estateId: number, params: PlanParams) {
+  const { fireLanes, flats, parkingSpaces } = db.t;
+  const states = await loadStairwellStates(db, estateId);
+  const ages = await db
     .select({ stairwellId: flats.stairwellId, floor: flats.floor, aged60to79: flats.aged60to79, aged80plus: flats.aged80plus })
     .from(flats)
-    .orderBy(asc(flats.id))
-    .all();
+    .orderBy(asc(flats.id));
   const agesOf = new Map<number, typeof ages>();
   for (const f of ages) agesOf.set(f.stairwellId, [...(agesOf.get(f.stairwellId) ?? []), f]);
   const excluded: Excluded[] = [];
   const input: PhasingInput = {
     stairwells: [],
-    fireLanes: db
+    fireLanes: (await db
       .select()
       .from(fireLanes)
-      .where(eq(fireLanes.estateId, estateId))
-      .all()
+      .where(eq(fireLanes.estateId, estateId)))
       .map((l) => ({ id: l.code, line: l.line, roadWidthM: l.roadWidthM, clearWidthM: l.clearWidthM })),
-    parkingSpaces: db
+    parkingSpaces: (await db
       .select({ code: parkingSpaces.code, polygon: parkingSpaces.polygon })
       .from(parkingSpaces)
-      .where(eq(parkingSpaces.estateId, estateId))
-      .all()
+      .where(eq(parkingSpaces.estateId, estateId)))
       .map((p) => ({ id: p.code, polygon: p.polygon })),
     crews: params.crews,
     phaseDays: params.phaseDays,

@@ -1,6 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from '../db/open-database.ts';
-import { phaseScenarios } from '../db/schema.ts';
+import { first, only, type Db } from '../db/database.ts';
 import { refuse } from '../commands/refusal.ts';
 import { requireEstate } from '../queries/stairwell-states.ts';
 import { computePlan, type ComputedPlan } from './compute-plan.ts';
@@ -15,14 +14,14 @@ export interface ScenarioSummary {
   updatedAt: string;
 }
 
-export function listScenarios(db: Db, estateId: number): ScenarioSummary[] {
-  requireEstate(db, estateId);
-  return db
+export async function listScenarios(db: Db, estateId: number): Promise<ScenarioSummary[]> {
+  const { phaseScenarios } = db.t;
+  await requireEstate(db, estateId);
+  return (await db
     .select()
     .from(phaseScenarios)
     .where(eq(phaseScenarios.estateId, estateId))
-    .orderBy(asc(phaseScenarios.name))
-    .all()
+    .orderBy(asc(phaseScenarios.name)))
     .map((r) => {
       const result = r.result as ComputedPlan;
       return { id: r.id, name: r.name, params: planParamsSchema.parse(r.params), score: result.score, phases: result.phases.length, updatedAt: r.updatedAt };
@@ -30,25 +29,27 @@ export function listScenarios(db: Db, estateId: number): ScenarioSummary[] {
 }
 
 /** Saves (or overwrites by name) a scenario with the plan as computed now, in one statement. */
-export function saveScenario(db: Db, estateId: number, name: string, params: PlanParams, moves: PlanMove[], now: string): { id: number; plan: ComputedPlan } {
-  const plan = computePlan(db, estateId, params, moves);
-  const row = db
+export async function saveScenario(db: Db, estateId: number, name: string, params: PlanParams, moves: PlanMove[], now: string): Promise<{ id: number; plan: ComputedPlan }> {
+  const { phaseScenarios } = db.t;
+  const plan = await computePlan(db, estateId, params, moves);
+  const row = await only(db
     .insert(phaseScenarios)
     .values({ estateId, name, params, moves, result: plan, updatedAt: now })
     .onConflictDoUpdate({ target: [phaseScenarios.estateId, phaseScenarios.name], set: { params, moves, result: plan, updatedAt: now } })
-    .returning({ id: phaseScenarios.id })
-    .get();
+    .returning({ id: phaseScenarios.id }));
   return { id: row.id, plan };
 }
 
 /** A saved scenario as it was agreed (its stored plan), with its parameters and moves. */
-export function getScenario(db: Db, scenarioId: number) {
-  const row = db.select().from(phaseScenarios).where(eq(phaseScenarios.id, scenarioId)).get();
+export async function getScenario(db: Db, scenarioId: number) {
+  const { phaseScenarios } = db.t;
+  const row = await first(db.select().from(phaseScenarios).where(eq(phaseScenarios.id, scenarioId)));
   if (!row) throw refuse.notFound(`没有编号为 ${scenarioId} 的分批方案`, `no phasing scenario with id ${scenarioId}`);
   return { id: row.id, estateId: row.estateId, name: row.name, updatedAt: row.updatedAt, plan: row.result as ComputedPlan };
 }
 
-export function deleteScenario(db: Db, estateId: number, scenarioId: number): void {
-  const done = db.delete(phaseScenarios).where(and(eq(phaseScenarios.id, scenarioId), eq(phaseScenarios.estateId, estateId))).run();
+export async function deleteScenario(db: Db, estateId: number, scenarioId: number): Promise<void> {
+  const { phaseScenarios } = db.t;
+  const done = await db.delete(phaseScenarios).where(and(eq(phaseScenarios.id, scenarioId), eq(phaseScenarios.estateId, estateId)));
   if (done.changes === 0) throw refuse.notFound(`小区 ${estateId} 没有编号为 ${scenarioId} 的分批方案`, `no phasing scenario with id ${scenarioId} in estate ${estateId}`);
 }

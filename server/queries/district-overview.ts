@@ -1,10 +1,11 @@
-import { asc, sql } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import type { MapColorKey } from '../../geo/palette/index.ts';
-import type { Db } from '../db/open-database.ts';
-import { estates } from '../db/schema.ts';
+import { transact, type Db } from '../db/database.ts';
 import { headlineOf, type Headline } from './headline.ts';
 import { stairwellProperties } from './stairwell-properties.ts';
 import { loadStairwellStates } from './stairwell-states.ts';
+import type { estates } from '../db/schema.ts';
 
 export interface DistrictEstate {
   id: number;
@@ -32,8 +33,8 @@ interface EstatePart {
   stairwellsJson: string;
 }
 
-function estatePart(db: Db, row: typeof estates.$inferSelect): EstatePart {
-  const states = loadStairwellStates(db, row.id);
+async function estatePart(db: Db, row: typeof estates.$inferSelect): Promise<EstatePart> {
+  const states = await loadStairwellStates(db, row.id);
   const estate: DistrictEstate = { id: row.id, name: row.name, schematic: row.schematic, center: [row.centerLng, row.centerLat], boundary: row.boundary, headline: headlineOf(states) };
   const stairwells = states.map((s): OverviewStairwell => {
     const p = stairwellProperties(s);
@@ -64,19 +65,17 @@ const BOOT = Date.now().toString(36);
 export interface OverviewJson {
   /** The DistrictOverview as JSON text. */
   body: string;
-  /** Changes with every write to the database (any connection). */
+  /** Changes with every write to an estate, its stairwells or flats (any connection, any app server). */
   etag: string;
 }
 
 /**
- * What the database has seen: this connection's changes and other
- * connections' commits (a CLI import while the server runs). Any write moves it.
+ * What the overview depends on: every estate's id and revision. Triggers move
+ * a revision with every write to its estate, stairwells or flats, from any
+ * connection or app server, so an unchanged key means an unchanged overview.
  */
-function dataVersion(db: Db): string {
-  const changes = db.get<{ changes: number }>(sql`SELECT total_changes() AS changes`).changes;
-  const version = db.get<{ data_version: number }>(sql`PRAGMA data_version`).data_version;
-  return `${changes}|${version}`;
-}
+const versionKey = (rows: readonly { id: number; revision: number }[]) =>
+  createHash('sha1').update(rows.map((r) => `${r.id}:${r.revision}`).join(',')).digest('base64url').slice(0, 16);
 
 /**
  * 街道总览 (`GET /api/district/overview.json`): every estate with its
@@ -86,23 +85,25 @@ function dataVersion(db: Db): string {
  * evaluated and serialized again; with no write at all the last text is
  * served as it is.
  */
-export function districtOverviewJson(db: Db): OverviewJson {
-  const key = dataVersion(db);
+export async function districtOverviewJson(db: Db): Promise<OverviewJson> {
+  const { estates } = db.t;
   const hit = cache.get(db);
-  if (hit?.key === key) return hit.json;
+  if (hit && hit.key === versionKey(await db.select({ id: estates.id, revision: estates.revision }).from(estates).orderBy(asc(estates.id)))) return hit.json;
   // One read transaction: every estate's revision and state from the same snapshot.
-  return db.transaction(
-    (tx) => {
-      const rows = tx.select().from(estates).orderBy(asc(estates.id)).all();
+  return transact(
+    db,
+    async (tx) => {
+      const rows = await tx.select().from(estates).orderBy(asc(estates.id));
       const parts = new Map<number, EstatePart>();
       for (const row of rows) {
         const old = hit?.parts.get(row.id);
-        parts.set(row.id, old?.revision === row.revision ? old : estatePart(tx, row));
+        parts.set(row.id, old && old.revision === row.revision ? old : await estatePart(tx, row));
       }
+      const key = versionKey(rows);
       const json = { body: assemble([...parts.values()]), etag: `"${BOOT}-${key}"` };
       cache.set(db, { key, parts, json });
       return json;
     },
-    { behavior: 'deferred' },
+    'read',
   );
 }

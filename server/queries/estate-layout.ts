@@ -1,8 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { EstateLayout } from '../../geo/estate/index.ts';
 import type { LineGeometry, PolygonGeometry } from '../../geo/estate/index.ts';
-import type { Db } from '../db/open-database.ts';
-import { buildings, fireLanes, mapFeatures, parkingSpaces, stairwells } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
 import { requireEstate } from './stairwell-states.ts';
 
 /**
@@ -10,22 +9,22 @@ import { requireEstate } from './stairwell-states.ts';
  * was imported: what `GET /api/estates/:id/estate.geojson` writes out and a
  * re-import reads back. Geometry and codes only, no register.
  */
-export function loadEstateLayout(db: Db, estateId: number): EstateLayout {
-  const estate = requireEstate(db, estateId);
-  const buildingRows = db.select().from(buildings).where(eq(buildings.estateId, estateId)).orderBy(asc(buildings.id)).all();
+export async function loadEstateLayout(db: Db, estateId: number): Promise<EstateLayout> {
+  const { buildings, fireLanes, mapFeatures, parkingSpaces, stairwells } = db.t;
+  const estate = await requireEstate(db, estateId);
+  const buildingRows = await db.select().from(buildings).where(eq(buildings.estateId, estateId)).orderBy(asc(buildings.id));
   const codeOf = new Map(buildingRows.map((b) => [b.id, b.code]));
-  const features = db.select().from(mapFeatures).where(eq(mapFeatures.estateId, estateId)).orderBy(asc(mapFeatures.id)).all();
+  const features = await db.select().from(mapFeatures).where(eq(mapFeatures.estateId, estateId)).orderBy(asc(mapFeatures.id));
   return {
     name: estate.name,
     schematic: estate.schematic,
     boundary: estate.boundary,
     buildings: buildingRows.map((b) => ({ code: b.code, floors: b.floors, footprint: b.footprint, extra: b.extra })),
-    stairwells: db
+    stairwells: (await db
       .select()
       .from(stairwells)
       .where(eq(stairwells.estateId, estateId))
-      .orderBy(asc(stairwells.id))
-      .all()
+      .orderBy(asc(stairwells.id)))
       .map((s) => ({
         doorNumber: s.doorNumber,
         buildingCode: codeOf.get(s.buildingId) ?? '',
@@ -35,19 +34,17 @@ export function loadEstateLayout(db: Db, estateId: number): EstateLayout {
         extra: s.extra,
       })),
     roads: features.filter((f) => f.kind === 'road').map((f) => ({ line: f.geometry as LineGeometry, widthM: f.widthM ?? 5, extra: f.extra })),
-    fireLanes: db
+    fireLanes: (await db
       .select()
       .from(fireLanes)
       .where(eq(fireLanes.estateId, estateId))
-      .orderBy(asc(fireLanes.id))
-      .all()
+      .orderBy(asc(fireLanes.id)))
       .map((f) => ({ code: f.code, line: f.line, roadWidthM: f.roadWidthM, clearWidthM: f.clearWidthM, extra: f.extra })),
-    parking: db
+    parking: (await db
       .select()
       .from(parkingSpaces)
       .where(eq(parkingSpaces.estateId, estateId))
-      .orderBy(asc(parkingSpaces.id))
-      .all()
+      .orderBy(asc(parkingSpaces.id)))
       .map((p) => ({ spaceId: p.code, polygon: p.polygon, accessible: p.kind === 'accessible', extra: p.extra })),
     green: features.filter((f) => f.kind === 'green').map((f) => ({ polygon: f.geometry as PolygonGeometry, extra: f.extra })),
   };

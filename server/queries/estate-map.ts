@@ -1,8 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { eq } from 'drizzle-orm';
 import { doorLabel } from '../../geo/estate/index.ts';
-import type { Db } from '../db/open-database.ts';
-import { buildings, fireLanes, mapFeatures, parkingSpaces } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
 import { headlineOf, type Headline } from './headline.ts';
 import { stairwellProperties, type StairwellProperties } from './stairwell-properties.ts';
 import { loadStairwellStates, requireEstate } from './stairwell-states.ts';
@@ -32,10 +31,11 @@ export interface EstateMap {
 }
 
 /** Everything the battle map draws for one estate: layers and headline figures, no personal data. */
-export function estateMap(db: Db, estateId: number): EstateMap {
-  const estate = requireEstate(db, estateId);
-  const states = loadStairwellStates(db, estateId);
-  const features = db.select().from(mapFeatures).where(eq(mapFeatures.estateId, estateId)).all();
+export async function estateMap(db: Db, estateId: number): Promise<EstateMap> {
+  const { buildings, fireLanes, mapFeatures, parkingSpaces } = db.t;
+  const estate = await requireEstate(db, estateId);
+  const states = await loadStairwellStates(db, estateId);
+  const features = await db.select().from(mapFeatures).where(eq(mapFeatures.estateId, estateId));
   return {
     estate: {
       id: estate.id,
@@ -48,27 +48,24 @@ export function estateMap(db: Db, estateId: number): EstateMap {
       green: collection(features.filter((f) => f.kind === 'green').map((f) => feature(f.geometry, {}))),
       roads: collection(features.filter((f) => f.kind === 'road').map((f) => feature(f.geometry, { widthM: f.widthM ?? 5 }))),
       fireLanes: collection(
-        db
+        (await db
           .select()
           .from(fireLanes)
-          .where(eq(fireLanes.estateId, estateId))
-          .all()
+          .where(eq(fireLanes.estateId, estateId)))
           .map((f) => feature(f.line, { code: f.code, roadWidthM: f.roadWidthM, clearWidthM: f.clearWidthM }, f.id)),
       ),
       parking: collection(
-        db
+        (await db
           .select()
           .from(parkingSpaces)
-          .where(eq(parkingSpaces.estateId, estateId))
-          .all()
+          .where(eq(parkingSpaces.estateId, estateId)))
           .map((p) => feature(p.polygon, { code: p.code, kind: p.kind }, p.id)),
       ),
       buildings: collection(
-        db
+        (await db
           .select()
           .from(buildings)
-          .where(eq(buildings.estateId, estateId))
-          .all()
+          .where(eq(buildings.estateId, estateId)))
           .map((b) => feature(b.footprint, { id: b.id, code: b.code }, b.id)),
       ),
       stairwells: collection(states.map((s) => feature(s.row.footprint, stairwellProperties(s), s.row.id))),
@@ -86,6 +83,6 @@ export function estateMap(db: Db, estateId: number): EstateMap {
 }
 
 /** The stairwell footprints alone, for QGIS or a script (GET /api/estates/:id/stairwells.geojson). */
-export function stairwellsGeoJSON(db: Db, estateId: number): Collection<StairwellProperties> {
-  return collection(loadStairwellStates(db, estateId).map((s) => feature(s.row.footprint, stairwellProperties(s), s.row.id)));
+export async function stairwellsGeoJSON(db: Db, estateId: number): Promise<Collection<StairwellProperties>> {
+  return collection((await loadStairwellStates(db, estateId)).map((s) => feature(s.row.footprint, stairwellProperties(s), s.row.id)));
 }

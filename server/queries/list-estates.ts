@@ -1,6 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import type { Db } from '../db/open-database.ts';
-import { estates, stairwells } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
 
 export interface EstateSummary {
   id: number;
@@ -10,12 +9,12 @@ export interface EstateSummary {
 }
 
 /** Every stored estate with its stairwell count. */
-export function listEstates(db: Db): EstateSummary[] {
-  return db
+export async function listEstates(db: Db): Promise<EstateSummary[]> {
+  const { estates, stairwells } = db.t;
+  return await db
     .select({ id: estates.id, name: estates.name, schematic: estates.schematic, stairwellCount: count(stairwells.id) })
     .from(estates)
     .leftJoin(stairwells, eq(stairwells.estateId, estates.id))
     .groupBy(estates.id)
-    .orderBy(estates.id)
-    .all();
+    .orderBy(estates.id);
 }

@@ -1,7 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { DEFAULT_PARKING_RULES } from '../../geo/parking/index.ts';
-import type { Db } from '../db/open-database.ts';
-import { phaseScenarios } from '../db/schema.ts';
+import { first, type Db } from '../db/database.ts';
 import { computeParking } from '../parking/compute-parking.ts';
 import { getScenario } from '../planning/scenarios.ts';
 import { requireEstate } from './stairwell-states.ts';
@@ -11,16 +10,16 @@ import { requireEstate } from './stairwell-states.ts';
  * phase, and the parking compensation it implies under the default rules, as
  * counts and zones. Door numbers and dates only; no flat, room or person.
  */
-export function presentDeck(db: Db, estateId: number) {
-  requireEstate(db, estateId);
-  const latest = db
+export async function presentDeck(db: Db, estateId: number) {
+  const { phaseScenarios } = db.t;
+  await requireEstate(db, estateId);
+  const latest = await first(db
     .select({ id: phaseScenarios.id })
     .from(phaseScenarios)
     .where(eq(phaseScenarios.estateId, estateId))
     .orderBy(desc(phaseScenarios.updatedAt))
-    .limit(1)
-    .get();
-  const scenario = latest ? getScenario(db, latest.id) : null;
+    .limit(1));
+  const scenario = latest ? await getScenario(db, latest.id) : null;
   const doorOf = new Map(scenario?.plan.sites.map((s) => [s.stairwellId, s.doorNumber]) ?? []);
   const phasing = scenario && {
     scenarioName: scenario.name,
@@ -36,7 +35,7 @@ export function presentDeck(db: Db, estateId: number) {
     unscheduled: scenario.plan.unscheduled.length,
   };
 
-  const parking = computeParking(db, { estateId, floors: DEFAULT_PARKING_RULES.floors, maxWalkM: DEFAULT_PARKING_RULES.maxWalkM, scenarioId: latest?.id ?? null });
+  const parking = await computeParking(db, { estateId, floors: DEFAULT_PARKING_RULES.floors, maxWalkM: DEFAULT_PARKING_RULES.maxWalkM, scenarioId: latest?.id ?? null });
   const now = parking.states[0]!;
   return {
     phasing,
@@ -58,4 +57,4 @@ export function presentDeck(db: Db, estateId: number) {
           },
   };
 }
-export type PresentDeck = ReturnType<typeof presentDeck>;
+export type PresentDeck = Awaited<ReturnType<typeof presentDeck>>;

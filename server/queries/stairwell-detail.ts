@@ -1,6 +1,6 @@
 import type { ThresholdTest } from '../../geo/consent/index.ts';
 import { doorLabel } from '../../geo/estate/index.ts';
-import type { Db } from '../db/open-database.ts';
+import type { Db } from '../db/database.ts';
 import { loadStairwellState } from './stairwell-states.ts';
 
 /**
@@ -8,8 +8,8 @@ import { loadStairwellState } from './stairwell-states.ts';
  * evaluation test by test, and the to-do list as rooms. Statuses and areas
  * only: no names, phones, ages or notes.
  */
-export function stairwellDetail(db: Db, stairwellId: number) {
-  const s = loadStairwellState(db, stairwellId);
+export async function stairwellDetail(db: Db, stairwellId: number) {
+  const s = await loadStairwellState(db, stairwellId);
   const roomOf = new Map(s.flats.map((f) => [String(f.id), f]));
   const c = s.consent;
   const tests: { key: string; test: ThresholdTest }[] = c.complete
@@ -51,4 +51,4 @@ export function stairwellDetail(db: Db, stairwellId: number) {
     upperFloorElders: s.upperFloorElders,
   };
 }
-export type StairwellDetail = ReturnType<typeof stairwellDetail>;
+export type StairwellDetail = Awaited<ReturnType<typeof stairwellDetail>>;

@@ -1,8 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import { evaluateStairwell, type HouseholdStatus, type StairwellConsent } from '../../geo/consent/index.ts';
 import { MAP_PALETTE, mapColorKey, type MapColorKey } from '../../geo/palette/index.ts';
-import type { Db } from '../db/open-database.ts';
-import { buildings, estates, flats, stairwells } from '../db/schema.ts';
+import { first, type Db, type Tables } from '../db/database.ts';
+import type { stairwells } from '../db/schema.ts';
 import { refuse } from '../commands/refusal.ts';
 
 export interface FlatRow {
@@ -29,8 +29,9 @@ export interface StairwellState {
   upperFloorElders: number;
 }
 
-export function requireEstate(db: Db, estateId: number) {
-  const estate = db.select().from(estates).where(eq(estates.id, estateId)).get();
+export async function requireEstate(db: Db, estateId: number) {
+  const { estates } = db.t;
+  const estate = await first(db.select().from(estates).where(eq(estates.id, estateId)));
   if (!estate) throw refuse.notFound(`没有编号为 ${estateId} 的小区`, `no estate with id ${estateId}`);
   return estate;
 }
@@ -61,7 +62,7 @@ function stateOf(row: typeof stairwells.$inferSelect, buildingCode: string, rows
   };
 }
 
-const FLAT_COLUMNS = {
+const flatColumns = ({ flats }: Tables) => ({
   id: flats.id,
   stairwellId: flats.stairwellId,
   floor: flats.floor,
@@ -73,25 +74,24 @@ const FLAT_COLUMNS = {
   aged60to79: flats.aged60to79,
   aged80plus: flats.aged80plus,
   version: flats.version,
-};
+});
 
 /** Every stairwell of an estate with its flats evaluated, in door-number insertion order. */
-export function loadStairwellStates(db: Db, estateId: number): StairwellState[] {
-  requireEstate(db, estateId);
-  const rows = db
+export async function loadStairwellStates(db: Db, estateId: number): Promise<StairwellState[]> {
+  const { buildings, flats, stairwells } = db.t;
+  await requireEstate(db, estateId);
+  const rows = await db
     .select({ stairwell: stairwells, buildingCode: buildings.code })
     .from(stairwells)
     .innerJoin(buildings, eq(buildings.id, stairwells.buildingId))
     .where(eq(stairwells.estateId, estateId))
-    .orderBy(asc(stairwells.id))
-    .all();
-  const flatRows = db
-    .select(FLAT_COLUMNS)
+    .orderBy(asc(stairwells.id));
+  const flatRows = await db
+    .select(flatColumns(db.t))
     .from(flats)
     .innerJoin(stairwells, eq(stairwells.id, flats.stairwellId))
     .where(eq(stairwells.estateId, estateId))
-    .orderBy(asc(flats.floor), asc(flats.room))
-    .all();
+    .orderBy(asc(flats.floor), asc(flats.room));
   const byStairwell = new Map<number, FlatRow[]>();
   for (const { stairwellId, ...f } of flatRows) {
     const list = byStairwell.get(stairwellId);
@@ -102,20 +102,19 @@ export function loadStairwellStates(db: Db, estateId: number): StairwellState[] 
 }
 
 /** One stairwell, evaluated. */
-export function loadStairwellState(db: Db, stairwellId: number): StairwellState {
-  const found = db
+export async function loadStairwellState(db: Db, stairwellId: number): Promise<StairwellState> {
+  const { buildings, flats, stairwells } = db.t;
+  const found = await first(db
     .select({ stairwell: stairwells, buildingCode: buildings.code })
     .from(stairwells)
     .innerJoin(buildings, eq(buildings.id, stairwells.buildingId))
-    .where(eq(stairwells.id, stairwellId))
-    .get();
+    .where(eq(stairwells.id, stairwellId)));
   if (!found) throw refuse.notFound(`没有编号为 ${stairwellId} 的门洞`, `no stairwell with id ${stairwellId}`);
-  const rows = db
-    .select(FLAT_COLUMNS)
+  const rows = (await db
+    .select(flatColumns(db.t))
     .from(flats)
     .where(eq(flats.stairwellId, stairwellId))
-    .orderBy(asc(flats.floor), asc(flats.room))
-    .all()
+    .orderBy(asc(flats.floor), asc(flats.room)))
     .map(({ stairwellId: _s, ...f }) => f);
   return stateOf(found.stairwell, found.buildingCode, rows);
 }

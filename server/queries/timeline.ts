@@ -4,7 +4,7 @@ import { addDays, shanghaiIso } from '../../geo/time/index.ts';
 
 /** Days the progress chart and replay cover at most (five years). */
 export const MAX_DAYS = 5 * 366;
-import type { Db } from '../db/open-database.ts';
+import type { Db } from '../db/database.ts';
 import { loadHistory } from './history.ts';
 
 export interface TimelineDay {
@@ -22,10 +22,10 @@ export interface ReplayDay extends TimelineDay {
  * (Shanghai dates): figures per day, and with `changes` what each day changed
  * on the map. Aggregates and colours only; no flat is named.
  */
-export function timeline(db: Db, estateId: number, now: Date, withChanges: true): { from: string; to: string; days: ReplayDay[] };
-export function timeline(db: Db, estateId: number, now: Date, withChanges: false): { from: string; to: string; days: TimelineDay[] };
-export function timeline(db: Db, estateId: number, now: Date, withChanges: boolean) {
-  const h = loadHistory(db, estateId);
+export function timeline(db: Db, estateId: number, now: Date, withChanges: true): Promise<{ from: string; to: string; days: ReplayDay[] }>;
+export function timeline(db: Db, estateId: number, now: Date, withChanges: false): Promise<{ from: string; to: string; days: TimelineDay[] }>;
+export async function timeline(db: Db, estateId: number, now: Date, withChanges: boolean) {
+  const h = await loadHistory(db, estateId);
   const to = shanghaiIso(now).slice(0, 10);
   const first = [h.consent[0]?.at, h.stages[0]?.at].filter((x): x is string => x !== undefined).sort()[0];
   // At most MAX_DAYS back: a stray early date cannot grow the chart without bound.

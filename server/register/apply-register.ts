@@ -2,8 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { voteOf } from '../../geo/consent/index.ts';
 import type { RegisterRow } from '../../geo/register/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
-import type { Db } from '../db/open-database.ts';
-import { consentEvents, flats, stairwells, voters } from '../db/schema.ts';
+import { first, only, transact, type Db } from '../db/database.ts';
 import { registerQuery } from './register-query.ts';
 import { ImportError } from '../import/import-error.ts';
 import { registerFlatValues } from '../import/register-flat-values.ts';
@@ -29,9 +28,10 @@ const currentRows = registerQuery;
  * field, with every problem (unknown door, a voter's flats voting two ways)
  * named by row. Nothing is written.
  */
-export function diffRegister(db: Db, estateId: number, rows: RegisterRow[]) {
-  const doors = new Map(db.select({ id: stairwells.id, doorNumber: stairwells.doorNumber }).from(stairwells).where(eq(stairwells.estateId, estateId)).all().map((s) => [s.doorNumber, s.id]));
-  const current = new Map(currentRows(db, estateId).map((r) => [`${r.doorNumber}\u0000${r.room}`, r]));
+export async function diffRegister(db: Db, estateId: number, rows: RegisterRow[]) {
+  const { stairwells } = db.t;
+  const doors = new Map((await db.select({ id: stairwells.id, doorNumber: stairwells.doorNumber }).from(stairwells).where(eq(stairwells.estateId, estateId))).map((s) => [s.doorNumber, s.id]));
+  const current = new Map((await currentRows(db, estateId)).map((r) => [`${r.doorNumber}\u0000${r.room}`, r]));
   const problems: string[] = [];
   const changes: RegisterChange[] = [];
   const seen = new Map<string, number>();
@@ -64,31 +64,32 @@ export function diffRegister(db: Db, estateId: number, rows: RegisterRow[]) {
 }
 
 /** Applies a register in one transaction (all or nothing); status changes become consent events. */
-export function applyRegister(db: Db, estateId: number, rows: RegisterRow[], now: Date) {
-  const diff = diffRegister(db, estateId, rows);
+export async function applyRegister(db: Db, estateId: number, rows: RegisterRow[], now: Date) {
+  const { consentEvents, flats, stairwells, voters } = db.t;
+  const diff = await diffRegister(db, estateId, rows);
   if (diff.problems.length) throw new ImportError(diff.problems);
   const at = shanghaiIso(now);
-  db.transaction((tx) => {
-    const doors = new Map(tx.select({ id: stairwells.id, doorNumber: stairwells.doorNumber }).from(stairwells).where(eq(stairwells.estateId, estateId)).all().map((s) => [s.doorNumber, s.id]));
-    const current = new Map(currentRows(tx as unknown as Db, estateId).map((r) => [`${r.doorNumber}\u0000${r.room}`, r]));
+  await transact(db, async (tx) => {
+    const doors = new Map((await tx.select({ id: stairwells.id, doorNumber: stairwells.doorNumber }).from(stairwells).where(eq(stairwells.estateId, estateId))).map((s) => [s.doorNumber, s.id]));
+    const current = new Map((await currentRows(tx, estateId)).map((r) => [`${r.doorNumber}\u0000${r.room}`, r]));
     // Rows the file does not change are not written: their versions stay, so no open form on a phone goes stale.
     const changed = new Set(diff.changes.map((c) => `${c.doorNumber}\u0000${c.room}`));
     for (const r of rows) {
       const key = `${r.doorNumber}\u0000${r.room}`;
       if (!changed.has(key)) continue;
-      let voter = tx.select().from(voters).where(and(eq(voters.estateId, estateId), eq(voters.externalId, r.voterId))).get();
-      if (!voter) voter = tx.insert(voters).values({ estateId, externalId: r.voterId, name: r.voterName, phone: r.phone }).returning().get();
+      let voter = await first(tx.select().from(voters).where(and(eq(voters.estateId, estateId), eq(voters.externalId, r.voterId))));
+      if (!voter) voter = await only(tx.insert(voters).values({ estateId, externalId: r.voterId, name: r.voterName, phone: r.phone }).returning());
       else if ((r.voterName ?? voter.name) !== voter.name || (r.phone ?? voter.phone) !== voter.phone)
-        tx.update(voters).set({ name: r.voterName ?? voter.name, phone: r.phone ?? voter.phone }).where(eq(voters.id, voter.id)).run();
+        await tx.update(voters).set({ name: r.voterName ?? voter.name, phone: r.phone ?? voter.phone }).where(eq(voters.id, voter.id));
       const old = current.get(key);
       const values = registerFlatValues(r, voter.id);
       if (!old) {
-        const flat = tx.insert(flats).values({ stairwellId: doors.get(r.doorNumber)!, floor: r.floor, room: r.room, ...values }).returning({ id: flats.id }).get();
-        if (r.status !== 'unvisited') tx.insert(consentEvents).values({ flatId: flat.id, fromStatus: 'unvisited', toStatus: r.status, at, note: 'register import' }).run();
+        const flat = await only(tx.insert(flats).values({ stairwellId: doors.get(r.doorNumber)!, floor: r.floor, room: r.room, ...values }).returning({ id: flats.id }));
+        if (r.status !== 'unvisited') await tx.insert(consentEvents).values({ flatId: flat.id, fromStatus: 'unvisited', toStatus: r.status, at, note: 'register import' });
         continue;
       }
-      tx.update(flats).set({ ...values, version: old.version + 1 }).where(eq(flats.id, old.flatId)).run();
-      if (old.status !== r.status) tx.insert(consentEvents).values({ flatId: old.flatId, fromStatus: old.status, toStatus: r.status, at, note: 'register import' }).run();
+      await tx.update(flats).set({ ...values, version: old.version + 1 }).where(eq(flats.id, old.flatId));
+      if (old.status !== r.status) await tx.insert(consentEvents).values({ flatId: old.flatId, fromStatus: old.status, toStatus: r.status, at, note: 'register import' });
     }
   });
   return diff;

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { REGISTER_COLUMNS, type RegisterColumn } from '../../geo/register/index.ts';
-import type { Db } from '../db/open-database.ts';
+import type { Db } from '../db/database.ts';
 import { registerQuery } from './register-query.ts';
 import { writeCsv } from '../import/csv-table.ts';
 
-function registerRows(db: Db, estateId: number): Record<RegisterColumn, unknown>[] {
-  return registerQuery(db, estateId).map(({ areaCentiM2, concerns, flatId: _f, stairwellId: _s, ...r }) => ({
+async function registerRows(db: Db, estateId: number): Promise<Record<RegisterColumn, unknown>[]> {
+  return (await registerQuery(db, estateId)).map(({ areaCentiM2, concerns, flatId: _f, stairwellId: _s, ...r }) => ({
     ...r,
     areaM2: areaCentiM2 === null ? '' : areaCentiM2 / 100,
     concerns: concerns.join(';'),
@@ -21,7 +21,7 @@ const COLUMNS = Object.keys(REGISTER_COLUMNS) as RegisterColumn[];
  * data, so only staff may download it.
  */
 export async function exportRegister(db: Db, estateId: number, format: 'xlsx' | 'csv' | 'csv-gbk'): Promise<Buffer> {
-  const rows = registerRows(db, estateId);
+  const rows = await registerRows(db, estateId);
   if (format === 'xlsx') {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('名册');

@@ -1,10 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../db/open-database.ts';
-import { flats, stairwells, voters } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
 
 /** Every flat of an estate with its voter, in door and floor order: what import compares and export writes. */
-export function registerQuery(db: Db, estateId: number) {
-  return db
+export async function registerQuery(db: Db, estateId: number) {
+  const { flats, stairwells, voters } = db.t;
+  return await db
     .select({
       flatId: flats.id,
       stairwellId: stairwells.id,
@@ -27,6 +27,5 @@ export function registerQuery(db: Db, estateId: number) {
     .innerJoin(stairwells, eq(stairwells.id, flats.stairwellId))
     .innerJoin(voters, eq(voters.id, flats.voterId))
     .where(eq(stairwells.estateId, estateId))
-    .orderBy(asc(stairwells.id), asc(flats.floor), asc(flats.room))
-    .all();
+    .orderBy(asc(stairwells.id), asc(flats.floor), asc(flats.room));
 }

@@ -1,11 +1,11 @@
 import { desc } from 'drizzle-orm';
+import { first } from '../db/database.ts';
 import { z } from 'zod';
 import { DATUMS } from '../../geo/estate/index.ts';
 import { readUploads } from '../admin/read-uploads.ts';
 import { adjustStairwell } from '../commands/adjust-stairwell.ts';
 import { WHO } from '../commands/authorise.ts';
 import { importEstate } from '../commands/import-estate.ts';
-import { backups } from '../db/schema.ts';
 import { previewEstateFile } from '../import/import-estate-file.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
@@ -32,19 +32,19 @@ const importInput = z.object({
 });
 export const adminRouter = router({
   /** When the last backup ran (npm run backup), for /admin. */
-  lastBackup: staff.query(({ ctx }) => ctx.db.select({ at: backups.at, bytes: backups.bytes }).from(backups).orderBy(desc(backups.id)).limit(1).get() ?? null),
+  lastBackup: staff.query(async ({ ctx }) => await first(ctx.db.select({ at: ctx.db.t.backups.at, bytes: ctx.db.t.backups.bytes }).from(ctx.db.t.backups).orderBy(desc(ctx.db.t.backups.id)).limit(1)) ?? null),
   /** What importing an estate file would do, with the estate for a map; nothing is written. */
   previewEstate: staff.input(importInput).mutation(async ({ ctx, input }) => {
     const read = await readUploads(input.register, input.canvassers);
     if (!read.ok) return { ok: false as const, problems: read.problems, preview: null };
-    return previewEstateFile(ctx.db, { ...input, register: read.register, canvassers: read.canvassers, now: ctx.now() });
+    return await previewEstateFile(ctx.db, { ...input, register: read.register, canvassers: read.canvassers, now: ctx.now() });
   }),
   /** Imports an estate file with its register and 包干 table (new, or the estate of the same name in place); all or nothing. */
   importEstate: staff.input(importInput).mutation(async ({ ctx, input }) => {
     const read = await readUploads(input.register, input.canvassers);
     if (!read.ok) return { ok: false as const, problems: read.problems };
-    return importEstate(ctx, { geojson: input.geojson, from: input.from, reference: input.reference, register: read.register, canvassers: read.canvassers });
+    return await importEstate(ctx, { geojson: input.geojson, from: input.from, reference: input.reference, register: read.register, canvassers: read.canvassers });
   }),
   /** A planner places a stairwell's door and elevator site on the map; checked, stored in one transaction, kept by later re-imports that give none. */
-  adjustStairwell: staff.input(adjustStairwell.input).mutation(({ ctx, input }) => adjustStairwell(ctx, input)),
+  adjustStairwell: staff.input(adjustStairwell.input).mutation(async ({ ctx, input }) => await adjustStairwell(ctx, input)),
 });

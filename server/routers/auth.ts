@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
+import { first } from '../db/database.ts';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { createSession, endSession, sessionCookie } from '../auth/sessions.ts';
 import { refuse, Refusal } from '../commands/refusal.ts';
-import { users } from '../db/schema.ts';
 import { publicProcedure, router } from '../trpc.ts';
 
 /** A hash no password matches, checked when the name is unknown so that sign-in takes as long either way. */
@@ -14,11 +14,11 @@ export const authRouter = router({
   me: publicProcedure.query(({ ctx }) => ctx.user),
   login: publicProcedure
     .input(z.object({ username: z.string().trim().min(1, 'expected a user name').max(40), password: z.string().min(1, 'expected a password').max(200) }))
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const now = ctx.now();
       const wait = ctx.limiter.retryAfterMs(input.username, ctx.clientKey, now.getTime());
       if (wait > 0) throw refuse.tooMany(`登录失败次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试`, `too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} min`);
-      const user = ctx.db.select().from(users).where(eq(users.username, input.username)).get();
+      const user = await first(ctx.db.select().from(ctx.db.t.users).where(eq(ctx.db.t.users.username, input.username)));
       const matches = verifyPassword(input.password, user?.passwordHash ?? decoyHash());
       if (!user || !matches || user.disabledAt) {
         ctx.limiter.fail(input.username, ctx.clientKey, now.getTime());
@@ -26,12 +26,12 @@ export const authRouter = router({
         throw new Refusal('unauthorized', '用户名或密码错误', 'wrong user name or password');
       }
       ctx.limiter.succeed(input.username, ctx.clientKey);
-      const { token, maxAgeS } = createSession(ctx.db, user.id, now);
+      const { token, maxAgeS } = await createSession(ctx.db, user.id, now);
       ctx.setCookie(sessionCookie(token, maxAgeS, ctx.secure));
       return { username: user.username, role: user.role };
     }),
-  logout: publicProcedure.mutation(({ ctx }) => {
-    endSession(ctx.db, ctx.token);
+  logout: publicProcedure.mutation(async ({ ctx }) => {
+    await endSession(ctx.db, ctx.token);
     ctx.setCookie(sessionCookie('', 0, ctx.secure));
     return { ok: true };
   }),

@@ -1,4 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
+import { first } from '../db/database.ts';
 import { z } from 'zod';
 import { DEFAULT_FLOOR_COEFFICIENTS, DEFAULT_LIFT_COST_YUAN } from '../../geo/cost/index.ts';
 import { myStairwells } from '../canvass/my-stairwells.ts';
@@ -7,7 +8,6 @@ import { WHO } from '../commands/authorise.ts';
 import { reviewVisit, setAnswer, setCosts } from '../commands/campaign-settings.ts';
 import { recordVisit } from '../commands/record-visit.ts';
 import { setStage } from '../commands/set-stage.ts';
-import { concernAnswers, flats, stairwellCosts, stairwells, visits } from '../db/schema.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 const id = z.number().int().positive().max(2 ** 31);
@@ -16,27 +16,26 @@ const staff = roleProcedure(...WHO.staff);
 
 export const canvassRouter = router({
   /** A canvasser's stairwells in their estate; staff's in the estate they chose. */
-  myStairwells: field.input(z.object({ estateId: id.optional() }).default({})).query(({ ctx, input }) => myStairwells(ctx.db, ctx.user, input.estateId)),
-  register: field.input(z.object({ stairwellId: id })).query(({ ctx, input }) => stairwellRegister(ctx.db, ctx.user, input.stairwellId)),
-  recordVisit: field.input(recordVisit.input).mutation(({ ctx, input }) => recordVisit(ctx, input)),
-  setStage: staff.input(setStage.input).mutation(({ ctx, input }) => setStage(ctx, input)),
-  answers: field.query(({ ctx }) => ctx.db.select().from(concernAnswers).all()),
-  costs: field.input(z.object({ stairwellId: id })).query(({ ctx, input }) => {
-    const row = ctx.db.select().from(stairwellCosts).where(eq(stairwellCosts.stairwellId, input.stairwellId)).get();
+  myStairwells: field.input(z.object({ estateId: id.optional() }).default({})).query(async ({ ctx, input }) => await myStairwells(ctx.db, ctx.user, input.estateId)),
+  register: field.input(z.object({ stairwellId: id })).query(async ({ ctx, input }) => await stairwellRegister(ctx.db, ctx.user, input.stairwellId)),
+  recordVisit: field.input(recordVisit.input).mutation(async ({ ctx, input }) => await recordVisit(ctx, input)),
+  setStage: staff.input(setStage.input).mutation(async ({ ctx, input }) => await setStage(ctx, input)),
+  answers: field.query(async ({ ctx }) => await ctx.db.select().from(ctx.db.t.concernAnswers)),
+  costs: field.input(z.object({ stairwellId: id })).query(async ({ ctx, input }) => {
+    const row = await first(ctx.db.select().from(ctx.db.t.stairwellCosts).where(eq(ctx.db.t.stairwellCosts.stairwellId, input.stairwellId)));
     return { stairwellId: input.stairwellId, coefficients: row?.coefficients ?? DEFAULT_FLOOR_COEFFICIENTS, liftCostYuan: row?.liftCostYuan ?? DEFAULT_LIFT_COST_YUAN };
   }),
-  setCosts: staff.input(setCosts.input).mutation(({ ctx, input }) => setCosts(ctx, input)),
-  setAnswer: staff.input(setAnswer.input).mutation(({ ctx, input }) => setAnswer(ctx, input)),
-  flaggedVisits: staff.query(({ ctx }) =>
-    ctx.db
-      .select({ id: visits.id, at: visits.at, flag: visits.flag, review: visits.review, doorNumber: stairwells.doorNumber, room: flats.room })
-      .from(visits)
-      .innerJoin(flats, eq(flats.id, visits.flatId))
-      .innerJoin(stairwells, eq(stairwells.id, flats.stairwellId))
-      .where(eq(visits.review, 'pending'))
-      .orderBy(desc(visits.at))
-      .limit(500)
-      .all(),
+  setCosts: staff.input(setCosts.input).mutation(async ({ ctx, input }) => await setCosts(ctx, input)),
+  setAnswer: staff.input(setAnswer.input).mutation(async ({ ctx, input }) => await setAnswer(ctx, input)),
+  flaggedVisits: staff.query(async ({ ctx }) =>
+    await ctx.db
+      .select({ id: ctx.db.t.visits.id, at: ctx.db.t.visits.at, flag: ctx.db.t.visits.flag, review: ctx.db.t.visits.review, doorNumber: ctx.db.t.stairwells.doorNumber, room: ctx.db.t.flats.room })
+      .from(ctx.db.t.visits)
+      .innerJoin(ctx.db.t.flats, eq(ctx.db.t.flats.id, ctx.db.t.visits.flatId))
+      .innerJoin(ctx.db.t.stairwells, eq(ctx.db.t.stairwells.id, ctx.db.t.flats.stairwellId))
+      .where(eq(ctx.db.t.visits.review, 'pending'))
+      .orderBy(desc(ctx.db.t.visits.at))
+      .limit(500),
   ),
-  reviewVisit: staff.input(reviewVisit.input).mutation(({ ctx, input }) => reviewVisit(ctx, input)),
+  reviewVisit: staff.input(reviewVisit.input).mutation(async ({ ctx, input }) => await reviewVisit(ctx, input)),
 });

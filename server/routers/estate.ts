@@ -6,8 +6,8 @@ import { publicProcedure, router } from '../trpc.ts';
 export const estateIdInput = z.object({ estateId: z.number().int('expected a whole number').positive('expected a positive id') });
 
 export const estateRouter = router({
-  list: publicProcedure.query(({ ctx }) => listEstates(ctx.db)),
+  list: publicProcedure.query(async ({ ctx }) => await listEstates(ctx.db)),
   /** The raster basemap configured for this server (LIFTMAP_BASEMAP_*), or null for the offline style. */
   basemap: publicProcedure.query(({ ctx }) => ctx.basemap),
-  map: publicProcedure.input(estateIdInput).query(({ ctx, input }) => estateMap(ctx.db, input.estateId)),
+  map: publicProcedure.input(estateIdInput).query(async ({ ctx, input }) => await estateMap(ctx.db, input.estateId)),
 });

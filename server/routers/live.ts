@@ -20,12 +20,12 @@ export const liveRouter = router({
       const after = input.lastEventId ? Number(input.lastEventId) : null;
       for await (const { id, change } of ctx.bus.changes(input.estateId, after, signal)) yield tracked(String(id), change);
     }),
-  recent: publicProcedure.input(estateIdInput.extend({ limit: z.number().int().min(1).max(100).default(20) })).query(({ ctx, input }) => {
-    requireEstate(ctx.db, input.estateId);
-    return recentChanges(ctx.db, input.estateId, input.limit);
+  recent: publicProcedure.input(estateIdInput.extend({ limit: z.number().int().min(1).max(100).default(20) })).query(async ({ ctx, input }) => {
+    await requireEstate(ctx.db, input.estateId);
+    return await recentChanges(ctx.db, input.estateId, input.limit);
   }),
-  leaderboard: publicProcedure.input(estateIdInput).query(({ ctx, input }) => {
-    requireEstate(ctx.db, input.estateId);
-    return leaderboard(ctx.db, input.estateId, shanghaiIso(new Date(ctx.now().getTime() - 7 * 86_400_000)));
+  leaderboard: publicProcedure.input(estateIdInput).query(async ({ ctx, input }) => {
+    await requireEstate(ctx.db, input.estateId);
+    return await leaderboard(ctx.db, input.estateId, shanghaiIso(new Date(ctx.now().getTime() - 7 * 86_400_000)));
   }),
 });

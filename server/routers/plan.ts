@@ -14,12 +14,12 @@ const staff = roleProcedure(...WHO.staff);
 export const planRouter = router({
   defaults: publicProcedure.query(() => DEFAULT_PLAN_PARAMS),
   /** Planning is staff work and costs CPU: signed-in planners only, never an anonymous GET. */
-  compute: staff.input(planInput).query(({ ctx, input }) => {
-    requireEstate(ctx.db, input.estateId);
-    return computePlan(ctx.db, input.estateId, input.params, input.moves);
+  compute: staff.input(planInput).query(async ({ ctx, input }) => {
+    await requireEstate(ctx.db, input.estateId);
+    return await computePlan(ctx.db, input.estateId, input.params, input.moves);
   }),
-  list: publicProcedure.input(estateIdInput).query(({ ctx, input }) => listScenarios(ctx.db, input.estateId)),
-  get: publicProcedure.input(z.object({ scenarioId: id })).query(({ ctx, input }) => getScenario(ctx.db, input.scenarioId)),
-  save: staff.input(saveScenarioCommand.input).mutation(({ ctx, input }) => saveScenarioCommand(ctx, input)),
-  remove: staff.input(removeScenarioCommand.input).mutation(({ ctx, input }) => removeScenarioCommand(ctx, input)),
+  list: publicProcedure.input(estateIdInput).query(async ({ ctx, input }) => await listScenarios(ctx.db, input.estateId)),
+  get: publicProcedure.input(z.object({ scenarioId: id })).query(async ({ ctx, input }) => await getScenario(ctx.db, input.scenarioId)),
+  save: staff.input(saveScenarioCommand.input).mutation(async ({ ctx, input }) => await saveScenarioCommand(ctx, input)),
+  remove: staff.input(removeScenarioCommand.input).mutation(async ({ ctx, input }) => await removeScenarioCommand(ctx, input)),
 });

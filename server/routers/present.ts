@@ -4,5 +4,5 @@ import { estateIdInput } from './estate.ts';
 
 export const presentRouter = router({
   /** The phasing and parking slides' data: aggregates and door numbers only. */
-  deck: publicProcedure.input(estateIdInput).query(({ ctx, input }) => presentDeck(ctx.db, input.estateId)),
+  deck: publicProcedure.input(estateIdInput).query(async ({ ctx, input }) => await presentDeck(ctx.db, input.estateId)),
 });

@@ -5,5 +5,5 @@ import { publicProcedure, router } from '../trpc.ts';
 export const stairwellRouter = router({
   detail: publicProcedure
     .input(z.object({ stairwellId: z.number().int('expected a whole number').positive('expected a positive id') }))
-    .query(({ ctx, input }) => stairwellDetail(ctx.db, input.stairwellId)),
+    .query(async ({ ctx, input }) => await stairwellDetail(ctx.db, input.stairwellId)),
 });

@@ -17,7 +17,7 @@ let password: string;
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
-  password = addUser(server.db, 'li', 'planner');
+  password = await addUser(server.db, 'li', 'planner');
 });
 afterAll(async () => {
   await browser?.close();
@@ -106,7 +106,7 @@ describe('/canvass and /wall together', () => {
     await form.locator('input[name="status"][value="intent"]').check();
     await form.getByRole('button', { name: '保存走访' }).click();
     await expect(page.getByTestId('queue').textContent()).resolves.toContain('1 条走访待发送');
-    expect(server.db.select().from(visits).where(eq(visits.flatId, flat.id)).all()).toHaveLength(0);
+    expect(await server.db.select().from(visits).where(eq(visits.flatId, flat.id))).toHaveLength(0);
 
     // The queue lives in IndexedDB across a reload; when the connection is back it is sent, once.
     await context.setOffline(false);
@@ -114,7 +114,7 @@ describe('/canvass and /wall together', () => {
     await page.getByTestId('my-stairwells').waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-testid="queue"]'), undefined, { timeout: 20_000 });
     await page.waitForTimeout(500);
-    expect(server.db.select().from(visits).where(eq(visits.flatId, flat.id)).all()).toHaveLength(1);
+    expect(await server.db.select().from(visits).where(eq(visits.flatId, flat.id))).toHaveLength(1);
     await context.close();
   });
 });

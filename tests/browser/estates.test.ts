@@ -13,7 +13,7 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
   const geojson: unknown = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'import', 'valid.geojson'), 'utf8'));
-  const outcome = importEstateFile(server.db, { geojson, register: null, from: 'wgs84', reference: null, now: new Date() });
+  const outcome = await importEstateFile(server.db, { geojson, register: null, from: 'wgs84', reference: null, now: new Date() });
   if (outcome.kind !== 'created') throw new Error('expected a new estate');
   second = outcome.estateId;
 });

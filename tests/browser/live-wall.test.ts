@@ -40,7 +40,7 @@ const recoloured = (page: Page, id: number, before: string) =>
 describe('every change reaches an open wall', () => {
   it('recolours a stairwell without a reload when staff change its stage in /admin', { timeout: 60_000 }, async () => {
     const wall = await openWall();
-    const ready = loadStairwellStates(server.db, 1).find((s) => s.row.stage === 'consent_passed' || (s.row.stage === 'canvassing' && s.consent.complete && s.consent.result.passed))!;
+    const ready = (await loadStairwellStates(server.db, 1)).find((s) => s.row.stage === 'consent_passed' || (s.row.stage === 'canvassing' && s.consent.complete && s.consent.result.passed))!;
     const next = ready.row.stage === 'canvassing' ? 'consent_passed' : 'agreement_signed';
     const before = (await colourOn(wall, ready.row.id))!;
     expect(before).toEqual(ready.row.stage === 'canvassing' ? expect.any(String) : 'consent_passed');
@@ -58,10 +58,10 @@ describe('every change reaches an open wall', () => {
 
   it('recolours without a reload when `npm run import` finishes in another process, and the refusal of a bad stage is explained', { timeout: 90_000 }, async () => {
     const wall = await openWall();
-    const target = loadStairwellStates(server.db, 1).find((s) => s.row.stage === 'canvassing' && !(s.consent.complete && s.consent.result.passed) && s.flats.length > 0)!;
+    const target = (await loadStairwellStates(server.db, 1)).find((s) => s.row.stage === 'canvassing' && !(s.consent.complete && s.consent.result.passed) && s.flats.length > 0)!;
     const before = (await colourOn(wall, target.row.id))!;
     // The committee's morning export, with every flat of one stairwell now signed, imported from the shell.
-    const cookie = await sessionCookieFor(server.url, 'clerk', addUser(server.db, 'clerk', 'admin'));
+    const cookie = await sessionCookieFor(server.url, 'clerk', await addUser(server.db, 'clerk', 'admin'));
     const dir = mkdtempSync(join(tmpdir(), 'liftmap-live-'));
     const estate = await (await fetch(`${server.url}/api/estates/1/estate.geojson`)).text();
     const csv = await (await fetch(`${server.url}/api/estates/1/register.csv`, { headers: { cookie } })).text();
@@ -89,7 +89,7 @@ describe('every change reaches an open wall', () => {
     const admin = await plannerPage(browser, server.url, server.db);
     await admin.goto(`${server.url}/admin`);
     const panel = admin.locator('[data-testid="stage-panel"]');
-    const notReady = loadStairwellStates(server.db, 1).find((s) => s.row.stage === 'canvassing' && !(s.consent.complete && s.consent.result.passed))!;
+    const notReady = (await loadStairwellStates(server.db, 1)).find((s) => s.row.stage === 'canvassing' && !(s.consent.complete && s.consent.result.passed))!;
     await panel.locator('select[name="stageStairwell"]').selectOption(String(notReady.row.id));
     await panel.locator('select[name="stageTo"]').selectOption('consent_passed');
     await panel.locator('button[type="submit"]').click();

@@ -17,7 +17,7 @@ let password: string;
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
-  password = addUser(server.db, 'li', 'planner');
+  password = await addUser(server.db, 'li', 'planner');
 });
 afterAll(async () => {
   await browser?.close();
@@ -132,7 +132,7 @@ describe('/admin in Chromium', () => {
   it('drags a split stairwell’s door and elevator site into place and saves them; a site dragged away is refused', async () => {
     const fc = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'import', 'valid.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
     fc.features[0]!.properties!.name = '调整小区';
-    const created = importEstateFile(server.db, { geojson: fc, register: null, from: 'wgs84', reference: null, now: new Date() });
+    const created = await importEstateFile(server.db, { geojson: fc, register: null, from: 'wgs84', reference: null, now: new Date() });
     if (created.kind !== 'created') throw new Error('expected a new estate');
     const stored = () =>
       server.sqlite.prepare("SELECT door_lng, door_lat, elevator_site, door_adjusted, site_adjusted FROM stairwells WHERE estate_id = ? AND door_number = '2幢2单元'").get(created.estateId) as {

@@ -15,8 +15,8 @@ let staff: Client;
 let viewer: Client;
 beforeAll(async () => {
   server = await startTestServer();
-  staff = await signIn(server.url, 'li', addUser(server.db, 'li', 'planner'));
-  viewer = await signIn(server.url, 'guest', addUser(server.db, 'guest', 'viewer'));
+  staff = await signIn(server.url, 'li', await addUser(server.db, 'li', 'planner'));
+  viewer = await signIn(server.url, 'guest', await addUser(server.db, 'guest', 'viewer'));
 });
 afterAll(() => server.close());
 

@@ -14,22 +14,23 @@ import { loadHistory } from '../../server/queries/history.ts';
 import { loadStairwellStates } from '../../server/queries/stairwell-states.ts';
 import { runCli } from '../support/run-cli.ts';
 import { FENGHE_DIR, startTestServer } from '../support/test-server.ts';
+import { transact } from '../../server/db/database.ts';
 
 describe('backups', () => {
   it('taken while visits keep being written, restore to a consistent database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'liftmap-backup-'));
     const live = openDatabase(join(dir, 'live.db'));
-    seedIfEmpty(live.db, FENGHE_DIR);
-    const open = live.db.select().from(flats).all().filter((f) => f.status === 'unvisited');
+    await seedIfEmpty(live.db, FENGHE_DIR);
+    const open = (await live.db.select().from(flats)).filter((f) => f.status === 'unvisited');
     let writes = 0;
     let stop = false;
     // Each write is what a visit does: the flat and its consent event in one transaction.
     const writer = (async () => {
       for (const f of open) {
         if (stop) break;
-        live.db.transaction((tx) => {
-          tx.update(flats).set({ status: 'undecided', version: f.version + 1 }).where(eq(flats.id, f.id)).run();
-          tx.insert(consentEvents).values({ flatId: f.id, fromStatus: 'unvisited', toStatus: 'undecided', at: shanghaiIso(new Date()) }).run();
+        await transact(live.db, async (tx) => {
+          await tx.update(flats).set({ status: 'undecided', version: f.version + 1 }).where(eq(flats.id, f.id));
+          await tx.insert(consentEvents).values({ flatId: f.id, fromStatus: 'unvisited', toStatus: 'undecided', at: shanghaiIso(new Date()) });
         });
         writes++;
         await new Promise((r) => setImmediate(r));
@@ -39,18 +40,18 @@ describe('backups', () => {
     stop = true;
     await writer;
     expect(writes).toBeGreaterThan(0);
-    expect(live.db.select().from(backups).all()).toHaveLength(1);
+    expect(await live.db.select().from(backups)).toHaveLength(1);
     live.close();
 
-    expect(checkBackup(file)).toBe(9);
+    expect(checkBackup(file)).toBe(10);
     const target = join(dir, 'restored.db');
     restoreDatabase(file, target);
     const restored = openDatabase(target);
     expect(restored.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     // Every flat's status is what its events say: no write is half in the backup.
-    const h = loadHistory(restored.db, 1);
+    const h = await loadHistory(restored.db, 1);
     const replayed = new Map(stateAt(h.flats, h.consent, h.stages, shanghaiIso(new Date()).slice(0, 10)).map((s) => [s.stairwellId, s]));
-    for (const s of loadStairwellStates(restored.db, 1)) expect(replayed.get(s.row.id)?.colorKey).toBe(s.colorKey);
+    for (const s of await loadStairwellStates(restored.db, 1)) expect(replayed.get(s.row.id)?.colorKey).toBe(s.colorKey);
     restored.close();
   });
 
@@ -63,7 +64,7 @@ describe('backups', () => {
     live.close();
     expect(() => restoreDatabase(bad, target)).toThrow();
     expect(() => restoreDatabase(join(dir, 'missing.db'), target)).toThrow(/no backup file/);
-    expect(checkBackup(target)).toBe(9);
+    expect(checkBackup(target)).toBe(10);
   });
 });
 

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const read = await readRegisterFile(fixture('register.csv'), 'register.csv');
   if (!parsed.ok || !read.ok) throw new Error('fixtures must parse');
   // The second estate has its own C01, as every committee numbers its canvassers from 1.
-  pilot = importEstate(server.db, {
+  pilot = await importEstate(server.db, {
     slug: '试点小区',
     layout: parsed.layout,
     schematic: true,
@@ -27,18 +27,18 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('canvassing when the subdistrict runs several estates', () => {
-  it('asks which estate a canvasser id means when two estates use it, and never guesses', () => {
-    expect(() => addUser(server.db, 'zhou', 'canvasser', 'C01')).toThrow(new UserError('canvasser: C01 is in estates 1, ' + pilot + '; name one with --estate ID'));
-    expect(() => addUser(server.db, 'zhou', 'canvasser', 'C01', 99)).toThrow(/no canvasser C01 in estate 99/);
+  it('asks which estate a canvasser id means when two estates use it, and never guesses', async () => {
+    await expect(addUser(server.db, 'zhou', 'canvasser', 'C01')).rejects.toThrow(new UserError('canvasser: C01 is in estates 1, ' + pilot + '; name one with --estate ID'));
+    await expect(addUser(server.db, 'zhou', 'canvasser', 'C01', 99)).rejects.toThrow(/no canvasser C01 in estate 99/);
   });
 
   it('gives a canvasser of the second estate their own stairwells there, and staff the estate they chose', async () => {
-    const zhou = await signIn(server.url, 'zhou', addUser(server.db, 'zhou', 'canvasser', 'C01', pilot));
+    const zhou = await signIn(server.url, 'zhou', await addUser(server.db, 'zhou', 'canvasser', 'C01', pilot));
     expect((await zhou.canvass.myStairwells.query({})).map((s) => s.doorNumber).sort()).toEqual(['2幢1单元', '2幢2单元']);
     // The estate a canvasser works in is theirs, whatever the device chose.
     expect((await zhou.canvass.myStairwells.query({ estateId: 1 })).map((s) => s.doorNumber).sort()).toEqual(['2幢1单元', '2幢2单元']);
 
-    const li = await signIn(server.url, 'li', addUser(server.db, 'li', 'planner'));
+    const li = await signIn(server.url, 'li', await addUser(server.db, 'li', 'planner'));
     expect(await li.canvass.myStairwells.query({ estateId: pilot })).toHaveLength(7);
     expect(await li.canvass.myStairwells.query({})).toHaveLength(80);
   });

@@ -6,6 +6,7 @@ import { canvasserStairwells, canvassers, consentEvents, flats, stairwells } fro
 import type { AppRouter } from '../../server/routers/_app.ts';
 import { clientWithCookie, signIn, type Client } from '../support/sign-in.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { first } from '../../server/db/database.ts';
 
 let server: TestServer;
 let c01: Client;
@@ -17,27 +18,26 @@ let other: { stairwellId: number };
 beforeAll(async () => {
   server = await startTestServer();
   const passwords = {
-    c01: addUser(server.db, 'wang', 'canvasser', 'C01'),
-    viewer: addUser(server.db, 'guest', 'viewer'),
-    planner: addUser(server.db, 'li', 'planner'),
+    c01: await addUser(server.db, 'wang', 'canvasser', 'C01'),
+    viewer: await addUser(server.db, 'guest', 'viewer'),
+    planner: await addUser(server.db, 'li', 'planner'),
   };
   c01 = await signIn(server.url, 'wang', passwords.c01);
   viewer = await signIn(server.url, 'guest', passwords.viewer);
   planner = await signIn(server.url, 'li', passwords.planner);
-  const mine = server.db
+  const mine = (await server.db
     .select({ stairwellId: stairwells.id, doorNumber: stairwells.doorNumber })
     .from(canvasserStairwells)
     .innerJoin(canvassers, eq(canvassers.id, canvasserStairwells.canvasserId))
     .innerJoin(stairwells, eq(stairwells.id, canvasserStairwells.stairwellId))
-    .where(eq(canvassers.externalId, 'C01'))
-    .all();
+    .where(eq(canvassers.externalId, 'C01')));
   own = mine.find((s) => s.doorNumber === '长风二村 1号')!;
-  other = { stairwellId: server.db.select({ id: stairwells.id }).from(stairwells).where(eq(stairwells.doorNumber, '长风二村 40号')).get()!.id };
+  other = { stairwellId: (await first(server.db.select({ id: stairwells.id }).from(stairwells).where(eq(stairwells.doorNumber, '长风二村 40号'))))!.id };
 });
 afterAll(() => server.close());
 
 const codeOf = async (p: Promise<unknown>) => ((await p.catch((e: unknown) => e)) as TRPCClientError<AppRouter>).data?.code;
-const unvisitedFlat = (stairwellId: number) => server.db.select().from(flats).where(eq(flats.stairwellId, stairwellId)).all().find((f) => f.status === 'unvisited' || f.status === 'undecided')!;
+const unvisitedFlat = async (stairwellId: number) => (await server.db.select().from(flats).where(eq(flats.stairwellId, stairwellId))).find((f) => f.status === 'unvisited' || f.status === 'undecided')!;
 let serial = 0;
 const visit = (flatId: number, expectedVersion: number, status: 'signed' | 'undecided' | 'intent' = 'signed') => ({
   flatId,
@@ -66,7 +66,7 @@ describe('people and roles', () => {
   });
 
   it('refuses a canvasser editing another’s stairwell, and a viewer editing anything', async () => {
-    const f = unvisitedFlat(other.stairwellId);
+    const f = await unvisitedFlat(other.stairwellId);
     expect(await codeOf(c01.canvass.recordVisit.mutate(visit(f.id, f.version)))).toBe('FORBIDDEN');
     expect(await codeOf(viewer.canvass.recordVisit.mutate(visit(f.id, f.version)))).toBe('FORBIDDEN');
     expect(await codeOf(viewer.canvass.register.query({ stairwellId: own.stairwellId }))).toBe('FORBIDDEN');
@@ -87,30 +87,30 @@ describe('people and roles', () => {
 
 describe('recording visits', () => {
   it('writes the flat and its consent event together, and refuses a stale version with the current value', async () => {
-    const f = unvisitedFlat(own.stairwellId);
-    const before = server.db.select().from(consentEvents).where(eq(consentEvents.flatId, f.id)).all().length;
+    const f = await unvisitedFlat(own.stairwellId);
+    const before = (await server.db.select().from(consentEvents).where(eq(consentEvents.flatId, f.id))).length;
     const done = await c01.canvass.recordVisit.mutate(visit(f.id, f.version, 'intent'));
     expect(done).toMatchObject({ applied: true, status: 'intent', version: f.version + 1 });
-    expect(server.db.select().from(consentEvents).where(eq(consentEvents.flatId, f.id)).all()).toHaveLength(before + 1);
+    expect(await server.db.select().from(consentEvents).where(eq(consentEvents.flatId, f.id))).toHaveLength(before + 1);
     const stale = (await planner.canvass.recordVisit.mutate(visit(f.id, f.version)).catch((e: unknown) => e)) as TRPCClientError<AppRouter>;
     expect(stale.data?.code).toBe('CONFLICT');
     expect(stale.message).toMatch(/现在是口头同意（版本 \d+）.*it is now Verbal yes \(version \d+\)/);
-    expect(server.db.select().from(flats).where(eq(flats.id, f.id)).get()!.status).toBe('intent');
+    expect((await first(server.db.select().from(flats).where(eq(flats.id, f.id))))!.status).toBe('intent');
   });
 
   it('applies a visit sent twice (an offline retry) exactly once', async () => {
-    const f = unvisitedFlat(own.stairwellId);
+    const f = await unvisitedFlat(own.stairwellId);
     const input = visit(f.id, f.version, 'intent');
     const first = await c01.canvass.recordVisit.mutate(input);
     const again = await c01.canvass.recordVisit.mutate(input);
     expect(first.applied).toBe(true);
     expect(again).toMatchObject({ applied: false, duplicate: true });
-    const events = server.db.select().from(consentEvents).where(eq(consentEvents.flatId, f.id)).all();
+    const events = (await server.db.select().from(consentEvents).where(eq(consentEvents.flatId, f.id)));
     expect(events.filter((e) => e.toStatus === 'intent' && e.visitId !== null)).toHaveLength(1);
   });
 
   it('flags a visit recorded far from the door, and it does not count until accepted', async () => {
-    const f = unvisitedFlat(own.stairwellId);
+    const f = await unvisitedFlat(own.stairwellId);
     const far = await c01.canvass.recordVisit.mutate({ ...visit(f.id, f.version), position: { lat: 31.25, lng: 121.45 } });
     expect(far.flag).toMatch(/m from the door/);
     const flagged = await planner.canvass.flaggedVisits.query();

@@ -16,7 +16,7 @@ let cookie: string;
 let dir: string;
 beforeAll(async () => {
   server = await startTestServer();
-  const password = addUser(server.db, 'li', 'planner');
+  const password = await addUser(server.db, 'li', 'planner');
   staff = await signIn(server.url, 'li', password);
   cookie = await sessionCookieFor(server.url, 'li', password);
   dir = mkdtempSync(join(tmpdir(), 'liftmap-export-'));
@@ -77,7 +77,7 @@ describe('an estate exported in the import format', () => {
     const fresh = await startTestServer({ seed: false, dbFile });
     try {
       expect(await exportEstate(fresh.url)).toBe(await exportEstate(server.url));
-      const freshCookie = await sessionCookieFor(fresh.url, 'li', addUser(fresh.db, 'li', 'planner'));
+      const freshCookie = await sessionCookieFor(fresh.url, 'li', await addUser(fresh.db, 'li', 'planner'));
       const csv = async (url: string, c: string) => (await fetch(`${url}/api/estates/1/register.csv`, { headers: { cookie: c } })).text();
       expect(await csv(fresh.url, freshCookie)).toBe(await csv(server.url, cookie));
       // The register carries everything the consent rule reads (stages are the campaign's history, not the register's).

@@ -16,31 +16,31 @@ afterAll(() => server.close());
 const today = () => shanghaiIso(new Date()).slice(0, 10);
 
 describe('replaying the history', () => {
-  it('gives exactly the stored state when replayed to today', () => {
-    const h = loadHistory(server.db, 1);
+  it('gives exactly the stored state when replayed to today', async () => {
+    const h = await loadHistory(server.db, 1);
     const replayed = new Map(stateAt(h.flats, h.consent, h.stages, today()).map((s) => [s.stairwellId, s]));
-    for (const s of loadStairwellStates(server.db, 1)) {
+    for (const s of await loadStairwellStates(server.db, 1)) {
       expect(replayed.get(s.row.id), s.row.doorNumber).toMatchObject({ stage: s.row.stage, colorKey: s.colorKey, flatsSigned: s.consent.flatsSigned });
     }
   });
 
   it('still does after a visit recorded through the app', async () => {
-    const client = await signIn(server.url, 'li', addUser(server.db, 'li', 'planner'));
+    const client = await signIn(server.url, 'li', await addUser(server.db, 'li', 'planner'));
     const map = await client.estate.map.query({ estateId: 1 });
     const target = map.layers.stairwells.features.find((f) => f.properties.flatsToPassCount === 1)!;
     const detail = await client.stairwell.detail.query({ stairwellId: target.properties.id });
     const todo = detail.evaluation.complete ? detail.evaluation.todo[0]! : null;
     const version = (await client.canvass.register.query({ stairwellId: target.properties.id })).register.find((f) => f.id === todo!.flatId)!.version;
     await client.canvass.recordVisit.mutate({ flatId: todo!.flatId, expectedVersion: version, clientId: 'history-test-1', outcome: 'talked', status: 'signed', concerns: [], compensation: [] });
-    const h = loadHistory(server.db, 1);
+    const h = await loadHistory(server.db, 1);
     const now = stateAt(h.flats, h.consent, h.stages, today()).find((s) => s.stairwellId === target.properties.id)!;
     expect(now.passed).toBe(true);
     const yesterday = stateAt(h.flats, h.consent, h.stages, addDays(today(), -1)).find((s) => s.stairwellId === target.properties.id)!;
     expect(yesterday.passed).toBe(false);
   });
 
-  it('shows the campaign growing day by day from nothing', () => {
-    const h = loadHistory(server.db, 1);
+  it('shows the campaign growing day by day from nothing', async () => {
+    const h = await loadHistory(server.db, 1);
     const days = Array.from({ length: 62 }, (_, i) => addDays('2026-09-24', i));
     const series = progressByDay(h.flats, h.consent, h.stages, days);
     expect(series[0]).toEqual({ date: '2026-09-24', stairwellsPassed: 0, flatsSigned: 0 });

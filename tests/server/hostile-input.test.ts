@@ -8,7 +8,7 @@ let server: TestServer;
 let admin: string;
 beforeAll(async () => {
   server = await startTestServer();
-  admin = await sessionCookieFor(server.url, 'root', addUser(server.db, 'root', 'admin'));
+  admin = await sessionCookieFor(server.url, 'root', await addUser(server.db, 'root', 'admin'));
 });
 afterAll(() => server.close());
 

@@ -32,11 +32,11 @@ const snapshot = () => ({
   boundary: query<{ b: string }>("SELECT boundary b FROM estates WHERE name = '试点小区'")[0]?.b ?? null,
 });
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'liftmap-import-'));
   dbFile = join(dir, 'liftmap.db');
   const { db, close } = openDatabase(dbFile);
-  seedIfEmpty(db, FENGHE_DIR);
+  await seedIfEmpty(db, FENGHE_DIR);
   close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

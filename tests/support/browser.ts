@@ -21,7 +21,7 @@ export async function waitForMapIdle(page: Page, timeoutMs = 30_000): Promise<vo
 /** A page signed in as a new planner (a session cookie set before the first load), for staff screens such as /plan. */
 export async function plannerPage(browser: Browser, url: string, db: Db, viewport = { width: 1920, height: 1080 }): Promise<Page> {
   const username = `planner-${Math.random().toString(36).slice(2, 8)}`;
-  const [name, value] = (await sessionCookieFor(url, username, addUser(db, username, 'planner'))).split('=');
+  const [name, value] = (await sessionCookieFor(url, username, await addUser(db, username, 'planner'))).split('=');
   const context = await browser.newContext({ viewport });
   await context.addCookies([{ name: name!, value: value!, url }]);
   return context.newPage();

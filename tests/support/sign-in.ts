@@ -41,5 +41,5 @@ export async function sessionCookieFor(url: string, username: string, password: 
 
 /** A new user of `role` on the test server, signed in over HTTP. */
 export async function signInAs(url: string, db: Db, role: Role, username = `${role}-${Math.random().toString(36).slice(2, 8)}`): Promise<Client> {
-  return signIn(url, username, addUser(db, username, role));
+  return await signIn(url, username, await addUser(db, username, role));
 }

@@ -34,7 +34,7 @@ export async function startTestServer(opts: { seed?: boolean; basemap?: Basemap;
   const { db, sqlite, close } = openDatabase(file);
   // As npm start does: restore refuses while this server has the file open.
   const release = holdServerLock(file);
-  if (opts.seed !== false) seedIfEmpty(db, FENGHE_DIR, opts.anchorDay);
+  if (opts.seed !== false) await seedIfEmpty(db, FENGHE_DIR, opts.anchorDay);
   const logs: string[] = [];
   const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), basemap: opts.basemap ?? null });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

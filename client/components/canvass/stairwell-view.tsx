@@ -7,7 +7,7 @@ import type { VisitInput } from '../../../server/canvass/visit-input.ts';
 import { useTRPC } from '../../trpc.ts';
 import { VisitForm } from './visit-form.tsx';
 
-export type StairwellRegister = ReturnType<typeof stairwellRegister>;
+export type StairwellRegister = Awaited<ReturnType<typeof stairwellRegister>>;
 
 /** A stairwell on the phone: the floor × room grid to tap, and the flats that would tip it over. */
 export function StairwellView({ stairwellId, onBack, onRecord }: { stairwellId: number; onBack: () => void; onRecord: (input: VisitInput, label: string) => Promise<void> }) {

@@ -1,0 +1,78 @@
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { SQL } from 'drizzle-orm';
+import type * as schema from './schema.ts';
+
+/** Which database holds the campaign: the embedded file, or a shared PostgreSQL. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** The tables, as the query code sees them: the same names, columns and row types in both dialects (tests/server/schema-parity.test.ts). */
+export type Tables = typeof schema;
+
+type Drizzle = BetterSQLite3Database<typeof schema>;
+
+/**
+ * The database as every query and command sees it, whichever dialect holds
+ * it: drizzle's query builders (awaited, never `.get()`/`.all()`/`.run()`,
+ * which exist in SQLite only), the tables of that dialect in `t`, and a
+ * transaction through `transact()`. Dialect differences live in this folder.
+ */
+export interface Db extends Pick<Drizzle, 'select' | 'selectDistinct' | 'insert' | 'update' | 'delete'> {
+  readonly t: Tables;
+  /** Which database (not `dialect`: drizzle keeps its own under that name). */
+  readonly kind: Dialect;
+  /** True inside transact(): a nested transact() runs in the same transaction. */
+  readonly inTransaction: boolean;
+  readonly engine: Engine;
+}
+
+/** What differs between the two databases, implemented once per dialect. */
+export interface Engine {
+  readonly dialect: Dialect;
+  /**
+   * Runs `fn` in one transaction. 'write' takes the database's one write lock
+   * at its start (SQLite's BEGIN IMMEDIATE; an advisory lock on PostgreSQL),
+   * so writes are serialised as they are on SQLite and change-log ids commit
+   * in order; 'read' is one consistent snapshot.
+   */
+  transaction<T>(fn: (tx: Db) => Promise<T>, mode: 'write' | 'read'): Promise<T>;
+  /** Rows of a raw statement (drizzle's sql template, placeholders bound). */
+  rows<T>(db: Db, query: SQL): Promise<T[]>;
+  /**
+   * Calls `listen` when any connection commits to the change log (PostgreSQL's
+   * NOTIFY, from every app server); SQLite has no such signal and its readers
+   * poll. Returns the unsubscribe.
+   */
+  onCommit(listen: () => void): () => void;
+  close(): Promise<void>;
+}
+
+/**
+ * One transaction: a refusal (any throw) inside rolls everything back. Inside
+ * another transaction it simply runs there (imports called from commands).
+ */
+export function transact<T>(db: Db, fn: (tx: Db) => Promise<T>, mode: 'write' | 'read' = 'write'): Promise<T> {
+  return db.inTransaction ? fn(db) : db.engine.transaction(fn, mode);
+}
+
+/** Rows of a raw SQL statement, in either dialect: keep such statements to standard SQL. */
+export function rawRows<T>(db: Db, query: SQL): Promise<T[]> {
+  return db.engine.rows<T>(db, query);
+}
+
+/** The first row of a query, or undefined: what SQLite's `.get()` was, in both dialects. */
+export async function first<T>(query: PromiseLike<T[]>): Promise<T | undefined> {
+  return (await query)[0];
+}
+
+/** The database handle seen by queries: drizzle's builders with the dialect's tables. */
+export function asDb(drizzle: object, engine: Engine, t: Tables, inTransaction: boolean): Db {
+  // Prototype-linked, so drizzle's methods keep their own `this` state.
+  return Object.assign(Object.create(drizzle) as Db, { t, kind: engine.dialect, inTransaction, engine });
+}
+
+/** The one row an INSERT … RETURNING (or a query that cannot be empty) gives. */
+export async function only<T>(query: PromiseLike<T[]>): Promise<T> {
+  const [row] = await query;
+  if (row === undefined) throw new Error('expected a row, got none');
+  return row;
+}

@@ -1,0 +1,316 @@
+/**
+ * The PostgreSQL tables: the same names, columns and row types as schema.ts
+ * (SQLite), column for column, so one query layer serves both
+ * (tests/server/schema-parity.test.ts compares them). JSON is `json`, not
+ * `jsonb`, so documents come back exactly as written (key order included).
+ * Change both files together, then `npm run db:generate`.
+ */
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, doublePrecision, index, integer, json, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { HouseholdStatus } from '../../geo/consent/index.ts';
+import type { Extra, LineGeometry, PolygonGeometry } from '../../geo/estate/index.ts';
+import type { CanvasserRole, ConcernTag } from '../../geo/register/index.ts';
+import type { Stage } from '../../geo/stages/index.ts';
+import type { Role } from './schema.ts';
+
+// The same text as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ'): ISO instants compare as text in both.
+const createdAt = () => text('created_at').notNull().default(sql`to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+export const estates = pgTable('estates', {
+  id: serial('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  boundary: json('boundary').$type<PolygonGeometry>().notNull(),
+  centerLng: doublePrecision('center_lng').notNull(),
+  centerLat: doublePrecision('center_lat').notNull(),
+  /** Whether public-housing lessees vote for their flats (an estate setting, SPEC §3). */
+  lesseesVote: boolean('lessees_vote').notNull().default(true),
+  schematic: boolean('schematic').notNull().default(false),
+  /** Moved by triggers on every write to the estate, its stairwells or flats, from any connection: what caches key on. */
+  revision: integer('revision').notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const buildings = pgTable(
+  'buildings',
+  {
+    id: serial('id').primaryKey(),
+    estateId: integer('estate_id').notNull().references(() => estates.id),
+    code: text('code').notNull(),
+    floors: integer('floors').notNull().default(6),
+    footprint: json('footprint').$type<PolygonGeometry>().notNull(),
+    extra: json('extra').$type<Extra>().notNull(),
+  },
+  (t) => [uniqueIndex('buildings_estate_code').on(t.estateId, t.code)],
+);
+
+export const stairwells = pgTable(
+  'stairwells',
+  {
+    id: serial('id').primaryKey(),
+    estateId: integer('estate_id').notNull().references(() => estates.id),
+    buildingId: integer('building_id').notNull().references(() => buildings.id),
+    doorNumber: text('door_number').notNull(),
+    footprint: json('footprint').$type<PolygonGeometry>().notNull(),
+    doorLng: doublePrecision('door_lng').notNull(),
+    doorLat: doublePrecision('door_lat').notNull(),
+    elevatorSite: json('elevator_site').$type<PolygonGeometry | null>(),
+    /** Placed by a planner in /admin: a re-import whose file gives no door (or site) keeps it. */
+    doorAdjusted: boolean('door_adjusted').notNull().default(false),
+    siteAdjusted: boolean('site_adjusted').notNull().default(false),
+    /** Current stage; every change is also a stage event. */
+    stage: text('stage').$type<Stage>().notNull().default('canvassing'),
+    stageReason: text('stage_reason'),
+    extra: json('extra').$type<Extra>().notNull(),
+  },
+  (t) => [uniqueIndex('stairwells_estate_door').on(t.estateId, t.doorNumber), index('stairwells_building').on(t.buildingId)],
+);
+
+export const voters = pgTable(
+  'voters',
+  {
+    id: serial('id').primaryKey(),
+    estateId: integer('estate_id').notNull().references(() => estates.id),
+    /** The register's 表决人编号. */
+    externalId: text('external_id').notNull(),
+    name: text('name'),
+    phone: text('phone'),
+  },
+  (t) => [uniqueIndex('voters_estate_external').on(t.estateId, t.externalId)],
+);
+
+export const canvassers = pgTable(
+  'canvassers',
+  {
+    id: serial('id').primaryKey(),
+    estateId: integer('estate_id').notNull().references(() => estates.id),
+    externalId: text('external_id').notNull(),
+    name: text('name').notNull(),
+    role: text('role').$type<CanvasserRole>().notNull(),
+    partyGroup: text('party_group'),
+  },
+  (t) => [uniqueIndex('canvassers_estate_external').on(t.estateId, t.externalId)],
+);
+
+export const canvasserStairwells = pgTable(
+  'canvasser_stairwells',
+  {
+    canvasserId: integer('canvasser_id').notNull().references(() => canvassers.id),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+  },
+  (t) => [primaryKey({ columns: [t.canvasserId, t.stairwellId] })],
+);
+
+export const flats = pgTable(
+  'flats',
+  {
+    id: serial('id').primaryKey(),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    floor: integer('floor').notNull(),
+    room: text('room').notNull(),
+    /** Exclusive area in 0.01 m² (integers, so thresholds never meet floats); null when unknown. */
+    areaCentiM2: integer('area_centi_m2'),
+    voterId: integer('voter_id').notNull().references(() => voters.id),
+    residents: integer('residents').notNull().default(0),
+    aged60to79: integer('aged_60_to_79').notNull().default(0),
+    aged80plus: integer('aged_80_plus').notNull().default(0),
+    status: text('status').$type<HouseholdStatus>().notNull().default('unvisited'),
+    concerns: json('concerns').$type<ConcernTag[]>().notNull(),
+    note: text('note'),
+    nextVisitOn: text('next_visit_on'),
+    /** Compensation the household's agreement depends on (priority parking, drying rack, other). */
+    compensation: json('compensation').$type<string[]>().notNull().default(sql`'[]'::json`),
+    canvasserId: integer('canvasser_id').references(() => canvassers.id),
+    /** Optimistic concurrency: every edit carries the version it saw. */
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('flats_stairwell_room').on(t.stairwellId, t.room), index('flats_voter').on(t.voterId)],
+);
+
+/** Append-only (triggers refuse UPDATE and DELETE): the campaign's memory. */
+export const consentEvents = pgTable(
+  'consent_events',
+  {
+    id: serial('id').primaryKey(),
+    flatId: integer('flat_id').notNull().references(() => flats.id),
+    fromStatus: text('from_status').$type<HouseholdStatus>().notNull(),
+    toStatus: text('to_status').$type<HouseholdStatus>().notNull(),
+    canvasserId: integer('canvasser_id').references(() => canvassers.id),
+    at: text('at').notNull(),
+    note: text('note'),
+    /** The visit that recorded it, when one did. */
+    visitId: integer('visit_id'),
+    /** Compensation a yes depends on, recorded with the consent. */
+    conditions: json('conditions').$type<string[]>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('consent_events_flat').on(t.flatId), index('consent_events_at').on(t.at)],
+);
+
+/** Append-only, like consent events. */
+export const stageEvents = pgTable(
+  'stage_events',
+  {
+    id: serial('id').primaryKey(),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    fromStage: text('from_stage').$type<Stage>().notNull(),
+    toStage: text('to_stage').$type<Stage>().notNull(),
+    at: text('at').notNull(),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('stage_events_stairwell').on(t.stairwellId)],
+);
+
+export const parkingSpaces = pgTable(
+  'parking_spaces',
+  {
+    id: serial('id').primaryKey(),
+    estateId: integer('estate_id').notNull().references(() => estates.id),
+    code: text('code').notNull(),
+    polygon: json('polygon').$type<PolygonGeometry>().notNull(),
+    kind: text('kind').$type<'regular' | 'priority' | 'accessible'>().notNull().default('regular'),
+    extra: json('extra').$type<Extra>().notNull(),
+  },
+  (t) => [uniqueIndex('parking_estate_code').on(t.estateId, t.code)],
+);
+
+export const fireLanes = pgTable('fire_lanes', {
+  id: serial('id').primaryKey(),
+  estateId: integer('estate_id').notNull().references(() => estates.id),
+  code: text('code').notNull(),
+  line: json('line').$type<LineGeometry>().notNull(),
+  roadWidthM: doublePrecision('road_width_m').notNull(),
+  clearWidthM: doublePrecision('clear_width_m').notNull().default(4),
+  extra: json('extra').$type<Extra>().notNull(),
+});
+
+/** Roads and green: drawn on the map, not reasoned about. */
+export const mapFeatures = pgTable('map_features', {
+  id: serial('id').primaryKey(),
+  estateId: integer('estate_id').notNull().references(() => estates.id),
+  kind: text('kind').$type<'road' | 'green'>().notNull(),
+  geometry: json('geometry').$type<PolygonGeometry | LineGeometry>().notNull(),
+  widthM: doublePrecision('width_m'),
+  extra: json('extra').$type<Extra>().notNull(),
+});
+
+/** A named phasing scenario: parameters, manual moves, and the plan as computed when saved. */
+export const phaseScenarios = pgTable(
+  'phase_scenarios',
+  {
+    id: serial('id').primaryKey(),
+    estateId: integer('estate_id').notNull().references(() => estates.id),
+    name: text('name').notNull(),
+    params: json('params').$type<Record<string, unknown>>().notNull(),
+    moves: json('moves').$type<{ stairwellId: number; toPhase: number }[]>().notNull(),
+    /** The plan when saved, so later data changes never rewrite what was agreed. */
+    result: json('result').$type<unknown>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('phase_scenarios_estate_name').on(t.estateId, t.name)],
+);
+
+export { ROLES, type Role } from './schema.ts';
+
+/** People who sign in; passwords as scrypt hashes only. */
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').$type<Role>().notNull(),
+  /** For canvassers: who they are in the campaign (their stairwells). */
+  canvasserId: integer('canvasser_id').references(() => canvassers.id),
+  createdAt: createdAt(),
+  /** Set when an admin disables the user: no sign-in, no session. */
+  disabledAt: text('disabled_at'),
+});
+
+/** Sessions by the SHA-256 of their cookie token, so a stolen database holds no usable cookie. */
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  expiresAt: text('expires_at').notNull(),
+});
+
+/**
+ * Failed sign-ins, per user name and address and per address (see
+ * LoginLimiter): in the database, so every app server sees the same count.
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    key: text('key').notNull(),
+    atMs: bigint('at_ms', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('login_failures_key').on(t.key, t.atMs)],
+);
+
+/** One doorstep visit; `clientId` makes a visit sent twice (offline retries) count once. */
+export const visits = pgTable(
+  'visits',
+  {
+    id: serial('id').primaryKey(),
+    clientId: text('client_id').notNull().unique(),
+    flatId: integer('flat_id').notNull().references(() => flats.id),
+    userId: integer('user_id').notNull().references(() => users.id),
+    canvasserId: integer('canvasser_id').references(() => canvassers.id),
+    at: text('at').notNull(),
+    outcome: text('outcome').$type<'talked' | 'not_home' | 'refused_talk' | 'left_note'>().notNull(),
+    statusAfter: text('status_after').$type<HouseholdStatus>().notNull(),
+    concerns: json('concerns').$type<ConcernTag[]>().notNull(),
+    note: text('note'),
+    nextVisitOn: text('next_visit_on'),
+    /** What a yes depends on: priority parking, drying rack, other. */
+    compensation: json('compensation').$type<string[]>().notNull(),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    distanceM: doublePrecision('distance_m'),
+    /** Why it needs a staff member's review before counting on the leaderboard, if it does. */
+    flag: text('flag'),
+    review: text('review').$type<'none' | 'pending' | 'accepted' | 'rejected'>().notNull().default('none'),
+  },
+  (t) => [index('visits_flat').on(t.flatId), index('visits_user_at').on(t.userId, t.at)],
+);
+
+/** A stairwell's agreed cost split: floor coefficients (floors 1–6, %) and the lift's estimated cost. */
+export const stairwellCosts = pgTable('stairwell_costs', {
+  stairwellId: integer('stairwell_id').primaryKey().references(() => stairwells.id),
+  coefficients: json('coefficients').$type<number[]>().notNull(),
+  liftCostYuan: integer('lift_cost_yuan').notNull(),
+});
+
+/** The committee's prepared answers (锦囊) per concern, editable by staff. */
+export const concernAnswers = pgTable('concern_answers', {
+  tag: text('tag').$type<ConcernTag>().primaryKey(),
+  answerZh: text('answer_zh').notNull(),
+  answerEn: text('answer_en').notNull(),
+});
+
+/** Backups taken of this database, so /admin can say when the last one ran. */
+export const backups = pgTable('backups', {
+  id: serial('id').primaryKey(),
+  file: text('file').notNull(),
+  bytes: bigint('bytes', { mode: 'number' }).notNull(),
+  at: text('at').notNull(),
+});
+
+/**
+ * Every committed change, written in the same transaction as the change
+ * itself (an outbox): live screens read it after commit, a reconnecting
+ * screen resumes from its last id, and a change made by another process (the
+ * CLI) is seen too. AUTOINCREMENT ids are never reused, so they survive
+ * restarts and pruning. Door numbers and stages only, never personal data.
+ */
+export const changeLog = pgTable(
+  'change_log',
+  {
+    id: serial('id').primaryKey(),
+    estateId: integer('estate_id'),
+    kind: text('kind').notNull(),
+    payload: json('payload').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('change_log_estate').on(t.estateId, t.id)],
+);
