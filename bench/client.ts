@@ -4,7 +4,6 @@ import { gzipSync } from 'node:zlib';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { eq } from 'drizzle-orm';
 import { addUser } from '../server/auth/manage-users.ts';
-import { stairwells } from '../server/db/schema.ts';
 import type { AppRouter } from '../server/routers/_app.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { sessionCookieFor } from '../tests/support/sign-in.ts';
@@ -130,6 +129,7 @@ export async function replayFrames(server: TestServer, days: number) {
 export async function wallRecolour(server: TestServer, runs: number) {
   const username = `bench-stage-${Date.now()}`;
   const cookie = await sessionCookieFor(server.url, username, await addUser(server.db, username, 'planner'));
+  const { stairwells } = server.db.t;
   const passed = (await server.db.select({ id: stairwells.id }).from(stairwells).where(eq(stairwells.stage, 'consent_passed'))).slice(0, runs);
   const browser = await launchBrowser();
   const times: number[] = [];

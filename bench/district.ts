@@ -5,7 +5,7 @@ import { FENGHE_PLAN, fengheCampaignPlan, generateCampaign, generateLayout } fro
 import { importEstate } from '../server/import/import-estate.ts';
 import type { AppRouter } from '../server/routers/_app.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
-import { startTestServer } from '../tests/support/test-server.ts';
+import { startTestServer, type TestServer } from '../tests/support/test-server.ts';
 import { measure, summarise } from './measure.ts';
 
 /**
@@ -14,8 +14,8 @@ import { measure, summarise } from './measure.ts';
  * a committee's files use; then the subdistrict overview and one estate's map
  * over HTTP, and the overview drawn in headless Chromium.
  */
-export async function districtScale(estates: number, runs: number) {
-  const server = await startTestServer({ seed: false });
+export async function districtScale(estates: number, runs: number, dialect: 'sqlite' | 'postgres' = 'sqlite', opts: { browser?: boolean } = {}) {
+  const server = await startTestServer({ seed: false, dialect });
   try {
     const side = Math.ceil(Math.sqrt(estates));
     const loadStart = performance.now();
@@ -35,8 +35,7 @@ export async function districtScale(estates: number, runs: number) {
       await importEstate(server.db, { slug: plan.name, layout: parsed.layout, campaign, schematic: true });
     }
     const loadSeconds = (performance.now() - loadStart) / 1000;
-    server.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    const dbBytes = statSync(server.sqlite.name).size;
+    const dbBytes = await databaseBytes(server);
 
     const trpc = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${server.url}/trpc` })] });
     const overviewUrl = `${server.url}/api/district/overview.json`;
@@ -45,10 +44,9 @@ export async function districtScale(estates: number, runs: number) {
     // What a client pays: the request, the 2 MB body, and parsing it.
     const overview = await measure(`GET /api/district/overview.json (${estates} estates)`, runs, fetchOverview);
     // After a write (a household's status changes in one estate, as when a visit is recorded): only that estate is evaluated again.
-    const flat = server.sqlite.prepare("SELECT id, status FROM flats WHERE status IN ('undecided', 'intent') LIMIT 1").get() as { id: number; status: string };
-    const toggle = server.sqlite.prepare("UPDATE flats SET status = CASE status WHEN 'undecided' THEN 'intent' ELSE 'undecided' END, version = version + 1 WHERE id = ?");
+    const [flat] = (await server.sql<{ id: number }>("SELECT id FROM flats WHERE status IN ('undecided', 'intent') ORDER BY id LIMIT 1")) as [{ id: number }];
     const cold = await measure(`GET /api/district/overview.json after a write (${estates} estates)`, runs, async () => {
-      toggle.run(flat.id);
+      await server.sql("UPDATE flats SET status = CASE status WHEN 'undecided' THEN 'intent' ELSE 'undecided' END, version = version + 1 WHERE id = ?", flat.id);
       await fetchOverview();
     });
     // A browser revalidating an unchanged overview (the /district page every minute).
@@ -57,26 +55,29 @@ export async function districtScale(estates: number, runs: number) {
     const middle = Math.ceil(estates / 2);
     const map = await measure(`tRPC estate.map (estate ${middle} of ${estates})`, runs, () => trpc.estate.map.query({ estateId: middle }));
 
-    const browser = await launchBrowser();
     const draws: number[] = [];
     let drawn = 0;
-    try {
-      for (let i = 0; i < 4; i++) {
-        const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-        const page = await context.newPage();
-        await page.goto(`${server.url}/district`);
-        const r = await page.evaluate(async () => {
-          while (!(window.liftmap?.idle() === true)) await new Promise((res) => requestAnimationFrame(res));
-          return { ms: performance.now(), n: window.liftmap.renderedStairwellIds().length };
-        });
-        if (i > 0) draws.push(r.ms);
-        drawn = r.n;
-        await context.close();
+    const browser = opts.browser === false ? null : await launchBrowser();
+    if (browser) {
+      try {
+        for (let i = 0; i < 4; i++) {
+          const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+          const page = await context.newPage();
+          await page.goto(`${server.url}/district`);
+          const r = await page.evaluate(async () => {
+            while (!(window.liftmap?.idle() === true)) await new Promise((res) => requestAnimationFrame(res));
+            return { ms: performance.now(), n: window.liftmap.renderedStairwellIds().length };
+          });
+          if (i > 0) draws.push(r.ms);
+          drawn = r.n;
+          await context.close();
+        }
+      } finally {
+        await browser.close();
       }
-    } finally {
-      await browser.close();
     }
     return {
+      dialect,
       estates,
       stairwells: estates * 80,
       flats,
@@ -86,9 +87,19 @@ export async function districtScale(estates: number, runs: number) {
       overviewAfterWrite: cold,
       overviewRevalidated: revalidate,
       estateMap: map,
-      districtPage: { ...summarise('/district navigation → map idle', draws), stairwellsRendered: drawn },
+      districtPage: browser ? { ...summarise('/district navigation → map idle', draws), stairwellsRendered: drawn } : null,
     };
   } finally {
     await server.close();
   }
+}
+
+/** The database's size on disk: the SQLite file after a checkpoint, or PostgreSQL's own count of the database. */
+export async function databaseBytes(server: TestServer): Promise<number> {
+  if (server.file) {
+    await server.sql('PRAGMA wal_checkpoint(TRUNCATE)');
+    return statSync(server.file).size;
+  }
+  const [row] = await server.sql<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes');
+  return Number(row!.bytes);
 }

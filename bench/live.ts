@@ -1,7 +1,6 @@
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { eq } from 'drizzle-orm';
 import { addUser } from '../server/auth/manage-users.ts';
-import { flats } from '../server/db/schema.ts';
 import type { AppRouter } from '../server/routers/_app.ts';
 import { sessionCookieFor, signIn } from '../tests/support/sign-in.ts';
 import { startTestServer, type TestServer } from '../tests/support/test-server.ts';
@@ -12,6 +11,7 @@ import { first } from '../server/db/database.ts';
  * arriving on a live.onChange server-sent-event stream, as the wall hears it.
  */
 export async function liveLatency(server: TestServer, runs: number) {
+  const { flats } = server.db.t;
   const username = `bench-${Date.now()}`;
   const password = await addUser(server.db, username, 'planner');
   const client = await signIn(server.url, username, password);
@@ -82,9 +82,9 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
  * hearing it. Also the writers' throughput and how many of their writes
  * every wall heard.
  */
-export async function liveUnderLoad(opts: { walls: number; writers: number; probes: number }) {
+export async function liveUnderLoad(opts: { walls: number; writers: number; probes: number; dialect?: 'sqlite' | 'postgres' }) {
   // A server of its own: the writes here would change the register the other sections plan from.
-  const server = await startTestServer();
+  const server = await startTestServer({ dialect: opts.dialect });
   try {
     return await underLoad(server, opts);
   } finally {
@@ -93,6 +93,7 @@ export async function liveUnderLoad(opts: { walls: number; writers: number; prob
 }
 
 async function underLoad(server: TestServer, opts: { walls: number; writers: number; probes: number }) {
+  const { flats } = server.db.t;
   const username = `bench-load-${Date.now()}`;
   const cookie = await sessionCookieFor(server.url, username, await addUser(server.db, username, 'planner'));
   // One request per visit, as 200 phones would send them (no batching).

@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { allocateParking, greedyParking, type Claimant, type ParkingSpace } from '../geo/parking/index.ts';
 import { FENGHE_PLAN, parkingInstance } from '../geo/synthetic/index.ts';
 import type { Db } from '../server/db/open-database.ts';
-import { parkingSpaces } from '../server/db/schema.ts';
 import { loadClaimants } from '../server/parking/parking-claimants.ts';
 import { measure } from './measure.ts';
 
@@ -22,7 +21,8 @@ function compare(name: string, spaces: ParkingSpace[], claimants: Claimant[], ma
 
 /** Optimal vs greedy nearest-space, side by side, on Fenghe's register and on random instances. */
 export async function parkingComparison(db: Db) {
-  const spaces = (await db.select({ id: parkingSpaces.code, polygon: parkingSpaces.polygon }).from(parkingSpaces).where(eq(parkingSpaces.estateId, 1)));
+  const { parkingSpaces } = db.t;
+  const spaces = await db.select({ id: parkingSpaces.code, polygon: parkingSpaces.polygon }).from(parkingSpaces).where(eq(parkingSpaces.estateId, 1));
   const low = (await loadClaimants(db, 1, [1, 2])).claimants;
   const all = (await loadClaimants(db, 1, [1, 2, 3, 4, 5, 6])).claimants;
   const rows = [

@@ -1,5 +1,7 @@
 /**
- * `npm run bench [-- section ...]`: sections `http`, `live`, `phasing`, `parking`, `client`, `district` (default: all).
+ * `npm run bench [-- section ...]`: sections `http`, `live`, `phasing`, `parking`, `client`, `district`, `databases` (default: all).
+ * `databases` starts a throwaway PostgreSQL cluster (Debian's postgresql) and measures SQLite and PostgreSQL side by side;
+ * BENCH_CITY_ESTATES=1000 adds the city scale on PostgreSQL (tens of minutes).
  * Writes bench/reports/<time>.json and bench/reports/latest.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { DEFAULT_PLAN_PARAMS } from '../server/planning/plan-params.ts';
 import { phasingInputFor } from '../server/planning/phasing-input.ts';
 import { ROOT, startTestServer } from '../tests/support/test-server.ts';
 import { bundleSize, replayFrames, wallLoad, wallRecolour } from './client.ts';
+import { startPgCluster } from '../tests/support/pg-cluster.ts';
 import { districtScale } from './district.ts';
 import { httpLatency } from './http.ts';
 import { liveLatency, liveUnderLoad } from './live.ts';
@@ -86,8 +89,37 @@ try {
     console.log(`${d.overviewAfterWrite.name}: median ${d.overviewAfterWrite.medianMs.toFixed(1)} ms, p99 ${d.overviewAfterWrite.p99Ms.toFixed(1)} ms`);
     console.log(`${d.overviewRevalidated.name}: median ${d.overviewRevalidated.medianMs.toFixed(1)} ms`);
     console.log(`${d.estateMap.name}: median ${d.estateMap.medianMs.toFixed(1)} ms, p99 ${d.estateMap.p99Ms.toFixed(1)} ms`);
-    console.log(`${d.districtPage.name}: median ${d.districtPage.medianMs.toFixed(0)} ms, ${d.districtPage.stairwellsRendered} stairwells rendered`);
+    if (d.districtPage) console.log(`${d.districtPage.name}: median ${d.districtPage.medianMs.toFixed(0)} ms, ${d.districtPage.stairwellsRendered} stairwells rendered`);
     report.district = d;
+  }
+  if (run('databases')) {
+    const cluster = await startPgCluster();
+    process.env.LIFTMAP_TEST_PG_BASE = cluster.base;
+    try {
+      const estates = Number(process.env.BENCH_ESTATES ?? 100);
+      const runs = Number(process.env.BENCH_DISTRICT_RUNS ?? 20);
+      const mib = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MiB`;
+      const side: Record<string, unknown> = {};
+      for (const dialect of ['sqlite', 'postgres'] as const) {
+        const d = await districtScale(estates, runs, dialect, { browser: false });
+        const load = await liveUnderLoad({ walls: 20, writers: Number(process.env.BENCH_WRITERS ?? 200), probes: 60, dialect });
+        console.log(
+          `${dialect}: ${d.stairwells} stairwells imported in ${d.loadSeconds} s, ${mib(d.databaseBytes)}; overview median ${d.overview.medianMs.toFixed(1)} ms, after a write ${d.overviewAfterWrite.medianMs.toFixed(1)} ms; estate map median ${d.estateMap.medianMs.toFixed(1)} ms; 200 writers: sent → 20 walls p99 ${load.p99Ms.toFixed(1)} ms, commit → heard p99 ${load.fromAck.p99Ms.toFixed(1)} ms, capacity ${load.saturated.writesPerSecond} writes/s`,
+        );
+        side[dialect] = { district: d, underLoad: load };
+      }
+      const cityEstates = Number(process.env.BENCH_CITY_ESTATES ?? 0);
+      if (cityEstates > 0) {
+        const city = await districtScale(cityEstates, 5, 'postgres', { browser: false });
+        console.log(
+          `city on postgres: ${city.stairwells} stairwells, ${city.flats} flats imported in ${city.loadSeconds} s, ${mib(city.databaseBytes)}; overview median ${city.overview.medianMs.toFixed(0)} ms (${mib(city.overview.payloadBytes)}), after a write ${city.overviewAfterWrite.medianMs.toFixed(0)} ms; estate map median ${city.estateMap.medianMs.toFixed(1)} ms`,
+        );
+        side.city = city;
+      }
+      report.databases = side;
+    } finally {
+      cluster.stop();
+    }
   }
 } finally {
   await server.close();

@@ -30,7 +30,7 @@ export function createContextInner(opts: { db: Db } & Partial<Omit<Context, 'db'
     user: null,
     bus,
     committed: () => bus.poke(),
-    limiter: new LoginLimiter(),
+    limiter: new LoginLimiter(opts.db),
     clientKey: 'local',
     now: () => new Date(),
     setCookie: () => undefined,

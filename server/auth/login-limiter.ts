@@ -1,49 +1,52 @@
+import { and, count, gt, inArray, lte } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+
 /**
  * Failed sign-ins, counted two ways: per user name and address (after `max`
  * failures in `windowMs` that pair waits until the window has passed), and
  * per address across every name (after `maxPerAddress`), so trying one
- * password against 200 names is limited too. Entries older than the window
- * are forgotten.
+ * password against 200 names is limited too. Kept in the database, so every
+ * app server in front of one PostgreSQL counts the same failures; entries
+ * older than the window are forgotten.
  */
 export class LoginLimiter {
-  private readonly failures = new Map<string, number[]>();
   private calls = 0;
 
   constructor(
+    private readonly db: Db,
     private readonly max = 5,
     private readonly windowMs = 15 * 60_000,
     private readonly maxPerAddress = 20,
   ) {}
 
-  private recent(key: string, nowMs: number): number[] {
-    const kept = (this.failures.get(key) ?? []).filter((t) => nowMs - t < this.windowMs);
-    if (kept.length) this.failures.set(key, kept);
-    else this.failures.delete(key);
-    return kept;
-  }
-
-  /** Forgets every entry whose failures are all older than the window. */
-  private sweep(nowMs: number): void {
-    for (const key of [...this.failures.keys()]) this.recent(key, nowMs);
-  }
-
   /** Milliseconds to wait before `name` may try again from `address`; 0 when allowed. */
-  retryAfterMs(name: string, address: string, nowMs: number): number {
-    if (++this.calls % 1000 === 0) this.sweep(nowMs);
-    const wait = (times: number[], limit: number) => (times.length >= limit ? this.windowMs - (nowMs - times[times.length - limit]!) : 0);
-    return Math.max(wait(this.recent(`${name}@${address}`, nowMs), this.max), wait(this.recent(`*@${address}`, nowMs), this.maxPerAddress));
+  async retryAfterMs(name: string, address: string, nowMs: number): Promise<number> {
+    const { loginFailures } = this.db.t;
+    if (++this.calls % 1000 === 0) await this.db.delete(loginFailures).where(lte(loginFailures.atMs, nowMs - this.windowMs));
+    const pair = `${name}@${address}`;
+    const anyName = `*@${address}`;
+    const rows = await this.db
+      .select({ key: loginFailures.key, atMs: loginFailures.atMs })
+      .from(loginFailures)
+      .where(and(inArray(loginFailures.key, [pair, anyName]), gt(loginFailures.atMs, nowMs - this.windowMs)));
+    const times = (key: string) => rows.filter((r) => r.key === key).map((r) => r.atMs).sort((a, b) => a - b);
+    const wait = (t: number[], limit: number) => (t.length >= limit ? this.windowMs - (nowMs - t[t.length - limit]!) : 0);
+    return Math.max(wait(times(pair), this.max), wait(times(anyName), this.maxPerAddress));
   }
 
-  fail(name: string, address: string, nowMs: number): void {
-    for (const key of [`${name}@${address}`, `*@${address}`]) this.failures.set(key, [...this.recent(key, nowMs), nowMs]);
+  async fail(name: string, address: string, nowMs: number): Promise<void> {
+    const { loginFailures } = this.db.t;
+    await this.db.insert(loginFailures).values([`${name}@${address}`, `*@${address}`].map((key) => ({ key, atMs: nowMs })));
   }
 
-  succeed(name: string, address: string): void {
-    this.failures.delete(`${name}@${address}`);
+  async succeed(name: string, address: string): Promise<void> {
+    const { loginFailures } = this.db.t;
+    await this.db.delete(loginFailures).where(inArray(loginFailures.key, [`${name}@${address}`]));
   }
 
-  /** Keys held, for tests of expiry. */
-  get size(): number {
-    return this.failures.size;
+  /** Failures held, for tests of expiry. */
+  async size(): Promise<number> {
+    const { loginFailures } = this.db.t;
+    return (await this.db.select({ n: count() }).from(loginFailures))[0]?.n ?? 0;
   }
 }

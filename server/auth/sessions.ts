@@ -39,7 +39,7 @@ export async function userForToken(db: Db, token: string | undefined, now: Date)
 /** Ends every session of a user: after a password reset or when the user is disabled. */
 export async function endSessionsOf(db: Db, userId: number): Promise<number> {
   const { sessions } = db.t;
-  return (await db.delete(sessions).where(eq(sessions.userId, userId))).changes;
+  return (await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ userId: sessions.userId })).length;
 }
 
 export async function endSession(db: Db, token: string | undefined): Promise<void> {

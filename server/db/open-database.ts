@@ -42,7 +42,16 @@ export function openDatabase(path: string): { db: Db; sqlite: Database.Database;
       queue = turn.catch(() => undefined);
       return turn;
     },
-    rows: <T>(_db: Db, query: Parameters<typeof root.all>[0]) => Promise.resolve(root.all<T>(query)),
+    rows: <T>(_db: Db, query: Parameters<typeof root.all>[0]) => {
+      try {
+        return Promise.resolve(root.all<T>(query));
+      } catch (e) {
+        // better-sqlite3 runs a statement that returns no rows (UPDATE, PRAGMA …) only through run().
+        if (!(e instanceof TypeError && /does not return data/.test(e.message))) throw e;
+        root.run(query);
+        return Promise.resolve([]);
+      }
+    },
     // Other processes on the same file are seen by the live bus's poll of the change log.
     onCommit: () => () => undefined,
     close: () => {

@@ -48,7 +48,7 @@ export function createApp(opts: AppOptions): Server {
   const log = opts.log ?? ((line: string) => console.error(line));
   const bus = opts.bus ?? new LiveBus(opts.db);
   const now = opts.now ?? (() => new Date());
-  const limiter = new LoginLimiter();
+  const limiter = new LoginLimiter(opts.db);
   const headers = securityHeaders(tileOrigin(opts.basemap));
   const userOf = (req: IncomingMessage) => userForToken(opts.db, tokenFromCookie(req.headers.cookie), now());
   const trpc = createHTTPHandler({

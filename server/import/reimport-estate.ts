@@ -1,5 +1,5 @@
 import { centroid, polygon as turfPolygon } from '@turf/turf';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { keepAdjustedParts, type DerivedParts, type EstateLayout } from '../../geo/estate/index.ts';
 import type { RegisterRow } from '../../geo/register/index.ts';
 import { first, only, transact, type Db } from '../db/database.ts';
@@ -77,8 +77,8 @@ export async function reimportEstate(db: Db, estateId: number, layout: EstateLay
     const gone = [...storedStairwells].filter(([door]) => !newDoors.has(door)).map(([door, s]) => [door, s.id] as const);
     const problems: string[] = [];
     for (const [door, id] of gone) {
-      const flats = (await first(tx.select({ n: sql<number>`count(*)` }).from(t.flats).where(eq(t.flats.stairwellId, id))))!.n;
-      const stages = (await first(tx.select({ n: sql<number>`count(*)` }).from(t.stageEvents).where(eq(t.stageEvents.stairwellId, id))))!.n;
+      const flats = (await first(tx.select({ n: count() }).from(t.flats).where(eq(t.flats.stairwellId, id))))!.n;
+      const stages = (await first(tx.select({ n: count() }).from(t.stageEvents).where(eq(t.stageEvents.stairwellId, id))))!.n;
       if (flats || stages)
         problems.push(`stairwell ${door}: not in the new file but has ${flats} flats and ${stages} stage events; keep its footprint in the file (re-importing never deletes a register)`);
     }
@@ -98,7 +98,7 @@ export async function reimportEstate(db: Db, estateId: number, layout: EstateLay
     // The same connection: the register's own transaction nests as a savepoint.
     if (register) await applyRegister(tx, estateId, register, now);
     const flatsKept = (await first(tx
-      .select({ n: sql<number>`count(*)` })
+      .select({ n: count() })
       .from(t.flats)
       .innerJoin(t.stairwells, eq(t.flats.stairwellId, t.stairwells.id))
       .where(eq(t.stairwells.estateId, estateId))))!.n;

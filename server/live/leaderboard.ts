@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
+import { and, count, eq, gte, isNull, or } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { doorRanges } from '../../geo/estate/index.ts';
 
@@ -11,7 +11,7 @@ import { doorRanges } from '../../geo/estate/index.ts';
 export async function leaderboard(db: Db, estateId: number, since: string) {
   const { canvassers, canvasserStairwells, consentEvents, stairwells, visits } = db.t;
   const rows = (await db
-    .select({ canvasserId: canvassers.id, role: canvassers.role, partyGroup: canvassers.partyGroup, signatures: sql<number>`count(${consentEvents.id})` })
+    .select({ canvasserId: canvassers.id, role: canvassers.role, partyGroup: canvassers.partyGroup, signatures: count(consentEvents.id) })
     .from(consentEvents)
     .innerJoin(canvassers, eq(canvassers.id, consentEvents.canvasserId))
     .leftJoin(visits, eq(visits.id, consentEvents.visitId))

@@ -16,16 +16,16 @@ export const authRouter = router({
     .input(z.object({ username: z.string().trim().min(1, 'expected a user name').max(40), password: z.string().min(1, 'expected a password').max(200) }))
     .mutation(async ({ ctx, input }) => {
       const now = ctx.now();
-      const wait = ctx.limiter.retryAfterMs(input.username, ctx.clientKey, now.getTime());
+      const wait = await ctx.limiter.retryAfterMs(input.username, ctx.clientKey, now.getTime());
       if (wait > 0) throw refuse.tooMany(`登录失败次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试`, `too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} min`);
       const user = await first(ctx.db.select().from(ctx.db.t.users).where(eq(ctx.db.t.users.username, input.username)));
       const matches = verifyPassword(input.password, user?.passwordHash ?? decoyHash());
       if (!user || !matches || user.disabledAt) {
-        ctx.limiter.fail(input.username, ctx.clientKey, now.getTime());
+        await ctx.limiter.fail(input.username, ctx.clientKey, now.getTime());
         if (user && matches) throw refuse.forbidden('此账号已停用，请联系管理员', 'this account is disabled; ask an admin');
         throw new Refusal('unauthorized', '用户名或密码错误', 'wrong user name or password');
       }
-      ctx.limiter.succeed(input.username, ctx.clientKey);
+      await ctx.limiter.succeed(input.username, ctx.clientKey);
       const { token, maxAgeS } = await createSession(ctx.db, user.id, now);
       ctx.setCookie(sessionCookie(token, maxAgeS, ctx.secure));
       return { username: user.username, role: user.role };

@@ -9,6 +9,7 @@ import { loadStairwellStates } from '../../server/queries/stairwell-states.ts';
 import { launchBrowser, plannerPage, waitForMapIdle } from '../support/browser.ts';
 import { sessionCookieFor } from '../support/sign-in.ts';
 import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { cliEnv } from '../support/run-cli.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -77,7 +78,7 @@ describe('every change reaches an open wall', () => {
     writeFileSync(join(dir, 'estate.geojson'), estate);
     writeFileSync(join(dir, 'register.csv'), edited.join('\r\n'));
     const cli = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'cli', 'import.ts'), 'estate', join(dir, 'estate.geojson'), '--register', join(dir, 'register.csv')], {
-      env: { ...process.env, LIFTMAP_DB: server.file },
+      env: cliEnv(server),
       cwd: ROOT,
     });
     let out = '';

@@ -103,7 +103,7 @@ describe('/present in Chromium', () => {
       await page.waitForFunction((date) => document.querySelector('[data-testid="replay-date"]')?.getAttribute('data-date') === date, day.date);
       await expect(page.getByTestId('replay-passed').textContent()).resolves.toBe(`${day.stairwellsPassed} / 80`);
       await expect(page.getByTestId('replay-signed').textContent()).resolves.toBe(`${day.flatsSigned.toLocaleString('en-US')} / 1,920`);
-      const expected = stateFromDatabase(server.sqlite, day.date);
+      const expected = await stateFromDatabase(server, day.date);
       const shown = await page.evaluate((ids) => ids.map((id) => window.liftmap!.stateOf('stairwells', id)?.color), [...expected.keys()]);
       expect(shown, day.date).toEqual([...expected.values()].map((s) => MAP_PALETTE[s.colorKey].color));
     }

@@ -134,15 +134,17 @@ describe('/admin in Chromium', () => {
     fc.features[0]!.properties!.name = '调整小区';
     const created = await importEstateFile(server.db, { geojson: fc, register: null, from: 'wgs84', reference: null, now: new Date() });
     if (created.kind !== 'created') throw new Error('expected a new estate');
-    const stored = () =>
-      server.sqlite.prepare("SELECT door_lng, door_lat, elevator_site, door_adjusted, site_adjusted FROM stairwells WHERE estate_id = ? AND door_number = '2幢2单元'").get(created.estateId) as {
+    const stored = async () =>
+      (
+        await server.sql("SELECT door_lng, door_lat, elevator_site, door_adjusted, site_adjusted FROM stairwells WHERE estate_id = ? AND door_number = '2幢2单元'", created.estateId)
+      )[0] as {
         door_lng: number;
         door_lat: number;
         elevator_site: string;
         door_adjusted: number;
         site_adjusted: number;
       };
-    const before = stored();
+    const before = await stored();
     const door: LngLat = [before.door_lng, before.door_lat];
     const site = JSON.parse(before.elevator_site) as GeoJSON.Polygon;
     const siteCentre = site.coordinates[0]!.slice(0, 4).reduce<LngLat>((c, p) => [c[0] + p[0]! / 4, c[1] + p[1]! / 4], [0, 0]);
@@ -172,7 +174,7 @@ describe('/admin in Chromium', () => {
     await panel.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'admin-parts-editor.png') });
     await panel.getByRole('button', { name: '保存位置' }).click();
     await panel.getByTestId('parts-result').filter({ hasText: '已保存 2幢2单元 的门位与加梯位置' }).waitFor();
-    const after = stored();
+    const after = await stored();
     expect(after).toMatchObject({ door_adjusted: 1, site_adjusted: 1 });
     const metresBetween = (p: LngLat, q: LngLat) => Math.hypot((p[0] - q[0]) * 95_300, (p[1] - q[1]) * 110_900);
     // Where the mouse let go, to the pixel (about 0.2 m at this zoom).
@@ -185,7 +187,7 @@ describe('/admin in Chromium', () => {
     await drag(placed, moveMetres(placed, 0, 6));
     await panel.getByRole('button', { name: '保存位置' }).click();
     await panel.getByTestId('parts-result').locator('li', { hasText: /^2幢2单元: the elevator site stands \d+\.\d m from its stairwell/ }).waitFor();
-    expect(stored()).toEqual(after);
+    expect(await stored()).toEqual(after);
     await panel.getByRole('button', { name: '撤销' }).click();
     await expect(panel.getByRole('button', { name: '保存位置' }).isDisabled()).resolves.toBe(true);
     await page.close();

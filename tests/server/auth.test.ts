@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initialPasswordFile, storeInitialPassword } from '../../server/auth/initial-password.ts';
 import { LoginLimiter } from '../../server/auth/login-limiter.ts';
 import { addUser } from '../../server/auth/manage-users.ts';
-import { sessions } from '../../server/db/schema.ts';
+import { sessions } from '../support/tables.ts';
 import { runCli } from '../support/run-cli.ts';
 import { clientWithCookie, sessionCookieFor } from '../support/sign-in.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { openTestDatabase } from '../support/test-database.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -25,7 +26,7 @@ describe('sessions end when they should', () => {
     const cookie = await sessionCookieFor(server.url, 'wang', password);
     const client = clientWithCookie(server.url, () => cookie);
     expect((await client.auth.me.query())?.username).toBe('wang');
-    const reset = runCli('user', server.file, 'reset', 'wang');
+    const reset = runCli('user', server, 'reset', 'wang');
     expect(reset.code).toBe(0);
     expect(reset.out).toMatch(/every session of wang has ended/);
     expect(await client.auth.me.query()).toBeNull();
@@ -36,22 +37,22 @@ describe('sessions end when they should', () => {
     const password = await addUser(server.db, 'zhao', 'planner');
     const cookie = await sessionCookieFor(server.url, 'zhao', password);
     const client = clientWithCookie(server.url, () => cookie);
-    const disabled = runCli('user', server.file, 'disable', 'zhao');
+    const disabled = runCli('user', server, 'disable', 'zhao');
     expect(disabled.code).toBe(0);
     expect(disabled.out).toMatch(/1 open session ended/);
     expect(await client.auth.me.query()).toBeNull();
     const login = await fetch(`${server.url}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zhao', password }) });
     expect(login.status).toBe(403);
     expect(await login.text()).toMatch(/此账号已停用/);
-    expect(runCli('user', server.file, 'enable', 'zhao').code).toBe(0);
+    expect(runCli('user', server, 'enable', 'zhao').code).toBe(0);
     expect(await sessionCookieFor(server.url, 'zhao', password)).toMatch(/^liftmap_session=/);
-    expect(runCli('user', server.file, 'list').out).toMatch(/zhao\tplanner\n/);
+    expect(runCli('user', server, 'list').out).toMatch(/zhao\tplanner\n/);
   });
 
   it('a session of a disabled user stored before is not honoured', async () => {
     const password = await addUser(server.db, 'qian', 'viewer');
     const cookie = await sessionCookieFor(server.url, 'qian', password);
-    runCli('user', server.file, 'disable', 'qian');
+    runCli('user', server, 'disable', 'qian');
     expect((await server.db.select().from(sessions)).length).toBeGreaterThan(0);
     expect(await clientWithCookie(server.url, () => cookie).auth.me.query()).toBeNull();
   });
@@ -71,15 +72,17 @@ describe('sign-in under attack', () => {
     expect(unknown).toBeGreaterThan(known / 3);
   });
 
-  it('limits spraying one password over many names from one address, and forgets failures after the window', () => {
-    const limiter = new LoginLimiter(5, 60_000, 20);
-    for (let i = 0; i < 20; i++) limiter.fail(`user${i}`, '10.0.0.9', 1_000);
-    expect(limiter.retryAfterMs('user-new', '10.0.0.9', 2_000)).toBeGreaterThan(0);
-    expect(limiter.retryAfterMs('user-new', '10.0.0.8', 2_000)).toBe(0);
-    expect(limiter.retryAfterMs('user-new', '10.0.0.9', 62_000)).toBe(0);
+  it('limits spraying one password over many names from one address, and forgets failures after the window', async () => {
+    const { db, close } = await openTestDatabase(':memory:');
+    const limiter = new LoginLimiter(db, 5, 60_000, 20);
+    for (let i = 0; i < 20; i++) await limiter.fail(`user${i}`, '10.0.0.9', 1_000);
+    expect(await limiter.retryAfterMs('user-new', '10.0.0.9', 2_000)).toBeGreaterThan(0);
+    expect(await limiter.retryAfterMs('user-new', '10.0.0.8', 2_000)).toBe(0);
+    expect(await limiter.retryAfterMs('user-new', '10.0.0.9', 62_000)).toBe(0);
     // Swept: after the window nothing of the spray is kept.
-    for (let i = 0; i < 1000; i++) limiter.retryAfterMs('probe', '10.0.0.7', 200_000);
-    expect(limiter.size).toBe(0);
+    for (let i = 0; i < 1000; i++) await limiter.retryAfterMs('probe', '10.0.0.7', 200_000);
+    expect(await limiter.size()).toBe(0);
+    await close();
   });
 });
 

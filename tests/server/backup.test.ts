@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,15 +9,17 @@ import { shanghaiIso } from '../../geo/time/index.ts';
 import { backupDatabase } from '../../server/backup/backup-database.ts';
 import { checkBackup, restoreDatabase } from '../../server/backup/restore-database.ts';
 import { openDatabase } from '../../server/db/open-database.ts';
-import { backups, consentEvents, flats } from '../../server/db/schema.ts';
+import { backups, consentEvents, flats } from '../support/tables.ts';
 import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
 import { loadHistory } from '../../server/queries/history.ts';
 import { loadStairwellStates } from '../../server/queries/stairwell-states.ts';
 import { runCli } from '../support/run-cli.ts';
 import { FENGHE_DIR, startTestServer } from '../support/test-server.ts';
 import { transact } from '../../server/db/database.ts';
+import { ON_POSTGRES } from '../support/test-database.ts';
 
-describe('backups', () => {
+// SQLite only: SQLite's backup API and file restore; on PostgreSQL, pg_dump and pg_restore (postgres.test.ts checks the CLIs say so).
+describe.skipIf(ON_POSTGRES)('backups', () => {
   it('taken while visits keep being written, restore to a consistent database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'liftmap-backup-'));
     const live = openDatabase(join(dir, 'live.db'));
@@ -68,18 +71,21 @@ describe('backups', () => {
   });
 });
 
-describe('restore while a server runs', () => {
+// SQLite only: SQLite's backup API and file restore; on PostgreSQL, pg_dump and pg_restore (postgres.test.ts checks the CLIs say so).
+describe.skipIf(ON_POSTGRES)('restore while a server runs', () => {
   it('refuses while a server has the database open, and restores once it has stopped', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'liftmap-running-'));
     const server = await startTestServer({ dbFile: join(dir, 'live.db') });
     const backups = join(dir, 'backups');
-    const { file } = await backupDatabase(server.sqlite, server.db, backups, new Date());
-    const refused = runCli('restore', server.file, file);
+    const sqlite = new Database(server.file!);
+    const { file } = await backupDatabase(sqlite, server.db, backups, new Date());
+    const refused = runCli('restore', server, file);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/server \(pid \d+\) has .* open: stop it first/);
     // Nothing was replaced under the running server.
-    expect(server.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    const target = server.file;
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    sqlite.close();
+    const target = server.file!;
     await server.close();
     expect(existsSync(`${target}.server.pid`)).toBe(false);
     const restored = runCli('restore', target, file);

@@ -2,7 +2,7 @@ import type { TRPCClientError } from '@trpc/client';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
-import { canvasserStairwells, canvassers, consentEvents, flats, stairwells } from '../../server/db/schema.ts';
+import { canvasserStairwells, canvassers, consentEvents, flats, stairwells } from '../support/tables.ts';
 import type { AppRouter } from '../../server/routers/_app.ts';
 import { clientWithCookie, signIn, type Client } from '../support/sign-in.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,14 +31,12 @@ describe('GET /api/district/overview.json', () => {
     expect(overview.stairwells.features).toHaveLength(80);
     expect(overview.total.flatsSigned).toBe(map.headline.flatsSigned);
 
-    const flat = server.sqlite.prepare("SELECT id FROM flats WHERE status = 'unvisited' LIMIT 1").get() as { id: number };
-    server.sqlite.prepare("UPDATE flats SET status = 'signed' WHERE id = ?").run(flat.id);
+    const [flat] = (await server.sql<{ id: number }>("SELECT id FROM flats WHERE status = 'unvisited' ORDER BY id LIMIT 1")) as [{ id: number }];
+    await server.sql("UPDATE flats SET status = 'signed' WHERE id = ?", flat.id);
     expect((await fetchOverview()).total.flatsSigned).toBe(map.headline.flatsSigned + 1);
 
     // A CLI import or restore writes through its own connection.
-    const other = new Database(server.sqlite.name);
-    other.prepare("UPDATE flats SET status = 'unvisited' WHERE id = ?").run(flat.id);
-    other.close();
+    await server.sqlElsewhere("UPDATE flats SET status = 'unvisited' WHERE id = ?", flat.id);
     expect((await fetchOverview()).total.flatsSigned).toBe(map.headline.flatsSigned);
   });
 
@@ -58,13 +55,9 @@ describe('GET /api/district/overview.json', () => {
     expect(pilotBefore.flatsSigned).toBe(56);
 
     // Every household of the pilot estate's 1单元 turns against, through another connection; then 风荷苑 changes a stage.
-    const other = new Database(server.sqlite.name);
-    other
-      .prepare("UPDATE flats SET status = 'opposed' WHERE stairwell_id = (SELECT id FROM stairwells WHERE estate_id = ? AND door_number = '试点路1号1单元')")
-      .run(pilot);
-    other.close();
-    const passed = server.sqlite.prepare("SELECT id FROM stairwells WHERE estate_id = 1 AND stage = 'consent_passed' LIMIT 1").get() as { id: number };
-    server.sqlite.prepare("UPDATE stairwells SET stage = 'agreement_signed' WHERE id = ?").run(passed.id);
+    await server.sqlElsewhere("UPDATE flats SET status = 'opposed' WHERE stairwell_id = (SELECT id FROM stairwells WHERE estate_id = ? AND door_number = '试点路1号1单元')", pilot);
+    const [passed] = (await server.sql<{ id: number }>("SELECT id FROM stairwells WHERE estate_id = 1 AND stage = 'consent_passed' ORDER BY id LIMIT 1")) as [{ id: number }];
+    await server.sql("UPDATE stairwells SET stage = 'agreement_signed' WHERE id = ?", passed.id);
 
     const after = await fetchOverview();
     const [fenghe, pilotMap] = await Promise.all([trpc.estate.map.query({ estateId: 1 }), trpc.estate.map.query({ estateId: pilot })]);
@@ -81,7 +74,7 @@ describe('GET /api/district/overview.json', () => {
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^"[0-9a-z]+-[\w-]{16}"$/);
     expect((await fetch(`${server.url}/api/district/overview.json`, { headers: { 'if-none-match': etag } })).status).toBe(304);
-    server.sqlite.prepare("UPDATE flats SET residents = residents + 1 WHERE id = 1").run();
+    await server.sql('UPDATE flats SET residents = residents + 1 WHERE id = 1');
     const changed = await fetch(`${server.url}/api/district/overview.json`, { headers: { 'if-none-match': etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);

@@ -1,10 +1,9 @@
-import type Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
-import { openDatabase } from '../../server/db/open-database.ts';
+import { freshTarget } from '../support/test-database.ts';
 import { expectNoPersonalData } from '../support/personal-data.ts';
 import { runCli } from '../support/run-cli.ts';
 import { sessionCookieFor, signIn, type Client } from '../support/sign-in.ts';
@@ -34,9 +33,11 @@ const exportEstate = async (url: string, id = 1) => {
 };
 
 /** Every row of every table an estate lives in, as plain SQL sees it. */
-function dump(sqlite: Database.Database): Record<string, unknown[]> {
+async function dump(server: TestServer): Promise<Record<string, unknown[]>> {
   const tables = ['estates', 'buildings', 'stairwells', 'voters', 'flats', 'consent_events', 'stage_events', 'canvassers', 'canvasser_stairwells', 'parking_spaces', 'fire_lanes', 'map_features', 'phase_scenarios', 'stairwell_costs'];
-  return Object.fromEntries(tables.map((t) => [t, sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
+  const rows: Record<string, unknown[]> = {};
+  for (const t of tables) rows[t] = await server.sql(`SELECT * FROM ${t} ORDER BY ${t === 'canvasser_stairwells' ? '1, 2' : '1'}`);
+  return rows;
 }
 
 describe('an estate exported in the import format', () => {
@@ -57,10 +58,10 @@ describe('an estate exported in the import format', () => {
   });
 
   it('imports back in place changing nothing: not a row, not a version, not an event', async () => {
-    const before = dump(server.sqlite);
+    const before = await dump(server);
     const result = await staff.admin.importEstate.mutate({ geojson: JSON.parse(await exportEstate(server.url)) });
     expect(result).toMatchObject({ ok: true, outcome: { kind: 'updated', stairwells: { kept: 80, added: 0, removed: 0 }, flatsKept: 1920 } });
-    expect(dump(server.sqlite)).toEqual(before);
+    expect(await dump(server)).toEqual(before);
   });
 
   it('with its register, rebuilds the same estate in an empty database through npm run import', async () => {
@@ -68,13 +69,11 @@ describe('an estate exported in the import format', () => {
     writeFileSync(geojson, await exportEstate(server.url));
     const register = join(dir, '名册.xlsx');
     writeFileSync(register, Buffer.from(await (await fetch(`${server.url}/api/estates/1/register.xlsx`, { headers: { cookie } })).arrayBuffer()));
-    const dbFile = join(dir, 'fresh.db');
-    openDatabase(dbFile).close();
-
-    const r = runCli('import', dbFile, 'estate', geojson, '--register', register);
+    const target = await freshTarget(dir);
+    const r = runCli('import', target, 'estate', geojson, '--register', register);
     expect(r.err).toBe('');
     expect(r.out).toContain('imported 风荷苑 as estate 1: 80 stairwells');
-    const fresh = await startTestServer({ seed: false, dbFile });
+    const fresh = await startTestServer({ seed: false, dbFile: target.file ?? undefined, databaseUrl: target.databaseUrl ?? undefined });
     try {
       expect(await exportEstate(fresh.url)).toBe(await exportEstate(server.url));
       const freshCookie = await sessionCookieFor(fresh.url, 'li', await addUser(fresh.db, 'li', 'planner'));

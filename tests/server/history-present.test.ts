@@ -25,7 +25,7 @@ describe('history over tRPC', () => {
     for (const day of replay.days) {
       for (const [id, colorKey, passed] of day.changes) state.set(id, { colorKey, passed });
       if (!checkpoints.has(day.date)) continue;
-      expect(Object.fromEntries(state), day.date).toEqual(Object.fromEntries(stateFromDatabase(server.sqlite, day.date)));
+      expect(Object.fromEntries(state), day.date).toEqual(Object.fromEntries(await stateFromDatabase(server, day.date)));
       expect(day.stairwellsPassed).toBe([...state.values()].filter((s) => s.passed).length);
       checked++;
     }

@@ -14,13 +14,13 @@ afterAll(() => server.close());
 
 describe('every procedure under hostile input', () => {
   it('refuses each input with a 4xx and a message, never crashes, and writes nothing', { timeout: 120_000 }, async () => {
-    const before = fingerprint(server.sqlite);
+    const before = await fingerprint(server);
     const result = await sendCorpus(server.url, admin);
     expect(result.crashes).toEqual([]);
     expect(result.unexpected).toEqual([]);
     expect(result.procedures).toBeGreaterThanOrEqual(30);
     expect(result.refused + result.answeredWithoutInput).toBe(result.sent);
-    expect(fingerprint(server.sqlite)).toBe(before);
+    expect(await fingerprint(server)).toBe(before);
     expect(server.logs).toEqual([]);
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);

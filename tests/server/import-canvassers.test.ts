@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open-database.ts';
 import { runCli } from '../support/run-cli.ts';
 import { ROOT } from '../support/test-server.ts';
+import { ON_POSTGRES } from '../support/test-database.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'import');
 let dir: string;
@@ -35,7 +36,8 @@ function owners(): Record<string, string> {
   }
 }
 
-describe('npm run import -- estate FILE --canvassers TABLE', () => {
+// SQLite only: reads the SQLite file the CLI wrote; the 包干 import's command is the same on both databases.
+describe.skipIf(ON_POSTGRES)('npm run import -- estate FILE --canvassers TABLE', () => {
   it('refuses a table that names a door twice or a door the estate does not have, naming the row, and writes nothing', () => {
     const bad = table('bad.csv', [
       ['C01', '周敏', '志愿者', '', '2幢1单元；2幢2单元'],

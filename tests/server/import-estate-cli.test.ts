@@ -7,6 +7,7 @@ import { openDatabase } from '../../server/db/open-database.ts';
 import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
 import { runCli } from '../support/run-cli.ts';
 import { FENGHE_DIR, ROOT } from '../support/test-server.ts';
+import { ON_POSTGRES } from '../support/test-database.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'import');
 let dir: string;
@@ -41,7 +42,8 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('npm run import -- estate FILE', () => {
+// SQLite only: reads the SQLite file the CLI wrote; on PostgreSQL the same import command is covered through estate-export's npm run import test.
+describe.skipIf(ON_POSTGRES)('npm run import -- estate FILE', () => {
   it.each([
     ['projected-3857', 'coordinates look projected'],
     ['outside-china', 'is outside China'],

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
-import { consentEvents, flats, stairwells } from '../../server/db/schema.ts';
+import { consentEvents, flats, stairwells } from '../support/tables.ts';
 import { sessionCookieFor } from '../support/sign-in.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { first } from '../../server/db/database.ts';
@@ -41,10 +41,10 @@ describe('the register in and out', () => {
     const dry = await upload(bytes, '名册.xlsx', true);
     expect(dry.body).toMatchObject({ ok: true, encoding: 'xlsx', changes: [], unchanged: 1920 });
     // Applied, it writes nothing: every flat keeps its version, so no canvasser's open form goes stale.
-    const versions = () => server.sqlite.prepare('SELECT id, version FROM flats ORDER BY id').all();
-    const before = versions();
+    const versions = () => server.sql('SELECT id, version FROM flats ORDER BY id');
+    const before = await versions();
     expect((await upload(bytes, '名册.xlsx', false)).body).toMatchObject({ ok: true, applied: true, changes: [] });
-    expect(versions()).toEqual(before);
+    expect(await versions()).toEqual(before);
   });
 
   it('reads a GBK CSV as Chinese Excel writes it; the dry run shows the change and writes nothing', async () => {

@@ -1,14 +1,15 @@
 import { TRPCError } from '@trpc/server';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../server/auth/sessions.ts';
 import { createContextInner } from '../../server/context.ts';
-import { openDatabase } from '../../server/db/open-database.ts';
+import { rawRows } from '../../server/db/database.ts';
 import type { Role } from '../../server/db/schema.ts';
 import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
 import { appRouter } from '../../server/routers/_app.ts';
 import { createCallerFactory } from '../../server/trpc.ts';
 import { allProcedures, fingerprint } from '../support/hostile-corpus.ts';
-import { FENGHE_DIR } from '../support/test-server.ts';
+import { openTestDatabase } from '../support/test-database.ts';
+import { boundSql, FENGHE_DIR } from '../support/test-server.ts';
 
 type Who = Role | 'anonymous';
 const STAFF: Who[] = ['admin', 'planner'];
@@ -56,8 +57,10 @@ const ALLOWED: Record<string, Who[]> = {
   'present.deck': ANYONE,
 };
 
-const { db, sqlite } = openDatabase(':memory:');
+const { db, close } = await openTestDatabase(':memory:', { seeded: true });
 await seedIfEmpty(db, FENGHE_DIR);
+afterAll(close);
+const store = { db, sql: <T>(q: string, ...params: unknown[]) => rawRows<T>(db, boundSql(q, params)) };
 const userOf = (who: Who): SessionUser | null => (who === 'anonymous' ? null : { id: 1, username: who, role: who, canvasserId: who === 'canvasser' ? 1 : null, canvasserName: null });
 const procedures = allProcedures().map((p) => [p.path, { _def: { type: p.type } }] as const);
 
@@ -81,14 +84,14 @@ describe('who may call what', () => {
   });
 
   it.each(procedures.map(([path, p]) => [path, p._def.type] as const))('%s (%s) answers only the roles the README gives it', async (path) => {
-    const before = fingerprint(sqlite);
+    const before = await fingerprint(store);
     for (const who of ANYONE) {
       const code = await codeFor(path, who);
       if (ALLOWED[path]!.includes(who)) expect([path, who, code]).not.toEqual([path, who, expect.stringMatching(/^(UNAUTHORIZED|FORBIDDEN)$/)]);
       else expect([path, who, code]).toEqual([path, who, who === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN']);
       expect(code).not.toMatch(/^(INTERNAL_SERVER_ERROR|THROWN)/);
     }
-    expect(fingerprint(sqlite)).toBe(before);
+    expect(await fingerprint(store)).toBe(before);
   });
 
   it('no mutation is open to anonymous callers except signing in and out', () => {

@@ -1,6 +1,6 @@
 import { asc, desc } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { consentEvents, stageEvents } from '../../server/db/schema.ts';
+import { consentEvents, stageEvents } from '../support/tables.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { first } from '../../server/db/database.ts';
 

@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import { getTableName, is, Table } from 'drizzle-orm';
+import type { TestServer } from './test-server.ts';
 import { appRouter } from '../../server/routers/_app.ts';
 
 /** JSON text of arrays nested `depth` deep (written as text: JSON.stringify itself would overflow). */
@@ -50,13 +51,18 @@ export function corpusProcedures(): { path: string; type: 'query' | 'mutation' }
   return allProcedures().filter((p): p is { path: string; type: 'query' | 'mutation' } => !SKIPPED.has(p.path) && p.type !== 'subscription');
 }
 
-/** What a write would move: every table's row count, the flats' versions and the estates' revisions. */
-export function fingerprint(sqlite: Database.Database): string {
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sessions', 'sqlite_sequence') ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-  const counts = tables.map((t) => `${t}:${(sqlite.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n}`);
-  const versions = sqlite.prepare('SELECT total(version) AS v FROM flats').get() as { v: number };
-  const revisions = sqlite.prepare('SELECT total(revision) AS r FROM estates').get() as { r: number };
-  return [...counts, `versions:${versions.v}`, `revisions:${revisions.r}`].join(' ');
+/** What a write would move: every table's row count, the flats' versions and the estates' revisions (sign-ins aside), in either dialect. */
+export async function fingerprint(server: Pick<TestServer, 'db' | 'sql'>): Promise<string> {
+  const tables = Object.values(server.db.t as Record<string, unknown>)
+    .filter((t): t is Table => is(t, Table))
+    .map((t) => getTableName(t))
+    .filter((name) => name !== 'sessions' && name !== 'login_failures')
+    .sort();
+  const counts: string[] = [];
+  for (const name of tables) counts.push(`${name}:${Number((await server.sql<{ n: number }>(`SELECT count(*) AS n FROM "${name}"`))[0]!.n)}`);
+  const [{ v }] = (await server.sql<{ v: number }>('SELECT coalesce(sum(version), 0) AS v FROM flats')) as [{ v: number }];
+  const [{ r }] = (await server.sql<{ r: number }>('SELECT coalesce(sum(revision), 0) AS r FROM estates')) as [{ r: number }];
+  return [...counts, `versions:${Number(v)}`, `revisions:${Number(r)}`].join(' ');
 }
 
 export interface CorpusResult {

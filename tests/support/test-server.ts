@@ -1,13 +1,16 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { sql, type SQL } from 'drizzle-orm';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../server/db/open-database.ts';
+import pg from 'pg';
+import { rawRows, type Db } from '../../server/db/database.ts';
 import { holdServerLock } from '../../server/db/server-lock.ts';
 import type { Basemap } from '../../server/env.ts';
 import { createApp } from '../../server/http/create-app.ts';
 import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
+import { openTestDatabase } from './test-database.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const FENGHE_DIR = join(ROOT, 'data', 'fenghe');
@@ -15,25 +18,61 @@ export const FENGHE_DIR = join(ROOT, 'data', 'fenghe');
 export interface TestServer {
   url: string;
   db: Db;
-  /** The same database, for tests that check against plain SQL. */
-  sqlite: Database.Database;
-  /** The SQLite file. */
-  file: string;
+  /** Plain SQL against the same database, `?` for each parameter: what the tests check against, in either dialect. */
+  sql<T = Record<string, unknown>>(query: string, ...params: unknown[]): Promise<T[]>;
+  /** The same, through a connection of its own, as another process (a CLI import) writes. */
+  sqlElsewhere(query: string, ...params: unknown[]): Promise<void>;
+  /** The SQLite file, or null on PostgreSQL. */
+  file: string | null;
+  /** The PostgreSQL URL, or null on SQLite. */
+  databaseUrl: string | null;
   logs: string[];
   close(): Promise<void>;
 }
 
+/** Runs one statement through a new connection to `database`, then closes it. */
+async function runElsewhere(database: { file: string | null; url: string | null }, query: string, params: unknown[]): Promise<void> {
+  if (database.file) {
+    const other = new Database(database.file);
+    try {
+      other.prepare(query).run(...params);
+    } finally {
+      other.close();
+    }
+    return;
+  }
+  const other = new pg.Client({ connectionString: database.url! });
+  await other.connect();
+  try {
+    let n = 0;
+    await other.query(query.replace(/\?/g, () => `$${++n}`), params);
+  } finally {
+    await other.end();
+  }
+}
+
+/** `?` placeholders bound in order, as drizzle's sql template does, for either dialect. */
+export function boundSql(query: string, params: readonly unknown[]): SQL {
+  const parts = query.split('?');
+  if (parts.length !== params.length + 1) throw new Error(`expected ${parts.length - 1} parameters, got ${params.length}`);
+  return sql.join(parts.flatMap((part, i) => (i < params.length ? [sql.raw(part), sql`${params[i]}`] : [sql.raw(part)])));
+}
+
 /**
- * The real server on a free loopback port with a fresh, seeded SQLite file
- * (or the given one, left in place); the seeded history keeps the files'
- * dates unless `anchorDay` moves it.
+ * The real server on a free loopback port with a fresh, seeded database
+ * (SQLite, or PostgreSQL in the "postgres" project; or the given SQLite
+ * file, left in place); the seeded history keeps the files' dates unless
+ * `anchorDay` moves it.
  */
-export async function startTestServer(opts: { seed?: boolean; basemap?: Basemap; dbFile?: string; anchorDay?: string } = {}): Promise<TestServer> {
-  const dir = opts.dbFile ? null : mkdtempSync(join(tmpdir(), 'liftmap-test-'));
-  const file = opts.dbFile ?? join(dir!, 'liftmap.db');
-  const { db, sqlite, close } = openDatabase(file);
+export async function startTestServer(
+  opts: { seed?: boolean; basemap?: Basemap; dbFile?: string; databaseUrl?: string; anchorDay?: string; dialect?: 'sqlite' | 'postgres' } = {},
+): Promise<TestServer> {
+  const dir = opts.dbFile || opts.databaseUrl ? null : mkdtempSync(join(tmpdir(), 'liftmap-test-'));
+  const seeded = opts.seed !== false && opts.anchorDay === undefined && !opts.dbFile && !opts.databaseUrl;
+  const database = await openTestDatabase(opts.dbFile ?? join(dir ?? tmpdir(), 'liftmap.db'), { seeded, databaseUrl: opts.databaseUrl, dialect: opts.dialect });
+  const { db, file } = database;
   // As npm start does: restore refuses while this server has the file open.
-  const release = holdServerLock(file);
+  const release = file ? holdServerLock(file) : () => undefined;
   if (opts.seed !== false) await seedIfEmpty(db, FENGHE_DIR, opts.anchorDay);
   const logs: string[] = [];
   const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), basemap: opts.basemap ?? null });
@@ -42,13 +81,15 @@ export async function startTestServer(opts: { seed?: boolean; basemap?: Basemap;
   return {
     url: `http://127.0.0.1:${port}`,
     db,
-    sqlite,
+    sql: (query, ...params) => rawRows(db, boundSql(query, params)),
+    sqlElsewhere: (query, ...params) => runElsewhere(database, query, params),
     file,
+    databaseUrl: database.url,
     logs,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      close();
+      await database.close();
       release();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },

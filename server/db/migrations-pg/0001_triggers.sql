@@ -18,9 +18,7 @@ CREATE TRIGGER stage_events_append_only BEFORE UPDATE OR DELETE ON stage_events 
 -- looked up for UPDATE and DELETE.)
 CREATE FUNCTION liftmap_estate_revision() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_TABLE_NAME = 'estates' THEN
-    UPDATE estates SET revision = revision + 1 WHERE id IN (SELECT id FROM new_rows);
-  ELSIF TG_TABLE_NAME = 'stairwells' THEN
+  IF TG_TABLE_NAME = 'stairwells' THEN
     IF TG_OP = 'INSERT' THEN
       UPDATE estates SET revision = revision + 1 WHERE id IN (SELECT estate_id FROM new_rows);
     ELSIF TG_OP = 'DELETE' THEN
@@ -41,9 +39,12 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
+CREATE FUNCTION liftmap_estate_own_revision() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN UPDATE estates SET revision = revision + 1 WHERE id = NEW.id; RETURN NULL; END $$;
+--> statement-breakpoint
 -- Only the columns the map shows: the revision bump itself must not fire it again.
 CREATE TRIGGER estates_revision_on_update AFTER UPDATE OF name, boundary, center_lng, center_lat, schematic, lessees_vote ON estates
-REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION liftmap_estate_revision();
+FOR EACH ROW EXECUTE FUNCTION liftmap_estate_own_revision();
 --> statement-breakpoint
 CREATE TRIGGER stairwells_revision_on_insert AFTER INSERT ON stairwells REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION liftmap_estate_revision();
 --> statement-breakpoint

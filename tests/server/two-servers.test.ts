@@ -1,0 +1,148 @@
+/**
+ * Two app servers (npm start's server/main.ts, as separate processes) on one
+ * PostgreSQL: a visit recorded through one reaches a wall connected to the
+ * other, sessions and the sign-in limiter are shared, and one server keeps
+ * serving when the other is killed. PostgreSQL only: SQLite is one server's.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser } from '../../server/auth/manage-users.ts';
+import { first, type Db } from '../../server/db/database.ts';
+import { openPostgres } from '../../server/db/open-postgres.ts';
+import { clientWithCookie, sessionCookieFor } from '../support/sign-in.ts';
+import { createPgDatabase, ON_POSTGRES } from '../support/test-database.ts';
+import { ROOT } from '../support/test-server.ts';
+
+interface AppServer {
+  url: string;
+  process: ChildProcess;
+  exited: Promise<number | null>;
+}
+
+/** `server/main.ts` on a free port against `databaseUrl`, as `npm start` runs it. */
+async function startAppServer(databaseUrl: string, dir: string): Promise<AppServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
+    cwd: ROOT,
+    // LIFTMAP_DB only places the first admin's password file, in the temporary folder.
+    env: { ...process.env, LIFTMAP_DATABASE_URL: databaseUrl, LIFTMAP_DB: join(dir, 'unused.db'), PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /serving (http:\/\/127\.0\.0\.1:\d+)\/wall/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    void exited.then((code) => reject(new Error(`server exited (${code}): ${out}`)));
+    setTimeout(() => reject(new Error(`no server after 60 s: ${out}`)), 60_000).unref();
+  });
+  return { url, process: child, exited };
+}
+
+/** Opens live.onChange on `url` and resolves with the milliseconds until a flat change of `stairwellId` arrives. */
+async function hearFlatChange(url: string, stairwellId: number): Promise<{ ready: Promise<void>; heard: Promise<number>; close: () => Promise<void> }> {
+  const res = await fetch(`${url}/trpc/live.onChange?input=${encodeURIComponent(JSON.stringify({ estateId: 1 }))}`);
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let start = 0;
+  const heard = (async () => {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('stream ended');
+      buffer += decoder.decode(value, { stream: true });
+      if (buffer.includes('"kind":"flat"') && buffer.includes(`"stairwellId":${stairwellId}`)) return performance.now() - start;
+    }
+  })();
+  return {
+    ready: new Promise((r) => setTimeout(r, 300)).then(() => void (start = performance.now())),
+    heard,
+    close: () => reader.cancel(),
+  };
+}
+
+describe.skipIf(!ON_POSTGRES)('two app servers on one PostgreSQL', () => {
+  let dir: string;
+  let databaseUrl: string;
+  let db: Db;
+  let closeDb: () => Promise<void>;
+  let a: AppServer;
+  let b: AppServer;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'liftmap-two-'));
+    databaseUrl = await createPgDatabase('liftmap_seeded');
+    ({ db, close: closeDb } = await openPostgres(databaseUrl, { poolSize: 2 }));
+    // Both start at once: one creates the first admin, the other finds it.
+    [a, b] = await Promise.all([startAppServer(databaseUrl, dir), startAppServer(databaseUrl, dir)]);
+  });
+  afterAll(async () => {
+    for (const s of [a, b]) if (s && s.process.exitCode === null) s.process.kill('SIGTERM');
+    await Promise.all([a?.exited, b?.exited]);
+    await closeDb();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a visit recorded through one server reaches a wall on the other within a second', async () => {
+    expect((await db.select().from(db.t.users)).map((u) => u.username)).toEqual(['admin']);
+    const password = await addUser(db, 'zhang', 'planner');
+    // Signed in on A, the same session works on B: sessions live in the database.
+    const cookie = await sessionCookieFor(a.url, 'zhang', password);
+    expect((await clientWithCookie(b.url, () => cookie).auth.me.query())?.username).toBe('zhang');
+
+    const flat = (await first(db.select().from(db.t.flats).orderBy(db.t.flats.id).limit(1)))!;
+    const wall = await hearFlatChange(b.url, flat.stairwellId);
+    await wall.ready;
+    await clientWithCookie(a.url, () => cookie).canvass.recordVisit.mutate({
+      flatId: flat.id,
+      expectedVersion: flat.version,
+      clientId: `two-servers-${flat.id}`,
+      outcome: 'talked',
+      status: flat.status === 'opposed' ? 'undecided' : 'opposed',
+      concerns: [],
+      compensation: [],
+    });
+    const ms = await Promise.race([wall.heard, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('not heard on B within 1 s')), 1000))]);
+    expect(ms).toBeLessThan(1000);
+    await wall.close();
+  });
+
+  it('counts failed sign-ins on every server: five on A, and B makes the sixth wait', async () => {
+    await addUser(db, 'li', 'viewer');
+    const attempt = (url: string) =>
+      fetch(`${url}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'li', password: 'wrong-password' }) });
+    for (let i = 0; i < 5; i++) expect((await attempt(a.url)).status).toBe(401);
+    const sixth = await attempt(b.url);
+    expect(sixth.status).toBe(429);
+    expect(await sixth.text()).toMatch(/登录失败次数过多/);
+  });
+
+  it('keeps serving on A when B is killed, and A’s walls still hear every visit', async () => {
+    b.process.kill('SIGKILL');
+    expect(await b.exited).toBeNull();
+    const password = await addUser(db, 'wu', 'planner');
+    const cookie = await sessionCookieFor(a.url, 'wu', password);
+    const flat = (await first(db.select().from(db.t.flats).orderBy(db.t.flats.id).limit(1).offset(30)))!;
+    const wall = await hearFlatChange(a.url, flat.stairwellId);
+    await wall.ready;
+    await clientWithCookie(a.url, () => cookie).canvass.recordVisit.mutate({
+      flatId: flat.id,
+      expectedVersion: flat.version,
+      clientId: `after-kill-${flat.id}`,
+      outcome: 'talked',
+      status: flat.status === 'opposed' ? 'undecided' : 'opposed',
+      concerns: [],
+      compensation: [],
+    });
+    expect(await wall.heard).toBeLessThan(1000);
+    await wall.close();
+    expect((await fetch(`${a.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${a.url}/api/district/overview.json`)).status).toBe(200);
+  });
+});
