@@ -3,6 +3,13 @@ import { eq } from 'drizzle-orm';
 import { addUser } from '../server/auth/manage-users.ts';
 import type { AppRouter } from '../server/routers/_app.ts';
 import { sessionCookieFor, signIn } from '../tests/support/sign-in.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Db } from '../server/db/database.ts';
+import { openPostgres } from '../server/db/open-postgres.ts';
+import { startAppServer } from '../tests/support/app-server.ts';
+import { createPgDatabase } from '../tests/support/test-database.ts';
 import { startTestServer, type TestServer } from '../tests/support/test-server.ts';
 import { first } from '../server/db/database.ts';
 
@@ -86,18 +93,43 @@ export async function liveUnderLoad(opts: { walls: number; writers: number; prob
   // A server of its own: the writes here would change the register the other sections plan from.
   const server = await startTestServer({ dialect: opts.dialect });
   try {
-    return await underLoad(server, opts);
+    return await underLoad({ db: server.db, urls: [server.url] }, opts);
   } finally {
     await server.close();
   }
 }
 
-async function underLoad(server: TestServer, opts: { walls: number; writers: number; probes: number }) {
+/**
+ * The same on PostgreSQL with two app servers (`npm start`'s server/main.ts
+ * as two processes): `walls` walls on each, the writers spread over both, a
+ * probe sent through the first and timed until every wall on both has it.
+ */
+export async function liveTwoServers(opts: { walls: number; writers: number; probes: number }) {
+  const dir = mkdtempSync(join(tmpdir(), 'liftmap-bench-two-'));
+  const url = await createPgDatabase('liftmap_seeded');
+  const { db, close } = await openPostgres(url, { poolSize: 2 });
+  const servers = await Promise.all([startAppServer(url, dir), startAppServer(url, dir)]);
+  try {
+    const result = await underLoad({ db, urls: servers.map((s) => s.url) }, opts);
+    return { ...result, name: `two app servers: ${result.name}` };
+  } finally {
+    for (const s of servers) s.process.kill('SIGTERM');
+    await Promise.all(servers.map((s) => s.exited));
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `walls` SSE walls on every one of `urls`, writers spread over them; the database for the flats and the user. */
+async function underLoad(target: { db: Db; urls: string[] }, opts: { walls: number; writers: number; probes: number }) {
+  const server = { db: target.db, url: target.urls[0]! };
   const { flats } = server.db.t;
   const username = `bench-load-${Date.now()}`;
+  // One session for every server: on PostgreSQL sessions are shared.
   const cookie = await sessionCookieFor(server.url, username, await addUser(server.db, username, 'planner'));
   // One request per visit, as 200 phones would send them (no batching).
-  const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${server.url}/trpc`, headers: { cookie } })] });
+  const clients = target.urls.map((url) => createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc`, headers: { cookie } })] }));
+  const client = clients[0]!;
   const all = (await server.db.select({ id: flats.id, voterId: flats.voterId, status: flats.status, stairwellId: flats.stairwellId, version: flats.version }).from(flats));
   const holdings = new Map<number, number>();
   for (const f of all) holdings.set(f.voterId, (holdings.get(f.voterId) ?? 0) + 1);
@@ -111,14 +143,15 @@ async function underLoad(server: TestServer, opts: { walls: number; writers: num
   // Each writer visits its own flats over and over, so writers never conflict.
   const owned = Array.from({ length: opts.writers }, (_, w) => loadFlats.filter((_, i) => i % opts.writers === w));
 
-  const heard: Heard[][] = Array.from({ length: opts.walls }, () => []);
-  const stops = await Promise.all(heard.map((h) => listen(server.url, h)));
+  const wallUrls = target.urls.flatMap((url) => Array.from({ length: opts.walls }, () => url));
+  const heard: Heard[][] = wallUrls.map(() => []);
+  const stops = await Promise.all(heard.map((h, i) => listen(wallUrls[i]!, h)));
   await new Promise((r) => setTimeout(r, 300));
 
   let serial = 0;
-  const visit = async (f: (typeof all)[number]) => {
+  const visit = async (f: (typeof all)[number], via = client) => {
     const status = f.status === 'intent' ? 'undecided' : 'intent';
-    const r = await client.canvass.recordVisit.mutate({ flatId: f.id, expectedVersion: f.version, clientId: `bench-load-${serial++}-${f.id}`, outcome: 'talked', status, concerns: [], compensation: [] });
+    const r = await via.canvass.recordVisit.mutate({ flatId: f.id, expectedVersion: f.version, clientId: `bench-load-${serial++}-${f.id}`, outcome: 'talked', status, concerns: [], compensation: [] });
     f.version = r.version;
     f.status = status;
   };
@@ -128,10 +161,10 @@ async function underLoad(server: TestServer, opts: { walls: number; writers: num
     let written = 0;
     const started = performance.now();
     const done = Promise.all(
-      owned.map(async (mine) => {
+      owned.map(async (mine, w) => {
         for (let i = 0; running && mine.length > 0; i++) {
           if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs * (0.5 + Math.random())));
-          await visit(mine[i % mine.length]!);
+          await visit(mine[i % mine.length]!, clients[w % clients.length]);
           written++;
         }
       }),
@@ -183,9 +216,9 @@ async function underLoad(server: TestServer, opts: { walls: number; writers: num
   fromAck.sort((a, b) => a - b);
   const expected = saturated.written + paced.written + fromSend.length;
   return {
-    name: `visit sent → heard on all ${opts.walls} walls, ${opts.writers} writers each every ${(paceMs / 1000).toFixed(1)} s`,
+    name: `visit sent → heard on all ${wallUrls.length} walls, ${opts.writers} writers each every ${(paceMs / 1000).toFixed(1)} s`,
     loadFlats: loadFlats.length,
-    walls: opts.walls,
+    walls: wallUrls.length,
     writers: opts.writers,
     probes: fromSend.length,
     medianMs: quantile(fromSend, 0.5),

@@ -1,7 +1,7 @@
 /**
- * `npm run bench [-- section ...]`: sections `http`, `live`, `phasing`, `parking`, `client`, `district`, `databases` (default: all).
- * `databases` starts a throwaway PostgreSQL cluster (Debian's postgresql) and measures SQLite and PostgreSQL side by side;
- * BENCH_CITY_ESTATES=1000 adds the city scale on PostgreSQL (tens of minutes).
+ * `npm run bench [-- section ...]`: sections `http`, `live`, `phasing`, `parking`, `client`, `district`, `databases`, `city` (default: all).
+ * `databases` starts a throwaway PostgreSQL cluster (Debian's postgresql) and measures SQLite and PostgreSQL side by side at
+ * BENCH_ESTATES (100) estates; `city` measures two app servers on one PostgreSQL, then BENCH_CITY_ESTATES (1,000) estates (~20 min).
  * Writes bench/reports/<time>.json and bench/reports/latest.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { bundleSize, replayFrames, wallLoad, wallRecolour } from './client.ts';
 import { startPgCluster } from '../tests/support/pg-cluster.ts';
 import { districtScale } from './district.ts';
 import { httpLatency } from './http.ts';
-import { liveLatency, liveUnderLoad } from './live.ts';
+import { liveLatency, liveTwoServers, liveUnderLoad } from './live.ts';
 import { parkingComparison, parkingTimes } from './parking.ts';
 import { againstNaive, optimalityGap, runningTimes } from './phasing.ts';
 
@@ -108,7 +108,21 @@ try {
         );
         side[dialect] = { district: d, underLoad: load };
       }
-      const cityEstates = Number(process.env.BENCH_CITY_ESTATES ?? 0);
+      report.databases = side;
+    } finally {
+      cluster.stop();
+    }
+  }
+  if (run('city')) {
+    const cluster = await startPgCluster();
+    process.env.LIFTMAP_TEST_PG_BASE = cluster.base;
+    try {
+      const mib = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MiB`;
+      const side: Record<string, unknown> = {};
+      const two = await liveTwoServers({ walls: 20, writers: Number(process.env.BENCH_WRITERS ?? 200), probes: 60 });
+      console.log(`${two.name}: sent → heard p99 ${two.p99Ms.toFixed(1)} ms, commit → heard p99 ${two.fromAck.p99Ms.toFixed(1)} ms, capacity ${two.saturated.writesPerSecond} writes/s; every wall heard every write: ${two.everyWallHeardAll}`);
+      side.twoServers = two;
+      const cityEstates = Number(process.env.BENCH_CITY_ESTATES ?? 1000);
       if (cityEstates > 0) {
         const city = await districtScale(cityEstates, 5, 'postgres', { browser: false });
         console.log(
@@ -116,7 +130,7 @@ try {
         );
         side.city = city;
       }
-      report.databases = side;
+      report.city = side;
     } finally {
       cluster.stop();
     }

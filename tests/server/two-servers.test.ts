@@ -4,7 +4,6 @@
  * other, sessions and the sign-in limiter are shared, and one server keeps
  * serving when the other is killed. PostgreSQL only: SQLite is one server's.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,36 +13,7 @@ import { first, type Db } from '../../server/db/database.ts';
 import { openPostgres } from '../../server/db/open-postgres.ts';
 import { clientWithCookie, sessionCookieFor } from '../support/sign-in.ts';
 import { createPgDatabase, ON_POSTGRES } from '../support/test-database.ts';
-import { ROOT } from '../support/test-server.ts';
-
-interface AppServer {
-  url: string;
-  process: ChildProcess;
-  exited: Promise<number | null>;
-}
-
-/** `server/main.ts` on a free port against `databaseUrl`, as `npm start` runs it. */
-async function startAppServer(databaseUrl: string, dir: string): Promise<AppServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
-    cwd: ROOT,
-    // LIFTMAP_DB only places the first admin's password file, in the temporary folder.
-    env: { ...process.env, LIFTMAP_DATABASE_URL: databaseUrl, LIFTMAP_DB: join(dir, 'unused.db'), PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /serving (http:\/\/127\.0\.0\.1:\d+)\/wall/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    void exited.then((code) => reject(new Error(`server exited (${code}): ${out}`)));
-    setTimeout(() => reject(new Error(`no server after 60 s: ${out}`)), 60_000).unref();
-  });
-  return { url, process: child, exited };
-}
+import { startAppServer, type AppServer } from '../support/app-server.ts';
 
 /** Opens live.onChange on `url` and resolves with the milliseconds until a flat change of `stairwellId` arrives. */
 async function hearFlatChange(url: string, stairwellId: number): Promise<{ ready: Promise<void>; heard: Promise<number>; close: () => Promise<void> }> {
