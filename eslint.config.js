@@ -27,6 +27,24 @@ export default tseslint.config(
     rules: { 'check-file/filename-naming-convention': 'off' },
   },
   {
+    // One query layer for SQLite and PostgreSQL (server/db/database.ts): tables come from db.t, queries are awaited.
+    files: ['server/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['server/db/**', 'server/backup/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[arguments.length=0] > MemberExpression.callee[property.name=/^(get|all|run)$/]',
+          message: 'SQLite only: await the query (first() for one row), so it runs on PostgreSQL too.',
+        },
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/db/schema.ts', '**/db/schema-pg.ts'], allowTypeImports: true, message: 'Take the tables from db.t: a schema module is one dialect’s.' }] },
+      ],
+    },
+  },
+  {
     files: ['client/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,

@@ -1,18 +1,21 @@
 import { bbox } from '@turf/turf';
 import { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
+import { DISTRICT_TILE_MAX_ZOOM } from '../../geo/district/index.ts';
 import { BASE_PALETTE as B, MAP_PALETTE } from '../../geo/palette/index.ts';
-import type { DistrictOverview } from '../../server/queries/district-overview.ts';
+import type { DistrictView } from '../hooks/use-district-overview.ts';
 import { paletteMatch } from '../map/style-expressions.ts';
 import { LOCAL_CJK_FONTS } from '../map/local-fonts.ts';
 import { exposeTestHook } from '../map/test-hook.ts';
 import '../map/worker-url.ts';
 
 /**
- * Every estate of the subdistrict on one map: each stairwell in its consent
- * colour, estate outlines and names; a click on an estate opens its wall.
+ * Every estate of the subdistrict (or the city) on one map: each stairwell in
+ * its consent colour from vector tiles cut on the server, so 80,000 of them
+ * load a tile at a time; estate outlines and names; a click on an estate
+ * opens its wall.
  */
-export function DistrictMap({ overview, onOpen }: { overview: DistrictOverview; onOpen: (estateId: number) => void }) {
+export function DistrictMap({ overview, onOpen }: { overview: DistrictView; onOpen: (estateId: number) => void }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!box.current) return;
@@ -26,7 +29,12 @@ export function DistrictMap({ overview, onOpen }: { overview: DistrictOverview; 
         version: 8,
         sources: {
           estates: { type: 'geojson', data: outlines },
-          stairwells: { type: 'geojson', data: overview.stairwells },
+          // The version busts the browser's tile cache when any estate changed.
+          stairwells: {
+            type: 'vector',
+            tiles: [`${window.location.origin}/api/district/tiles/{z}/{x}/{y}.pbf?v=${encodeURIComponent(overview.version)}`],
+            maxzoom: DISTRICT_TILE_MAX_ZOOM,
+          },
           // One name per estate, at its centre (a polygon source would label every tile it spans).
           names: {
             type: 'geojson',
@@ -37,7 +45,7 @@ export function DistrictMap({ overview, onOpen }: { overview: DistrictOverview; 
           { id: 'background', type: 'background', paint: { 'background-color': B.background } },
           { id: 'estate-fill', type: 'fill', source: 'estates', paint: { 'fill-color': B.boundaryFill } },
           { id: 'estate-line', type: 'line', source: 'estates', paint: { 'line-color': B.boundaryLine, 'line-width': 1.5 } },
-          { id: 'stairwells', type: 'fill', source: 'stairwells', paint: { 'fill-color': paletteMatch('colorKey', MAP_PALETTE, 'color') } },
+          { id: 'stairwells', type: 'fill', source: 'stairwells', 'source-layer': 'stairwells', paint: { 'fill-color': paletteMatch('colorKey', MAP_PALETTE, 'color') } },
           {
             id: 'estate-names',
             type: 'symbol',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addUser, disableUser, enableUser, resetPassword } from '../auth/manage-users.ts';
-import { ROLES } from '../db/schema.ts';
+import { ROLES } from '../auth/roles.ts';
 import { WHO } from './authorise.ts';
 import { defineCommand } from './command.ts';
 

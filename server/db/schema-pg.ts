@@ -11,7 +11,7 @@ import type { HouseholdStatus } from '../../geo/consent/index.ts';
 import type { Extra, LineGeometry, PolygonGeometry } from '../../geo/estate/index.ts';
 import type { CanvasserRole, ConcernTag } from '../../geo/register/index.ts';
 import type { Stage } from '../../geo/stages/index.ts';
-import type { Role } from './schema.ts';
+import type { Role } from '../auth/roles.ts';
 
 // The same text as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ'): ISO instants compare as text in both.
 const createdAt = () => text('created_at').notNull().default(sql`to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
@@ -212,7 +212,7 @@ export const phaseScenarios = pgTable(
   (t) => [uniqueIndex('phase_scenarios_estate_name').on(t.estateId, t.name)],
 );
 
-export { ROLES, type Role } from './schema.ts';
+export { ROLES, type Role } from '../auth/roles.ts';
 
 /** People who sign in; passwords as scrypt hashes only. */
 export const users = pgTable('users', {

@@ -4,6 +4,7 @@ import type { HouseholdStatus } from '../../geo/consent/index.ts';
 import type { Extra, LineGeometry, PolygonGeometry } from '../../geo/estate/index.ts';
 import type { CanvasserRole, ConcernTag } from '../../geo/register/index.ts';
 import type { Stage } from '../../geo/stages/index.ts';
+import type { Role } from '../auth/roles.ts';
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
@@ -203,8 +204,7 @@ export const phaseScenarios = sqliteTable(
   (t) => [uniqueIndex('phase_scenarios_estate_name').on(t.estateId, t.name)],
 );
 
-export const ROLES = ['admin', 'planner', 'canvasser', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../auth/roles.ts';
 
 /** People who sign in; passwords as scrypt hashes only. */
 export const users = sqliteTable('users', {

@@ -18,6 +18,9 @@ export interface DistrictEstate {
 
 type OverviewStairwell = GeoJSON.Feature<GeoJSON.Polygon, { estateId: number; colorKey: MapColorKey; label: string }>;
 
+/** The overview without its stairwells (`GET /api/district/summary.json`). */
+export type DistrictSummary = Omit<DistrictOverview, 'stairwells'>;
+
 export interface DistrictOverview {
   estates: DistrictEstate[];
   total: { stairwellsPassed: number; stairwellTotal: number; flatsSigned: number; flatTotal: number };
@@ -44,7 +47,7 @@ async function estatePart(db: Db, row: typeof estates.$inferSelect): Promise<Est
 }
 
 /** The overview's JSON text, put together from the estates' parts without serializing them again. */
-function assemble(parts: readonly EstatePart[]): string {
+function assemble(parts: readonly EstatePart[]): { body: string; summary: string } {
   const total: DistrictOverview['total'] = { stairwellsPassed: 0, stairwellTotal: 0, flatsSigned: 0, flatTotal: 0 };
   for (const { headline: h } of parts) {
     total.stairwellsPassed += h.stairwellsPassed;
@@ -53,7 +56,8 @@ function assemble(parts: readonly EstatePart[]): string {
     total.flatTotal += h.flatTotal;
   }
   const features = parts.map((p) => p.stairwellsJson).filter((j) => j.length > 0);
-  return `{"estates":[${parts.map((p) => p.estateJson).join(',')}],"total":${JSON.stringify(total)},"stairwells":{"type":"FeatureCollection","features":[${features.join(',')}]}}`;
+  const head = `{"estates":[${parts.map((p) => p.estateJson).join(',')}],"total":${JSON.stringify(total)}`;
+  return { body: `${head},"stairwells":{"type":"FeatureCollection","features":[${features.join(',')}]}}`, summary: `${head}}` };
 }
 
 /** Per database: each estate's part, and the whole overview at the data version it was assembled. */
@@ -65,6 +69,8 @@ const BOOT = Date.now().toString(36);
 export interface OverviewJson {
   /** The DistrictOverview as JSON text. */
   body: string;
+  /** The same without the stairwells (estates and totals): what /district reads beside the tiles. */
+  summary: string;
   /** Changes with every write to an estate, its stairwells or flats (any connection, any app server). */
   etag: string;
 }
@@ -100,7 +106,7 @@ export async function districtOverviewJson(db: Db): Promise<OverviewJson> {
         parts.set(row.id, old && old.revision === row.revision ? old : await estatePart(tx, row));
       }
       const key = versionKey(rows);
-      const json = { body: assemble([...parts.values()]), etag: `"${BOOT}-${key}"` };
+      const json = { ...assemble([...parts.values()]), etag: `"${BOOT}-${key}"` };
       cache.set(db, { key, parts, json });
       return json;
     },

@@ -67,6 +67,8 @@ describe.skipIf(!ON_POSTGRES)('two app servers on one PostgreSQL', () => {
     expect((await clientWithCookie(b.url, () => cookie).auth.me.query())?.username).toBe('zhang');
 
     const flat = (await first(db.select().from(db.t.flats).orderBy(db.t.flats.id).limit(1)))!;
+    const overviewOnB = () => fetch(`${b.url}/api/district/overview.json`);
+    const etagBefore = (await overviewOnB()).headers.get('etag');
     const wall = await hearFlatChange(b.url, flat.stairwellId);
     await wall.ready;
     await clientWithCookie(a.url, () => cookie).canvass.recordVisit.mutate({
@@ -81,6 +83,13 @@ describe.skipIf(!ON_POSTGRES)('two app servers on one PostgreSQL', () => {
     const ms = await Promise.race([wall.heard, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('not heard on B within 1 s')), 1000))]);
     expect(ms).toBeLessThan(1000);
     await wall.close();
+    // B's cached overview follows A's write: the estate's revision moved in the database.
+    const after = await overviewOnB();
+    expect(after.headers.get('etag')).not.toBe(etagBefore);
+    const overview = (await after.json()) as { stairwells: { features: { id: number; properties: { colorKey: string } }[] } };
+    const map = (await (await fetch(`${a.url}/api/estates/1/stairwells.geojson`)).json()) as { features: { properties: { id: number; colorKey: string } }[] };
+    const colourOn = map.features.find((f) => f.properties.id === flat.stairwellId)!.properties.colorKey;
+    expect(overview.stairwells.features.find((f) => f.id === flat.stairwellId)!.properties.colorKey).toBe(colourOn);
   });
 
   it('counts failed sign-ins on every server: five on A, and B makes the sixth wait', async () => {
