@@ -52,6 +52,21 @@ export async function districtScale(estates: number, runs: number, dialect: 'sql
     // A browser revalidating an unchanged overview (the /district page every minute).
     const etag = (await fetch(overviewUrl)).headers.get('etag') ?? '';
     const revalidate = await measure(`GET /api/district/overview.json revalidated, unchanged (${estates} estates)`, runs, () => fetch(overviewUrl, { headers: { 'if-none-match': etag } }));
+    // What /district now loads: the summary, then the tiles of its view (one estate at z14, the whole district at z11).
+    const summary = await measure(`GET /api/district/summary.json (${estates} estates)`, runs, async () => (await fetch(`${server.url}/api/district/summary.json`)).json());
+    const tileOf = (z: number) => {
+      const [lng, lat] = [FENGHE_PLAN.centre[0] + (side / 2) * 0.0063, FENGHE_PLAN.centre[1] + (side / 2) * 0.0054];
+      const n = 2 ** z;
+      const r = (lat * Math.PI) / 180;
+      return `${z}/${Math.floor(((lng + 180) / 360) * n)}/${Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)}`;
+    };
+    const tileBytes: Record<string, number> = {};
+    const tiles = [];
+    for (const z of [11, 14]) {
+      const url = `${server.url}/api/district/tiles/${tileOf(z)}.pbf`;
+      tileBytes[`z${z}`] = (await (await fetch(url)).arrayBuffer()).byteLength;
+      tiles.push(await measure(`GET /api/district/tiles/${tileOf(z)}.pbf (${estates} estates)`, runs, async () => (await fetch(url)).arrayBuffer()));
+    }
     const middle = Math.ceil(estates / 2);
     const map = await measure(`tRPC estate.map (estate ${middle} of ${estates})`, runs, () => trpc.estate.map.query({ estateId: middle }));
 
@@ -86,6 +101,8 @@ export async function districtScale(estates: number, runs: number, dialect: 'sql
       overview: { ...overview, payloadBytes: overviewBytes },
       overviewAfterWrite: cold,
       overviewRevalidated: revalidate,
+      summary,
+      tiles: tiles.map((t, i) => ({ ...t, payloadBytes: Object.values(tileBytes)[i] ?? 0 })),
       estateMap: map,
       districtPage: browser ? { ...summarise('/district navigation → map idle', draws), stairwellsRendered: drawn } : null,
     };

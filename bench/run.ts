@@ -104,7 +104,7 @@ try {
         const d = await districtScale(estates, runs, dialect, { browser: false });
         const load = await liveUnderLoad({ walls: 20, writers: Number(process.env.BENCH_WRITERS ?? 200), probes: 60, dialect });
         console.log(
-          `${dialect}: ${d.stairwells} stairwells imported in ${d.loadSeconds} s, ${mib(d.databaseBytes)}; overview median ${d.overview.medianMs.toFixed(1)} ms, after a write ${d.overviewAfterWrite.medianMs.toFixed(1)} ms; estate map median ${d.estateMap.medianMs.toFixed(1)} ms; 200 writers: sent → 20 walls p99 ${load.p99Ms.toFixed(1)} ms, commit → heard p99 ${load.fromAck.p99Ms.toFixed(1)} ms, capacity ${load.saturated.writesPerSecond} writes/s`,
+          `${dialect}: ${d.stairwells} stairwells imported in ${d.loadSeconds} s, ${mib(d.databaseBytes)}; overview median ${d.overview.medianMs.toFixed(1)} ms, after a write ${d.overviewAfterWrite.medianMs.toFixed(1)} ms; estate map median ${d.estateMap.medianMs.toFixed(1)} ms; summary ${d.summary.medianMs.toFixed(1)} ms; tiles ${d.tiles.map((t) => `${t.medianMs.toFixed(1)} ms (${(t.payloadBytes / 1024).toFixed(0)} KiB)`).join(', ')}; 200 writers: sent → 20 walls p99 ${load.p99Ms.toFixed(1)} ms, commit → heard p99 ${load.fromAck.p99Ms.toFixed(1)} ms, capacity ${load.saturated.writesPerSecond} writes/s`,
         );
         side[dialect] = { district: d, underLoad: load };
       }
