@@ -1,5 +1,6 @@
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { statSync } from 'node:fs';
+import { tileAt } from '../geo/district/index.ts';
 import { parseEstateGeoJSON } from '../geo/estate/index.ts';
 import { FENGHE_PLAN, fengheCampaignPlan, generateCampaign, generateLayout } from '../geo/synthetic/index.ts';
 import { importEstate } from '../server/import/import-estate.ts';
@@ -54,12 +55,8 @@ export async function districtScale(estates: number, runs: number, dialect: 'sql
     const revalidate = await measure(`GET /api/district/overview.json revalidated, unchanged (${estates} estates)`, runs, () => fetch(overviewUrl, { headers: { 'if-none-match': etag } }));
     // What /district now loads: the summary, then the tiles of its view (one estate at z14, the whole district at z11).
     const summary = await measure(`GET /api/district/summary.json (${estates} estates)`, runs, async () => (await fetch(`${server.url}/api/district/summary.json`)).json());
-    const tileOf = (z: number) => {
-      const [lng, lat] = [FENGHE_PLAN.centre[0] + (side / 2) * 0.0063, FENGHE_PLAN.centre[1] + (side / 2) * 0.0054];
-      const n = 2 ** z;
-      const r = (lat * Math.PI) / 180;
-      return `${z}/${Math.floor(((lng + 180) / 360) * n)}/${Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)}`;
-    };
+    const middleOfGrid: [number, number] = [FENGHE_PLAN.centre[0] + (side / 2) * 0.0063, FENGHE_PLAN.centre[1] + (side / 2) * 0.0054];
+    const tileOf = (z: number) => `${z}/${tileAt(middleOfGrid, z).join('/')}`;
     const tileBytes: Record<string, number> = {};
     const tiles = [];
     for (const z of [11, 14]) {

@@ -13,7 +13,7 @@ if (env.LIFTMAP_DATABASE_URL) {
 const dir = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'var', 'backups');
 const { db, sqlite, close } = openDatabase(env.LIFTMAP_DB);
 try {
-  const { file, bytes } = await backupDatabase(sqlite, db, dir, new Date());
+  const { file, bytes } = await backupDatabase(sqlite, db, dir, new Date() /* this program's clock, passed down */);
   console.log(`backed up ${env.LIFTMAP_DB} to ${file} (${(bytes / 1024 / 1024).toFixed(1)} MiB)`);
 } finally {
   close();

@@ -68,10 +68,12 @@ if (values.canvassers) {
 }
 
 const env = parseEnv();
+/** This program's one clock, at its edge: the command and everything under it read it from its context. */
+const now = () => new Date();
 const { db, close } = await openConfigured(env);
 try {
   // The same command as /admin: a server running on this database hears the change within a second.
-  const result = await importEstate({ db, now: () => new Date(), user: SHELL_USER }, { geojson, register, canvassers, from: values.from, reference });
+  const result = await importEstate({ db, now, user: SHELL_USER }, { geojson, register, canvassers, from: values.from, reference });
   if (!result.ok) fail([`${file}: nothing was imported`, ...result.problems]);
   const { outcome } = result;
   if (outcome.kind === 'created') console.log(`imported ${outcome.name} as estate ${outcome.estateId}: ${outcome.stairwells} stairwells, ${outcome.flats} flats, ${outcome.canvassers} canvassers`);

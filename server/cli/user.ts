@@ -19,6 +19,7 @@ import { parseEnv } from '../env.ts';
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' }, canvasser: { type: 'string' }, estate: { type: 'string' } } });
 const [command, name] = positionals;
 const { db, close } = await openConfigured(parseEnv());
+/** This program's one clock, at its edge: the commands read it from their context. */
 const ctx: CommandContext = { db, now: () => new Date(), user: SHELL_USER };
 try {
   if (command === 'add' && name) {

@@ -1,6 +1,7 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tileAt } from '../../geo/district/index.ts';
 import type { DistrictOverview } from '../../server/queries/district-overview.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -9,15 +10,6 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server.close());
-
-/** The tile covering `lngLat` at zoom `z` (Web Mercator, as MapLibre asks for it). */
-function tileAt([lng, lat]: [number, number], z: number): [number, number] {
-  const n = 2 ** z;
-  const x = Math.floor(((lng + 180) / 360) * n);
-  const rad = (lat * Math.PI) / 180;
-  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
-  return [x, y];
-}
 
 const features = (bytes: ArrayBuffer) => {
   const layer = new VectorTile(new Pbf(new Uint8Array(bytes))).layers.stairwells;

@@ -15,26 +15,42 @@ import { clientWithCookie, sessionCookieFor } from '../support/sign-in.ts';
 import { createPgDatabase, ON_POSTGRES } from '../support/test-database.ts';
 import { startAppServer, type AppServer } from '../support/app-server.ts';
 
-/** Opens live.onChange on `url` and resolves with the milliseconds until a flat change of `stairwellId` arrives. */
-async function hearFlatChange(url: string, stairwellId: number): Promise<{ ready: Promise<void>; heard: Promise<number>; close: () => Promise<void> }> {
+/**
+ * Opens live.onChange on `url`; `heard` resolves when a flat change of
+ * `stairwellId` arrives. How fast is the bench's to say (npm run bench --
+ * city: two app servers, commit → heard); the deadline only keeps a lost
+ * change from hanging the test.
+ */
+async function hearFlatChange(url: string, stairwellId: number): Promise<{ heard: Promise<true>; close: () => Promise<void> }> {
   const res = await fetch(`${url}/trpc/live.onChange?input=${encodeURIComponent(JSON.stringify({ estateId: 1 }))}`);
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
-  let start = 0;
-  const heard = (async () => {
+  const arrived = (async () => {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) throw new Error('stream ended');
       buffer += decoder.decode(value, { stream: true });
-      if (buffer.includes('"kind":"flat"') && buffer.includes(`"stairwellId":${stairwellId}`)) return performance.now() - start;
+      if (buffer.includes('"kind":"flat"') && buffer.includes(`"stairwellId":${stairwellId}`)) return true as const;
     }
   })();
-  return {
-    ready: new Promise((r) => setTimeout(r, 300)).then(() => void (start = performance.now())),
-    heard,
-    close: () => reader.cancel(),
-  };
+  const lost = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no change of stairwell ${stairwellId} on ${url}`)), 20_000).unref());
+  // Subscribed before anything is written.
+  await new Promise((r) => setTimeout(r, 300));
+  return { heard: Promise.race([arrived, lost]), close: () => reader.cancel() };
+}
+
+/** A canvasser's visit to `flat` through the server at `url`, turning its status to another one. */
+function visitThrough(url: string, cookie: string, flat: { id: number; version: number; status: string }, clientId: string) {
+  return clientWithCookie(url, () => cookie).canvass.recordVisit.mutate({
+    flatId: flat.id,
+    expectedVersion: flat.version,
+    clientId,
+    outcome: 'talked',
+    status: flat.status === 'opposed' ? 'undecided' : 'opposed',
+    concerns: [],
+    compensation: [],
+  });
 }
 
 describe.skipIf(!ON_POSTGRES)('two app servers on one PostgreSQL', () => {
@@ -59,7 +75,7 @@ describe.skipIf(!ON_POSTGRES)('two app servers on one PostgreSQL', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a visit recorded through one server reaches a wall on the other within a second', async () => {
+  it('a visit recorded through one server reaches a wall on the other', async () => {
     expect((await db.select().from(db.t.users)).map((u) => u.username)).toEqual(['admin']);
     const password = await addUser(db, 'zhang', 'planner');
     // Signed in on A, the same session works on B: sessions live in the database.
@@ -70,18 +86,8 @@ describe.skipIf(!ON_POSTGRES)('two app servers on one PostgreSQL', () => {
     const overviewOnB = () => fetch(`${b.url}/api/district/overview.json`);
     const etagBefore = (await overviewOnB()).headers.get('etag');
     const wall = await hearFlatChange(b.url, flat.stairwellId);
-    await wall.ready;
-    await clientWithCookie(a.url, () => cookie).canvass.recordVisit.mutate({
-      flatId: flat.id,
-      expectedVersion: flat.version,
-      clientId: `two-servers-${flat.id}`,
-      outcome: 'talked',
-      status: flat.status === 'opposed' ? 'undecided' : 'opposed',
-      concerns: [],
-      compensation: [],
-    });
-    const ms = await Promise.race([wall.heard, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('not heard on B within 1 s')), 1000))]);
-    expect(ms).toBeLessThan(1000);
+    await visitThrough(a.url, cookie, flat, `two-servers-${flat.id}`);
+    expect(await wall.heard).toBe(true);
     await wall.close();
     // B's cached overview follows A's write: the estate's revision moved in the database.
     const after = await overviewOnB();
@@ -109,17 +115,8 @@ describe.skipIf(!ON_POSTGRES)('two app servers on one PostgreSQL', () => {
     const cookie = await sessionCookieFor(a.url, 'wu', password);
     const flat = (await first(db.select().from(db.t.flats).orderBy(db.t.flats.id).limit(1).offset(30)))!;
     const wall = await hearFlatChange(a.url, flat.stairwellId);
-    await wall.ready;
-    await clientWithCookie(a.url, () => cookie).canvass.recordVisit.mutate({
-      flatId: flat.id,
-      expectedVersion: flat.version,
-      clientId: `after-kill-${flat.id}`,
-      outcome: 'talked',
-      status: flat.status === 'opposed' ? 'undecided' : 'opposed',
-      concerns: [],
-      compensation: [],
-    });
-    expect(await wall.heard).toBeLessThan(1000);
+    await visitThrough(a.url, cookie, flat, `after-kill-${flat.id}`);
+    expect(await wall.heard).toBe(true);
     await wall.close();
     expect((await fetch(`${a.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${a.url}/api/district/overview.json`)).status).toBe(200);

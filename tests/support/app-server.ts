@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { cliEnv } from './run-cli.ts';
 import { ROOT } from './test-server.ts';
 
 export interface AppServer {
@@ -13,7 +14,7 @@ export async function startAppServer(databaseUrl: string, dir: string): Promise<
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
     cwd: ROOT,
     // LIFTMAP_DB only places the first admin's password file, in the temporary folder.
-    env: { ...process.env, LIFTMAP_DATABASE_URL: databaseUrl, LIFTMAP_DB: join(dir, 'unused.db'), PORT: '0', HOST: '127.0.0.1' },
+    env: { ...cliEnv({ file: null, databaseUrl }), LIFTMAP_DB: join(dir, 'unused.db'), PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
