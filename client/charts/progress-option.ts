@@ -3,15 +3,16 @@ import { CHART_FONT, type ChartOption } from './echart.tsx';
 
 export interface ProgressDay {
   date: string;
-  stairwellsPassed: number;
+  stairwellsConfirmed: number;
+  stairwellsRuleMet: number;
   flatsSigned: number;
 }
 
 /**
- * Stairwells passed (left axis) and flats signed (right axis) at the end of
+ * Stairwells confirmed and stairwells meeting the rule unconfirmed (left axis) and flats signed (right axis) at the end of
  * each campaign day. `u` is the screen's type unit in pixels.
  */
-export function progressOption(days: readonly ProgressDay[], labels: { passed: string; signed: string }, u: number): ChartOption {
+export function progressOption(days: readonly ProgressDay[], labels: { confirmed: string; ruleMet: string; signed: string }, u: number): ChartOption {
   const axisText = { color: C.muted, fontSize: 0.8 * u };
   const line = (name: string, color: string, data: number[], yAxisIndex: number, area: boolean) => ({
     name,
@@ -42,7 +43,8 @@ export function progressOption(days: readonly ProgressDay[], labels: { passed: s
       { type: 'value', minInterval: 1, axisLabel: axisText, splitLine: { show: false } },
     ],
     series: [
-      line(labels.passed, C.passed, days.map((d) => d.stairwellsPassed), 0, false),
+      line(labels.confirmed, C.confirmed, days.map((d) => d.stairwellsConfirmed), 0, false),
+      line(labels.ruleMet, C.ruleMet, days.map((d) => d.stairwellsRuleMet), 0, false),
       line(labels.signed, C.signed, days.map((d) => d.flatsSigned), 1, true),
     ],
   };

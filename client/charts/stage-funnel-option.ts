@@ -1,10 +1,10 @@
 import { CHART_PALETTE as C, stageEntry } from '../../geo/palette/index.ts';
-import { STAGES, type Stage } from '../../geo/stages/stages.ts';
+import { CAMPAIGN_STEPS, type CampaignStep } from '../../geo/campaign/index.ts';
 import { CHART_FONT, type ChartOption } from './echart.tsx';
 
-/** How many stairwells stand at each stage of SPEC §4, first stage on top, each bar in its map colour. */
-export function stageFunnelOption(counts: Readonly<Partial<Record<Stage, number>>>, label: (stage: Stage) => string, u: number): ChartOption {
-  const stages = [...STAGES];
+/** How many stairwells stand at each step of the campaign count, first step on top, each bar in its map colour. */
+export function stageFunnelOption(counts: Readonly<Record<CampaignStep, number>>, label: (step: CampaignStep) => string, u: number): ChartOption {
+  const stages = [...CAMPAIGN_STEPS];
   return {
     animation: false,
     textStyle: { fontFamily: CHART_FONT },

@@ -3,12 +3,24 @@ import type { Headline } from '../../server/queries/headline.ts';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
+/**
+ * The three headline figures. 征询通过 counts only what staff confirmed; the
+ * stairwells that meet the rule without confirmation (已达标) are said beside
+ * it in their own words, from the same count.
+ */
 export function HeadlineFigures({ headline }: { headline: Headline }) {
   const { t } = useTranslation();
+  const { campaign } = headline;
   const figures = [
-    { key: 'passed', value: headline.stairwellsPassed, total: headline.stairwellTotal, label: t('headline.passed') },
-    { key: 'signed', value: headline.flatsSigned, total: headline.flatTotal, label: t('headline.signed') },
-    { key: 'elders', value: headline.eldersServed, total: headline.eldersUpstairs, label: t('headline.elders') },
+    {
+      key: 'confirmed',
+      value: campaign.confirmed,
+      total: campaign.total,
+      label: t('headline.confirmed'),
+      note: campaign.ruleMet > 0 ? t('headline.ruleMet', { count: campaign.ruleMet }) : null,
+    },
+    { key: 'signed', value: headline.flatsSigned, total: headline.flatTotal, label: t('headline.signed'), note: null },
+    { key: 'elders', value: headline.eldersServed, total: headline.eldersUpstairs, label: t('headline.elders'), note: null },
   ];
   return (
     <dl className="headline">
@@ -17,6 +29,11 @@ export function HeadlineFigures({ headline }: { headline: Headline }) {
           <dt>{f.label}</dt>
           <dd>
             <strong>{fmt(f.value)}</strong> <span>{t('headline.of', { total: fmt(f.total) })}</span>
+            {f.note && (
+              <small className="figure-note" data-testid={`headline-${f.key}-note`}>
+                {f.note}
+              </small>
+            )}
           </dd>
         </div>
       ))}

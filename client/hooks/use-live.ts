@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FlatChange } from '../../server/live/live-change.ts';
+import type { FlatChange, StageChange } from '../../server/live/live-change.ts';
 import { useTRPC } from '../trpc.ts';
 import { useChanges } from './use-changes.ts';
 
@@ -11,13 +11,13 @@ import { useChanges } from './use-changes.ts';
  */
 export function useLive(estateId: number | undefined, pollMs = 30_000) {
   const trpc = useTRPC();
-  const [lastChange, setLastChange] = useState<FlatChange | null>(null);
+  const [lastChange, setLastChange] = useState<FlatChange | StageChange | null>(null);
   const [lastEventAt, setLastEventAt] = useState(0);
   const enabled = estateId !== undefined;
   const { connected } = useChanges(estateId, (change) => {
     // The change's own time: the server spoke then.
     setLastEventAt(Date.now());
-    if (change.kind === 'flat') setLastChange(change);
+    if (change.kind === 'flat' || change.kind === 'stage') setLastChange(change);
   });
   // A poll as well: the wall shows how fresh its data is even when nothing changes.
   const recent = useQuery({ ...trpc.live.recent.queryOptions({ estateId: estateId ?? 0, limit: 12 }), enabled, refetchInterval: pollMs });

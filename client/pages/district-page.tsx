@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CAMPAIGN_STEPS } from '../../geo/campaign/index.ts';
 import { DistrictMap } from '../components/district-map.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { chooseEstate } from '../estate-choice.ts';
@@ -8,6 +9,8 @@ import '../styles/district.css';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 const pct = (a: number, b: number) => (b ? Math.round((100 * a) / b) : 0);
+/** The steps after confirmation, listed per estate when any stairwell stands there. */
+const LATER_STEPS = CAMPAIGN_STEPS.filter((s) => s !== 'canvassing' && s !== 'rule_met' && s !== 'consent_passed');
 
 /** 街道总览: every estate's progress side by side and on one map; choosing one switches every screen to it. */
 export function DistrictPage() {
@@ -23,7 +26,7 @@ export function DistrictPage() {
       <header>
         <h1>{t('district.title')}</h1>
         <p data-testid="district-total">
-          {t('district.total', { estates: estates.length, passed: fmt(total.stairwellsPassed), stairwells: fmt(total.stairwellTotal), signed: fmt(total.flatsSigned), flats: fmt(total.flatTotal) })}
+          {t('district.total', { estates: estates.length, confirmed: fmt(total.campaign.confirmed), ruleMet: fmt(total.campaign.ruleMet), stairwells: fmt(total.campaign.total), signed: fmt(total.flatsSigned), flats: fmt(total.flatTotal) })}
         </p>
       </header>
       <DistrictMap overview={overview.data} onOpen={open} />
@@ -31,7 +34,9 @@ export function DistrictPage() {
         <thead>
           <tr>
             <th>{t('district.estate')}</th>
-            <th>{t('headline.passed')}</th>
+            <th>{t('headline.confirmed')}</th>
+            <th>{t('step.rule_met')}</th>
+            <th>{t('district.stages')}</th>
             <th>{t('headline.signed')}</th>
             <th />
           </tr>
@@ -44,8 +49,14 @@ export function DistrictPage() {
                 {e.schematic ? ' · 示意' : ''}
               </th>
               <td>
-                <b>{e.headline.stairwellsPassed}</b> / {e.headline.stairwellTotal}
-                <span className="bar" style={{ width: `${pct(e.headline.stairwellsPassed, e.headline.stairwellTotal)}%` }} />
+                <b>{e.headline.campaign.confirmed}</b> / {e.headline.campaign.total}
+                <span className="bar" style={{ width: `${pct(e.headline.campaign.confirmed, e.headline.campaign.total)}%` }} />
+              </td>
+              <td data-testid="district-rule-met">{e.headline.campaign.ruleMet}</td>
+              <td className="district-steps" data-steps={JSON.stringify(e.headline.campaign.steps)}>
+                {LATER_STEPS.filter((s) => e.headline.campaign.steps[s] > 0)
+                  .map((s) => `${t(`step.${s}`)} ${e.headline.campaign.steps[s]}`)
+                  .join(' · ') || '—'}
               </td>
               <td>
                 <b>{fmt(e.headline.flatsSigned)}</b> / {fmt(e.headline.flatTotal)} ({pct(e.headline.flatsSigned, e.headline.flatTotal)}%)

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapColorKey } from '../../geo/palette/index.ts';
-import type { FlatChange } from '../../server/live/live-change.ts';
+import type { FlatChange, StageChange } from '../../server/live/live-change.ts';
 import { BattleMapView } from '../components/battle-map-view.tsx';
 import { EstatePicker } from '../components/estate-picker.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
@@ -26,9 +26,17 @@ import '../styles/wall.css';
 /** How long the wall dwells on a stairwell that has just passed. */
 const CELEBRATE_MS = 12_000;
 
-/** The stairwell that has just passed, for CELEBRATE_MS after its change arrives. */
-function useCelebration(change: FlatChange | null) {
-  const key = change?.passedNow ? change.at + change.doorNumber : null;
+/** What the banner celebrates: a stairwell reaching the rule (已达标), or staff confirming it (征询通过). */
+function celebrated(change: FlatChange | StageChange | null): 'ruleMet' | 'confirmed' | null {
+  if (change?.kind === 'flat' && change.passedNow) return 'ruleMet';
+  if (change?.kind === 'stage' && change.to === 'consent_passed' && change.from === 'canvassing') return 'confirmed';
+  return null;
+}
+
+/** The stairwell that has just met the rule or been confirmed, for CELEBRATE_MS after its change arrives. */
+function useCelebration(change: FlatChange | StageChange | null) {
+  const word = celebrated(change);
+  const key = word && change ? change.at + change.doorNumber + word : null;
   const [expired, setExpired] = useState<string | null>(null);
   useEffect(() => {
     if (!key) return;
@@ -36,8 +44,8 @@ function useCelebration(change: FlatChange | null) {
     return () => clearTimeout(timer);
   }, [key]);
   return useMemo(
-    () => (change && key && key !== expired ? { stairwellId: change.stairwellId, door: change.doorNumber, key } : null),
-    [change, key, expired],
+    () => (change && word && key && key !== expired ? { stairwellId: change.stairwellId, door: change.doorNumber, word, key } : null),
+    [change, word, key, expired],
   );
 }
 
@@ -90,7 +98,7 @@ export function WallPage({ settings }: { settings: WallSettings }) {
       <main className="wall-map">
         <BattleMapView data={data} selectedId={selected} interactive={!kiosk} onSelect={setSelected} padding={mapPadding} focusIds={focusIds} flags={flags} />
         {view && !celebrating && <FocusCaption view={view} index={index} count={views.length} />}
-        {celebrating && <PassedBanner key={celebrating.key} door={celebrating.door} />}
+        {celebrating && <PassedBanner key={celebrating.key} door={celebrating.door} word={celebrating.word} />}
         <Legend counts={counts} />
         {data.estate.schematic && <p className="schematic-note">示意 · {t('app.schematic')}</p>}
         {!kiosk && selected !== null && <StairwellPanel stairwellId={selected} onClose={() => setSelected(null)} />}
@@ -98,7 +106,7 @@ export function WallPage({ settings }: { settings: WallSettings }) {
       <aside className="wall-side">
         <HeadlineFigures headline={data.headline} />
         <ProgressPanel days={progress.data?.days ?? []} />
-        <StageFunnel stairwells={stairwells} />
+        <StageFunnel counts={data.headline.campaign} />
         <div className="wall-lists">
           <WallLeaderboard board={live.leaderboard} />
           <WallFeed recent={live.recent} />

@@ -1,3 +1,4 @@
+import { countCampaign } from '../campaign/index.ts';
 import { evaluateStairwell, type HouseholdStatus } from '../consent/index.ts';
 import { mapColorKey } from '../palette/index.ts';
 import type { Stage } from '../stages/stages.ts';
@@ -6,7 +7,10 @@ import type { HistoryConsentEvent, HistoryFlat, HistoryStageEvent, StairwellAt }
 export interface DayState {
   date: string;
   stairwells: StairwellAt[];
-  stairwellsPassed: number;
+  /** Confirmed by staff (征询通过 and later), from geo/campaign's one count. */
+  stairwellsConfirmed: number;
+  /** Meeting the rule on signed votes but not yet confirmed (已达标). */
+  stairwellsRuleMet: number;
   flatsSigned: number;
 }
 
@@ -60,10 +64,12 @@ export function replayDays(
     }
     dirty.clear();
     const stairwells = [...current.values()];
+    const counts = countCampaign(stairwells.map((x) => ({ stage: x.stage, ruleMet: x.passed })));
     return {
       date,
       stairwells,
-      stairwellsPassed: stairwells.filter((x) => x.passed).length,
+      stairwellsConfirmed: counts.confirmed,
+      stairwellsRuleMet: counts.ruleMet,
       flatsSigned: stairwells.reduce((n, x) => n + x.flatsSigned, 0),
     };
   });

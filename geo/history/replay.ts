@@ -24,6 +24,7 @@ export interface StairwellAt {
   stairwellId: number;
   stage: Stage;
   colorKey: MapColorKey;
+  /** The rule passes on signed votes (已达标 while canvassing). */
   passed: boolean;
   flatsSigned: number;
 }
@@ -69,12 +70,12 @@ export function stateAt(
   });
 }
 
-/** Stairwells passed and flats signed at the end of each of `days`, for the progress chart. */
+/** Stairwells confirmed, stairwells meeting the rule unconfirmed, and flats signed at the end of each of `days`, for the progress chart. */
 export function progressByDay(
   flats: readonly HistoryFlat[],
   consent: readonly HistoryConsentEvent[],
   stages: readonly HistoryStageEvent[],
   days: readonly string[],
-): { date: string; stairwellsPassed: number; flatsSigned: number }[] {
-  return replayDays(flats, consent, stages, days).map(({ date, stairwellsPassed, flatsSigned }) => ({ date, stairwellsPassed, flatsSigned }));
+): { date: string; stairwellsConfirmed: number; stairwellsRuleMet: number; flatsSigned: number }[] {
+  return replayDays(flats, consent, stages, days).map(({ date, stairwellsConfirmed, stairwellsRuleMet, flatsSigned }) => ({ date, stairwellsConfirmed, stairwellsRuleMet, flatsSigned }));
 }

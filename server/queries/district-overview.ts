@@ -1,4 +1,5 @@
 import { asc } from 'drizzle-orm';
+import { sumCampaign, type CampaignCounts } from '../../geo/campaign/index.ts';
 import { createHash } from 'node:crypto';
 import type { MapColorKey } from '../../geo/palette/index.ts';
 import { transact, type Db } from '../db/database.ts';
@@ -23,7 +24,7 @@ export type DistrictSummary = Omit<DistrictOverview, 'stairwells'>;
 
 export interface DistrictOverview {
   estates: DistrictEstate[];
-  total: { stairwellsPassed: number; stairwellTotal: number; flatsSigned: number; flatTotal: number };
+  total: { campaign: CampaignCounts; flatsSigned: number; flatTotal: number };
   stairwells: GeoJSON.FeatureCollection<GeoJSON.Polygon, OverviewStairwell['properties']>;
 }
 
@@ -48,13 +49,11 @@ async function estatePart(db: Db, row: typeof estates.$inferSelect): Promise<Est
 
 /** The overview's JSON text, put together from the estates' parts without serializing them again. */
 function assemble(parts: readonly EstatePart[]): { body: string; summary: string } {
-  const total: DistrictOverview['total'] = { stairwellsPassed: 0, stairwellTotal: 0, flatsSigned: 0, flatTotal: 0 };
-  for (const { headline: h } of parts) {
-    total.stairwellsPassed += h.stairwellsPassed;
-    total.stairwellTotal += h.stairwellTotal;
-    total.flatsSigned += h.flatsSigned;
-    total.flatTotal += h.flatTotal;
-  }
+  const total: DistrictOverview['total'] = {
+    campaign: sumCampaign(parts.map((p) => p.headline.campaign)),
+    flatsSigned: parts.reduce((n, p) => n + p.headline.flatsSigned, 0),
+    flatTotal: parts.reduce((n, p) => n + p.headline.flatTotal, 0),
+  };
   const features = parts.map((p) => p.stairwellsJson).filter((j) => j.length > 0);
   const head = `{"estates":[${parts.map((p) => p.estateJson).join(',')}],"total":${JSON.stringify(total)}`;
   return { body: `${head},"stairwells":{"type":"FeatureCollection","features":[${features.join(',')}]}}`, summary: `${head}}` };

@@ -9,7 +9,8 @@ import { loadHistory } from './history.ts';
 
 export interface TimelineDay {
   date: string;
-  stairwellsPassed: number;
+  stairwellsConfirmed: number;
+  stairwellsRuleMet: number;
   flatsSigned: number;
 }
 export interface ReplayDay extends TimelineDay {
@@ -34,7 +35,7 @@ export async function timeline(db: Db, estateId: number, now: Date, withChanges:
   // The day before the first event: every stairwell as it started, so day one's changes are changes.
   const previous = new Map<number, string>();
   const days = replayDays(h.flats, h.consent, h.stages, daysBetween(from, to)).map((d) => {
-    const base = { date: d.date, stairwellsPassed: d.stairwellsPassed, flatsSigned: d.flatsSigned };
+    const base = { date: d.date, stairwellsConfirmed: d.stairwellsConfirmed, stairwellsRuleMet: d.stairwellsRuleMet, flatsSigned: d.flatsSigned };
     if (!withChanges) return base;
     const changes: ReplayDay['changes'] = [];
     for (const s of d.stairwells) {

@@ -61,7 +61,8 @@ describe('/canvass and /wall together', () => {
     await signOnPhone(page, target.properties.doorNumber, room);
 
     await wall.waitForFunction((door) => document.querySelector(`[data-testid="feed"] li[data-door="${door}"]`) !== null, target.properties.doorNumber);
-    await expect(wall.getByTestId('passed-banner').textContent()).resolves.toContain(target.properties.doorNumber);
+    // The banner says 已达标 (the rule met on signed votes), not 征询通过: nobody has confirmed it yet.
+    await expect(wall.getByTestId('passed-banner').textContent()).resolves.toBe(`${target.properties.doorNumber} 已达标！待工作人员确认`);
     await waitForMapIdle(wall);
     const ring = (target.geometry as GeoJSON.Polygon).coordinates[0]!;
     const lngs = ring.map((p) => p[0]!);

@@ -101,7 +101,8 @@ describe('/present in Chromium', () => {
       const day = replay.days[k]!;
       await page.getByTestId('replay-slider').fill(String(k));
       await page.waitForFunction((date) => document.querySelector('[data-testid="replay-date"]')?.getAttribute('data-date') === date, day.date);
-      await expect(page.getByTestId('replay-passed').textContent()).resolves.toBe(`${day.stairwellsPassed} / 80`);
+      await expect(page.getByTestId('replay-confirmed').textContent()).resolves.toBe(`${day.stairwellsConfirmed} / 80`);
+      await expect(page.getByTestId('replay-rule-met').textContent()).resolves.toBe(`${day.stairwellsRuleMet}`);
       await expect(page.getByTestId('replay-signed').textContent()).resolves.toBe(`${day.flatsSigned.toLocaleString('en-US')} / 1,920`);
       const expected = await stateFromDatabase(server, day.date);
       const shown = await page.evaluate((ids) => ids.map((id) => window.liftmap!.stateOf('stairwells', id)?.color), [...expected.keys()]);

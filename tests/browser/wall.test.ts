@@ -72,7 +72,7 @@ describe('/wall in Chromium', () => {
     expect(unlabelled).toEqual([]);
     // Not one colour everywhere: the map shows the campaign's real spread.
     expect(new Set(stairwells.features.map((f) => f.properties.color)).size).toBeGreaterThanOrEqual(6);
-    await expect(page.getByTestId('headline-passed').textContent()).resolves.toMatch(/\d+\s*\/ 80/);
+    await expect(page.getByTestId('headline-confirmed').textContent()).resolves.toMatch(/\d+\s*\/ 80/);
     await expect(page.getByTestId('headline-signed').textContent()).resolves.toMatch(/1,920/);
     await expect(page.getByText('示意', { exact: false }).first().isVisible()).resolves.toBe(true);
     await page.close();

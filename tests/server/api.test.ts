@@ -36,10 +36,14 @@ describe('tRPC over HTTP', () => {
     expect(map.layers.green.features.length).toBeGreaterThan(0);
     const register = readFileSync(join(FENGHE_DIR, 'register.csv'), 'utf8');
     const signed = register.split('\n').filter((l) => l.split(',')[10] === 'signed').length;
-    expect(map.headline).toMatchObject({ stairwellTotal: 80, flatTotal: 1920, flatsSigned: signed });
-    const passed = map.layers.stairwells.features.filter((f) => f.properties.passed);
-    expect(map.headline.stairwellsPassed).toBe(passed.length);
-    expect(map.headline.eldersServed).toBe(passed.reduce((n, f) => n + f.properties.upperFloorElders, 0));
+    expect(map.headline).toMatchObject({ flatTotal: 1920, flatsSigned: signed });
+    expect(map.headline.campaign.total).toBe(80);
+    // 已达标 is the rule met while still canvassing; 征询通过 is a confirmed stage. They never overlap.
+    const ruleMet = map.layers.stairwells.features.filter((f) => f.properties.passed && f.properties.stage === 'canvassing');
+    const confirmed = map.layers.stairwells.features.filter((f) => f.properties.stage !== 'canvassing' && f.properties.stage !== 'suspended');
+    expect(map.headline.campaign.ruleMet).toBe(ruleMet.length);
+    expect(map.headline.campaign.confirmed).toBe(confirmed.length);
+    expect(map.headline.eldersServed).toBe(confirmed.reduce((n, f) => n + f.properties.upperFloorElders, 0));
     for (const f of map.layers.stairwells.features) expect(f.properties.color).toBe(MAP_PALETTE[f.properties.colorKey].color);
   });
 

@@ -1,6 +1,8 @@
 import type { Client } from '../support/sign-in.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isConfirmed } from '../../geo/campaign/index.ts';
 import type { MapColorKey } from '../../geo/palette/index.ts';
+import { isStage } from '../../geo/stages/index.ts';
 import { addDays } from '../../geo/time/index.ts';
 import { stateFromDatabase } from '../support/history-sql.ts';
 import { expectNoPersonalData } from '../support/personal-data.ts';
@@ -26,7 +28,8 @@ describe('history over tRPC', () => {
       for (const [id, colorKey, passed] of day.changes) state.set(id, { colorKey, passed });
       if (!checkpoints.has(day.date)) continue;
       expect(Object.fromEntries(state), day.date).toEqual(Object.fromEntries(await stateFromDatabase(server, day.date)));
-      expect(day.stairwellsPassed).toBe([...state.values()].filter((s) => s.passed).length);
+      expect(day.stairwellsRuleMet).toBe([...state.values()].filter((s) => s.colorKey === 'passed').length);
+      expect(day.stairwellsConfirmed).toBe([...state.values()].filter((s) => isStage(s.colorKey) && isConfirmed(s.colorKey)).length);
       checked++;
     }
     expect(checked).toBe(5);
@@ -36,7 +39,7 @@ describe('history over tRPC', () => {
 
   it('gives the wall the same daily figures without the map changes', async () => {
     const [progress, replay] = await Promise.all([trpc.history.progress.query({ estateId: 1 }), trpc.history.replay.query({ estateId: 1 })]);
-    expect(progress.days).toEqual(replay.days.map(({ date, stairwellsPassed, flatsSigned }) => ({ date, stairwellsPassed, flatsSigned })));
+    expect(progress.days).toEqual(replay.days.map(({ date, stairwellsConfirmed, stairwellsRuleMet, flatsSigned }) => ({ date, stairwellsConfirmed, stairwellsRuleMet, flatsSigned })));
     expect(progress.days[0]!.flatsSigned).toBeLessThan(progress.days.at(-1)!.flatsSigned);
   });
 });

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EstateMap } from '../../../server/queries/estate-map.ts';
 import type { TimelineDay } from '../../../server/queries/timeline.ts';
@@ -6,17 +5,16 @@ import { ProgressPanel } from '../wall/progress-panel.tsx';
 import { StageFunnel } from '../wall/stage-funnel.tsx';
 import { SlideFrame, slideDate, type SlideMeta } from './slide-frame.tsx';
 
-/** 征询进展: stairwells passed and flats signed day by day, and where every stairwell stands now. */
+/** 征询进展: stairwells confirmed, meeting the rule and flats signed day by day, and where every stairwell stands now. */
 export function SlideProgress({ meta, map, days, from }: { meta: SlideMeta; map: EstateMap; days: readonly TimelineDay[]; from: string }) {
   const { t, i18n } = useTranslation();
-  const stairwells = useMemo(() => map.layers.stairwells.features.map((f) => f.properties), [map]);
   return (
     <SlideFrame meta={meta} title={t('present.progress.title')} className="slide-progress">
       <div className="progress-main">
         <p className="lead">{t('present.progress.since', { from: slideDate(from, i18n.language) })}</p>
         <ProgressPanel days={days} className="present-card progress" />
       </div>
-      <StageFunnel stairwells={stairwells} className="present-card funnel" />
+      <StageFunnel counts={map.headline.campaign} className="present-card funnel" />
     </SlideFrame>
   );
 }

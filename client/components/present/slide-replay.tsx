@@ -61,9 +61,15 @@ export function SlideReplay({ meta, map, days, pixelRatio }: { meta: SlideMeta; 
         <p className="replay-day">{t('present.replay.day', { n: day + 1 })}</p>
         <dl className="replay-figures">
           <div>
-            <dt>{t('headline.passed')}</dt>
-            <dd data-testid="replay-passed">
-              <strong>{shown?.stairwellsPassed ?? 0}</strong> / {total.stairwellTotal}
+            <dt>{t('headline.confirmed')}</dt>
+            <dd data-testid="replay-confirmed">
+              <strong>{shown?.stairwellsConfirmed ?? 0}</strong> / {total.campaign.total}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('step.rule_met')}</dt>
+            <dd data-testid="replay-rule-met">
+              <strong>{shown?.stairwellsRuleMet ?? 0}</strong>
             </dd>
           </div>
           <div>

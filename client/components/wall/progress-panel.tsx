@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { EChart } from '../../charts/echart.tsx';
 import { progressOption, type ProgressDay } from '../../charts/progress-option.ts';
 
-/** Stairwells passed and flats signed per day since the campaign began. */
+/** Stairwells confirmed, stairwells meeting the rule unconfirmed, and flats signed per day since the campaign began. */
 export function ProgressPanel({ days, className = 'wall-card progress' }: { days: readonly ProgressDay[]; className?: string }) {
   const { t } = useTranslation();
-  const passed = t('headline.passed');
+  const confirmed = t('step.consent_passed');
+  const ruleMet = t('step.rule_met');
   const signed = t('headline.signed');
-  const option = useCallback((u: number) => progressOption(days, { passed, signed }, u), [days, passed, signed]);
+  const option = useCallback((u: number) => progressOption(days, { confirmed, ruleMet, signed }, u), [days, confirmed, ruleMet, signed]);
   return (
     <section className={className} aria-label={t('wall.progress')}>
       <h2>{t('wall.progress')}</h2>

@@ -1,21 +1,18 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Stage } from '../../../geo/stages/stages.ts';
-import type { StairwellProperties } from '../../../server/queries/stairwell-properties.ts';
+import type { CampaignCounts } from '../../../geo/campaign/index.ts';
 import { EChart } from '../../charts/echart.tsx';
 import { stageFunnelOption } from '../../charts/stage-funnel-option.ts';
 
-/** How many stairwells stand at each stage (SPEC §4), from canvassing to a lift in service. */
-export function StageFunnel({ stairwells, className = 'wall-card funnel' }: { stairwells: readonly StairwellProperties[]; className?: string }) {
+/**
+ * How many stairwells stand at each step (SPEC §4), from canvassing through
+ * 已达标 and 征询通过 to a lift in service: the same count as the headline.
+ */
+export function StageFunnel({ counts, className = 'wall-card funnel' }: { counts: CampaignCounts; className?: string }) {
   const { t } = useTranslation();
-  const counts = useMemo(() => {
-    const c: Partial<Record<Stage, number>> = {};
-    for (const s of stairwells) c[s.stage] = (c[s.stage] ?? 0) + 1;
-    return c;
-  }, [stairwells]);
-  const option = useCallback((u: number) => stageFunnelOption(counts, (s) => t(`stage.${s}`), u), [counts, t]);
+  const option = useCallback((u: number) => stageFunnelOption(counts.steps, (s) => t(`step.${s}`), u), [counts, t]);
   return (
-    <section className={className} aria-label={t('wall.funnel')} data-counts={JSON.stringify(counts)} data-testid="stage-funnel">
+    <section className={className} aria-label={t('wall.funnel')} data-counts={JSON.stringify(counts.steps)} data-testid="stage-funnel">
       <h2>{t('wall.funnel')}</h2>
       <EChart option={option} className="chart" />
     </section>
