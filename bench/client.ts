@@ -139,7 +139,7 @@ export async function wallRecolour(server: TestServer, runs: number) {
     await page.waitForFunction(() => window.liftmap?.idle() === true && window.liftmap.renderedStairwellIds().length === 80, null, { timeout: 30_000 });
     for (const { id } of passed) {
       const start = await page.evaluate(() => performance.now());
-      const res = await fetch(`${server.url}/trpc/canvass.setStage`, {
+      const res = await fetch(`${server.url}/trpc/stages.set`, {
         method: 'POST',
         headers: { cookie, 'content-type': 'application/json' },
         body: JSON.stringify({ stairwellId: id, to: 'agreement_signed' }),

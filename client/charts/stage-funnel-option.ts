@@ -16,14 +16,14 @@ export function stageFunnelOption(counts: Readonly<Record<CampaignStep, number>>
       data: stages.map(label),
       axisTick: { show: false },
       axisLine: { show: false },
-      axisLabel: { color: C.text, fontSize: 0.8 * u, interval: 0 },
+      axisLabel: { color: C.text, fontSize: 0.76 * u, interval: 0 },
     },
     series: [
       {
         type: 'bar',
         barWidth: '68%',
         data: stages.map((s) => ({ value: counts[s] ?? 0, itemStyle: { color: stageEntry(s).color, borderRadius: 0.15 * u } })),
-        label: { show: true, position: 'right', color: C.text, fontSize: 0.8 * u, fontWeight: 'bold' },
+        label: { show: true, position: 'right', color: C.text, fontSize: 0.76 * u, fontWeight: 'bold' },
       },
     ],
   };

@@ -7,7 +7,7 @@ import { AnswersPanel } from '../components/staff/answers-panel.tsx';
 import { EstateImportPanel } from '../components/staff/estate-import-panel.tsx';
 import { PartsPanel } from '../components/staff/parts-panel.tsx';
 import { CostsPanel } from '../components/staff/costs-panel.tsx';
-import { StagePanel } from '../components/staff/stage-panel.tsx';
+import { PipelinePanel } from '../components/staff/pipeline-panel.tsx';
 import { RegisterPanel } from '../components/staff/register-panel.tsx';
 import { ReviewPanel } from '../components/staff/review-panel.tsx';
 import { EstatePicker } from '../components/estate-picker.tsx';
@@ -32,8 +32,8 @@ export function StaffPage() {
         <>
           <EstatePicker estates={estate.estates} current={estate.data.estate.id} />
           <BackupLine />
+          <PipelinePanel estateId={estate.data.estate.id} />
           <EstateImportPanel current={{ id: estate.data.estate.id, name: estate.data.estate.name }} />
-          <StagePanel stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber, stage: f.properties.stage }))} />
           <PartsPanel data={estate.data} />
           <RegisterPanel estateId={estate.data.estate.id} />
           <ReviewPanel />

@@ -12,6 +12,7 @@ import { StairwellPanel } from '../components/stairwell-panel.tsx';
 import { FocusCaption } from '../components/wall/focus-caption.tsx';
 import { ProgressPanel } from '../components/wall/progress-panel.tsx';
 import { StageFunnel } from '../components/wall/stage-funnel.tsx';
+import { WallDeadlines } from '../components/wall/wall-deadlines.tsx';
 import { WallFeed } from '../components/wall/wall-feed.tsx';
 import { WallLeaderboard } from '../components/wall/wall-leaderboard.tsx';
 import { WallTopBar } from '../components/wall/wall-top-bar.tsx';
@@ -107,6 +108,7 @@ export function WallPage({ settings }: { settings: WallSettings }) {
         <HeadlineFigures headline={data.headline} />
         <ProgressPanel days={progress.data?.days ?? []} />
         <StageFunnel counts={data.headline.campaign} />
+        <WallDeadlines estateId={data.estate.id} />
         <div className="wall-lists">
           <WallLeaderboard board={live.leaderboard} />
           <WallFeed recent={live.recent} />

@@ -1,37 +1,99 @@
+import { MAX_NOTICE_DAYS, MAX_OBJECTION_DAYS, MIN_NOTICE_DAYS, MIN_OBJECTION_DAYS, noticeWindows } from './notice-windows.ts';
+import type { StageDetails } from './stage-details.ts';
 import { STAGE_ZH, stageIndex, type Stage } from './stages.ts';
 
-export type StageRefusal =
-  | { code: 'consent_not_passed'; message: string; zh: string }
-  | { code: 'not_next_stage'; message: string; zh: string }
-  | { code: 'reason_required'; message: string; zh: string };
+export type StageRefusalCode =
+  | 'consent_not_passed'
+  | 'not_next_stage'
+  | 'backwards'
+  | 'reason_required'
+  | 'already_suspended'
+  | 'resume_elsewhere'
+  | 'date_before_previous'
+  | 'date_in_future'
+  | 'notice_too_short'
+  | 'windows_open'
+  | 'objections_open'
+  | 'permit_number_required'
+  | 'registration_required';
+
+export interface StageRefusal {
+  code: StageRefusalCode;
+  /** The input field the refusal is about, for the form to mark. */
+  field: 'to' | 'on' | 'reason' | 'noticeDays' | 'objectionDays' | 'permitNumber' | 'registrationNumber';
+  message: string;
+  zh: string;
+}
 
 export interface StageChange {
   from: Stage;
   to: Stage;
+  /** The new stage's own date (YYYY-MM-DD, Shanghai). */
+  on: string;
+  /** Today in Shanghai: no stage is recorded for a day still to come. */
+  today: string;
+  /** The current stage's date, if it has one; the new date may not be earlier. */
+  fromOn: string | null;
   /** Whether the consent rule passes on signed votes right now. */
   consentPassed: boolean;
+  /** While suspended: the stage it resumes to. */
+  resumeStage?: Stage | null;
+  /** While in 公示: its windows, and how many objections are still in mediation. */
+  notice?: { start: string; noticeDays: number; objectionDays: number } | null;
+  openObjections?: number;
   reason?: string;
+  details?: StageDetails;
 }
 
+const refusal = (code: StageRefusalCode, field: StageRefusal['field'], message: string, zh: string): StageRefusal => ({ code, field, message, zh });
+
 /**
- * Checks one stage change (SPEC §4): forward one step at a time, never past
- * `canvassing` unless the rule passes on signed votes; suspending needs a
- * reason; a suspended stairwell resumes at any stage it could have reached.
- * Returns null when allowed, else the refusal.
+ * Checks one stage change (SPEC §4) and says why it is refused, in the
+ * committee's words: forward one step at a time; `consent_passed` only when
+ * the rule passes on signed votes; dates never before the current stage's and
+ * never in the future; 公示 at least 10 + 7 days, left only when both windows
+ * have closed and every objection is resolved; a permit number, a
+ * registration number; suspending needs a reason and resuming returns to where
+ * it was. Going back is an undo, not a stage change. Returns null when allowed.
  *
- * @example checkStageChange({ from: 'canvassing', to: 'consent_passed', consentPassed: false })?.code // 'consent_not_passed'
+ * @example checkStageChange({ from: 'canvassing', to: 'consent_passed', on: '2026-12-01', today: '2026-12-01', fromOn: null, consentPassed: false })?.code // 'consent_not_passed'
  */
 export function checkStageChange(change: StageChange): StageRefusal | null {
-  const { from, to, consentPassed } = change;
+  const { from, to, on, today, fromOn } = change;
+  if (on > today) return refusal('date_in_future', 'on', `the date ${on} is after today (${today})`, `日期 ${on} 晚于今天（${today}），不能登记尚未发生的阶段`);
+  if (fromOn && on < fromOn)
+    return refusal('date_before_previous', 'on', `the date ${on} is before the current stage's date ${fromOn}`, `日期 ${on} 早于当前阶段“${STAGE_ZH[from]}”的日期 ${fromOn}`);
   if (to === 'suspended') {
-    return change.reason?.trim()
-      ? null
-      : { code: 'reason_required', message: 'suspending a stairwell needs a reason', zh: '暂缓门洞需要填写原因' };
+    if (from === 'suspended') return refusal('already_suspended', 'to', 'the stairwell is already suspended', '该门洞已经暂缓');
+    return change.reason?.trim() ? null : refusal('reason_required', 'reason', 'suspending a stairwell needs a reason', '暂缓门洞需要填写原因');
   }
-  if (to !== 'canvassing' && !consentPassed)
-    return { code: 'consent_not_passed', message: `cannot move to ${to}: the consent rule does not pass on signed votes`, zh: `不能进入${STAGE_ZH[to]}：按已签字的表决，征询规则尚未通过` };
-  if (from === 'suspended' || stageIndex(to) <= stageIndex(from)) return null;
+  if (from === 'suspended') {
+    const back = change.resumeStage ?? 'canvassing';
+    return to === back ? null : refusal('resume_elsewhere', 'to', `a suspended stairwell resumes at ${back}, where it was`, `暂缓的门洞只能恢复到暂缓前的阶段“${STAGE_ZH[back]}”`);
+  }
+  if (stageIndex(to) <= stageIndex(from))
+    return refusal('backwards', 'to', `cannot go back from ${from} to ${to}: undo the last step instead`, `不能从${STAGE_ZH[from]}退回${STAGE_ZH[to]}：如登记有误，请“撤销上一步”`);
   if (stageIndex(to) !== stageIndex(from) + 1)
-    return { code: 'not_next_stage', message: `cannot skip from ${from} to ${to}: stages advance one at a time`, zh: `不能从${STAGE_ZH[from]}跳到${STAGE_ZH[to]}：阶段须逐级推进` };
+    return refusal('not_next_stage', 'to', `cannot skip from ${from} to ${to}: stages advance one at a time`, `不能从${STAGE_ZH[from]}跳到${STAGE_ZH[to]}：阶段须逐级推进`);
+  if (to === 'consent_passed' && !change.consentPassed)
+    return refusal('consent_not_passed', 'to', `cannot move to ${to}: the consent rule does not pass on signed votes`, `不能进入${STAGE_ZH[to]}：按已签字的表决，征询规则尚未通过`);
+  const d = change.details ?? {};
+  if (to === 'public_notice') {
+    const days = d.noticeDays ?? MIN_NOTICE_DAYS;
+    const objections = d.objectionDays ?? MIN_OBJECTION_DAYS;
+    if (days < MIN_NOTICE_DAYS || days > MAX_NOTICE_DAYS)
+      return refusal('notice_too_short', 'noticeDays', `the scheme is posted ${MIN_NOTICE_DAYS}–${MAX_NOTICE_DAYS} days, got ${days}`, `公示期须为 ${MIN_NOTICE_DAYS}–${MAX_NOTICE_DAYS} 天（方案公示不少于 10 天），填写的是 ${days} 天`);
+    if (objections < MIN_OBJECTION_DAYS || objections > MAX_OBJECTION_DAYS)
+      return refusal('notice_too_short', 'objectionDays', `written objections are received ${MIN_OBJECTION_DAYS}–${MAX_OBJECTION_DAYS} days, got ${objections}`, `书面异议期须为 ${MIN_OBJECTION_DAYS}–${MAX_OBJECTION_DAYS} 天（公示期满后不少于 7 天），填写的是 ${objections} 天`);
+  }
+  if (from === 'public_notice' && change.notice) {
+    const w = noticeWindows(change.notice.start, change.notice.noticeDays, change.notice.objectionDays);
+    if (on < w.closedOn)
+      return refusal('windows_open', 'on', `the notice windows close on ${w.objectionsUntil}; the next stage can be recorded from ${w.closedOn}`, `公示期至 ${w.postedUntil}、书面异议期至 ${w.objectionsUntil}，${w.closedOn} 起才能进入下一阶段`);
+    if ((change.openObjections ?? 0) > 0)
+      return refusal('objections_open', 'to', `${change.openObjections} objection(s) still in mediation`, `还有 ${change.openObjections} 份书面异议在调解中，须全部处理（撤回、调解达成或说明理由后不予采纳）后才能进入下一阶段`);
+  }
+  if (to === 'permitted' && !d.permitNumber?.trim()) return refusal('permit_number_required', 'permitNumber', 'a filing or permit number is required', '请填写开工备案或施工许可编号');
+  if (to === 'in_service' && !d.registrationNumber?.trim()) return refusal('registration_required', 'registrationNumber', "the lift's registration number is required", '请填写电梯使用登记证编号');
   return null;
 }

@@ -1,37 +1,119 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { checkStageChange, STAGES } from '../../geo/stages/index.ts';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { checkStageChange, REGISTRATION_DUE_DAYS, stepInto, type StageDetails } from '../../geo/stages/index.ts';
+import { addDays, shanghaiIso } from '../../geo/time/index.ts';
+import { loadStageHistory, openObjections } from '../campaign/stage-history.ts';
+import type { Db } from '../db/database.ts';
 import { loadStairwellState } from '../queries/stairwell-states.ts';
 import { WHO } from './authorise.ts';
-import { defineCommand } from './command.ts';
-import { refuse } from './refusal.ts';
+import { defineCommand, type CommandScope } from './command.ts';
+import { Refusal } from './refusal.ts';
+import { stageFields, stairwellId, type StageFields } from './stage-input.ts';
 
-export const setStageInput = z.object({
-  stairwellId: z.number().int().positive().max(2 ** 31),
-  to: z.enum(STAGES),
-  reason: z.string().trim().max(200, 'expected a reason of at most 200 characters').optional(),
-});
+export const setStageInput = z.object({ stairwellId, ...stageFields });
+
+export interface StageOutcome {
+  stairwellId: number;
+  doorNumber: string;
+  from: string;
+  to: string;
+  on: string;
+  changed: boolean;
+  /** Allowed but worth saying: a registration recorded late. */
+  warnings: { code: 'registration_late'; zh: string; en: string }[];
+}
+
+/** What the stage's event carries, from the form's fields and, for `consent_passed`, the rule's result now. */
+function detailsOf(fields: StageFields, consent: Awaited<ReturnType<typeof loadStairwellState>>['consent']): StageDetails | null {
+  switch (fields.to) {
+    case 'consent_passed':
+      return consent.complete ? { consent: { voters: consent.result.voters, area: consent.result.area } } : null;
+    case 'public_notice':
+      return { noticeDays: fields.noticeDays ?? 10, objectionDays: fields.objectionDays ?? 7 };
+    case 'permitted':
+      return { permitNumber: fields.permitNumber };
+    case 'in_service':
+      return { registrationNumber: fields.registrationNumber };
+    default:
+      return null;
+  }
+}
 
 /**
- * Moves a stairwell to another stage (SPEC §4), checked against the consent
- * rule on signed votes, with its event. Asking for the stage it already has
- * changes nothing and appends no event.
+ * One stairwell's stage change, checked in geo/stages against its history,
+ * its votes and its objections, and written with its event; shared by the
+ * single and the batch command so both refuse alike.
+ */
+export async function applyStage(tx: Db, { now, record }: Pick<CommandScope, 'now' | 'record'>, id: number, fields: StageFields): Promise<StageOutcome> {
+  const { stageEvents, stairwells } = tx.t;
+  const s = await loadStairwellState(tx, id);
+  const history = await loadStageHistory(tx, id);
+  const today = shanghaiIso(now).slice(0, 10);
+  const on = fields.on ?? today;
+  const base = { stairwellId: id, doorNumber: s.row.doorNumber, from: s.row.stage, to: fields.to, on };
+  if (s.row.stage === fields.to) return { ...base, changed: false, warnings: [] };
+  const details = detailsOf(fields, s.consent);
+  const refusal = checkStageChange({
+    from: s.row.stage,
+    to: fields.to,
+    on,
+    today,
+    fromOn: history.on,
+    consentPassed: s.consent.complete && s.consent.result.passed,
+    resumeStage: history.resumeStage,
+    notice: history.notice,
+    openObjections: history.stage === 'public_notice' ? await openObjections(tx, id) : 0,
+    reason: fields.reason,
+    details: details ?? undefined,
+  });
+  if (refusal) throw new Refusal('precondition', `${s.row.doorNumber}：${refusal.zh}`, `${s.row.doorNumber}: ${refusal.message}`, refusal.field);
+  const warnings: StageOutcome['warnings'] = [];
+  const accepted = fields.to === 'in_service' ? stepInto(history.steps, 'accepted') : null;
+  if (accepted && on > addDays(accepted.on, REGISTRATION_DUE_DAYS))
+    warnings.push({
+      code: 'registration_late',
+      zh: `${s.row.doorNumber}：竣工验收于 ${accepted.on}，使用登记应在 ${REGISTRATION_DUE_DAYS} 天内（${addDays(accepted.on, REGISTRATION_DUE_DAYS)} 前）完成，已逾期`,
+      en: `${s.row.doorNumber}: accepted on ${accepted.on}; registration was due within ${REGISTRATION_DUE_DAYS} days, by ${addDays(accepted.on, REGISTRATION_DUE_DAYS)}`,
+    });
+  const at = shanghaiIso(now);
+  const suspended = fields.to === 'suspended';
+  await tx
+    .update(stairwells)
+    .set({ stage: fields.to, stageReason: suspended ? (fields.reason ?? null) : null, resumeStage: suspended ? s.row.stage : null })
+    .where(eq(stairwells.id, id));
+  await tx.insert(stageEvents).values({ stairwellId: id, fromStage: s.row.stage, toStage: fields.to, at, reason: fields.reason ?? null, effectiveOn: on, details });
+  await record({ kind: 'stage', estateId: s.row.estateId, stairwellId: id, doorNumber: s.row.doorNumber, from: s.row.stage, to: fields.to, at });
+  return { ...base, changed: true, warnings };
+}
+
+/**
+ * Moves a stairwell to its next stage (SPEC §4), or suspends or resumes it,
+ * with its event. Asking for the stage it already has changes nothing and
+ * appends no event.
  */
 export const setStage = defineCommand({
   roles: WHO.staff,
   input: setStageInput,
-  run: async ({ tx, now, record }, { stairwellId, to, reason }) => {
-    const { stageEvents, stairwells } = tx.t;
-    const s = await loadStairwellState(tx, stairwellId);
-    if (s.row.stage === to) return { stairwellId, from: to, to, changed: false };
-    const passed = s.consent.complete && s.consent.result.passed;
-    const refusal = checkStageChange({ from: s.row.stage, to, consentPassed: passed, reason });
-    if (refusal) throw refuse.precondition(refusal.zh, refusal.message);
-    const at = shanghaiIso(now);
-    await tx.update(stairwells).set({ stage: to, stageReason: to === 'suspended' ? (reason ?? null) : null }).where(eq(stairwells.id, stairwellId));
-    await tx.insert(stageEvents).values({ stairwellId, fromStage: s.row.stage, toStage: to, at, reason: reason ?? null });
-    await record({ kind: 'stage', estateId: s.row.estateId, stairwellId, doorNumber: s.row.doorNumber, from: s.row.stage, to, at });
-    return { stairwellId, from: s.row.stage, to, changed: true };
+  run: async ({ tx, now, record }, { stairwellId: id, ...fields }) => await applyStage(tx, { now, record }, id, fields),
+});
+
+export const setStagesInput = z.object({
+  stairwellIds: z.array(stairwellId).min(1, 'expected at least one stairwell').max(500, 'expected at most 500 stairwells at once'),
+  ...stageFields,
+});
+
+/**
+ * Many stairwells to the same stage on the same day (e.g. a batch posted for
+ * 公示 together): all or none, in one transaction; the first refusal names its
+ * door and nothing is written.
+ */
+export const setStages = defineCommand({
+  roles: WHO.staff,
+  input: setStagesInput,
+  run: async ({ tx, now, record }, { stairwellIds, ...fields }) => {
+    const unique = [...new Set(stairwellIds)];
+    const outcomes: StageOutcome[] = [];
+    for (const id of unique) outcomes.push(await applyStage(tx, { now, record }, id, fields));
+    return { outcomes, changed: outcomes.filter((o) => o.changed).length };
   },
 });

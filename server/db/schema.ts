@@ -3,7 +3,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import type { HouseholdStatus } from '../../geo/consent/index.ts';
 import type { Extra, LineGeometry, PolygonGeometry } from '../../geo/estate/index.ts';
 import type { CanvasserRole, ConcernTag } from '../../geo/register/index.ts';
-import type { Stage } from '../../geo/stages/index.ts';
+import type { ObjectionStatus, Stage, StageDetails } from '../../geo/stages/index.ts';
 import type { Role } from '../auth/roles.ts';
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
@@ -53,6 +53,8 @@ export const stairwells = sqliteTable(
     /** Current stage; every change is also a stage event. */
     stage: text('stage').$type<Stage>().notNull().default('canvassing'),
     stageReason: text('stage_reason'),
+    /** While suspended: the stage it resumes to. */
+    resumeStage: text('resume_stage').$type<Stage>(),
     extra: text('extra', { mode: 'json' }).$type<Extra>().notNull(),
   },
   (t) => [uniqueIndex('stairwells_estate_door').on(t.estateId, t.doorNumber), index('stairwells_building').on(t.buildingId)],
@@ -149,9 +151,31 @@ export const stageEvents = sqliteTable(
     toStage: text('to_stage').$type<Stage>().notNull(),
     at: text('at').notNull(),
     reason: text('reason'),
+    /** The stage's own date (YYYY-MM-DD: notice posted, works started, accepted …); null means the day of `at`. */
+    effectiveOn: text('effective_on'),
+    details: text('details', { mode: 'json' }).$type<StageDetails>(),
+    /** An undo is a new event naming the event it takes back; nothing is deleted. */
+    undoes: integer('undoes'),
     createdAt: createdAt(),
   },
   (t) => [index('stage_events_stairwell').on(t.stairwellId)],
+);
+
+/** Written objections raised during 公示 (SPEC §4): from which room, what, when, and how each ended. Never on a public screen. */
+export const objections = sqliteTable(
+  'objections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    flatId: integer('flat_id').notNull().references(() => flats.id),
+    receivedOn: text('received_on').notNull(),
+    content: text('content').notNull(),
+    status: text('status').$type<ObjectionStatus>().notNull().default('mediating'),
+    resolutionNote: text('resolution_note'),
+    resolvedOn: text('resolved_on'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('objections_stairwell').on(t.stairwellId)],
 );
 
 export const parkingSpaces = sqliteTable(

@@ -1,7 +1,7 @@
 import { evaluateConsent, voteOf, type HouseholdStatus } from '../../geo/consent/index.ts';
 import type { EstateLayout } from '../../geo/estate/index.ts';
 import { canvasserProblems, type CampaignHistory } from '../../geo/register/index.ts';
-import { checkStageChange, type Stage } from '../../geo/stages/index.ts';
+import type { Stage } from '../../geo/stages/index.ts';
 
 /**
  * Cross-checks a register and its history against the layout before anything
@@ -58,8 +58,8 @@ export function checkCampaign(layout: EstateLayout, c: CampaignHistory, canvasse
     const passed =
       complete &&
       evaluateConsent(rows.map((r) => ({ flatId: r.room, voterId: r.voterId, areaM2: r.areaM2 ?? 0, vote: voteOf(r.status) }))).passed;
-    const refusal = checkStageChange({ from: 'canvassing', to: stage, consentPassed: passed, reason: 'import' });
-    if (refusal?.code === 'consent_not_passed') problems.push(`stage-events.csv: ${door} is at ${stage}, but its register does not pass the consent rule on signed votes`);
+    // Past canvassing means confirmed once: the register must pass on signed votes (SPEC §4).
+    if (stage !== 'canvassing' && !passed) problems.push(`stage-events.csv: ${door} is at ${stage}, but its register does not pass the consent rule on signed votes`);
   }
   problems.push(...canvasserProblems(doors, c.canvassers, canvassersFile));
   return { problems, stages };

@@ -24,9 +24,9 @@ export interface StageChange {
   at: string;
 }
 
-/** Something else of an estate changed: its layout (import, door or site moved), register, 包干, saved plans or settings. */
+/** Something else of an estate changed: its layout (import, door or site moved), register, 包干, saved plans, settings or 公示 objections. */
 export interface EstateChange {
-  kind: 'layout' | 'register' | 'canvassers' | 'plan' | 'settings';
+  kind: 'layout' | 'register' | 'canvassers' | 'plan' | 'settings' | 'objections';
   estateId: number;
   at: string;
 }

@@ -8,6 +8,7 @@ import { liveRouter } from './live.ts';
 import { parkingRouter } from './parking.ts';
 import { planRouter } from './plan.ts';
 import { presentRouter } from './present.ts';
+import { stagesRouter } from './stages.ts';
 import { stairwellRouter } from './stairwell.ts';
 
 export const appRouter = router({
@@ -21,6 +22,7 @@ export const appRouter = router({
   live: liveRouter,
   history: historyRouter,
   present: presentRouter,
+  stages: stagesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,7 +7,6 @@ import { stairwellRegister } from '../canvass/stairwell-register.ts';
 import { WHO } from '../commands/authorise.ts';
 import { reviewVisit, setAnswer, setCosts } from '../commands/campaign-settings.ts';
 import { recordVisit } from '../commands/record-visit.ts';
-import { setStage } from '../commands/set-stage.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 const id = z.number().int().positive().max(2 ** 31);
@@ -19,7 +18,6 @@ export const canvassRouter = router({
   myStairwells: field.input(z.object({ estateId: id.optional() }).default({})).query(async ({ ctx, input }) => await myStairwells(ctx.db, ctx.user, input.estateId)),
   register: field.input(z.object({ stairwellId: id })).query(async ({ ctx, input }) => await stairwellRegister(ctx.db, ctx.user, input.stairwellId)),
   recordVisit: field.input(recordVisit.input).mutation(async ({ ctx, input }) => await recordVisit(ctx, input)),
-  setStage: staff.input(setStage.input).mutation(async ({ ctx, input }) => await setStage(ctx, input)),
   answers: field.query(async ({ ctx }) => await ctx.db.select().from(ctx.db.t.concernAnswers)),
   costs: field.input(z.object({ stairwellId: id })).query(async ({ ctx, input }) => {
     const row = await first(ctx.db.select().from(ctx.db.t.stairwellCosts).where(eq(ctx.db.t.stairwellCosts.stairwellId, input.stairwellId)));

@@ -125,10 +125,10 @@ describe('recording visits', () => {
   it('checks stage changes against the consent rule on signed votes', async () => {
     const map = await planner.estate.map.query({ estateId: 1 });
     const open = map.layers.stairwells.features.find((s) => s.properties.stage === 'canvassing' && !s.properties.passed)!;
-    const refused = (await planner.canvass.setStage.mutate({ stairwellId: open.properties.id, to: 'consent_passed' }).catch((e: unknown) => e)) as TRPCClientError<AppRouter>;
+    const refused = (await planner.stages.set.mutate({ stairwellId: open.properties.id, to: 'consent_passed' }).catch((e: unknown) => e)) as TRPCClientError<AppRouter>;
     expect(refused.data?.code).toBe('PRECONDITION_FAILED');
     const ready = map.layers.stairwells.features.find((s) => s.properties.stage === 'canvassing' && s.properties.passed)!;
-    await expect(planner.canvass.setStage.mutate({ stairwellId: ready.properties.id, to: 'consent_passed' })).resolves.toMatchObject({ to: 'consent_passed' });
-    expect(await codeOf(c01.canvass.setStage.mutate({ stairwellId: ready.properties.id, to: 'agreement_signed' }))).toBe('FORBIDDEN');
+    await expect(planner.stages.set.mutate({ stairwellId: ready.properties.id, to: 'consent_passed' })).resolves.toMatchObject({ to: 'consent_passed' });
+    expect(await codeOf(c01.stages.set.mutate({ stairwellId: ready.properties.id, to: 'agreement_signed' }))).toBe('FORBIDDEN');
   });
 });

@@ -131,7 +131,7 @@ describe('what a hostile visitor tried, refused', () => {
     const planner = await callerAs(server.db, 'planner');
     const s = (await first(server.db.select().from(stairwells)))!;
     const before = (await first(server.db.select({ n: count() }).from(stageEvents)))!.n;
-    expect(await planner.canvass.setStage({ stairwellId: s.id, to: s.stage })).toMatchObject({ changed: false });
+    expect(await planner.stages.set({ stairwellId: s.id, to: s.stage })).toMatchObject({ changed: false });
     expect((await first(server.db.select({ n: count() }).from(stageEvents)))!.n).toBe(before);
   });
 

@@ -42,7 +42,6 @@ const ALLOWED: Record<string, Who[]> = {
   'canvass.myStairwells': FIELD,
   'canvass.register': FIELD,
   'canvass.recordVisit': FIELD,
-  'canvass.setStage': STAFF,
   'canvass.answers': FIELD,
   'canvass.costs': FIELD,
   'canvass.setCosts': STAFF,
@@ -55,6 +54,13 @@ const ALLOWED: Record<string, Who[]> = {
   'history.progress': ANYONE,
   'history.replay': ANYONE,
   'present.deck': ANYONE,
+  'stages.pipeline': STAFF,
+  'stages.deadlines': ANYONE,
+  'stages.set': STAFF,
+  'stages.setMany': STAFF,
+  'stages.undo': STAFF,
+  'stages.recordObjection': STAFF,
+  'stages.resolveObjection': STAFF,
 };
 
 const { db, close } = await openTestDatabase(':memory:', { seeded: true });

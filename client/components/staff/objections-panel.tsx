@@ -1,0 +1,88 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OBJECTION_OUTCOMES, type ObjectionOutcome } from '../../../geo/stages/index.ts';
+import type { PipelineObjection, PipelineStairwell } from '../../../server/campaign/pipeline.ts';
+import { useTRPC } from '../../trpc.ts';
+
+/** 公示's written objections: recorded by room, each resolved as withdrawn, mediated or overruled with a note. Staff only. */
+export function ObjectionsPanel({ stairwell: s, today }: { stairwell: PipelineStairwell; today: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [room, setRoom] = useState('');
+  const [content, setContent] = useState('');
+  const [receivedOn, setReceivedOn] = useState(today);
+  const add = useMutation(trpc.stages.recordObjection.mutationOptions());
+  return (
+    <section className="objections" data-testid="objections">
+      <h4>{t('pipeline.objections', { count: s.objections.filter((o) => o.status === 'mediating').length })}</h4>
+      <ul>
+        {s.objections.map((o) => (
+          <ObjectionRow key={o.id} objection={o} today={today} />
+        ))}
+      </ul>
+      {s.stage === 'public_notice' && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate({ stairwellId: s.id, room: room.trim(), content, receivedOn }, { onSuccess: () => (setRoom(''), setContent('')) });
+          }}
+        >
+          <label>
+            {t('pipeline.objectionRoom')}
+            <input name="objectionRoom" required maxLength={20} value={room} onChange={(e) => setRoom(e.target.value)} />
+          </label>
+          <label>
+            {t('pipeline.objectionContent')}
+            <input name="objectionContent" required maxLength={1000} value={content} onChange={(e) => setContent(e.target.value)} />
+          </label>
+          <label>
+            {t('pipeline.objectionOn')}
+            <input type="date" name="objectionOn" required value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
+          </label>
+          <button type="submit" disabled={add.isPending}>
+            {t('pipeline.objectionAdd')}
+          </button>
+          {add.error && <p role="alert">{add.error.message}</p>}
+        </form>
+      )}
+    </section>
+  );
+}
+
+function ObjectionRow({ objection: o, today }: { objection: PipelineObjection; today: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [outcome, setOutcome] = useState<ObjectionOutcome>('mediated');
+  const [note, setNote] = useState('');
+  const resolve = useMutation(trpc.stages.resolveObjection.mutationOptions());
+  return (
+    <li data-objection={o.id} data-status={o.status}>
+      <span>
+        {t('pipeline.objectionLine', { room: o.room, on: o.receivedOn, content: o.content })} · <b>{t(`pipeline.outcome.${o.status}`)}</b>
+        {o.note ? ` · ${o.note}` : ''}
+      </span>
+      {o.status === 'mediating' && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            resolve.mutate({ objectionId: o.id, outcome, note: note.trim() || undefined, resolvedOn: today });
+          }}
+        >
+          <select name="outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as ObjectionOutcome)}>
+            {OBJECTION_OUTCOMES.map((x) => (
+              <option key={x} value={x}>
+                {t(`pipeline.outcome.${x}`)}
+              </option>
+            ))}
+          </select>
+          <input name="outcomeNote" maxLength={500} placeholder={t('pipeline.outcomeNote')} value={note} onChange={(e) => setNote(e.target.value)} />
+          <button type="submit" disabled={resolve.isPending}>
+            {t('pipeline.resolve')}
+          </button>
+          {resolve.error && <p role="alert">{resolve.error.message}</p>}
+        </form>
+      )}
+    </li>
+  );
+}

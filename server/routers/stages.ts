@@ -1,0 +1,22 @@
+import { WHO } from '../commands/authorise.ts';
+import { recordObjection, resolveObjection } from '../commands/objections.ts';
+import { setStage, setStages } from '../commands/set-stage.ts';
+import { undoStage } from '../commands/undo-stage.ts';
+import { loadPipeline } from '../campaign/pipeline.ts';
+import { publicProcedure, roleProcedure, router } from '../trpc.ts';
+import { estateIdInput } from './estate.ts';
+
+const staff = roleProcedure(...WHO.staff);
+
+/** The campaign pipeline (SPEC §4): stages, 公示 objections and what is due. */
+export const stagesRouter = router({
+  /** Staff's view: every stairwell's stage and dates, objections with room and text, deadlines. */
+  pipeline: staff.input(estateIdInput).query(async ({ ctx, input }) => await loadPipeline(ctx.db, input.estateId, ctx.now())),
+  /** What is due, for the wall: door numbers, dates and counts only. */
+  deadlines: publicProcedure.input(estateIdInput).query(async ({ ctx, input }) => (await loadPipeline(ctx.db, input.estateId, ctx.now())).deadlines),
+  set: staff.input(setStage.input).mutation(async ({ ctx, input }) => await setStage(ctx, input)),
+  setMany: staff.input(setStages.input).mutation(async ({ ctx, input }) => await setStages(ctx, input)),
+  undo: staff.input(undoStage.input).mutation(async ({ ctx, input }) => await undoStage(ctx, input)),
+  recordObjection: staff.input(recordObjection.input).mutation(async ({ ctx, input }) => await recordObjection(ctx, input)),
+  resolveObjection: staff.input(resolveObjection.input).mutation(async ({ ctx, input }) => await resolveObjection(ctx, input)),
+});

@@ -1,0 +1,160 @@
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawRows } from '../../server/db/database.ts';
+import { boundSql } from '../support/test-server.ts';
+import { callerAs } from '../support/caller.ts';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
+import { FENGHE_DIR } from '../support/test-server.ts';
+
+let store: TestDatabase;
+/** The clock the commands read: moved forward by the test, never today's date. */
+let clock = new Date('2027-01-04T10:00:00+08:00');
+const setDay = (day: string) => (clock = new Date(`${day}T10:00:00+08:00`));
+const sql = <T>(q: string, ...params: unknown[]) => rawRows<T>(store.db, boundSql(q, params));
+let staff: Awaited<ReturnType<typeof callerAs>>;
+
+beforeAll(async () => {
+  store = await openTestDatabase(':memory:', { seeded: true });
+  await seedIfEmpty(store.db, FENGHE_DIR);
+  staff = await callerAs(store.db, 'planner', { now: () => clock });
+});
+afterAll(() => store?.close());
+
+/** The refusal a call ends in: its tRPC code and the sentence staff read. */
+async function refusal(call: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await call;
+  } catch (e) {
+    if (e instanceof TRPCError) return { code: e.code, message: e.message };
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+async function stairwellWhere(test: (p: { stage: string; passed: boolean }) => boolean, skip = 0) {
+  const map = await staff.estate.map({ estateId: 1 });
+  return map.layers.stairwells.features.map((f) => f.properties).filter(test)[skip]!;
+}
+const eventsOf = async (id: number) => (await sql<{ n: number }>('SELECT count(*) AS n FROM stage_events WHERE stairwell_id = ?', id))[0]!.n;
+const stageOf = async (id: number) => (await sql<{ stage: string }>('SELECT stage FROM stairwells WHERE id = ?', id))[0]!.stage;
+
+describe('the campaign pipeline, one stairwell from 意见征询 to 运行维保', () => {
+  it('walks every stage with its dates, numbers and objections, refusing each wrong step by name', async () => {
+    const s = await stairwellWhere((p) => p.stage === 'canvassing' && p.passed);
+    const id = s.id;
+    const door = s.doorNumber;
+    setDay('2027-01-04');
+    const confirmed = await staff.stages.set({ stairwellId: id, to: 'consent_passed' });
+    expect(confirmed).toMatchObject({ changed: true, on: '2027-01-04' });
+    const [event] = await sql<{ details: string | object }>("SELECT details FROM stage_events WHERE stairwell_id = ? AND to_stage = 'consent_passed'", id);
+    const details = (typeof event!.details === 'string' ? JSON.parse(event!.details) : event!.details) as { consent: { voters: { total: number; agreeing: number }; area: { agreeing: number } } };
+    expect(details.consent.voters.total).toBeGreaterThan(0);
+    expect(details.consent.voters.agreeing / details.consent.voters.total).toBeGreaterThanOrEqual(2 / 3);
+
+    // Skipping a step and going back are refused; the stage and its events stay as they were.
+    const before = await eventsOf(id);
+    expect(await refusal(staff.stages.set({ stairwellId: id, to: 'public_notice' }))).toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringContaining(`${door}：不能从征询通过跳到公示`) as string });
+    expect((await refusal(staff.stages.set({ stairwellId: id, to: 'canvassing' }))).message).toContain('撤销上一步');
+    expect(await eventsOf(id)).toBe(before);
+
+    setDay('2027-01-11');
+    await staff.stages.set({ stairwellId: id, to: 'agreement_signed', on: '2027-01-08' });
+    // A date before the previous stage's, and a notice shorter than the law's windows.
+    expect((await refusal(staff.stages.set({ stairwellId: id, to: 'public_notice', on: '2027-01-07' }))).message).toContain('日期 2027-01-07 早于当前阶段“签订加梯协议”的日期 2027-01-08');
+    expect((await refusal(staff.stages.set({ stairwellId: id, to: 'public_notice', on: '2027-01-11', noticeDays: 5 }))).message).toContain('公示期须为 10–60 天');
+    expect((await refusal(staff.stages.set({ stairwellId: id, to: 'public_notice', on: '2027-01-11', objectionDays: 3 }))).message).toContain('书面异议期须为 7–30 天');
+    expect(await stageOf(id)).toBe('agreement_signed');
+    await staff.stages.set({ stairwellId: id, to: 'public_notice', on: '2027-01-11' });
+
+    // An objection from a room the stairwell does not have is refused naming it; one from a real room goes to mediation.
+    const flats = await sql<{ room: string }>('SELECT room FROM flats WHERE stairwell_id = ? ORDER BY floor, room', id);
+    expect(await refusal(staff.stages.recordObjection({ stairwellId: id, room: '909', content: '遮挡采光', receivedOn: '2027-01-12' }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining(`room：${door} 没有 909 室`) as string,
+    });
+    setDay('2027-01-15');
+    const objection = await staff.stages.recordObjection({ stairwellId: id, room: flats[0]!.room, content: '担心电梯噪音和遮挡采光', receivedOn: '2027-01-14' });
+    const pipeline = await staff.stages.pipeline({ estateId: 1 });
+    const mine = pipeline.stairwells.find((x) => x.id === id)!;
+    expect(mine.windows).toMatchObject({ postedUntil: '2027-01-20', objectionsUntil: '2027-01-27', closedOn: '2027-01-28' });
+    expect(mine.objections).toEqual([expect.objectContaining({ room: flats[0]!.room, status: 'mediating', receivedOn: '2027-01-14' })]);
+    expect(pipeline.deadlines.filter((d) => d.stairwellId === id).map((d) => d.kind)).toEqual(['notice_closing', 'objections_open']);
+
+    // The windows must close, and the objection be resolved, before 方案审定.
+    expect((await refusal(staff.stages.set({ stairwellId: id, to: 'design_approved', on: '2027-01-15' }))).message).toContain('2027-01-28 起才能进入下一阶段');
+    setDay('2027-01-29');
+    expect((await refusal(staff.stages.set({ stairwellId: id, to: 'design_approved' }))).message).toContain('还有 1 份书面异议在调解中');
+    expect((await refusal(staff.stages.resolveObjection({ objectionId: objection.id, outcome: 'overruled', resolvedOn: '2027-01-28' }))).message).toContain('note');
+    await staff.stages.resolveObjection({ objectionId: objection.id, outcome: 'mediated', note: '调整外墙位置，业主同意', resolvedOn: '2027-01-28' });
+    expect((await refusal(staff.stages.resolveObjection({ objectionId: objection.id, outcome: 'withdrawn', resolvedOn: '2027-01-28' }))).code).toBe('CONFLICT');
+    await staff.stages.set({ stairwellId: id, to: 'design_approved' });
+
+    expect((await refusal(staff.stages.set({ stairwellId: id, to: 'permitted' }))).message).toContain('请填写开工备案或施工许可编号');
+    await staff.stages.set({ stairwellId: id, to: 'permitted', permitNumber: '沪徐建备2027-0042' });
+    setDay('2027-02-15');
+    await staff.stages.set({ stairwellId: id, to: 'under_construction', on: '2027-02-15' });
+    // Suspended from any stage with a reason, and resumed where it was.
+    expect((await refusal(staff.stages.set({ stairwellId: id, to: 'suspended' }))).message).toContain('暂缓门洞需要填写原因');
+    await staff.stages.set({ stairwellId: id, to: 'suspended', reason: '管线迁移待燃气公司' });
+    expect((await refusal(staff.stages.set({ stairwellId: id, to: 'accepted' }))).message).toContain('只能恢复到暂缓前的阶段“施工”');
+    await staff.stages.set({ stairwellId: id, to: 'under_construction' });
+    setDay('2027-05-10');
+    await staff.stages.set({ stairwellId: id, to: 'accepted', on: '2027-05-06' });
+    let due = (await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id);
+    expect(due).toEqual([expect.objectContaining({ kind: 'registration_due', due: '2027-06-05', overdue: false })]);
+    setDay('2027-06-20');
+    due = (await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id);
+    expect(due).toEqual([expect.objectContaining({ kind: 'registration_overdue', overdue: true })]);
+    expect((await refusal(staff.stages.set({ stairwellId: id, to: 'in_service' }))).message).toContain('请填写电梯使用登记证编号');
+    const served = await staff.stages.set({ stairwellId: id, to: 'in_service', registrationNumber: '梯11沪FX0123(27)' });
+    expect(served.warnings.map((w) => w.zh)).toEqual([`${door}：竣工验收于 2027-05-06，使用登记应在 30 天内（2027-06-05 前）完成，已逾期`]);
+    expect(await stageOf(id)).toBe('in_service');
+
+    // Undo is a new event: the stairwell goes back one step, nothing is deleted.
+    const count = await eventsOf(id);
+    const undone = await staff.stages.undo({ stairwellId: id, reason: '登记证号填错' });
+    expect(undone).toMatchObject({ from: 'in_service', to: 'accepted' });
+    expect(await eventsOf(id)).toBe(count + 1);
+    expect(await stageOf(id)).toBe('accepted');
+  });
+
+  it('refuses to confirm a stairwell whose signed votes do not meet the rule', async () => {
+    const s = await stairwellWhere((p) => p.stage === 'canvassing' && !p.passed);
+    expect((await refusal(staff.stages.set({ stairwellId: s.id, to: 'consent_passed' }))).message).toContain(`${s.doorNumber}：不能进入征询通过：按已签字的表决，征询规则尚未通过`);
+    expect(await stageOf(s.id)).toBe('canvassing');
+  });
+
+  it('moves a batch into 公示 on one day, or none of it when one stairwell is not ready', async () => {
+    setDay('2027-03-01');
+    const ready = (await staff.estate.map({ estateId: 1 })).layers.stairwells.features.map((f) => f.properties).filter((p) => p.stage === 'canvassing' && p.passed).slice(0, 5);
+    expect(ready).toHaveLength(5);
+    const ids = ready.map((r) => r.id);
+    await staff.stages.setMany({ stairwellIds: ids, to: 'consent_passed', on: '2027-02-20' });
+    await staff.stages.setMany({ stairwellIds: ids, to: 'agreement_signed', on: '2027-02-25' });
+    // One of the six is still canvassing: the whole batch is refused, naming it, and nothing moves.
+    const laggard = await stairwellWhere((p) => p.stage === 'canvassing' && !p.passed);
+    const refused = await refusal(staff.stages.setMany({ stairwellIds: [...ids, laggard.id], to: 'public_notice', on: '2027-03-01' }));
+    expect(refused.message).toContain(`${laggard.doorNumber}：不能从意见征询跳到公示`);
+    for (const id of ids) expect(await stageOf(id)).toBe('agreement_signed');
+    const batch = await staff.stages.setMany({ stairwellIds: ids, to: 'public_notice', on: '2027-03-01' });
+    expect(batch.changed).toBe(5);
+    const windows = (await staff.stages.pipeline({ estateId: 1 })).stairwells.filter((s) => ids.includes(s.id)).map((s) => s.windows?.closedOn);
+    expect(windows).toEqual(Array(5).fill('2027-03-18'));
+  });
+
+  it('flags a stairwell 已达标 for more than 7 days that nobody confirmed', async () => {
+    setDay('2027-03-10');
+    const due = await staff.stages.deadlines({ estateId: 1 });
+    const unconfirmed = due.filter((d) => d.kind === 'unconfirmed');
+    const map = await staff.estate.map({ estateId: 1 });
+    expect(unconfirmed.length).toBe(map.headline.campaign.ruleMet);
+    expect(unconfirmed[0]!.zh).toMatch(/已达标，超过 7 天尚未确认征询结果$/);
+  });
+
+  it('refuses a date that is not a day, naming the field', async () => {
+    const s = await stairwellWhere((p) => p.stage === 'canvassing' && p.passed);
+    expect(await refusal(staff.stages.set({ stairwellId: s.id, to: 'consent_passed', on: '2027-02-30' }))).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('on') as string });
+    expect((await refusal(staff.stages.set({ stairwellId: s.id, to: 'consent_passed', on: '2099-01-01' }))).message).toContain('晚于今天');
+  });
+});
