@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
+import { STAGE_ZH, type Stage } from '../../geo/stages/index.ts';
+import { addDays, shanghaiIso } from '../../geo/time/index.ts';
 import { loadStairwellStates } from '../../server/queries/stairwell-states.ts';
 import { launchBrowser, plannerPage, waitForMapIdle } from '../support/browser.ts';
 import { sessionCookieFor } from '../support/sign-in.ts';
@@ -39,21 +41,58 @@ const recoloured = (page: Page, id: number, before: string) =>
   page.waitForFunction(([i, c]) => window.liftmap!.propertiesOf('stairwells', i)?.colorKey !== c, [id, before] as const, { timeout: 15_000, polling: 50 });
 
 describe('every change reaches an open wall', () => {
-  it('recolours a stairwell without a reload when staff change its stage in /admin', { timeout: 60_000 }, async () => {
+  it('takes one stairwell from 意见征询 to 运行维保 in /admin, the wall recolouring at each step, then a batch of five into 公示', { timeout: 120_000 }, async () => {
     const wall = await openWall();
-    const ready = (await loadStairwellStates(server.db, 1)).find((s) => s.row.stage === 'consent_passed' || (s.row.stage === 'canvassing' && s.consent.complete && s.consent.result.passed))!;
-    const next = ready.row.stage === 'canvassing' ? 'consent_passed' : 'agreement_signed';
-    const before = (await colourOn(wall, ready.row.id))!;
-    expect(before).toEqual(ready.row.stage === 'canvassing' ? expect.any(String) : 'consent_passed');
+    const states = await loadStairwellStates(server.db, 1);
+    const ready = states.filter((s) => s.row.stage === 'canvassing' && s.consent.complete && s.consent.result.passed);
+    const one = ready[0]!;
+    const door = one.row.doorNumber;
     const admin = await plannerPage(browser, server.url, server.db);
     await admin.goto(`${server.url}/admin`);
-    const panel = admin.locator('[data-testid="stage-panel"]');
-    await panel.locator('select[name="stageStairwell"]').selectOption(String(ready.row.id));
-    await panel.locator('select[name="stageTo"]').selectOption(next);
-    await panel.locator('button[type="submit"]').click();
-    await panel.locator('[role="status"]').waitFor();
-    expect(await panel.locator('[role="status"]').textContent()).toContain(ready.row.doorNumber);
-    await recoloured(wall, ready.row.id, before);
+    const panel = admin.getByTestId('pipeline-panel');
+    await panel.getByRole('button', { name: door, exact: true }).click();
+    const form = panel.locator(`[data-testid="stage-form"][data-door="${door}"]`);
+    // Dates in the past, so 公示's 10 + 7 days have run by the time 方案审定 is recorded; the server checks them against its own today.
+    const today = shanghaiIso(new Date()).slice(0, 10);
+    const steps: { to: Stage; on: number; fill?: Record<string, string> }[] = [
+      { to: 'consent_passed', on: -40 },
+      { to: 'agreement_signed', on: -35 },
+      { to: 'public_notice', on: -30, fill: { noticeDays: '10', objectionDays: '7' } },
+      { to: 'design_approved', on: -12 },
+      { to: 'permitted', on: -10, fill: { permitNumber: '沪建备2026-0117' } },
+      { to: 'under_construction', on: -9 },
+      { to: 'accepted', on: -5 },
+      { to: 'in_service', on: -2, fill: { registrationNumber: '梯11沪FX0457(26)' } },
+    ];
+    for (const step of steps) {
+      const before = (await colourOn(wall, one.row.id))!;
+      await form.locator('input[name="stageOn"]').fill(addDays(today, step.on));
+      for (const [name, value] of Object.entries(step.fill ?? {})) await form.locator(`input[name="${name}"]`).fill(value);
+      await form.getByRole('button', { name: `推进到“${STAGE_ZH[step.to]}”` }).click();
+      await panel.locator(`[data-testid="stage-form"][data-stage="${step.to}"]`).waitFor();
+      await recoloured(wall, one.row.id, before);
+      expect(await colourOn(wall, one.row.id), step.to).toBe(step.to);
+    }
+    expect(await form.locator('[role="status"]').first().textContent()).toContain(`已保存：${door} 现为运行维保`);
+    await admin.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'admin-pipeline.png'), fullPage: false });
+
+    // Five stairwells that meet the rule, confirmed, signed and posted for 公示 together.
+    const five = ready.slice(1, 6);
+    expect(five).toHaveLength(5);
+    for (const s of five) await panel.getByRole('checkbox', { name: `选择 ${s.row.doorNumber}` }).check();
+    const batch = panel.getByTestId('batch-form');
+    for (const to of ['consent_passed', 'agreement_signed', 'public_notice'] as const) {
+      for (const s of five) if (!(await panel.getByRole('checkbox', { name: `选择 ${s.row.doorNumber}` }).isChecked())) await panel.getByRole('checkbox', { name: `选择 ${s.row.doorNumber}` }).check();
+      await batch.locator('select[name="batchTo"]').selectOption(to);
+      await batch.getByRole('button', { name: `把 5 个门洞推进到“${STAGE_ZH[to]}”` }).click();
+      await batch.locator('[role="status"]', { hasText: `已把 5 个门洞推进到“${STAGE_ZH[to]}”` }).waitFor();
+    }
+    for (const s of five) {
+      await panel.locator(`tr[data-door="${s.row.doorNumber}"][data-stage="public_notice"]`).waitFor();
+      await wall.waitForFunction((i) => window.liftmap!.propertiesOf('stairwells', i)?.colorKey === 'public_notice', s.row.id, { timeout: 15_000 });
+    }
+    // 公示 shows on /admin as a deadline with its closing date.
+    await panel.locator(`[data-testid="admin-deadlines"] li[data-kind="notice_closing"][data-door="${five[0]!.row.doorNumber}"]`).waitFor();
     expect(wall.url()).toBe(`${server.url}/wall`);
   });
 
@@ -89,13 +128,13 @@ describe('every change reaches an open wall', () => {
 
     const admin = await plannerPage(browser, server.url, server.db);
     await admin.goto(`${server.url}/admin`);
-    const panel = admin.locator('[data-testid="stage-panel"]');
+    const panel = admin.getByTestId('pipeline-panel');
     const notReady = (await loadStairwellStates(server.db, 1)).find((s) => s.row.stage === 'canvassing' && !(s.consent.complete && s.consent.result.passed))!;
-    await panel.locator('select[name="stageStairwell"]').selectOption(String(notReady.row.id));
-    await panel.locator('select[name="stageTo"]').selectOption('consent_passed');
-    await panel.locator('button[type="submit"]').click();
-    await panel.locator('[role="alert"]').waitFor();
-    expect(await panel.locator('[role="alert"]').textContent()).toMatch(/^不能进入征询通过：按已签字的表决，征询规则尚未通过/);
+    await panel.getByRole('button', { name: notReady.row.doorNumber, exact: true }).click();
+    const form = panel.locator(`[data-testid="stage-form"][data-door="${notReady.row.doorNumber}"]`);
+    await form.getByRole('button', { name: '推进到“征询通过”' }).click();
+    await form.locator('[role="alert"]').waitFor();
+    expect(await form.locator('[role="alert"]').textContent()).toMatch(new RegExp(`^${notReady.row.doorNumber}：不能进入征询通过：按已签字的表决，征询规则尚未通过`));
     await admin.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'admin-stage-refused.png'), fullPage: false });
   });
 });

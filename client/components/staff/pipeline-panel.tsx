@@ -65,13 +65,13 @@ export function PipelinePanel({ estateId }: { estateId: number }) {
           </table>
         </div>
         <div className="pipeline-side">
-          {current ? <StageForm key={`${current.id}:${current.stage}`} stairwell={current} today={today} /> : <p>{t('pipeline.choose')}</p>}
+          {current ? <StageForm key={current.id} stairwell={current} today={today} /> : <p>{t('pipeline.choose')}</p>}
           <form
             className="batch"
             data-testid="batch-form"
             onSubmit={(e) => {
               e.preventDefault();
-              batch.mutate({ stairwellIds: [...picked], ...stageInput(batchTo, values) }, { onSuccess: () => setPicked(new Set()) });
+              batch.mutate({ stairwellIds: [...picked], ...stageInput(batchTo, { ...values, on: values.on || today }) }, { onSuccess: () => setPicked(new Set()) });
             }}
           >
             <h3>{t('pipeline.batch', { count: picked.size })}</h3>
