@@ -3,6 +3,9 @@ import { recordObjection, resolveObjection } from '../commands/objections.ts';
 import { setStage, setStages } from '../commands/set-stage.ts';
 import { undoStage } from '../commands/undo-stage.ts';
 import { loadPipeline } from '../campaign/pipeline.ts';
+import { publicStairwell } from '../campaign/public-stairwell.ts';
+import { stairwellId } from '../commands/stage-input.ts';
+import { z } from 'zod';
 import { publicProcedure, roleProcedure, router } from '../trpc.ts';
 import { estateIdInput } from './estate.ts';
 
@@ -14,6 +17,8 @@ export const stagesRouter = router({
   pipeline: staff.input(estateIdInput).query(async ({ ctx, input }) => await loadPipeline(ctx.db, input.estateId, ctx.now())),
   /** What is due, for the wall: door numbers, dates and counts only. */
   deadlines: publicProcedure.input(estateIdInput).query(async ({ ctx, input }) => (await loadPipeline(ctx.db, input.estateId, ctx.now())).deadlines),
+  /** One stairwell for residents (the QR code on its papers): stage, dates, aggregates, cost per floor, prepared answers. */
+  publicStairwell: publicProcedure.input(z.object({ stairwellId })).query(async ({ ctx, input }) => await publicStairwell(ctx.db, input.stairwellId)),
   set: staff.input(setStage.input).mutation(async ({ ctx, input }) => await setStage(ctx, input)),
   setMany: staff.input(setStages.input).mutation(async ({ ctx, input }) => await setStages(ctx, input)),
   undo: staff.input(undoStage.input).mutation(async ({ ctx, input }) => await undoStage(ctx, input)),

@@ -56,6 +56,7 @@ const ALLOWED: Record<string, Who[]> = {
   'present.deck': ANYONE,
   'stages.pipeline': STAFF,
   'stages.deadlines': ANYONE,
+  'stages.publicStairwell': ANYONE,
   'stages.set': STAFF,
   'stages.setMany': STAFF,
   'stages.undo': STAFF,

@@ -36,7 +36,7 @@ async function stairwellWhere(test: (p: { stage: string; passed: boolean }) => b
   const map = await staff.estate.map({ estateId: 1 });
   return map.layers.stairwells.features.map((f) => f.properties).filter(test)[skip]!;
 }
-const eventsOf = async (id: number) => (await sql<{ n: number }>('SELECT count(*) AS n FROM stage_events WHERE stairwell_id = ?', id))[0]!.n;
+const eventsOf = async (id: number) => Number((await sql<{ n: number | string }>('SELECT count(*) AS n FROM stage_events WHERE stairwell_id = ?', id))[0]!.n);
 const stageOf = async (id: number) => (await sql<{ stage: string }>('SELECT stage FROM stairwells WHERE id = ?', id))[0]!.stage;
 
 describe('the campaign pipeline, one stairwell from 意见征询 to 运行维保', () => {
