@@ -9,6 +9,7 @@ const StaffPage = lazy(() => import('./pages/staff-page.tsx').then((m) => ({ def
 const PlanPage = lazy(() => import('./pages/plan-page.tsx').then((m) => ({ default: m.PlanPage })));
 const ParkingPage = lazy(() => import('./pages/parking-page.tsx').then((m) => ({ default: m.ParkingPage })));
 const DistrictPage = lazy(() => import('./pages/district-page.tsx').then((m) => ({ default: m.DistrictPage })));
+const StairwellPublicPage = lazy(() => import('./pages/stairwell-public-page.tsx').then((m) => ({ default: m.StairwellPublicPage })));
 const PresentPage = lazy(() => import('./pages/present-page.tsx').then((m) => ({ default: m.PresentPage })));
 
 function Screen({ children }: { children: ReactNode }) {
@@ -26,6 +27,8 @@ export function App({ path, search }: { path: string; search: URLSearchParams })
   if (route === '/plan') return <Screen>{search.get('view') === 'parking' ? <ParkingPage /> : <PlanPage />}</Screen>;
   if (route === '/present') return <Screen><PresentPage /></Screen>;
   if (route === '/district') return <Screen><DistrictPage /></Screen>;
+  const stairwell = /^\/stairwell\/(\d{1,9})$/.exec(route);
+  if (stairwell) return <Screen><StairwellPublicPage stairwellId={Number(stairwell[1])} /></Screen>;
   return (
     <main className="not-found">
       <h1>{t('state.notFound')}</h1>

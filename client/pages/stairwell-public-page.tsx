@@ -1,0 +1,125 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { LoadState } from '../components/load-state.tsx';
+import { useTRPC } from '../trpc.ts';
+import '../styles/public-page.css';
+
+const yuan = (n: number) => `¥${n.toLocaleString('en-US')}`;
+const pct = (a: number, b: number) => (b > 0 ? `${Math.round((1000 * a) / b) / 10}%` : '—');
+
+/**
+ * 门洞公开页: what the QR code on a posted paper opens, for any resident on a
+ * phone: the stairwell's stage and dates, the vote in aggregate (never who has
+ * or has not signed), what each floor pays, and the committee's answers.
+ * Light, large and printable.
+ */
+export function StairwellPublicPage({ stairwellId }: { stairwellId: number }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const q = useQuery(trpc.stages.publicStairwell.queryOptions({ stairwellId }));
+  if (!q.data) return <LoadState error={q.error} refetch={() => void q.refetch()} />;
+  const s = q.data;
+  const en = i18n.language === 'en';
+  return (
+    <main className="public-page" data-testid="public-stairwell">
+      <h1>{t('publicPage.title', { estate: s.estateName, door: s.doorNumber })}</h1>
+      <p className="public-step" data-testid="public-step">
+        {t('publicPage.now')}<strong>{t(`step.${s.step}`)}</strong>
+      </p>
+      {s.windows && (
+        <p data-testid="public-windows">
+          {t('pipeline.windows', { ...s.windows })}
+          {s.objectionsInMediation > 0 && ` · ${t('publicPage.objections', { count: s.objectionsInMediation })}`}
+        </p>
+      )}
+      {s.steps.length > 0 && (
+        <section>
+          <h2>{t('publicPage.dates')}</h2>
+          <ol className="public-dates">
+            {s.steps.map((x) => (
+              <li key={`${x.stage}:${x.on}`}>
+                <time>{x.on}</time> {t(`stage.${x.stage}`)}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {s.votes && (
+        <section data-testid="public-votes">
+          <h2>{t('publicPage.votes')}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th />
+                <th>{t('publicPage.total')}</th>
+                <th>{t('publicPage.participating')}</th>
+                <th>{t('publicPage.agreeing')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th>{t('publicPage.byHead')}</th>
+                <td>{s.votes.voters.total}</td>
+                <td>
+                  {s.votes.voters.participating}（{pct(s.votes.voters.participating, s.votes.voters.total)}）
+                </td>
+                <td>
+                  {s.votes.voters.agreeing}（{pct(s.votes.voters.agreeing, s.votes.voters.participating)}）
+                </td>
+              </tr>
+              <tr>
+                <th>{t('publicPage.byArea')}</th>
+                <td>{s.votes.area.total.toFixed(1)} m²</td>
+                <td>
+                  {s.votes.area.participating.toFixed(1)} m²（{pct(s.votes.area.participating, s.votes.area.total)}）
+                </td>
+                <td>
+                  {s.votes.area.agreeing.toFixed(1)} m²（{pct(s.votes.area.agreeing, s.votes.area.participating)}）
+                </td>
+              </tr>
+            </tbody>
+          </table>
+          <p>{t('publicPage.rule')}</p>
+          <p className="public-result">{s.word ?? t('publicPage.notYet')}</p>
+        </section>
+      )}
+      <section data-testid="public-cost">
+        <h2>{t('publicPage.cost')}</h2>
+        <p>{t('publicPage.costLine', { cost: yuan(s.cost.liftCostYuan), subsidy: yuan(s.cost.subsidyYuan), owners: yuan(s.cost.ownersPayYuan) })}</p>
+        <table>
+          <thead>
+            <tr>
+              <th>{t('publicPage.floor')}</th>
+              <th>{t('publicPage.coefficient')}</th>
+              <th>{t('publicPage.floorPays')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.cost.floors.map((f) => (
+              <tr key={f.floor}>
+                <th>{t('live.floor', { floor: f.floor })}</th>
+                <td>{f.coefficient}%</td>
+                <td>
+                  {yuan(f.floorPaysYuan)}
+                  {f.flatsOnFloor > 1 ? ` ${t('publicPage.splitByArea', { count: f.flatsOnFloor })}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section>
+        <h2>{t('publicPage.answers')}</h2>
+        <dl className="public-answers">
+          {s.answers.map((a) => (
+            <div key={a.tag}>
+              <dt>{t(`canvass.concernTags.${a.tag}`)}</dt>
+              <dd>{en ? a.en : a.zh}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <p className="public-foot">{t('publicPage.privacy')}</p>
+    </main>
+  );
+}
