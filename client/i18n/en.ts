@@ -1,5 +1,19 @@
 import type { Messages } from './zh.ts';
 
+/** Each stage's name on screen. */
+const STAGE_NAMES = {
+  canvassing: 'Canvassing',
+  consent_passed: 'Consent passed',
+  agreement_signed: 'Agreement signed',
+  public_notice: 'Public notice',
+  design_approved: 'Design approved',
+  permitted: 'Permitted',
+  under_construction: 'Under construction',
+  accepted: 'Accepted',
+  in_service: 'In service',
+  suspended: 'Suspended',
+};
+
 export const en: Messages = {
   app: { title: 'LiftMap', estateTitle: '{{name}} elevator retrofit battle map', schematic: 'Schematic: positions and sizes are illustrative, not surveyed' },
   lang: { toggle: '中文' },
@@ -43,31 +57,9 @@ export const en: Messages = {
     votersAgreement: 'Agreeing voters ≥ 3/4 of those taking part',
     areaAgreement: 'Agreeing area ≥ 3/4 of that taking part',
   },
-  stage: {
-    canvassing: 'Canvassing',
-    consent_passed: 'Consent passed',
-    agreement_signed: 'Agreement signed',
-    public_notice: 'Public notice',
-    design_approved: 'Design approved',
-    permitted: 'Permitted',
-    under_construction: 'Under construction',
-    accepted: 'Accepted',
-    in_service: 'In service',
-    suspended: 'Suspended',
-  },
-  step: {
-    canvassing: 'Canvassing (rule not met)',
-    rule_met: 'Rule met, not yet confirmed',
-    consent_passed: 'Consent confirmed',
-    agreement_signed: 'Agreement signed',
-    public_notice: 'Public notice',
-    design_approved: 'Design approved',
-    permitted: 'Permitted',
-    under_construction: 'Under construction',
-    accepted: 'Accepted',
-    in_service: 'In service',
-    suspended: 'Suspended',
-  },
+  stage: STAGE_NAMES,
+  /** Steps of the one campaign count (geo/campaign): the stages, with canvassing split into still collecting and 已达标. */
+  step: { ...STAGE_NAMES, canvassing: 'Canvassing (rule not met)', rule_met: 'Rule met, not yet confirmed', consent_passed: 'Consent confirmed' },
   publicPage: {
     title: '{{estate}} {{door}}: the lift retrofit',
     now: 'Now: ',

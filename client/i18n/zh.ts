@@ -1,4 +1,18 @@
 /** Chinese, the default language. Keys are grouped by screen. */
+/** Each stage's name on screen. */
+const STAGE_NAMES = {
+  canvassing: '意见征询',
+  consent_passed: '征询通过',
+  agreement_signed: '签订加梯协议',
+  public_notice: '公示',
+  design_approved: '方案审定',
+  permitted: '施工许可',
+  under_construction: '施工',
+  accepted: '竣工验收',
+  in_service: '运行维保',
+  suspended: '暂缓',
+};
+
 export const zh = {
   app: { title: '加梯作战图', estateTitle: '{{name}} 加装电梯作战图', schematic: '示意图：位置与尺寸为示意，非测绘成果' },
   lang: { toggle: 'English' },
@@ -42,32 +56,9 @@ export const zh = {
     votersAgreement: '同意人数 ≥ 参与人数 3/4',
     areaAgreement: '同意面积 ≥ 参与面积 3/4',
   },
-  stage: {
-    canvassing: '意见征询',
-    consent_passed: '征询通过',
-    agreement_signed: '签订加梯协议',
-    public_notice: '公示',
-    design_approved: '方案审定',
-    permitted: '施工许可',
-    under_construction: '施工',
-    accepted: '竣工验收',
-    in_service: '运行维保',
-    suspended: '暂缓',
-  },
-  /** Steps of the one campaign count (geo/campaign): canvassing split into still collecting and 已达标. */
-  step: {
-    canvassing: '意见征询（未达标）',
-    rule_met: '已达标待确认',
-    consent_passed: '征询通过',
-    agreement_signed: '签订加梯协议',
-    public_notice: '公示',
-    design_approved: '方案审定',
-    permitted: '施工许可',
-    under_construction: '施工',
-    accepted: '竣工验收',
-    in_service: '运行维保',
-    suspended: '暂缓',
-  },
+  stage: STAGE_NAMES,
+  /** Steps of the one campaign count (geo/campaign): the stages, with canvassing split into still collecting and 已达标. */
+  step: { ...STAGE_NAMES, canvassing: '意见征询（未达标）', rule_met: '已达标待确认' },
   publicPage: {
     title: '{{estate}} {{door}} 加装电梯进展',
     now: '当前阶段：',
