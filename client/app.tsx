@@ -10,6 +10,7 @@ const PlanPage = lazy(() => import('./pages/plan-page.tsx').then((m) => ({ defau
 const ParkingPage = lazy(() => import('./pages/parking-page.tsx').then((m) => ({ default: m.ParkingPage })));
 const DistrictPage = lazy(() => import('./pages/district-page.tsx').then((m) => ({ default: m.DistrictPage })));
 const StairwellPublicPage = lazy(() => import('./pages/stairwell-public-page.tsx').then((m) => ({ default: m.StairwellPublicPage })));
+const PapersPage = lazy(() => import('./pages/papers-page.tsx').then((m) => ({ default: m.PapersPage })));
 const PresentPage = lazy(() => import('./pages/present-page.tsx').then((m) => ({ default: m.PresentPage })));
 
 function Screen({ children }: { children: ReactNode }) {
@@ -22,13 +23,15 @@ export function App({ path, search }: { path: string; search: URLSearchParams })
   const { t } = useTranslation();
   const route = path.replace(/\/$/, '') || '/';
   if (route === '/' || route === '/wall') return <Screen><WallPage settings={wallSettings(search)} /></Screen>;
-  if (route === '/canvass') return <Screen><CanvassPage /></Screen>;
+  if (route === '/canvass') return <Screen><CanvassPage search={search} /></Screen>;
   if (route === '/admin') return <Screen><StaffPage /></Screen>;
   if (route === '/plan') return <Screen>{search.get('view') === 'parking' ? <ParkingPage /> : <PlanPage />}</Screen>;
   if (route === '/present') return <Screen><PresentPage /></Screen>;
   if (route === '/district') return <Screen><DistrictPage /></Screen>;
   const stairwell = /^\/stairwell\/(\d{1,9})$/.exec(route);
   if (stairwell) return <Screen><StairwellPublicPage stairwellId={Number(stairwell[1])} /></Screen>;
+  const papers = /^\/papers\/(\d{1,9})\/(form|result|notice)$/.exec(route);
+  if (papers) return <Screen><PapersPage stairwellId={Number(papers[1])} kind={papers[2] as 'form' | 'result' | 'notice'} search={search} /></Screen>;
   return (
     <main className="not-found">
       <h1>{t('state.notFound')}</h1>

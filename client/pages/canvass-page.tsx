@@ -7,17 +7,23 @@ import { SessionHeader } from '../components/session-header.tsx';
 import { useSession } from '../hooks/use-session.ts';
 import { useVisitQueue } from '../hooks/use-visit-queue.ts';
 
-/** 掌上走访: phone first, from 360 px wide. */
-export function CanvassPage() {
+const idParam = (search: URLSearchParams, key: string) => {
+  const n = Number(search.get(key));
+  return Number.isInteger(n) && n > 0 ? n : null;
+};
+
+/** 掌上走访: phone first, from 360 px wide. `?stairwell=S&flat=F` (the QR code on a 征询意见表) opens that flat's form. */
+export function CanvassPage({ search }: { search: URLSearchParams }) {
   const { t } = useTranslation();
   const session = useSession();
-  const [stairwell, setStairwell] = useState<number | null>(null);
+  const [stairwell, setStairwell] = useState<number | null>(() => idParam(search, 'stairwell'));
+  const [flat] = useState(() => idParam(search, 'flat'));
   if (session.loading) return <p className="load-state">{t('state.loading')}</p>;
   return (
     <div className="canvass">
       <SessionHeader title={t('canvass.title')} session={session} />
       {session.user ? (
-        <SignedIn name={session.user.canvasserName ?? session.user.username} role={session.user.role} stairwell={stairwell} setStairwell={setStairwell} />
+        <SignedIn name={session.user.canvasserName ?? session.user.username} role={session.user.role} stairwell={stairwell} setStairwell={setStairwell} flat={flat} />
       ) : (
         <LoginForm session={session} />
       )}
@@ -25,7 +31,7 @@ export function CanvassPage() {
   );
 }
 
-function SignedIn({ name, role, stairwell, setStairwell }: { name: string; role: string; stairwell: number | null; setStairwell: (id: number | null) => void }) {
+function SignedIn({ name, role, stairwell, setStairwell, flat }: { name: string; role: string; stairwell: number | null; setStairwell: (id: number | null) => void; flat: number | null }) {
   const { t } = useTranslation();
   const queue = useVisitQueue();
   const waiting = queue.pending.filter((v) => v.state === 'queued');
@@ -47,7 +53,7 @@ function SignedIn({ name, role, stairwell, setStairwell }: { name: string; role:
             </button>
           </p>
         ))}
-      {stairwell === null ? <StairwellList onOpen={setStairwell} /> : <StairwellView stairwellId={stairwell} onBack={() => setStairwell(null)} onRecord={queue.record} />}
+      {stairwell === null ? <StairwellList onOpen={setStairwell} /> : <StairwellView stairwellId={stairwell} initialFlat={flat} onBack={() => setStairwell(null)} onRecord={queue.record} />}
     </>
   );
 }

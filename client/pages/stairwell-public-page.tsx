@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LoadState } from '../components/load-state.tsx';
+import { pctOf as pct, yuan } from '../papers/paper-format.ts';
 import { useTRPC } from '../trpc.ts';
 import '../styles/public-page.css';
 
-const yuan = (n: number) => `¥${n.toLocaleString('en-US')}`;
-const pct = (a: number, b: number) => (b > 0 ? `${Math.round((1000 * a) / b) / 10}%` : '—');
 
 /**
  * 门洞公开页: what the QR code on a posted paper opens, for any resident on a

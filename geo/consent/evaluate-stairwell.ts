@@ -1,6 +1,7 @@
 import { evaluateConsent, type ConsentResult } from './evaluate-consent.ts';
 import { voteOf, type HouseholdStatus } from './household-status.ts';
 import { progressBin, type ProgressBin } from './progress-bin.ts';
+import { thresholdTests, type ThresholdTests } from './threshold-tests.ts';
 
 export interface RegisterFlat {
   flatId: string;
@@ -8,13 +9,6 @@ export interface RegisterFlat {
   /** Exclusive area from the register; null when not known yet. */
   areaM2: number | null;
   status: HouseholdStatus;
-}
-
-export interface ThresholdTest {
-  /** Share in [0, 1] for display; the `met` flag is decided in integers. */
-  share: number;
-  required: number;
-  met: boolean;
 }
 
 export type StairwellConsent =
@@ -25,12 +19,7 @@ export type StairwellConsent =
       /** Share of the needed agreeing voters already collected, 0..1. */
       progress: number;
       result: ConsentResult;
-      tests: {
-        votersParticipation: ThresholdTest;
-        areaParticipation: ThresholdTest;
-        votersAgreement: ThresholdTest;
-        areaAgreement: ThresholdTest;
-      };
+      tests: ThresholdTests;
       /** Whether it would pass if every verbal yes (口头同意) signed. */
       forecastPassed: boolean;
       flatsSigned: number;
@@ -59,19 +48,7 @@ export function evaluateStairwell(flats: readonly RegisterFlat[]): StairwellCons
   const result = evaluateConsent(voting);
   const forecast = evaluateConsent(voting.map((f) => (f.status === 'intent' ? { ...f, vote: 'agree' as const } : f)));
 
-  const { voters, area } = result;
-  const tests = {
-    votersParticipation: { share: share(voters.participating, voters.total), required: 2 / 3, met: false },
-    areaParticipation: { share: share(area.participating, area.total), required: 2 / 3, met: false },
-    votersAgreement: { share: share(voters.agreeing, voters.participating), required: 3 / 4, met: false },
-    areaAgreement: { share: share(area.agreeing, area.participating), required: 3 / 4, met: false },
-  };
-  // The integer decisions of evaluateConsent are the truth; shares are for display.
-  tests.votersParticipation.met = 3 * voters.participating >= 2 * voters.total;
-  tests.areaParticipation.met = 3 * Math.round(area.participating * 100) >= 2 * Math.round(area.total * 100);
-  tests.votersAgreement.met = voters.participating > 0 && 4 * voters.agreeing >= 3 * voters.participating;
-  tests.areaAgreement.met =
-    area.participating > 0 && 4 * Math.round(area.agreeing * 100) >= 3 * Math.round(area.participating * 100);
+  const tests = thresholdTests(result);
 
   let progress = 1;
   let bin: ProgressBin = 'passed';
@@ -82,7 +59,7 @@ export function evaluateStairwell(flats: readonly RegisterFlat[]): StairwellCons
       bin = 'impossible';
     } else {
       const votersToPass = new Set(voting.filter((f) => toPass.includes(f.flatId)).map((f) => f.voterId)).size;
-      progress = share(voters.agreeing, voters.agreeing + votersToPass);
+      progress = share(result.voters.agreeing, result.voters.agreeing + votersToPass);
       bin = progressBin(progress);
     }
   }

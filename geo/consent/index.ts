@@ -9,5 +9,6 @@ export {
   type HouseholdStatus,
   type Vote,
 } from './household-status.ts';
-export { evaluateStairwell, type RegisterFlat, type StairwellConsent, type ThresholdTest } from './evaluate-stairwell.ts';
+export { evaluateStairwell, type RegisterFlat, type StairwellConsent } from './evaluate-stairwell.ts';
+export { thresholdTests, type ThresholdTest, type ThresholdTests } from './threshold-tests.ts';
 export { PROGRESS_BINS, progressBin, type ProgressBin } from './progress-bin.ts';

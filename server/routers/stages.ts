@@ -3,6 +3,7 @@ import { recordObjection, resolveObjection } from '../commands/objections.ts';
 import { setStage, setStages } from '../commands/set-stage.ts';
 import { undoStage } from '../commands/undo-stage.ts';
 import { loadPipeline } from '../campaign/pipeline.ts';
+import { stairwellPapers } from '../campaign/papers.ts';
 import { publicStairwell } from '../campaign/public-stairwell.ts';
 import { stairwellId } from '../commands/stage-input.ts';
 import { z } from 'zod';
@@ -19,6 +20,8 @@ export const stagesRouter = router({
   deadlines: publicProcedure.input(estateIdInput).query(async ({ ctx, input }) => (await loadPipeline(ctx.db, input.estateId, ctx.now())).deadlines),
   /** One stairwell for residents (the QR code on its papers): stage, dates, aggregates, cost per floor, prepared answers. */
   publicStairwell: publicProcedure.input(z.object({ stairwellId })).query(async ({ ctx, input }) => await publicStairwell(ctx.db, input.stairwellId)),
+  /** The three papers posted in a stairwell (征询意见表, 征询结果公告, 公示): rooms, areas and votes by room, no names. */
+  papers: staff.input(z.object({ stairwellId })).query(async ({ ctx, input }) => await stairwellPapers(ctx.db, input.stairwellId, ctx.now())),
   set: staff.input(setStage.input).mutation(async ({ ctx, input }) => await setStage(ctx, input)),
   setMany: staff.input(setStages.input).mutation(async ({ ctx, input }) => await setStages(ctx, input)),
   undo: staff.input(undoStage.input).mutation(async ({ ctx, input }) => await undoStage(ctx, input)),

@@ -57,6 +57,7 @@ const ALLOWED: Record<string, Who[]> = {
   'stages.pipeline': STAFF,
   'stages.deadlines': ANYONE,
   'stages.publicStairwell': ANYONE,
+  'stages.papers': STAFF,
   'stages.set': STAFF,
   'stages.setMany': STAFF,
   'stages.undo': STAFF,

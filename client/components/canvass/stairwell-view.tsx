@@ -10,11 +10,11 @@ import { VisitForm } from './visit-form.tsx';
 export type StairwellRegister = Awaited<ReturnType<typeof stairwellRegister>>;
 
 /** A stairwell on the phone: the floor × room grid to tap, and the flats that would tip it over. */
-export function StairwellView({ stairwellId, onBack, onRecord }: { stairwellId: number; onBack: () => void; onRecord: (input: VisitInput, label: string) => Promise<void> }) {
+export function StairwellView({ stairwellId, initialFlat = null, onBack, onRecord }: { stairwellId: number; initialFlat?: number | null; onBack: () => void; onRecord: (input: VisitInput, label: string) => Promise<void> }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const reg = useQuery(trpc.canvass.register.queryOptions({ stairwellId }));
-  const [open, setOpen] = useState<number | null>(null);
+  const [open, setOpen] = useState<number | null>(initialFlat);
   if (!reg.data) return <p>{reg.error ? reg.error.message : t('state.loading')}</p>;
   const d = reg.data;
   const todo = new Set(d.evaluation.complete ? d.evaluation.todo.map((f) => f.flatId) : []);

@@ -91,6 +91,17 @@ export function StageForm({ stairwell: s, today }: { stairwell: PipelineStairwel
         {s.doorNumber} · {t(`stage.${s.stage}`)}
         {s.stageOn ? ` · ${s.stageOn}` : ''}
       </h3>
+      <p className="paper-links" data-testid="paper-links">
+        {t('paper.toolbar')}：
+        {(['form', 'result', 'notice'] as const).map((k) => (
+          <a key={k} href={`/papers/${s.id}/${k}`} target="_blank" rel="noopener">
+            {t(`paper.kinds.${k}`)}
+          </a>
+        ))}
+        <a href={`/stairwell/${s.id}`} target="_blank" rel="noopener">
+          {t('paper.publicPage')}
+        </a>
+      </p>
       {s.stage === 'suspended' && s.stageReason && <p>{t('pipeline.suspendedBecause', { reason: s.stageReason })}</p>}
       {s.windows && <p data-testid="notice-windows">{t('pipeline.windows', { ...s.windows })}</p>}
       {next && (
