@@ -48,7 +48,7 @@ try {
     report.live = { idle: live, underLoad: load };
   }
   if (run('phasing')) {
-    const fenghe = (await phasingInputFor(server.db, 1, { ...DEFAULT_PLAN_PARAMS, crews: 6 })).input;
+    const fenghe = (await phasingInputFor(server.db, 1, { ...DEFAULT_PLAN_PARAMS, crews: 6 }, startedAt)).input;
     const synthetic = phasingInputFromLayout(generateLayout(FENGHE_PLAN), createRng(7), { crews: 6, phaseDays: 70, maxParkingLossPerPhase: 12, maxReadyDay: 120 });
     const naive = [againstNaive('Fenghe register (stairwells that passed or still can)', fenghe), againstNaive('Fenghe layout, random weights and ready days', synthetic)];
     for (const n of naive)

@@ -9,4 +9,5 @@ export { scorePlan } from './score-plan.ts';
 export { constructionZone, CONSTRUCTION_ZONE_M } from './construction-zone.ts';
 export { elderWeight } from './elder-weight.ts';
 export { unschedulableReason } from './unschedulable-reason.ts';
-export { DEFAULT_LEAD_DAYS, readyDayFor, type LeadDays } from './ready-day.ts';
+export { DEFAULT_LEAD_DAYS, readyDateFrom, readyDayFor, readyDayOf, type LeadDays, type StageProgress } from './ready-day.ts';
+export { progressAgainstPlan, type ProgrammeRow, type ProgrammeStatus } from './programme-progress.ts';

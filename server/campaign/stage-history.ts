@@ -23,3 +23,31 @@ export async function openObjections(db: Db, stairwellId: number): Promise<numbe
   const { objections } = db.t;
   return (await first(db.select({ n: count() }).from(objections).where(and(eq(objections.stairwellId, stairwellId), eq(objections.status, 'mediating')))))!.n;
 }
+
+/** Where each stairwell of an estate stands: its stage's own date, and 公示's closing day while in 公示; one query. */
+export async function loadStandings(db: Db, estateId: number) {
+  const { stageEvents, stairwells } = db.t;
+  const rows = await db
+    .select({ e: stageEvents })
+    .from(stageEvents)
+    .innerJoin(stairwells, eq(stairwells.id, stageEvents.stairwellId))
+    .where(eq(stairwells.estateId, estateId))
+    .orderBy(asc(stageEvents.at), asc(stageEvents.id));
+  const byStairwell = new Map<number, StageEventRow[]>();
+  for (const { e } of rows) byStairwell.set(e.stairwellId, [...(byStairwell.get(e.stairwellId) ?? []), e]);
+  const out = new Map<number, { stage: ReturnType<typeof standing>['stage']; on: string | null; noticeClosedOn: string | null; startedOn: string | null; acceptedOn: string | null }>();
+  for (const [id, events] of byStairwell) {
+    const steps = effectiveHistory(events);
+    const now = standing(steps);
+    const notice = now.stage === 'public_notice' ? stepInto(steps, 'public_notice') : null;
+    out.set(id, {
+      stage: now.stage,
+      on: now.on,
+      noticeClosedOn: notice ? noticeWindows(notice.on, notice.event.details?.noticeDays ?? MIN_NOTICE_DAYS, notice.event.details?.objectionDays ?? MIN_OBJECTION_DAYS).closedOn : null,
+      startedOn: stepInto(steps, 'under_construction')?.on ?? null,
+      acceptedOn: stepInto(steps, 'accepted')?.on ?? null,
+    });
+  }
+  return out;
+}
+export type Standing = NonNullable<ReturnType<Awaited<ReturnType<typeof loadStandings>>['get']>>;

@@ -222,6 +222,8 @@ export const phaseScenarios = sqliteTable(
     moves: text('moves', { mode: 'json' }).$type<{ stairwellId: number; toPhase: number }[]>().notNull(),
     /** The plan when saved, so later data changes never rewrite what was agreed. */
     result: text('result', { mode: 'json' }).$type<unknown>().notNull(),
+    /** When staff adopted it as the construction programme (施工计划): at most one per estate; its plan is the baseline slippage is measured against. */
+    adoptedAt: text('adopted_at'),
     createdAt: createdAt(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -32,18 +32,35 @@ function checkMoves(plannable: readonly string[], excluded: readonly { doorNumbe
   });
 }
 
+/** A planner's move of a site that has started under the adopted programme is refused: it stays in its phase. */
+function checkPinned(pinned: readonly { stairwellId: number; phase: number }[], states: readonly { row: { id: number; doorNumber: string } }[], moves: readonly PlanMove[]) {
+  moves.forEach((m, i) => {
+    const pin = pinned.find((p) => p.stairwellId === m.stairwellId);
+    if (pin && pin.phase !== m.toPhase) {
+      const door = states.find((s) => s.row.id === m.stairwellId)?.row.doorNumber ?? String(m.stairwellId);
+      throw refuse.badInput(
+        `第 ${i + 1} 项调整：${door} 已按施工计划开工，保持在第 ${pin.phase + 1} 批`,
+        `moves.${i}.toPhase: ${door} has started under the adopted programme and stays in phase ${pin.phase + 1}`,
+        `moves.${i}.toPhase`,
+      );
+    }
+  });
+}
+
 /**
  * A phasing plan for an estate, ready for /plan: the planner's plan with the
  * planner's manual moves applied, re-dated, with every broken constraint,
  * the scores before and after the moves and against a naive plan, and the
  * map's geometry (zones, a hull per phase, lanes in conflict). No personal data.
  */
-export async function computePlan(db: Db, estateId: number, params: PlanParams, moves: readonly PlanMove[]) {
-  const { input, excluded, states } = await phasingInputFor(db, estateId, params);
+export async function computePlan(db: Db, estateId: number, params: PlanParams, moves: readonly PlanMove[], now: Date) {
+  const { input, excluded, states, pinned, readyDates, programme } = await phasingInputFor(db, estateId, params, now);
   const facts = analyzeSites(input);
   const planned = planWithFacts(input, facts);
   checkMoves(input.stairwells.map((s) => s.id), excluded, moves);
-  const { groups, unscheduled } = applyMoves(planned, moves);
+  checkPinned(pinned, states, moves);
+  // Started sites of the adopted programme stay in their phase, whatever the planner's plan says.
+  const { groups, unscheduled } = applyMoves(planned, [...moves, ...pinned.map((p) => ({ stairwellId: p.stairwellId, toPhase: p.phase }))]);
   const plan: PhasePlan = buildPlan(input, facts, groups, unscheduled);
   const violations = checkPlan(input, facts, plan);
   const byId = new Map(states.map((s) => [String(s.row.id), s]));
@@ -59,7 +76,9 @@ export async function computePlan(db: Db, estateId: number, params: PlanParams, 
       stage: st.row.stage,
       weight: s.weight,
       readyDay: s.readyDay,
-      readyDate: addDays(params.startDate, s.readyDay),
+      readyDate: readyDates.get(s.id)!,
+      /** Started under the adopted programme: kept in its phase when re-planning. */
+      pinned: pinned.some((p) => String(p.stairwellId) === s.id),
       phase: phaseOf.get(s.id) ?? null,
       blocksLanes: f.blocksLanes,
       narrowsLanes: f.narrowsLanes,
@@ -84,6 +103,8 @@ export async function computePlan(db: Db, estateId: number, params: PlanParams, 
   return {
     params,
     moves: [...moves],
+    /** The adopted programme this plan keeps started sites of, if any. */
+    programme: programme ? { id: programme.row.id, name: programme.row.name } : null,
     phases: plan.phases.map((p) => ({
       ...p,
       startDate: addDays(params.startDate, p.startDay),

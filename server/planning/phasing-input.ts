@@ -1,6 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
-import { constructionZone, elderWeight, readyDayFor, type PhasingInput } from '../../geo/phasing/index.ts';
-import type { Db } from '../db/database.ts';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { constructionZone, elderWeight, readyDateFrom, readyDayFor, readyDayOf, type PhasingInput } from '../../geo/phasing/index.ts';
+import type { Stage } from '../../geo/stages/index.ts';
+import { shanghaiIso } from '../../geo/time/index.ts';
+import { loadStandings } from '../campaign/stage-history.ts';
+import { first, type Db } from '../db/database.ts';
 import { loadStairwellStates, type StairwellState } from '../queries/stairwell-states.ts';
 import type { PlanParams } from './plan-params.ts';
 
@@ -8,6 +11,18 @@ export interface Excluded {
   stairwellId: number;
   doorNumber: string;
   reason: 'built' | 'suspended' | 'not_passed' | 'impossible' | 'incomplete' | 'no_site';
+}
+
+/** Stages at which construction has begun: a site of the adopted programme stays in its phase when re-planning. */
+export const STARTED_STAGES: ReadonlySet<Stage> = new Set(['under_construction', 'accepted', 'in_service']);
+
+/** The estate's adopted programme (施工计划), if any: which phase each of its stairwells is in. */
+export async function adoptedProgramme(db: Db, estateId: number) {
+  const { phaseScenarios } = db.t;
+  const row = await first(db.select().from(phaseScenarios).where(and(eq(phaseScenarios.estateId, estateId), isNotNull(phaseScenarios.adoptedAt))));
+  if (!row) return null;
+  const phases = (row.result as { phases: { index: number; startDate: string; endDate: string; stairwellIds: number[] }[] }).phases;
+  return { row, phases, phaseOf: new Map(phases.flatMap((p) => p.stairwellIds.map((id) => [id, p.index] as const))) };
 }
 
 function exclusion(s: StairwellState, params: PlanParams): Excluded['reason'] | null {
@@ -23,11 +38,13 @@ function exclusion(s: StairwellState, params: PlanParams): Excluded['reason'] | 
 
 /**
  * The planner's input for an estate (SPEC §5): construction zones around the
- * elevator sites, ready days from each stage's lead time, elder weights from
- * the register, the fire lanes and parking. Stairwells it leaves out come
+ * elevator sites, ready days from real stage dates plus the lead times still
+ * to run (counted from `now` where no date exists yet), elder weights from the
+ * register, the fire lanes and parking. Sites of the adopted programme that
+ * have started are kept, pinned to their phase. Stairwells it leaves out come
  * with the reason.
  */
-export async function phasingInputFor(db: Db, estateId: number, params: PlanParams) {
+export async function phasingInputFor(db: Db, estateId: number, params: PlanParams, now: Date) {
   const { fireLanes, flats, parkingSpaces } = db.t;
   const states = await loadStairwellStates(db, estateId);
   const ages = await db
@@ -37,6 +54,13 @@ export async function phasingInputFor(db: Db, estateId: number, params: PlanPara
   const agesOf = new Map<number, typeof ages>();
   for (const f of ages) agesOf.set(f.stairwellId, [...(agesOf.get(f.stairwellId) ?? []), f]);
   const excluded: Excluded[] = [];
+  const today = shanghaiIso(now).slice(0, 10);
+  const standings = await loadStandings(db, estateId);
+  const programme = await adoptedProgramme(db, estateId);
+  /** Started sites of the programme and the phase they stay in. */
+  const pinned: { stairwellId: number; phase: number }[] = [];
+  /** Each planned stairwell's earliest construction start. */
+  const readyDates = new Map<string, string>();
   const input: PhasingInput = {
     stairwells: [],
     fireLanes: (await db
@@ -54,19 +78,29 @@ export async function phasingInputFor(db: Db, estateId: number, params: PlanPara
     maxParkingLossPerPhase: params.maxParkingLossPerPhase,
   };
   for (const s of states) {
-    const reason = exclusion(s, params);
+    const phase = programme?.phaseOf.get(s.row.id);
+    const keep = STARTED_STAGES.has(s.row.stage) && phase !== undefined && s.row.elevatorSite !== null;
+    const reason = keep ? null : exclusion(s, params);
     if (reason) {
       excluded.push({ stairwellId: s.row.id, doorNumber: s.row.doorNumber, reason });
       continue;
     }
-    const stage = s.row.stage === 'canvassing' && s.consent.complete && s.consent.result.passed ? 'consent_passed' : s.row.stage;
+    if (keep) pinned.push({ stairwellId: s.row.id, phase: phase });
+    const standing = standings.get(s.row.id);
+    // 已达标 but not confirmed: it counts as confirmed today.
+    const unconfirmed = s.row.stage === 'canvassing' && s.consent.complete && s.consent.result.passed;
+    const stage = unconfirmed ? 'consent_passed' : s.row.stage;
+    const readyDate = keep
+      ? (standing?.startedOn ?? today)
+      : readyDateFrom({ stage, enteredOn: unconfirmed || stage === 'canvassing' ? null : (standing?.on ?? null), noticeClosedOn: standing?.noticeClosedOn ?? null }, today)!;
+    readyDates.set(String(s.row.id), readyDate);
     input.stairwells.push({
       id: String(s.row.id),
       buildingId: String(s.row.buildingId),
-      readyDay: readyDayFor(stage) ?? 0,
+      readyDay: readyDayOf(readyDate, params.startDate),
       zone: constructionZone(s.row.elevatorSite!, params.zoneM),
       weight: elderWeight(agesOf.get(s.row.id) ?? []),
     });
   }
-  return { input, excluded, states };
+  return { input, excluded, states, pinned, readyDates, programme };
 }

@@ -9,6 +9,10 @@ export interface ScenarioSummary {
   id: number;
   name: string;
   params: PlanParams;
+  /** The planner's manual moves, so loading the scenario shows its plan as saved. */
+  moves: PlanMove[];
+  /** When it was adopted as the construction programme, if it is the one. */
+  adoptedAt: string | null;
   score: ComputedPlan['score'];
   phases: number;
   updatedAt: string;
@@ -24,18 +28,18 @@ export async function listScenarios(db: Db, estateId: number): Promise<ScenarioS
     .orderBy(asc(phaseScenarios.name)))
     .map((r) => {
       const result = r.result as ComputedPlan;
-      return { id: r.id, name: r.name, params: planParamsSchema.parse(r.params), score: result.score, phases: result.phases.length, updatedAt: r.updatedAt };
+      return { id: r.id, name: r.name, params: planParamsSchema.parse(r.params), moves: r.moves, adoptedAt: r.adoptedAt, score: result.score, phases: result.phases.length, updatedAt: r.updatedAt };
     });
 }
 
 /** Saves (or overwrites by name) a scenario with the plan as computed now, in one statement. */
-export async function saveScenario(db: Db, estateId: number, name: string, params: PlanParams, moves: PlanMove[], now: string): Promise<{ id: number; plan: ComputedPlan }> {
+export async function saveScenario(db: Db, estateId: number, name: string, params: PlanParams, moves: PlanMove[], now: Date): Promise<{ id: number; plan: ComputedPlan }> {
   const { phaseScenarios } = db.t;
-  const plan = await computePlan(db, estateId, params, moves);
+  const plan = await computePlan(db, estateId, params, moves, now);
   const row = await only(db
     .insert(phaseScenarios)
-    .values({ estateId, name, params, moves, result: plan, updatedAt: now })
-    .onConflictDoUpdate({ target: [phaseScenarios.estateId, phaseScenarios.name], set: { params, moves, result: plan, updatedAt: now } })
+    .values({ estateId, name, params, moves, result: plan, updatedAt: now.toISOString() })
+    .onConflictDoUpdate({ target: [phaseScenarios.estateId, phaseScenarios.name], set: { params, moves, result: plan, updatedAt: now.toISOString() } })
     .returning({ id: phaseScenarios.id }));
   return { id: row.id, plan };
 }

@@ -38,6 +38,8 @@ const ALLOWED: Record<string, Who[]> = {
   'plan.get': ANYONE,
   'plan.save': STAFF,
   'plan.remove': STAFF,
+  'plan.adopt': STAFF,
+  'plan.programme': ANYONE,
   'parking.compute': ANYONE,
   'canvass.myStairwells': FIELD,
   'canvass.register': FIELD,

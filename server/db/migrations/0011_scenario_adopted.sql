@@ -1,0 +1,1 @@
+ALTER TABLE `phase_scenarios` ADD `adopted_at` text;
