@@ -7,6 +7,7 @@ const WallPage = lazy(() => import('./pages/wall-page.tsx').then((m) => ({ defau
 const CanvassPage = lazy(() => import('./pages/canvass-page.tsx').then((m) => ({ default: m.CanvassPage })));
 const StaffPage = lazy(() => import('./pages/staff-page.tsx').then((m) => ({ default: m.StaffPage })));
 const PlanPage = lazy(() => import('./pages/plan-page.tsx').then((m) => ({ default: m.PlanPage })));
+const ProgrammePage = lazy(() => import('./pages/programme-page.tsx').then((m) => ({ default: m.ProgrammePage })));
 const ParkingPage = lazy(() => import('./pages/parking-page.tsx').then((m) => ({ default: m.ParkingPage })));
 const DistrictPage = lazy(() => import('./pages/district-page.tsx').then((m) => ({ default: m.DistrictPage })));
 const StairwellPublicPage = lazy(() => import('./pages/stairwell-public-page.tsx').then((m) => ({ default: m.StairwellPublicPage })));
@@ -25,7 +26,10 @@ export function App({ path, search }: { path: string; search: URLSearchParams })
   if (route === '/' || route === '/wall') return <Screen><WallPage settings={wallSettings(search)} /></Screen>;
   if (route === '/canvass') return <Screen><CanvassPage search={search} /></Screen>;
   if (route === '/admin') return <Screen><StaffPage /></Screen>;
-  if (route === '/plan') return <Screen>{search.get('view') === 'parking' ? <ParkingPage /> : <PlanPage />}</Screen>;
+  if (route === '/plan') {
+    const view = search.get('view');
+    return <Screen>{view === 'parking' ? <ParkingPage /> : view === 'programme' ? <ProgrammePage /> : <PlanPage />}</Screen>;
+  }
   if (route === '/present') return <Screen><PresentPage /></Screen>;
   if (route === '/district') return <Screen><DistrictPage /></Screen>;
   const stairwell = /^\/stairwell\/(\d{1,9})$/.exec(route);

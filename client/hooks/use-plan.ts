@@ -24,7 +24,12 @@ export function useScenarios(estateId: number | undefined) {
   const save = useMutation(
     trpc.plan.save.mutationOptions({ onSuccess: () => client.invalidateQueries({ queryKey: trpc.plan.list.queryKey() }) }),
   );
-  return { list, save };
+  const adopt = useMutation(
+    trpc.plan.adopt.mutationOptions({
+      onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: trpc.plan.list.queryKey() }), client.invalidateQueries({ queryKey: trpc.plan.programme.queryKey() })]),
+    }),
+  );
+  return { list, save, adopt };
 }
 
 export function useScenario(scenarioId: number | null) {

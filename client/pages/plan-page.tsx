@@ -40,6 +40,7 @@ function PlanWorkspace() {
   const [phasePick, setPhasePick] = useState<number | null>(null);
   const [savedId, setSavedId] = useState<number | null>(null);
   const [compareId, setCompareId] = useState<number | null>(null);
+  const [adoptNote, setAdoptNote] = useState<{ ok: boolean; text: string } | null>(null);
   const estateId = estate.data?.estate.id;
   const plan = usePlan(estateId, params, moves);
   const scenarios = useScenarios(estateId);
@@ -88,10 +89,19 @@ function PlanWorkspace() {
           onLoad={(id) => {
             const s = scenarios.list.data?.find((x) => x.id === id);
             if (!s) return;
+            // The scenario as saved: its parameters and its manual moves.
             setParams(s.params);
-            setMoves([]);
+            setMoves(s.moves);
             setSavedId(id);
           }}
+          onAdopt={(scenarioId) =>
+            estateId !== undefined &&
+            scenarios.adopt.mutate(
+              { estateId, scenarioId },
+              { onSuccess: (r) => setAdoptNote({ ok: true, text: t('programme.adoptedNow', { name: r.name }) }), onError: (e) => setAdoptNote({ ok: false, text: e.message }) },
+            )
+          }
+          adoptNote={adoptNote}
           compareId={compareId}
           onCompare={setCompareId}
         />

@@ -70,6 +70,8 @@ export function GanttChart({ plan, selectedId, selectedPhase, onSelect, onSelect
               <rect x={0} y={y} width={WIDTH} height={ROW} className="gantt-row-bg" />
               <text x={16} y={y + 13}>
                 {s?.doorNumber ?? row.id}
+                {s?.pinned ? ` · ${t('programme.pinnedShort')}` : ''}
+                {s?.pinned && <title>{t('programme.pinned')}</title>}
               </text>
               <rect x={x(row.phase.startDay)} y={y + 4} width={x(row.phase.endDay) - x(row.phase.startDay)} height={ROW - 8} fill={color} opacity={0.75} rx={2} />
               {s && <line x1={x(s.readyDay)} x2={x(s.readyDay)} y1={y + 2} y2={y + ROW - 2} className="gantt-ready" />}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
-/** The two planning views: phasing and priority parking. */
-export function PlanTabs({ current }: { current: 'phasing' | 'parking' }) {
+/** The planning views: phasing, priority parking, and the adopted programme against progress. */
+export function PlanTabs({ current }: { current: 'phasing' | 'parking' | 'programme' }) {
   const { t } = useTranslation();
   return (
     <nav className="plan-tabs">
@@ -10,6 +10,9 @@ export function PlanTabs({ current }: { current: 'phasing' | 'parking' }) {
       </a>
       <a href="/plan?view=parking" aria-current={current === 'parking' ? 'page' : undefined}>
         {t('parking.tab')}
+      </a>
+      <a href="/plan?view=programme" aria-current={current === 'programme' ? 'page' : undefined}>
+        {t('programme.tab')}
       </a>
     </nav>
   );

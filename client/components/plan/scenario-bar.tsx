@@ -8,12 +8,15 @@ interface Props {
   saving: boolean;
   onSave: (name: string) => void;
   onLoad: (scenarioId: number) => void;
+  onAdopt: (scenarioId: number) => void;
+  /** What adopting said: the scenario adopted, or the refusal's sentence. */
+  adoptNote: { ok: boolean; text: string } | null;
   compareId: number | null;
   onCompare: (scenarioId: number | null) => void;
 }
 
 /** Save and load named scenarios, compare two, and export a saved one for the contractor. */
-export function ScenarioBar({ scenarios, savedId, saving, onSave, onLoad, compareId, onCompare }: Props) {
+export function ScenarioBar({ scenarios, savedId, saving, onSave, onLoad, onAdopt, adoptNote, compareId, onCompare }: Props) {
   const { t } = useTranslation();
   const [name, setName] = useState('方案 A');
   return (
@@ -46,14 +49,25 @@ export function ScenarioBar({ scenarios, savedId, saving, onSave, onLoad, compar
           <h3>{t('plan.scenarios')}</h3>
           <ul className="scenarios">
             {scenarios.map((s) => (
-              <li key={s.id}>
-                {s.name} · {s.phases} {t('plan.phases')}{' '}
+              <li key={s.id} data-scenario={s.name} data-adopted={s.adoptedAt !== null}>
+                {s.name} · {s.phases} {t('plan.phases')}
+                {s.adoptedAt !== null && <strong> {t('programme.adopted')}</strong>}{' '}
                 <button type="button" onClick={() => onLoad(s.id)}>
                   {t('plan.load')}
-                </button>
+                </button>{' '}
+                {s.adoptedAt === null && (
+                  <button type="button" onClick={() => onAdopt(s.id)}>
+                    {t('programme.adopt')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
+          {adoptNote && (
+            <p role={adoptNote.ok ? 'status' : 'alert'} className={adoptNote.ok ? 'ok' : 'violations'}>
+              {adoptNote.text}
+            </p>
+          )}
           <label>
             <span>{t('plan.compareWith')}</span>
             <select name="compare" value={compareId ?? ''} onChange={(e) => onCompare(e.target.value ? Number(e.target.value) : null)}>
