@@ -18,6 +18,7 @@ export function Legend({ counts }: { counts: Partial<Record<MapColorKey, number>
       {groups.map((g) => (
         <div key={g.title}>
           <h3>{g.title}</h3>
+          {g.keys[0] === 'p0' && <p className="legend-note">{t('legend.progressNote')}</p>}
           <ul>
             {g.keys.map((k) => (
               <li key={k} data-key={k} className={counts[k] ? '' : 'empty'}>

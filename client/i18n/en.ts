@@ -26,7 +26,7 @@ export const en: Messages = {
     elders: 'Residents 60+ on floors 3–6 of confirmed stairwells',
     of: '/ {{total}}',
   },
-  legend: { title: 'Legend', canvassing: 'Canvassing progress', pipeline: 'After consent', other: 'Other' },
+  legend: { title: 'Legend', canvassing: 'Canvassing progress', progressNote: 'Progress = signed ÷ (signed + signatures still needed to meet the rule)', pipeline: 'After consent', other: 'Other' },
   panel: {
     close: 'Close',
     building: 'Building {{code}}',
@@ -295,6 +295,8 @@ export const en: Messages = {
     walk: 'Walk',
   },
   wall: {
+    noneThisWeek: 'No signatures yet this week (since {{from}})',
+    staleLine: 'Connection lost, data may be stale',
     progress: 'Progress by day',
     funnel: 'Stairwells at each stage',
     groups: 'Party groups, signatures this week',

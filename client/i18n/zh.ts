@@ -25,7 +25,7 @@ export const zh = {
     elders: '征询通过门洞 3–6 层 60 岁以上居民',
     of: '/ {{total}}',
   },
-  legend: { title: '图例', canvassing: '意见征询进度', pipeline: '征询通过后', other: '其他' },
+  legend: { title: '图例', canvassing: '意见征询进度', progressNote: '进度 = 已签字 ÷（已签字 + 达标还需的签字）', pipeline: '征询通过后', other: '其他' },
   panel: {
     close: '关闭',
     building: '{{code}}',
@@ -294,6 +294,8 @@ export const zh = {
     walk: '步行',
   },
   wall: {
+    noneThisWeek: '本周（{{from}} 起）还没有签字',
+    staleLine: '连接中断，数据可能已过时',
     progress: '征询进展（每日）',
     funnel: '各阶段门洞数',
     groups: '党小组本周签约',

@@ -73,10 +73,11 @@ export function battleMapLayers(latitude: number, fill: 'consent' | 'state' = 'c
       type: 'symbol',
       source: 'stairwells',
       layout: {
-        'text-field': ['get', 'label'],
+        'text-field': ['coalesce', ['get', 'mapLabel'], ['get', 'label']],
         // Grows with the ground like the stairwell it names, so a 4K wall (one zoom level
-        // closer) shows labels twice as large; capped when zoomed right in.
-        'text-size': ['interpolate', ['exponential', 2], ['zoom'], 15, 2.4, 19, 38, 21, 48],
+        // closer) shows labels twice as large (≈ 50 px there, 10 mm on a 65" screen read
+        // from 4 m); capped when zoomed right in.
+        'text-size': ['interpolate', ['exponential', 2], ['zoom'], 15, 4.3, 19, 68, 21, 86],
         'text-allow-overlap': true,
         'text-ignore-placement': true,
         // A unit label (2幢 1单元) on two lines, so it stays inside its stairwell.

@@ -44,10 +44,12 @@ function useCelebration(change: FlatChange | StageChange | null) {
     const timer = setTimeout(() => setExpired(key), CELEBRATE_MS);
     return () => clearTimeout(timer);
   }, [key]);
-  return useMemo(
+  const current = useMemo(
     () => (change && word && key && key !== expired ? { stairwellId: change.stairwellId, door: change.doorNumber, word, key } : null),
     [change, word, key, expired],
   );
+  /** The banner that ended last: the map goes back to the whole estate after it. */
+  return { current, ended: expired };
 }
 
 /**
@@ -72,11 +74,12 @@ export function WallPage({ settings }: { settings: WallSettings }) {
     return c;
   }, [stairwells]);
   const views = useMemo(() => focusViews(stairwells), [stairwells]);
-  const celebrating = useCelebration(live.lastChange);
-  const index = useFocusCycle(views.length, settings.cycleSeconds, celebrating !== null || selected !== null);
+  const { current: celebrating, ended } = useCelebration(live.lastChange);
+  const index = useFocusCycle(views.length, settings.cycleSeconds, celebrating !== null || selected !== null, ended);
   const view = views[index] ?? views[0];
 
-  const focusIds = celebrating ? [celebrating.stairwellId] : settings.cycleSeconds > 0 ? (view?.stairwellIds ?? []) : undefined;
+  // After a banner, back to the whole estate (the cycle restarts at 全景; without a cycle, the estate is framed).
+  const focusIds = celebrating ? [celebrating.stairwellId] : settings.cycleSeconds > 0 ? (view?.stairwellIds ?? []) : ended ? [] : undefined;
   const flags = useMemo(
     () => ({ focus: celebrating ? [] : (view?.stairwellIds ?? []), celebrate: celebrating ? [celebrating.stairwellId] : [] }),
     [celebrating, view],

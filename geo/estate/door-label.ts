@@ -12,3 +12,17 @@ export function doorLabel(doorNumber: string): string {
   if (unit) return `${unit[1]}${unit[2]} ${unit[3]}单元`;
   return /(\d+号)\s*$/.exec(doorNumber)?.[1] ?? doorNumber;
 }
+
+/**
+ * The label drawn inside a stairwell on the map, large enough for a 4 m wall:
+ * a plain numbered door loses its 号 (the panel and feed name it in full), so
+ * two or three digits fit a stairwell at twice the old text size; units keep
+ * their two lines.
+ *
+ * @example mapLabel('长风二村 45号') // '45'
+ * @example mapLabel('2幢1单元') // '2幢 1单元'
+ */
+export function mapLabel(doorNumber: string): string {
+  const label = doorLabel(doorNumber);
+  return /^\d+号$/.test(label) ? label.slice(0, -1) : label;
+}

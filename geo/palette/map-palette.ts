@@ -6,29 +6,33 @@ import type { PaletteEntry } from './palette-entry.ts';
 export type MapColorKey = ProgressBin | Exclude<Stage, 'canvassing'>;
 
 /**
- * Canvassing is a warm, light-to-dark sequence (more signatures, darker), the
- * pipeline after consent a cool one; "impossible" is the only red and the only
- * magenta-leaning hue. Sequences differ in lightness, which survives every
- * colour-vision deficiency and a washed-out projector; tests check each pair
- * under protan, deutan and tritan simulation.
+ * Colours by meaning on the dark wall: a glance answers how many are done,
+ * how many are close and how many are stuck. Canvassing is a warm sequence
+ * that brightens as signatures come in (dim brown far off, gold when close,
+ * yellow once the rule is met); after confirmation a cool sequence, blue to
+ * green to pale mint, that brightens stage by stage, so a lift in service is
+ * the most visible thing on the map. Stuck is red (已无法通过, the only red),
+ * mauve (暂缓) or grey (面积不全). Tests check that visibility against the
+ * wall's background grows along each sequence, and that every pair stays
+ * apart under protan, deutan and tritan simulation.
  */
 export const MAP_PALETTE: Record<MapColorKey, PaletteEntry> = {
-  incomplete: { color: '#7d7d7d', text: '#000000', zh: '面积不全', en: 'Area missing' },
-  impossible: { color: '#b2182b', text: '#ffffff', zh: '已无法通过', en: 'Cannot pass' },
-  p0: { color: '#fff7bc', text: '#000000', zh: '进度 0–25%', en: 'Progress 0–25%' },
-  p25: { color: '#fed35f', text: '#000000', zh: '进度 25–50%', en: 'Progress 25–50%' },
-  p50: { color: '#f59a23', text: '#000000', zh: '进度 50–75%', en: 'Progress 50–75%' },
-  p75: { color: '#c75f0a', text: '#000000', zh: '进度 75% 以上', en: 'Progress 75%+' },
-  passed: { color: '#5fd3b0', text: '#000000', zh: '已达标待确认', en: 'Rule met, not yet confirmed' },
-  consent_passed: { color: '#c9e3f7', text: '#000000', zh: '征询通过', en: 'Consent passed' },
-  agreement_signed: { color: '#96c3ec', text: '#000000', zh: '签订加梯协议', en: 'Agreement signed' },
-  public_notice: { color: '#64a3df', text: '#000000', zh: '公示', en: 'Public notice' },
-  design_approved: { color: '#3c83cc', text: '#000000', zh: '方案审定', en: 'Design approved' },
-  permitted: { color: '#2a68ad', text: '#ffffff', zh: '施工许可', en: 'Permitted' },
-  under_construction: { color: '#1f4e8c', text: '#ffffff', zh: '施工中', en: 'Under construction' },
-  accepted: { color: '#16386b', text: '#ffffff', zh: '竣工验收', en: 'Accepted' },
-  in_service: { color: '#0c2247', text: '#ffffff', zh: '运行维保', en: 'In service' },
-  suspended: { color: '#4a4a4a', text: '#ffffff', zh: '暂缓', en: 'Suspended' },
+  incomplete: { color: '#8a8283', text: '#000000', zh: '面积不全', en: 'Area missing' },
+  impossible: { color: '#d23e47', text: '#ffffff', zh: '已无法通过', en: 'Cannot pass' },
+  p0: { color: '#5e441d', text: '#ffffff', zh: '进度 0–25%', en: 'Progress 0–25%' },
+  p25: { color: '#9d6900', text: '#ffffff', zh: '进度 25–50%', en: 'Progress 25–50%' },
+  p50: { color: '#d18525', text: '#000000', zh: '进度 50–75%', en: 'Progress 50–75%' },
+  p75: { color: '#f5a431', text: '#000000', zh: '进度 75% 以上', en: 'Progress 75%+' },
+  passed: { color: '#f1cb1c', text: '#000000', zh: '已达标待确认', en: 'Rule met, not yet confirmed' },
+  consent_passed: { color: '#4d7fd1', text: '#000000', zh: '征询通过', en: 'Consent passed' },
+  agreement_signed: { color: '#5f99d3', text: '#000000', zh: '签订加梯协议', en: 'Agreement signed' },
+  public_notice: { color: '#42b2ac', text: '#000000', zh: '公示', en: 'Public notice' },
+  design_approved: { color: '#4aced5', text: '#000000', zh: '方案审定', en: 'Design approved' },
+  permitted: { color: '#95d39c', text: '#000000', zh: '施工许可', en: 'Permitted' },
+  under_construction: { color: '#74f07d', text: '#000000', zh: '施工中', en: 'Under construction' },
+  accepted: { color: '#c1f2ae', text: '#000000', zh: '竣工验收', en: 'Accepted' },
+  in_service: { color: '#b1ffd5', text: '#000000', zh: '运行维保', en: 'In service' },
+  suspended: { color: '#8e6c8a', text: '#000000', zh: '暂缓', en: 'Suspended' },
 };
 
 /** Legend order: the story of a stairwell from first visit to a working lift. */

@@ -1,4 +1,4 @@
-import { doorLabel } from '../../geo/estate/index.ts';
+import { doorLabel, mapLabel } from '../../geo/estate/index.ts';
 import { MAP_PALETTE } from '../../geo/palette/index.ts';
 import type { StairwellState } from './stairwell-states.ts';
 
@@ -13,6 +13,8 @@ export function stairwellProperties(s: StairwellState) {
     id: s.row.id,
     doorNumber: s.row.doorNumber,
     label: doorLabel(s.row.doorNumber),
+    /** What the map draws inside the stairwell: 45号 → 45. */
+    mapLabel: mapLabel(s.row.doorNumber),
     buildingId: s.row.buildingId,
     buildingCode: s.buildingCode,
     stage: s.row.stage,

@@ -117,9 +117,28 @@ describe('/wall as a command-center display', () => {
     await page.route('**/trpc/**', (route) => route.abort());
     await page.getByTestId('stale').waitFor({ timeout: 10_000 });
     await expect(page.locator('.wall-top.stale').count()).resolves.toBe(1);
-    await expect(page.getByTestId('connection').textContent()).resolves.toContain('数据可能已过时');
+    await expect(page.getByTestId('connection').textContent()).resolves.toContain('连接中断，数据可能已过时');
+    // Stale is not also "live".
+    await expect(page.getByTestId('connection').textContent()).resolves.not.toContain('实时连接');
     await page.unroute('**/trpc/**');
     await page.getByTestId('stale').waitFor({ state: 'detached', timeout: 15_000 });
+    await page.close();
+  });
+
+  it('dates every feed entry, and says so when nobody signed this week', async () => {
+    const page = await openWall('/wall?kiosk=1');
+    const times = await page.locator('[data-testid="feed"] time').allTextContents();
+    expect(times.length).toBeGreaterThan(0);
+    const stamps = await page.locator('[data-testid="feed"] time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+    // 12月4日 19:11, the same day and minute in Shanghai as the change's own time.
+    times.forEach((text, i) => {
+      // Changes carry Shanghai time (+08:00), as the wall shows them.
+      const [, month, day, hm] = /^\d{4}-(\d\d)-(\d\d)T(\d\d:\d\d):\d\d(?:\.\d+)?\+08:00$/.exec(stamps[i]!)!;
+      expect(text).toBe(`${Number(month)}月${Number(day)}日 ${hm}`);
+    });
+    // The bundled history is older than this week's: the boards say there is nothing yet, rather than showing bare headings.
+    const board = page.getByTestId('leaderboard');
+    if ((await board.locator('li').count()) === 0) expect(await board.locator('.empty-note').count()).toBe(2);
     await page.close();
   });
 

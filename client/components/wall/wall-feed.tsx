@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { STATUS_PALETTE } from '../../../geo/palette/index.ts';
 import { doorLabel } from '../../../geo/estate/index.ts';
 import type { Live } from '../../hooks/use-live.ts';
+import { dayTimeLabel } from '../../i18n/format-when.ts';
 
 const SHOWN = 5;
 
-/** The latest changes: time, door and floor, from → to. Never a name. */
+/** The latest changes: day and time, door and floor, from → to. Never a name. */
 export function WallFeed({ recent }: { recent: Live['recent'] }) {
   const { t, i18n } = useTranslation();
   const label = (s: string) => {
@@ -18,7 +19,7 @@ export function WallFeed({ recent }: { recent: Live['recent'] }) {
       <ol data-testid="feed">
         {recent.slice(0, SHOWN).map((c) => (
           <li key={c.id} data-door={c.doorNumber}>
-            <time>{c.at.slice(11, 16)}</time>
+            <time dateTime={c.at}>{dayTimeLabel(c.at, i18n.language)}</time>
             <span>
               {doorLabel(c.doorNumber)} {t('live.floor', { floor: c.floor })}
             </span>

@@ -1,15 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { Live } from '../../hooks/use-live.ts';
+import { dayLabel } from '../../i18n/format-when.ts';
 
 const SHOWN = 5;
 
 /** 包干竞赛: signatures this week by party group and by canvasser, named by role and doors covered. */
 export function WallLeaderboard({ board }: { board: Live['leaderboard'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!board) return <section className="wall-card leaderboard" />;
+  // An empty board says so, rather than showing two bare headings.
+  const none = <p className="empty-note">{t('wall.noneThisWeek', { from: dayLabel(board.since, i18n.language) })}</p>;
   return (
     <section className="wall-card leaderboard" data-testid="leaderboard">
       <h2>{t('wall.groups')}</h2>
+      {board.groups.length === 0 && none}
       <ol>
         {board.groups.slice(0, SHOWN).map((g) => (
           <li key={g.name}>
@@ -18,6 +22,7 @@ export function WallLeaderboard({ board }: { board: Live['leaderboard'] }) {
         ))}
       </ol>
       <h2>{t('wall.canvassers')}</h2>
+      {board.canvassers.length === 0 && none}
       <ol>
         {board.canvassers.slice(0, SHOWN).map((c) => (
           <li key={c.canvasserId}>

@@ -21,8 +21,9 @@ export function WallTopBar({ title, live, staleAfterMs, kiosk, picker }: { title
       <h1>{title}</h1>
       <p className={`connection ${live.connected && !stale ? 'ok' : 'stale'}`} data-testid="connection" role="status">
         <span className="dot" aria-hidden />
-        {live.connected ? t('live.connected') : t('live.reconnecting')} · {t('live.lastHeard', { time: live.lastHeard ? time(live.lastHeard) : '—' })}
-        {stale && <strong data-testid="stale"> · {t('wall.stale')}</strong>}
+        {/* Stale is said once, plainly: never beside 实时连接. */}
+        {stale ? <strong data-testid="stale">{t('wall.staleLine')}</strong> : live.connected ? t('live.connected') : t('live.reconnecting')} ·{' '}
+        {t('live.lastHeard', { time: live.lastHeard ? time(live.lastHeard) : '—' })}
       </p>
       <p className="clock" data-testid="clock">
         <span>{clock(now, i18n.language)}</span> <time>{time(now)}</time>

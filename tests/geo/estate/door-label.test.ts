@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doorLabel } from '../../../geo/estate/index.ts';
+import { doorLabel, mapLabel } from '../../../geo/estate/index.ts';
 
 describe('doorLabel', () => {
   it.each([
@@ -10,5 +10,15 @@ describe('doorLabel', () => {
     ['东楼', '东楼'],
   ])('labels %s as %s', (door, label) => {
     expect(doorLabel(door)).toBe(label);
+  });
+});
+
+describe('mapLabel', () => {
+  it.each([
+    ['长风二村 45号', '45'],
+    ['2幢1单元', '2幢 1单元'],
+    ['东楼', '东楼'],
+  ])('labels %s on the map as %s', (door, label) => {
+    expect(mapLabel(door)).toBe(label);
   });
 });

@@ -9,7 +9,7 @@ import {
 } from 'culori';
 import { describe, expect, it } from 'vitest';
 import { HOUSEHOLD_STATUSES, PROGRESS_BINS } from '../../../geo/consent/index.ts';
-import { MAP_LEGEND_ORDER, MAP_PALETTE, mapColorKey, PARKING_PALETTE, STATUS_PALETTE, type PaletteEntry } from '../../../geo/palette/index.ts';
+import { BASE_PALETTE, MAP_LEGEND_ORDER, MAP_PALETTE, mapColorKey, PARKING_PALETTE, STATUS_PALETTE, type PaletteEntry } from '../../../geo/palette/index.ts';
 import { STAGES } from '../../../geo/stages/index.ts';
 
 const difference = differenceCiede2000();
@@ -40,9 +40,33 @@ describe('palette', () => {
     expect(Object.keys(STATUS_PALETTE).sort()).toEqual([...HOUSEHOLD_STATUSES].sort());
   });
 
-  it.each(Object.entries(visions))('keeps every map colour distinct under %s (ΔE2000 ≥ 6)', (_name, see) => {
+  it.each(Object.entries(visions))('keeps every map colour distinct under %s (ΔE2000 ≥ 7)', (_name, see) => {
     const { pair, delta } = closestPair(MAP_PALETTE, see);
-    expect(delta, pair).toBeGreaterThanOrEqual(6);
+    expect(delta, pair).toBeGreaterThanOrEqual(7);
+  });
+
+  it('keeps neighbours in the legend apart on a washed-out projector (35 % white over every colour, ΔE2000 ≥ 5)', () => {
+    const washed = (hex: string) => {
+      const c = parse(hex) as { r: number; g: number; b: number };
+      return { mode: 'rgb' as const, r: c.r * 0.65 + 0.35, g: c.g * 0.65 + 0.35, b: c.b * 0.65 + 0.35 };
+    };
+    for (let i = 1; i < MAP_LEGEND_ORDER.length; i++) {
+      const [a, b] = [MAP_LEGEND_ORDER[i - 1]!, MAP_LEGEND_ORDER[i]!];
+      expect(difference(washed(MAP_PALETTE[a].color), washed(MAP_PALETTE[b].color)), `${a}/${b}`).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('brightens along the story on the dark wall: canvassing as signatures come in, then stage by stage to a lift in service, the most visible of all', () => {
+    const seen = (k: keyof typeof MAP_PALETTE) => wcagContrast(MAP_PALETTE[k].color, BASE_PALETTE.background);
+    const canvassing = ['p0', 'p25', 'p50', 'p75', 'passed'] as const;
+    const pipeline = ['consent_passed', 'agreement_signed', 'public_notice', 'design_approved', 'permitted', 'under_construction', 'accepted', 'in_service'] as const;
+    for (const seq of [canvassing, pipeline]) for (let i = 1; i < seq.length; i++) expect(seen(seq[i]!), `${seq[i - 1]} → ${seq[i]}`).toBeGreaterThan(seen(seq[i - 1]!));
+    const brightest = Object.keys(MAP_PALETTE).reduce((a, b) => (seen(b as keyof typeof MAP_PALETTE) > seen(a as keyof typeof MAP_PALETTE) ? b : a));
+    expect(brightest).toBe('in_service');
+    // 征询通过 stands out from a stairwell barely begun (the complaint: pale blue ≈ cream 0–25 %).
+    expect(seen('consent_passed')).toBeGreaterThan(2 * seen('p0'));
+    // The one red is apart from the gold of "close" in every vision.
+    for (const [name, see] of Object.entries(visions)) expect(difference(see(parse(MAP_PALETTE.impossible.color)!), see(parse(MAP_PALETTE.p75.color)!)), name).toBeGreaterThan(15);
   });
 
   it.each(Object.entries(visions))('keeps every household status distinct under %s (ΔE2000 ≥ 10)', (_name, see) => {
