@@ -27,6 +27,8 @@ export function FlatGrid({ flats, todo }: { flats: StairwellDetail['flats']; tod
                   >
                     <span className="room">{f.room}</span>
                     <span className="status">{i18n.language === 'en' ? entry.en : entry.zh}</span>
+                    {/* Touch screens have no hover: a voter holding several flats is marked on the cell itself. */}
+                    {f.sharesVoter && <span className="shared-voter">{t('panel.sharedVoter')}</span>}
                     <span className="area">{f.areaM2 === null ? t('panel.noArea') : t('panel.area', { area: f.areaM2.toFixed(2) })}</span>
                   </td>
                 );

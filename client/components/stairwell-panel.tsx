@@ -1,19 +1,30 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATUS_PALETTE } from '../../geo/palette/index.ts';
 import { useStairwellDetail } from '../hooks/use-stairwell-detail.ts';
 import { ConsentEvaluation } from './consent-evaluation.tsx';
 import { FlatGrid } from './flat-grid.tsx';
 
-/** The clicked stairwell: grid of flats, the consent evaluation, its to-do list. */
-export function StairwellPanel({ stairwellId, onClose }: { stairwellId: number; onClose: () => void }) {
+/**
+ * The clicked stairwell: grid of flats, the consent evaluation, its to-do
+ * list. It opens on the side of the map away from the stairwell (`side`), so
+ * it never covers what it describes; Esc closes it.
+ */
+export function StairwellPanel({ stairwellId, onClose, side = 'left' }: { stairwellId: number; onClose: () => void; side?: 'left' | 'right' }) {
   const { t, i18n } = useTranslation();
   const detail = useStairwellDetail(stairwellId);
-  if (detail.error) return <aside className="stairwell-panel">{t('state.error', { message: detail.error.message })}</aside>;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  const className = `stairwell-panel ${side}`;
+  if (detail.error) return <aside className={className}>{t('state.error', { message: detail.error.message })}</aside>;
   const d = detail.data;
-  if (!d) return <aside className="stairwell-panel">{t('state.loading')}</aside>;
+  if (!d) return <aside className={className}>{t('state.loading')}</aside>;
   const todo = d.evaluation.complete ? d.evaluation.todo : [];
   return (
-    <aside className="stairwell-panel" data-testid="stairwell-panel" aria-label={d.doorNumber}>
+    <aside className={className} data-testid="stairwell-panel" data-side={side} aria-label={d.doorNumber}>
       <header>
         <h2>
           {d.doorNumber} <small>{t('panel.building', { code: d.buildingCode })}</small>

@@ -1,7 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { bbox } from '@turf/turf';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapColorKey } from '../../geo/palette/index.ts';
 import type { FlatChange, StageChange } from '../../server/live/live-change.ts';
+import type { EstateMap } from '../../server/queries/estate-map.ts';
 import { BattleMapView } from '../components/battle-map-view.tsx';
 import { EstatePicker } from '../components/estate-picker.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
@@ -52,6 +54,15 @@ function useCelebration(change: FlatChange | StageChange | null) {
   return { current, ended: expired };
 }
 
+/** The side of the map away from a stairwell, for its panel: right when it stands in the estate's left half. */
+function panelSide(data: EstateMap, stairwellId: number): 'left' | 'right' {
+  const f = data.layers.stairwells.features.find((x) => x.properties.id === stairwellId);
+  if (!f) return 'left';
+  const [w, , e] = bbox({ type: 'Feature', geometry: data.estate.boundary, properties: {} });
+  const [fw, , fe] = bbox(f);
+  return (fw + fe) / 2 < (w + e) / 2 ? 'right' : 'left';
+}
+
 /**
  * 指挥大屏: a dark, look-only display for the command center, laid out in
  * screen units so 3840×2160 is 1920×1080 doubled: the map, headline figures,
@@ -85,6 +96,7 @@ export function WallPage({ settings }: { settings: WallSettings }) {
     [celebrating, view],
   );
 
+  const closePanel = useCallback(() => setSelected(null), []);
   // The legend strip along the map's foot, in the wall's screen unit.
   const mapPadding = useMemo(() => ({ bottom: 7 * Math.min(innerWidth / 96, innerHeight / 54) }), []);
 
@@ -105,7 +117,7 @@ export function WallPage({ settings }: { settings: WallSettings }) {
         {celebrating && <PassedBanner key={celebrating.key} door={celebrating.door} word={celebrating.word} />}
         <Legend counts={counts} />
         {data.estate.schematic && <p className="schematic-note">示意 · {t('app.schematic')}</p>}
-        {!kiosk && selected !== null && <StairwellPanel stairwellId={selected} onClose={() => setSelected(null)} />}
+        {!kiosk && selected !== null && <StairwellPanel stairwellId={selected} onClose={closePanel} side={panelSide(data, selected)} />}
       </main>
       <aside className="wall-side">
         <HeadlineFigures headline={data.headline} />

@@ -91,6 +91,19 @@ describe('/wall in Chromium', () => {
     await expect(panel.getByTestId('todo').locator('li').count()).resolves.toBe(target.f.properties.flatsToPassCount);
     await expect(panel.locator('td.to-sign').count()).resolves.toBe(target.f.properties.flatsToPassCount);
     await page.screenshot({ path: join(ARTIFACTS, 'wall-panel.png') });
+    // The panel never covers the stairwell it describes, whichever half of the map it stands in; Esc closes it.
+    const xs = points.map((p) => p.x);
+    const middle = (Math.min(...xs) + Math.max(...xs)) / 2;
+    for (const side of [points.find((p) => p.x < middle - 100)!, points.find((p) => p.x > middle + 100)!]) {
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      await page.mouse.click(side.x, side.y);
+      await panel.locator('h2', { hasText: side.f.properties.doorNumber }).waitFor();
+      const box = (await panel.boundingBox())!;
+      expect(side.x < box.x || side.x > box.x + box.width, `${side.f.properties.doorNumber} at x=${side.x} under the panel ${box.x}–${box.x + box.width}`).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
     await page.close();
   });
 
