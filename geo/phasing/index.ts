@@ -11,3 +11,4 @@ export { elderWeight } from './elder-weight.ts';
 export { unschedulableReason } from './unschedulable-reason.ts';
 export { DEFAULT_LEAD_DAYS, readyDateFrom, readyDayFor, readyDayOf, type LeadDays, type StageProgress } from './ready-day.ts';
 export { progressAgainstPlan, type ProgrammeRow, type ProgrammeStatus } from './programme-progress.ts';
+export { batchDelays } from './move-delays.ts';

@@ -117,6 +117,10 @@ export async function computePlan(db: Db, estateId: number, params: PlanParams, 
     excluded,
     score: plan.score,
     plannerScore: planned.score,
+    /** The planner's plan before the manual moves: each batch's start, so screens can say what a move delays. */
+    plannerPhaseStarts: planned.phases.map((p) => addDays(params.startDate, p.startDay)),
+    /** The day the last batch ends: the programme's completion. */
+    completionDate: plan.phases.length ? addDays(params.startDate, plan.phases.at(-1)!.endDay) : null,
     naiveScore: naivePlanWithFacts(input, facts).score,
     violations: violations.map((v) => ({ ...v, doors: v.stairwellIds.map((id) => byId.get(id)?.row.doorNumber ?? id) })),
     sites,

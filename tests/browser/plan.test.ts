@@ -62,6 +62,13 @@ describe('/plan in Chromium', () => {
     const door = (await page.getByTestId('plan-selected').locator('h3').textContent())!.match(/长风二村 \d+号/)![0];
     await expect(page.locator('.plan-moves li').first().textContent()).resolves.toContain(`${door} → 第 1 批`);
     await expect(page.locator(`[data-testid="gantt"] g[data-phase="0"] ~ g[data-stairwell="${id}"]`).count()).resolves.toBe(1);
+    // The plan in words: when it is all done, and a legend of numbered batches in colours of their own.
+    await expect(page.getByTestId('plan-completes').textContent()).resolves.toMatch(/^全部完工：\d{4}年\d{1,2}月（\d{4}-\d\d-\d\d，共 \d+ 批）$/);
+    const phases = await page.locator('[data-testid="gantt"] g[data-phase]').count();
+    await expect(page.getByTestId('phase-legend').locator('li').count()).resolves.toBe(phases);
+    const swatches = await page.getByTestId('phase-legend').locator('.swatch').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+    expect(new Set(swatches).size).toBe(Math.min(phases, 20));
+    await page.screenshot({ path: join(ARTIFACTS, 'plan-moved.png') });
     await page.close();
   });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { phaseColor } from '../../../geo/palette/index.ts';
 import { addDays } from '../../../geo/time/index.ts';
 import type { ComputedPlan } from '../../../server/planning/compute-plan.ts';
+import { monthLabel } from '../../i18n/format-when.ts';
 
 const ROW = 18;
 const LABEL_W = 150;
@@ -22,7 +23,7 @@ interface Props {
  * row need no charting library, and rows stay clickable and testable.
  */
 export function GanttChart({ plan, selectedId, selectedPhase, onSelect, onSelectPhase }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const site = new Map(plan.sites.map((s) => [s.stairwellId, s]));
   const lastDay = Math.max(1, ...plan.phases.map((p) => p.endDay));
@@ -43,17 +44,17 @@ export function GanttChart({ plan, selectedId, selectedPhase, onSelect, onSelect
   return (
     <div className="gantt" ref={scroller} aria-label={t('plan.gantt')}>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" data-testid="gantt" role="list">
-        {ticks.map((d) => (
+        {ticks.map((d, i) => (
           <g key={d}>
             <line x1={x(d)} x2={x(d)} y1={18} y2={height} className="gantt-grid" />
-            <text x={x(d)} y={12} className="gantt-tick">
-              {plan.phases.length ? addDays(plan.params.startDate, d).slice(2, 7) : ''}
+            <text x={x(d)} y={12} className="gantt-tick" textAnchor={i === ticks.length - 1 ? 'end' : 'start'}>
+              {plan.phases.length ? monthLabel(addDays(plan.params.startDate, d), i18n.language) : ''}
             </text>
           </g>
         ))}
         {rows.map((row, i) => {
           const y = 20 + i * ROW;
-          const color = phaseColor(row.phase.index, plan.phases.length);
+          const color = phaseColor(row.phase.index);
           if (row.kind === 'phase')
             return (
               <g key={`p${row.phase.index}`} className={`gantt-phase${selectedPhase === row.phase.index ? ' selected' : ''}`} data-phase={row.phase.index} onClick={() => onSelectPhase(row.phase.index)} role="listitem">

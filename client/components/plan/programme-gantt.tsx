@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { phaseColor } from '../../../geo/palette/index.ts';
 import { addDays, daysBetween } from '../../../geo/time/index.ts';
 import type { Programme } from '../../../server/planning/programme.ts';
+import { monthLabel } from '../../i18n/format-when.ts';
 
 const ROW = 22;
 const LABEL_W = 300;
@@ -14,7 +15,7 @@ const WIDTH = 1400;
  * with its status and days late.
  */
 export function ProgrammeGantt({ programme }: { programme: Programme }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const days = programme.sites.flatMap((s) => [s.planned.start, s.planned.end, s.actual.start, s.actual.end, s.readyDate].filter((d): d is string => d !== null));
   const from = [programme.today, ...days].reduce((a, b) => (a < b ? a : b));
   const to = [programme.today, ...days].reduce((a, b) => (a > b ? a : b));
@@ -34,14 +35,14 @@ export function ProgrammeGantt({ programme }: { programme: Programme }) {
           <g key={d}>
             <line x1={x(d)} x2={x(d)} y1={18} y2={height} className="gantt-grid" />
             <text x={x(d)} y={13} className="gantt-tick" textAnchor={i === 0 ? 'start' : i === months.length - 1 ? 'end' : 'middle'}>
-              {d.slice(0, 7)}
+              {monthLabel(d, i18n.language)}
             </text>
           </g>
         ))}
         {rows.map((row, i) => {
           const y = 22 + i * ROW;
           if (row.kind === 'phase') {
-            const color = phaseColor(row.phase.index, programme.phases.length);
+            const color = phaseColor(row.phase.index);
             return (
               <g key={`p${row.phase.index}`} className="gantt-phase" data-phase={row.phase.index}>
                 <rect x={0} y={y} width={WIDTH} height={ROW} className="gantt-phase-bg" />
@@ -53,7 +54,7 @@ export function ProgrammeGantt({ programme }: { programme: Programme }) {
             );
           }
           const s = row.site;
-          const color = phaseColor(s.phase, programme.phases.length);
+          const color = phaseColor(s.phase);
           const actualEnd = s.actual.end ?? programme.today;
           return (
             <g key={s.stairwellId} className={`gantt-site${s.slipped ? ' slipped' : ''}`} data-stairwell={s.stairwellId} data-status={s.status} data-slip={s.slipDays} role="listitem">

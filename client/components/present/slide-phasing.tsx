@@ -19,12 +19,11 @@ const endShort = (start: string, end: string) => (start.slice(0, 4) === end.slic
 /** 施工分批计划: each stairwell in its phase's colour, and the phases with their dates, doors and parking closed. */
 export function SlidePhasing({ meta, map, phasing, pixelRatio }: { meta: SlideMeta; map: EstateMap; phasing: Phasing; pixelRatio: number }) {
   const { t } = useTranslation();
-  const n = phasing.phases.length;
   const states = useMemo(() => {
     const stairwells = new Map<number, Record<string, unknown>>();
-    for (const p of phasing.phases) for (const id of p.stairwellIds) stairwells.set(id, { color: phaseColor(p.index, n), text: phaseTextColor(p.index, n) });
+    for (const p of phasing.phases) for (const id of p.stairwellIds) stairwells.set(id, { color: phaseColor(p.index), text: phaseTextColor(p.index) });
     return { stairwells };
-  }, [phasing, n]);
+  }, [phasing]);
   const listed = phasing.phases.slice(0, MAX_LISTED);
   const rest = phasing.phases.slice(MAX_LISTED);
   return (
@@ -39,7 +38,7 @@ export function SlidePhasing({ meta, map, phasing, pixelRatio }: { meta: SlideMe
             const doors = p.doorNumbers.map(doorLabel);
             return (
               <li key={p.index}>
-                <span className="swatch" style={{ background: phaseColor(p.index, n) }} />
+                <span className="swatch" style={{ background: phaseColor(p.index) }} />
                 <div>
                   <p>
                     <b>{t('present.phasing.phase', { n: p.index + 1 })}</b> {t('present.phasing.dates', { start: p.startDate, end: endShort(p.startDate, p.endDate) })}

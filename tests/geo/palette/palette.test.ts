@@ -9,7 +9,7 @@ import {
 } from 'culori';
 import { describe, expect, it } from 'vitest';
 import { HOUSEHOLD_STATUSES, PROGRESS_BINS } from '../../../geo/consent/index.ts';
-import { BASE_PALETTE, MAP_LEGEND_ORDER, MAP_PALETTE, mapColorKey, PARKING_PALETTE, STATUS_PALETTE, type PaletteEntry } from '../../../geo/palette/index.ts';
+import { BASE_PALETTE, DISTINCT_PHASE_COLORS, MAP_LEGEND_ORDER, MAP_PALETTE, phaseColor, phaseTextColor, mapColorKey, PARKING_PALETTE, STATUS_PALETTE, type PaletteEntry } from '../../../geo/palette/index.ts';
 import { STAGES } from '../../../geo/stages/index.ts';
 
 const difference = differenceCiede2000();
@@ -77,6 +77,14 @@ describe('palette', () => {
   it.each(Object.entries(visions))('keeps parking states distinct under %s (ΔE2000 ≥ 15)', (_name, see) => {
     const { pair, delta } = closestPair(PARKING_PALETTE, see);
     expect(delta, pair).toBeGreaterThanOrEqual(15);
+  });
+
+  it('gives every batch of a 20-batch plan its own colour, neighbours far apart in every vision, with readable numbers', () => {
+    const colours = Array.from({ length: DISTINCT_PHASE_COLORS }, (_, i) => phaseColor(i));
+    expect(new Set(colours).size).toBe(20);
+    for (const [name, see] of Object.entries(visions))
+      for (let i = 1; i < colours.length; i++) expect(difference(see(parse(colours[i - 1]!)!), see(parse(colours[i]!)!)), `${name}: batches ${i} and ${i + 1}`).toBeGreaterThanOrEqual(20);
+    for (let i = 0; i < colours.length; i++) expect(wcagContrast(colours[i]!, phaseTextColor(i)), `batch ${i + 1}`).toBeGreaterThanOrEqual(4.5);
   });
 
   it('puts readable text on every colour (WCAG contrast ≥ 4.5)', () => {
