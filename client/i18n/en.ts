@@ -185,6 +185,8 @@ export const en: Messages = {
   },
   plan: {
     legend: 'Batches (numbers as on the map)',
+    savedBroken: 'Saved, but it breaks {{count}} constraint(s)',
+    brokenTag: '⚠ breaks {{count}} constraint(s)',
     completes: 'All done: {{month}} ({{date}}, {{phases}} batches)',
     delays: 'The manual moves delay batches {{first}}–{{last}}, by up to {{days}} days',
     delaysOne: 'The manual moves delay batch {{first}} by {{days}} days',
@@ -445,6 +447,8 @@ export const en: Messages = {
     phasing: {
       title: 'Construction phases',
       plan: 'Plan: {{name}}',
+      adopted: 'Plan: {{name}} (the adopted programme)',
+      broken: '⚠ This plan breaks {{count}} constraint(s): not yet fit to build from',
       phase: 'Phase {{n}}',
       dates: '{{start}} to {{end}}',
       parkingLost: '{{count}} spaces closed',

@@ -184,6 +184,8 @@ export const zh = {
   },
   plan: {
     legend: '批次（地图上的数字）',
+    savedBroken: '已保存，但违反 {{count}} 项约束',
+    brokenTag: '⚠ 违反 {{count}} 项约束',
     completes: '全部完工：{{month}}（{{date}}，共 {{phases}} 批）',
     delays: '手动调整使第 {{first}}–{{last}} 批推迟开工，最多 {{days}} 天',
     delaysOne: '手动调整使第 {{first}} 批推迟开工 {{days}} 天',
@@ -444,6 +446,8 @@ export const zh = {
     phasing: {
       title: '施工分批计划',
       plan: '方案：{{name}}',
+      adopted: '方案：{{name}}（现行施工计划）',
+      broken: '⚠ 此方案违反 {{count}} 项约束，尚不能照此施工',
       phase: '第 {{n}} 批',
       dates: '{{start}} 至 {{end}}',
       parkingLost: '占车位 {{count}} 个',

@@ -43,6 +43,7 @@ function PlanWorkspace() {
   const [selected, setSelected] = useState<number | null>(null);
   const [phasePick, setPhasePick] = useState<number | null>(null);
   const [savedId, setSavedId] = useState<number | null>(null);
+  const [savedViolations, setSavedViolations] = useState(0);
   const [compareId, setCompareId] = useState<number | null>(null);
   const [adoptNote, setAdoptNote] = useState<{ ok: boolean; text: string } | null>(null);
   const estateId = estate.data?.estate.id;
@@ -89,8 +90,20 @@ function PlanWorkspace() {
         <ScenarioBar
           scenarios={scenarios.list.data ?? []}
           savedId={savedId}
+          savedViolations={savedViolations}
           saving={scenarios.save.isPending}
-          onSave={(name) => estateId !== undefined && scenarios.save.mutate({ estateId, name, params, moves }, { onSuccess: (r) => setSavedId(r.scenarioId) })}
+          onSave={(name) =>
+            estateId !== undefined &&
+            scenarios.save.mutate(
+              { estateId, name, params, moves },
+              {
+                onSuccess: (r) => {
+                  setSavedId(r.scenarioId);
+                  setSavedViolations(r.violations);
+                },
+              },
+            )
+          }
           onLoad={(id) => {
             const s = scenarios.list.data?.find((x) => x.id === id);
             if (!s) return;
@@ -98,6 +111,7 @@ function PlanWorkspace() {
             setParams(s.params);
             setMoves(s.moves);
             setSavedId(id);
+            setSavedViolations(s.violations);
           }}
           onAdopt={(scenarioId) =>
             estateId !== undefined &&

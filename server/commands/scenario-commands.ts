@@ -15,9 +15,10 @@ export const saveScenarioCommand = defineCommand({
   input: planInput.extend({ name: z.string().trim().min(1, 'expected a scenario name').max(60, 'expected at most 60 characters') }),
   run: async ({ tx, now, record }, input) => {
     await requireEstate(tx, input.estateId);
-    const { id: scenarioId } = await saveScenario(tx, input.estateId, input.name, input.params, input.moves, now);
+    const { id: scenarioId, plan } = await saveScenario(tx, input.estateId, input.name, input.params, input.moves, now);
     await record({ kind: 'plan', estateId: input.estateId, at: shanghaiIso(now) });
-    return { scenarioId };
+    // Saved either way (a planner may keep a draft), but said at once when it breaks a constraint.
+    return { scenarioId, violations: plan.violations.length };
   },
 });
 

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { printReady } from '../export/print-ready.ts';
 import type { ComputedParking } from './compute-parking.ts';
 
 /**
@@ -25,7 +26,7 @@ export async function parkingToXlsx(parking: ComputedParking): Promise<Buffer> {
       sheet.addRow({ space: a.spaceCode, door: a.doorNumber, floor: a.floor, room: a.room, walk: a.walkM, change: m ? `${m.from ?? '候补'} → ${m.to ?? '候补'}` : '' });
     }
     for (const w of state.waiting) sheet.addRow({ space: '候补 waiting', door: w.doorNumber, floor: w.floor, room: w.room, walk: '', change: '' });
-    sheet.getRow(1).font = { bold: true };
+    printReady(sheet);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,6 +1,18 @@
 import ExcelJS from 'exceljs';
 import type { FeatureCollection } from 'geojson';
+import { STAGE_ZH } from '../../geo/stages/index.ts';
+import { printReady } from '../export/print-ready.ts';
 import type { ComputedPlan } from './compute-plan.ts';
+
+const VIOLATION_ZH: Record<ComputedPlan['violations'][number]['kind'], string> = {
+  ready: '开工前未就绪',
+  crews: '施工队不足',
+  blocks_lane: '阻断消防通道',
+  lane_conflict: '同一消防通道多处收窄',
+  parking: '占用车位超限',
+  dates: '日期重叠',
+  missing: '门洞未排入',
+};
 
 /**
  * The plan as a workbook for the contractor: phases with dates, stairwells
@@ -10,6 +22,8 @@ export async function planToXlsx(name: string, plan: ComputedPlan): Promise<Buff
   const book = new ExcelJS.Workbook();
   book.creator = 'LiftMap 加梯作战图';
   const doorOf = new Map(plan.sites.map((s) => [s.stairwellId, s]));
+  // A plan that breaks a constraint says so on its first sheet, before anyone builds from it.
+  const broken = plan.violations.length > 0 ? book.addWorksheet('⚠ 违反约束 Constraints broken') : null;
 
   const phases = book.addWorksheet('批次 Phases');
   phases.columns = [
@@ -54,7 +68,7 @@ export async function planToXlsx(name: string, plan: ComputedPlan): Promise<Buff
       start: phase?.startDate ?? '',
       end: phase?.endDate ?? '',
       ready: s.readyDate,
-      stage: s.stage,
+      stage: STAGE_ZH[s.stage],
       parking: s.parking.join(' '),
       reason: unscheduled.get(s.stairwellId) ?? '',
     });
@@ -75,7 +89,16 @@ export async function planToXlsx(name: string, plan: ComputedPlan): Promise<Buff
     { k: '拆分的楼 Buildings split', v: plan.score.buildingsSplit },
     { k: '最多停用车位 Peak parking lost', v: plan.score.peakParkingLost },
   ]);
-  for (const sheet of [phases, sites, params]) sheet.getRow(1).font = { bold: true };
+  const checks = broken ?? book.addWorksheet('约束 Constraints');
+  checks.columns = [
+    { header: '批次 Phase', key: 'phase', width: 10 },
+    { header: '违反的约束 Constraint broken', key: 'what', width: 50 },
+    { header: '门洞 Door numbers', key: 'doors', width: 40 },
+  ];
+  if (plan.violations.length === 0) checks.addRow({ phase: '', what: '所有约束均满足 Every constraint holds', doors: '' });
+  for (const v of plan.violations) checks.addRow({ phase: v.phase === null ? '' : v.phase + 1, what: `${VIOLATION_ZH[v.kind]} ${v.message}`, doors: v.doors.join('、') });
+  if (plan.violations.length > 0) params.addRow({ k: '⚠ 违反约束 Constraints broken', v: plan.violations.length });
+  for (const sheet of [phases, sites, params, checks]) printReady(sheet);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

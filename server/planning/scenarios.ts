@@ -13,6 +13,8 @@ export interface ScenarioSummary {
   moves: PlanMove[];
   /** When it was adopted as the construction programme, if it is the one. */
   adoptedAt: string | null;
+  /** Constraints its plan breaks (0 when it holds): shown wherever the scenario is listed. */
+  violations: number;
   score: ComputedPlan['score'];
   phases: number;
   updatedAt: string;
@@ -28,7 +30,7 @@ export async function listScenarios(db: Db, estateId: number): Promise<ScenarioS
     .orderBy(asc(phaseScenarios.name)))
     .map((r) => {
       const result = r.result as ComputedPlan;
-      return { id: r.id, name: r.name, params: planParamsSchema.parse(r.params), moves: r.moves, adoptedAt: r.adoptedAt, score: result.score, phases: result.phases.length, updatedAt: r.updatedAt };
+      return { id: r.id, name: r.name, params: planParamsSchema.parse(r.params), moves: r.moves, adoptedAt: r.adoptedAt, violations: result.violations.length, score: result.score, phases: result.phases.length, updatedAt: r.updatedAt };
     });
 }
 
@@ -49,7 +51,7 @@ export async function getScenario(db: Db, scenarioId: number) {
   const { phaseScenarios } = db.t;
   const row = await first(db.select().from(phaseScenarios).where(eq(phaseScenarios.id, scenarioId)));
   if (!row) throw refuse.notFound(`没有编号为 ${scenarioId} 的分批方案`, `no phasing scenario with id ${scenarioId}`);
-  return { id: row.id, estateId: row.estateId, name: row.name, updatedAt: row.updatedAt, plan: row.result as ComputedPlan };
+  return { id: row.id, estateId: row.estateId, name: row.name, updatedAt: row.updatedAt, adoptedAt: row.adoptedAt, plan: row.result as ComputedPlan };
 }
 
 export async function deleteScenario(db: Db, estateId: number, scenarioId: number): Promise<void> {

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { DEFAULT_PARKING_RULES } from '../../geo/parking/index.ts';
 import { first, type Db } from '../db/database.ts';
 import { computeParking } from '../parking/compute-parking.ts';
@@ -13,11 +13,12 @@ import { requireEstate } from './stairwell-states.ts';
 export async function presentDeck(db: Db, estateId: number) {
   const { phaseScenarios } = db.t;
   await requireEstate(db, estateId);
+  // The adopted programme if there is one, else the latest saved scenario.
   const latest = await first(db
     .select({ id: phaseScenarios.id })
     .from(phaseScenarios)
     .where(eq(phaseScenarios.estateId, estateId))
-    .orderBy(desc(phaseScenarios.updatedAt))
+    .orderBy(sql`${phaseScenarios.adoptedAt} IS NULL`, desc(phaseScenarios.updatedAt))
     .limit(1));
   const scenario = latest ? await getScenario(db, latest.id) : null;
   const doorOf = new Map(scenario?.plan.sites.map((s) => [s.stairwellId, s.doorNumber]) ?? []);
@@ -33,6 +34,9 @@ export async function presentDeck(db: Db, estateId: number) {
       parkingLost: p.parkingLost.length,
     })),
     unscheduled: scenario.plan.unscheduled.length,
+    /** Constraints the plan breaks: the slide says so rather than presenting it as sound. */
+    violations: scenario.plan.violations.length,
+    adopted: scenario.adoptedAt !== null,
   };
 
   const parking = await computeParking(db, { estateId, floors: DEFAULT_PARKING_RULES.floors, maxWalkM: DEFAULT_PARKING_RULES.maxWalkM, scenarioId: latest?.id ?? null });

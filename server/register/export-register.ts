@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { printReady } from '../export/print-ready.ts';
 import iconv from 'iconv-lite';
 import { REGISTER_COLUMNS, type RegisterColumn } from '../../geo/register/index.ts';
 import type { Db } from '../db/database.ts';
@@ -27,7 +28,7 @@ export async function exportRegister(db: Db, estateId: number, format: 'xlsx' | 
     const sheet = book.addWorksheet('名册');
     sheet.columns = COLUMNS.map((c) => ({ header: REGISTER_COLUMNS[c], key: c, width: c === 'doorNumber' ? 16 : 10 }));
     for (const r of rows) sheet.addRow(r);
-    sheet.getRow(1).font = { bold: true };
+    printReady(sheet);
     return Buffer.from(await book.xlsx.writeBuffer());
   }
   const zhRows = rows.map((r) => Object.fromEntries(COLUMNS.map((c) => [REGISTER_COLUMNS[c], r[c]])));

@@ -56,7 +56,18 @@ describe('phasing plans through tRPC', () => {
     expect(xlsx.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await xlsx.arrayBuffer());
-    expect(book.worksheets.map((w) => w.name)).toEqual(['批次 Phases', '门洞 Stairwells', '参数 Parameters']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['批次 Phases', '门洞 Stairwells', '参数 Parameters', '约束 Constraints']);
+    expect(book.getWorksheet('约束 Constraints')!.getCell('B2').value).toBe('所有约束均满足 Every constraint holds');
+    // Set up to print: A4 landscape, one page wide, the header row on every page and frozen on screen.
+    for (const sheet of book.worksheets) {
+      expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+      expect(sheet.views[0], sheet.name).toMatchObject({ state: 'frozen', ySplit: 1 });
+    }
+    // Columns as wide as their text (CJK counted double), and stages in Chinese.
+    const stairwellSheet = book.getWorksheet('门洞 Stairwells')!;
+    expect(stairwellSheet.getColumn(1).width).toBeGreaterThanOrEqual('长风二村 12号'.length + 4);
+    expect(stairwellSheet.getColumn(7).values.slice(2)).not.toContain('consent_passed');
+    expect(stairwellSheet.getColumn(7).values).toContain('征询通过');
     const saved = await trpc.plan.get.query({ scenarioId });
     expect(book.getWorksheet('批次 Phases')!.rowCount).toBe(saved.plan.phases.length + 1);
     const geo = (await (await fetch(`${server.url}/api/plans/${scenarioId}.geojson`)).json()) as GeoJSON.FeatureCollection;
@@ -64,6 +75,26 @@ describe('phasing plans through tRPC', () => {
     await trpc.plan.remove.mutate({ estateId: 1, scenarioId });
     expect(await trpc.plan.list.query({ estateId: 1 })).toEqual([]);
     expect((await fetch(`${server.url}/api/plans/${scenarioId}.xlsx`)).status).toBe(404);
+  });
+
+  it('flags a scenario that breaks a constraint when it is saved, listed, exported and shown in /present', async () => {
+    const params = await trpc.plan.defaults.query();
+    const plan = await trpc.plan.compute.query({ estateId: 1, params, moves: [] });
+    const phase = plan.phases.find((p) => p.lanes.length > 0)!;
+    const other = plan.sites.find((s) => s.narrowsLanes.includes(phase.lanes[0]!) && s.phase !== phase.index)!;
+    const saved = await trpc.plan.save.mutate({ estateId: 1, name: '草稿：车道冲突', params, moves: [{ stairwellId: other.stairwellId, toPhase: phase.index }] });
+    expect(saved.violations).toBeGreaterThan(0);
+    expect((await trpc.plan.list.query({ estateId: 1 })).find((s) => s.id === saved.scenarioId)!.violations).toBe(saved.violations);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await (await fetch(`${server.url}/api/plans/${saved.scenarioId}.xlsx`)).arrayBuffer());
+    expect(book.worksheets[0]!.name).toBe('⚠ 违反约束 Constraints broken');
+    expect(book.worksheets[0]!.rowCount).toBe(saved.violations + 1);
+    const broken = book.worksheets[0]!.getColumn(2).values.slice(2).map(String);
+    expect(broken.some((v) => v.startsWith('同一消防通道多处收窄 '))).toBe(true);
+    // /present shows the latest saved scenario: this one, flagged.
+    const deck = await trpc.present.deck.query({ estateId: 1 });
+    expect(deck.phasing).toMatchObject({ scenarioName: '草稿：车道冲突', violations: saved.violations, adopted: false });
+    await trpc.plan.remove.mutate({ estateId: 1, scenarioId: saved.scenarioId });
   });
 
   it('refuses bad parameters naming the field', async () => {

@@ -5,6 +5,8 @@ import type { ScenarioSummary } from '../../../server/planning/scenarios.ts';
 interface Props {
   scenarios: ScenarioSummary[];
   savedId: number | null;
+  /** Constraints the scenario just saved breaks. */
+  savedViolations: number;
   saving: boolean;
   onSave: (name: string) => void;
   onLoad: (scenarioId: number) => void;
@@ -16,7 +18,7 @@ interface Props {
 }
 
 /** Save and load named scenarios, compare two, and export a saved one for the contractor. */
-export function ScenarioBar({ scenarios, savedId, saving, onSave, onLoad, onAdopt, adoptNote, compareId, onCompare }: Props) {
+export function ScenarioBar({ scenarios, savedId, savedViolations, saving, onSave, onLoad, onAdopt, adoptNote, compareId, onCompare }: Props) {
   const { t } = useTranslation();
   const [name, setName] = useState('方案 A');
   return (
@@ -34,7 +36,14 @@ export function ScenarioBar({ scenarios, savedId, saving, onSave, onLoad, onAdop
       </form>
       {savedId !== null && (
         <p className="exports">
-          {t('plan.saved')} ·{' '}
+          {savedViolations > 0 ? (
+            <strong className="broken" role="alert">
+              {t('plan.savedBroken', { count: savedViolations })}
+            </strong>
+          ) : (
+            t('plan.saved')
+          )}{' '}
+          ·{' '}
           <a href={`/api/plans/${savedId}.xlsx`} download>
             {t('plan.exportXlsx')}
           </a>{' '}
@@ -51,7 +60,13 @@ export function ScenarioBar({ scenarios, savedId, saving, onSave, onLoad, onAdop
             {scenarios.map((s) => (
               <li key={s.id} data-scenario={s.name} data-adopted={s.adoptedAt !== null}>
                 {s.name} · {s.phases} {t('plan.phases')}
-                {s.adoptedAt !== null && <strong> {t('programme.adopted')}</strong>}{' '}
+                {s.adoptedAt !== null && <strong> {t('programme.adopted')}</strong>}
+                {s.violations > 0 && (
+                  <strong className="broken" data-testid="scenario-broken">
+                    {' '}
+                    {t('plan.brokenTag', { count: s.violations })}
+                  </strong>
+                )}{' '}
                 <button type="button" onClick={() => onLoad(s.id)}>
                   {t('plan.load')}
                 </button>{' '}

@@ -32,7 +32,12 @@ export function SlidePhasing({ meta, map, phasing, pixelRatio }: { meta: SlideMe
         <BattleMapView data={map} selectedId={null} interactive={false} pixelRatio={pixelRatio} fill="state" states={states} />
       </div>
       <aside>
-        <p className="lead">{t('present.phasing.plan', { name: phasing.scenarioName })}</p>
+        <p className="lead">{t(phasing.adopted ? 'present.phasing.adopted' : 'present.phasing.plan', { name: phasing.scenarioName })}</p>
+        {phasing.violations > 0 && (
+          <p className="phase-broken" data-testid="phasing-broken">
+            {t('present.phasing.broken', { count: phasing.violations })}
+          </p>
+        )}
         <ol className="phase-list" data-testid="phase-list">
           {listed.map((p) => {
             const doors = p.doorNumbers.map(doorLabel);
