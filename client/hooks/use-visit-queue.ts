@@ -7,21 +7,41 @@ import { useTRPC, useTRPCClient } from '../trpc.ts';
 
 const RETRY_MS = 10_000;
 
-/** Records visits through the phone's queue and keeps sending until the server has them. */
+/** What the server said about the last visit it took from this phone: shown as a confirmation. */
+export interface SavedVisit {
+  clientId: string;
+  label: string;
+  status: VisitInput['status'];
+  /** This save made the stairwell reach the rule (已达标). */
+  ruleMet: boolean;
+  door: string | null;
+}
+
+/**
+ * Records visits through the phone's queue and keeps sending until the server
+ * has them; knows whether the phone is offline (the browser says so, or a
+ * send never reached the server) and what the last delivered save was.
+ */
 export function useVisitQueue() {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<QueuedVisit[]>([]);
+  const [offline, setOffline] = useState(() => typeof navigator !== 'undefined' && navigator.onLine === false);
+  const [saved, setSaved] = useState<SavedVisit | null>(null);
 
   const flush = useCallback(async () => {
+    const labels = new Map((await visitQueue.all()).map((v) => [v.input.clientId, v.label]));
     const { sent } = await flushQueue(async (input: VisitInput) => {
       try {
-        await client.canvass.recordVisit.mutate(input);
+        const r = await client.canvass.recordVisit.mutate(input);
+        setOffline(false);
+        setSaved({ clientId: input.clientId, label: labels.get(input.clientId) ?? '', status: input.status, ruleMet: r.ruleMetNow, door: r.doorNumber });
         return { ok: true };
       } catch (e) {
         const code = e instanceof TRPCClientError ? (e.data as { code?: string } | undefined)?.code : undefined;
         // No code: the request never reached the server. Keep it and try again.
+        if (code === undefined) setOffline(true);
         return { ok: false, retry: code === undefined || code === 'INTERNAL_SERVER_ERROR', error: (e as Error).message };
       }
     });
@@ -34,12 +54,19 @@ export function useVisitQueue() {
     // Send what an earlier session left behind as soon as the page is up, then keep trying.
     const first = setTimeout(() => void flush(), 0);
     const retry = setInterval(() => void flush(), RETRY_MS);
-    const online = () => void flush();
+    const online = () => {
+      setOffline(false);
+      void flush();
+    };
+    // The banner appears the moment the phone loses its connection, not at the next failed send.
+    const lost = () => setOffline(true);
     window.addEventListener('online', online);
+    window.addEventListener('offline', lost);
     return () => {
       clearTimeout(first);
       clearInterval(retry);
       window.removeEventListener('online', online);
+      window.removeEventListener('offline', lost);
     };
   }, [flush]);
 
@@ -55,5 +82,6 @@ export function useVisitQueue() {
     await visitQueue.remove(clientId);
     setPending(await visitQueue.all());
   }, []);
-  return { pending, record, discard, flush };
+  const dismissSaved = useCallback(() => setSaved(null), []);
+  return { pending, record, discard, flush, offline, saved, dismissSaved };
 }

@@ -31,7 +31,7 @@ export const recordVisit = defineCommand({
     const seen = await first(tx.select({ id: visits.id, flatId: visits.flatId }).from(visits).where(eq(visits.clientId, input.clientId)));
     const flat = await first(tx.select().from(flats).where(eq(flats.id, input.flatId)));
     if (!flat) throw refuse.notFound(`没有编号为 ${input.flatId} 的户`, `no flat with id ${input.flatId}`);
-    if (seen) return { applied: false, duplicate: true, version: flat.version, status: flat.status, flag: null };
+    if (seen) return { applied: false, duplicate: true, version: flat.version, status: flat.status, flag: null, ruleMetNow: false, doorNumber: null };
     const stairwell = (await first(tx.select().from(stairwells).where(eq(stairwells.id, flat.stairwellId))))!;
     await requireEditStairwell(tx, user, stairwell.id);
     if (flat.version !== input.expectedVersion)
@@ -105,6 +105,7 @@ export const recordVisit = defineCommand({
     const last = changes.at(-1);
     if (last && !passedBefore && (await passes(tx, stairwell.id))) last.passedNow = true;
     for (const change of changes) await record(change);
-    return { applied: true, duplicate: false, version: flat.version + 1, status: input.status, flag };
+    // The phone celebrates a save that made the stairwell reach the rule.
+    return { applied: true, duplicate: false, version: flat.version + 1, status: input.status, flag, ruleMetNow: last?.passedNow ?? false, doorNumber: stairwell.doorNumber };
   },
 });

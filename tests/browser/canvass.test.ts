@@ -59,6 +59,9 @@ describe('/canvass and /wall together', () => {
 
     const { context, page } = await phoneSignedIn();
     await signOnPhone(page, target.properties.doorNumber, room);
+    // The phone says so, louder than an ordinary save: this signature made the stairwell reach the rule.
+    await expect(page.getByTestId('saved-rule-met').textContent()).resolves.toContain(`${target.properties.doorNumber} 已达标！`);
+    await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'canvass-rule-met.png') });
 
     await wall.waitForFunction((door) => document.querySelector(`[data-testid="feed"] li[data-door="${door}"]`) !== null, target.properties.doorNumber);
     // The banner says 已达标 (the rule met on signed votes), not 征询通过: nobody has confirmed it yet.
@@ -102,11 +105,19 @@ describe('/canvass and /wall together', () => {
     await page.getByTestId('my-stairwells').getByRole('button', { name: new RegExp(`${target.properties.doorNumber} `) }).click();
     await page.getByTestId('canvass-grid').waitFor();
     await context.setOffline(true);
+    // The banner comes as soon as the signal goes, before anything fails to send.
+    await page.getByTestId('offline').waitFor();
     await page.locator(`[data-testid="canvass-grid"] button[data-room="${flat.room}"]`).click();
     const form = page.getByTestId('visit-form');
+    await expect(form.locator('h3').textContent()).resolves.toContain(target.properties.doorNumber);
     await form.locator('input[name="status"][value="intent"]').check();
     await form.getByRole('button', { name: '保存走访' }).click();
     await expect(page.getByTestId('queue').textContent()).resolves.toContain('1 条走访待发送');
+    // The grid shows the queued visit's new status, marked as waiting.
+    const cell = page.locator(`[data-testid="canvass-grid"] button[data-room="${flat.room}"]`);
+    await expect(cell.getAttribute('data-status')).resolves.toBe('intent');
+    await expect(cell.getAttribute('data-waiting')).resolves.toBe('true');
+    await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'canvass-offline.png') });
     expect(await server.db.select().from(visits).where(eq(visits.flatId, flat.id))).toHaveLength(0);
 
     // The queue lives in IndexedDB across a reload; when the connection is back it is sent, once.

@@ -5,12 +5,26 @@ import { STATUS_PALETTE } from '../../../geo/palette/index.ts';
 import type { stairwellRegister } from '../../../server/canvass/stairwell-register.ts';
 import type { VisitInput } from '../../../server/canvass/visit-input.ts';
 import { useTRPC } from '../../trpc.ts';
+import type { QueuedVisit } from '../../canvass/visit-queue.ts';
 import { VisitForm } from './visit-form.tsx';
 
 export type StairwellRegister = Awaited<ReturnType<typeof stairwellRegister>>;
 
 /** A stairwell on the phone: the floor × room grid to tap, and the flats that would tip it over. */
-export function StairwellView({ stairwellId, initialFlat = null, onBack, onRecord }: { stairwellId: number; initialFlat?: number | null; onBack: () => void; onRecord: (input: VisitInput, label: string) => Promise<void> }) {
+export function StairwellView({
+  stairwellId,
+  initialFlat = null,
+  pending = [],
+  onBack,
+  onRecord,
+}: {
+  stairwellId: number;
+  initialFlat?: number | null;
+  /** Visits on this phone not yet sent: the grid shows their new status, marked as waiting. */
+  pending?: readonly QueuedVisit[];
+  onBack: () => void;
+  onRecord: (input: VisitInput, label: string) => Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const reg = useQuery(trpc.canvass.register.queryOptions({ stairwellId }));
@@ -20,6 +34,8 @@ export function StairwellView({ stairwellId, initialFlat = null, onBack, onRecor
   const todo = new Set(d.evaluation.complete ? d.evaluation.todo.map((f) => f.flatId) : []);
   const floors = [...new Set(d.register.map((f) => f.floor))].sort((a, b) => b - a);
   const flat = d.register.find((f) => f.id === open);
+  // The newest queued visit of each flat, newest last in the queue.
+  const waiting = new Map(pending.filter((v) => v.state === 'queued').map((v) => [v.input.flatId, v.input.status]));
   return (
     <section className="stairwell-view">
       <button type="button" onClick={onBack}>
@@ -33,14 +49,23 @@ export function StairwellView({ stairwellId, initialFlat = null, onBack, onRecor
               <th scope="row">{floor}F</th>
               {d.register
                 .filter((f) => f.floor === floor)
-                .map((f) => (
-                  <td key={f.id} className={todo.has(f.id) ? 'to-sign' : undefined} style={{ background: STATUS_PALETTE[f.status].color, color: STATUS_PALETTE[f.status].text }}>
-                    <button type="button" data-room={f.room} data-status={f.status} onClick={() => setOpen(f.id)}>
-                      <span className="room">{f.room}</span>
-                      <span className="status">{i18n.language === 'en' ? STATUS_PALETTE[f.status].en : STATUS_PALETTE[f.status].zh}</span>
-                    </button>
-                  </td>
-                ))}
+                .map((f) => {
+                  const queued = waiting.get(f.id);
+                  const status = queued ?? f.status;
+                  return (
+                    <td
+                      key={f.id}
+                      className={[todo.has(f.id) ? 'to-sign' : '', queued ? 'waiting' : ''].join(' ').trim() || undefined}
+                      style={{ background: STATUS_PALETTE[status].color, color: STATUS_PALETTE[status].text }}
+                    >
+                      <button type="button" data-room={f.room} data-status={status} data-waiting={queued ? 'true' : undefined} onClick={() => setOpen(f.id)}>
+                        <span className="room">{f.room}</span>
+                        <span className="status">{i18n.language === 'en' ? STATUS_PALETTE[status].en : STATUS_PALETTE[status].zh}</span>
+                        {queued && <span className="waiting-mark">{t('canvass.waiting')}</span>}
+                      </button>
+                    </td>
+                  );
+                })}
             </tr>
           ))}
         </tbody>
@@ -53,6 +78,7 @@ export function StairwellView({ stairwellId, initialFlat = null, onBack, onRecor
       {flat && (
         <VisitForm
           key={`${flat.id}-${flat.version}`}
+          door={d.doorNumber}
           flat={flat}
           answers={d.answers}
           onClose={() => setOpen(null)}

@@ -20,7 +20,7 @@ function position(): Promise<{ lat: number; lng: number } | undefined> {
 }
 
 /** One tap on a flat opens this: who lives there, what they would pay, and the visit to record. */
-export function VisitForm({ flat, answers, onSave, onClose }: { flat: Flat; answers: StairwellRegister['answers']; onSave: (input: VisitInput) => void; onClose: () => void }) {
+export function VisitForm({ door, flat, answers, onSave, onClose }: { door: string; flat: Flat; answers: StairwellRegister['answers']; onSave: (input: VisitInput) => void; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const [outcome, setOutcome] = useState<VisitOutcome>('talked');
   const [status, setStatus] = useState<HouseholdStatus>(flat.status);
@@ -55,13 +55,23 @@ export function VisitForm({ flat, answers, onSave, onClose }: { flat: Flat; answ
       }}
     >
       <header>
-        <h3>{t('canvass.visit', { room: flat.room })}</h3>
+        <h3>
+          {door} · {t('canvass.visit', { room: flat.room })}
+        </h3>
         <button type="button" onClick={onClose} aria-label={t('panel.close')}>
           ×
         </button>
       </header>
       <p className="resident">
-        {t('canvass.resident', { name: flat.voterName ?? '—', phone: flat.phone ?? '—', residents: flat.residents, a60: flat.aged60to79, a80: flat.aged80plus })}
+        {t('canvass.resident', { name: flat.voterName ?? '—', residents: flat.residents, a60: flat.aged60to79, a80: flat.aged80plus })}
+        {flat.phone && (
+          <>
+            {' '}
+            <a className="tel" href={`tel:${flat.phone.replace(/[^\d+]/g, '')}`} aria-label={t('canvass.call', { phone: flat.phone })}>
+              ☎ {flat.phone}
+            </a>
+          </>
+        )}
       </p>
       {flat.cost && (
         <p className="cost" data-testid="cost">
