@@ -21,6 +21,8 @@ export interface Context {
   secure: boolean;
   /** The raster basemap the clients draw under the estate, or null (offline style). */
   basemap: Basemap | null;
+  /** Where /admin's backups go (beside the SQLite file), or null where none are made from the app. */
+  backupDir: string | null;
 }
 
 /** The context without HTTP, for tests through createCaller and for the HTTP adapter alike. */
@@ -36,6 +38,7 @@ export function createContextInner(opts: { db: Db } & Partial<Omit<Context, 'db'
     setCookie: () => undefined,
     secure: false,
     basemap: null,
+    backupDir: null,
     ...opts,
   };
 }

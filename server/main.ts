@@ -39,7 +39,8 @@ try {
   process.exit(1);
 }
 const tls = env.LIFTMAP_TLS_CERT && env.LIFTMAP_TLS_KEY ? { cert: readFileSync(env.LIFTMAP_TLS_CERT), key: readFileSync(env.LIFTMAP_TLS_KEY) } : undefined;
-const server = createApp({ db, clientDir: env.LIFTMAP_CLIENT_DIR, tls, basemap: basemapOf(env), now });
+// Backups from /admin go beside the SQLite file, where `npm run backup` puts them.
+const server = createApp({ db, clientDir: env.LIFTMAP_CLIENT_DIR, tls, basemap: basemapOf(env), now, backupDir: env.LIFTMAP_DATABASE_URL ? undefined : join(ROOT, 'var', 'backups') });
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;

@@ -4,6 +4,8 @@ import { useTRPC } from '../trpc.ts';
 import { LoginForm } from '../components/canvass/login-form.tsx';
 import { SessionHeader } from '../components/session-header.tsx';
 import { AnswersPanel } from '../components/staff/answers-panel.tsx';
+import { BackupsPanel } from '../components/staff/backups-panel.tsx';
+import { UsersPanel } from '../components/staff/users-panel.tsx';
 import { EstateImportPanel } from '../components/staff/estate-import-panel.tsx';
 import { PartsPanel } from '../components/staff/parts-panel.tsx';
 import { CostsPanel } from '../components/staff/costs-panel.tsx';
@@ -30,15 +32,26 @@ export function StaffPage() {
       {session.user && !staff && <p role="alert">{t('staff.needStaff')}</p>}
       {staff && estate.data && (
         <>
-          <EstatePicker estates={estate.estates} current={estate.data.estate.id} />
-          <BackupLine />
-          <PipelinePanel estateId={estate.data.estate.id} />
-          <EstateImportPanel current={{ id: estate.data.estate.id, name: estate.data.estate.name }} />
-          <PartsPanel data={estate.data} />
-          <RegisterPanel estateId={estate.data.estate.id} />
-          <ReviewPanel />
-          <CostsPanel stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />
-          <AnswersPanel />
+          <div className="staff-bar">
+            <EstatePicker estates={estate.estates} current={estate.data.estate.id} />
+            <BackupLine />
+          </div>
+          {/* The day's work first (visits to review, stages and what is due), then the estate's data and setup. */}
+          <div className="staff-grid">
+            <div className="staff-col">
+              <ReviewPanel />
+              <PipelinePanel estateId={estate.data.estate.id} />
+            </div>
+            <div className="staff-col">
+              <RegisterPanel estateId={estate.data.estate.id} />
+              <AnswersPanel />
+              <CostsPanel stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />
+              {session.user?.role === 'admin' && <UsersPanel me={session.user.username} />}
+              {session.user?.role === 'admin' && <BackupsPanel />}
+              <EstateImportPanel current={{ id: estate.data.estate.id, name: estate.data.estate.name }} />
+              <PartsPanel data={estate.data} />
+            </div>
+          </div>
         </>
       )}
     </div>

@@ -4,38 +4,61 @@ import { ROLES, type Role } from './roles.ts';
 import { generatePassword, hashPassword } from './password.ts';
 import { endSessionsOf } from './sessions.ts';
 
+/** A user change refused: the message in English for the shell, and in Chinese for /admin. */
 export class UserError extends Error {
   override readonly name = 'UserError';
+  constructor(
+    message: string,
+    readonly zh: string = message,
+  ) {
+    super(message);
+  }
 }
 
 /** Adds a user with a fresh random password, returned once. A canvasser names their 包干人 id (e.g. C03). */
 export async function addUser(db: Db, username: string, role: Role, canvasserExternalId?: string, estateId?: number): Promise<string> {
-  const { canvassers, users } = db.t;
-  if (!/^[\p{L}\p{N}_.-]{2,40}$/u.test(username)) throw new UserError(`user name: expected 2–40 letters, digits, _ . or -, got ${JSON.stringify(username)}`);
-  if (!ROLES.includes(role)) throw new UserError(`role: expected one of ${ROLES.join(', ')}, got ${role}`);
-  if (await first(db.select({ id: users.id }).from(users).where(eq(users.username, username)))) throw new UserError(`user ${username} already exists`);
-  let canvasserId: number | null = null;
-  if (role === 'canvasser') {
-    if (!canvasserExternalId) throw new UserError('a canvasser needs --canvasser ID (their 包干人 id, e.g. C03)');
-    const found = (await db
-      .select({ id: canvassers.id, estateId: canvassers.estateId })
-      .from(canvassers)
-      .where(eq(canvassers.externalId, canvasserExternalId)))
-      .filter((c) => estateId === undefined || c.estateId === estateId);
-    if (found.length === 0) throw new UserError(`canvasser: no canvasser ${canvasserExternalId}${estateId === undefined ? '' : ` in estate ${estateId}`}`);
-    // Several estates may each have a C01: the estate must be named, never guessed.
-    if (found.length > 1) throw new UserError(`canvasser: ${canvasserExternalId} is in estates ${found.map((c) => c.estateId).join(', ')}; name one with --estate ID`);
-    canvasserId = found[0]!.id;
-  }
+  const { users } = db.t;
+  if (!/^[\p{L}\p{N}_.-]{2,40}$/u.test(username)) throw new UserError(`user name: expected 2–40 letters, digits, _ . or -, got ${JSON.stringify(username)}`, `用户名应为 2–40 个字母、数字或 _ . -，收到 ${JSON.stringify(username)}`);
+  if (!ROLES.includes(role)) throw new UserError(`role: expected one of ${ROLES.join(', ')}, got ${role}`, `角色应为 ${ROLES.join('、')} 之一，收到 ${role}`);
+  if (await first(db.select({ id: users.id }).from(users).where(eq(users.username, username)))) throw new UserError(`user ${username} already exists`, `用户 ${username} 已存在`);
+  const canvasserId = await canvasserLink(db, role, canvasserExternalId, estateId);
   const password = generatePassword();
   await db.insert(users).values({ username, passwordHash: hashPassword(password), role, canvasserId });
   return password;
 }
 
+/** The canvasser row a canvasser user is linked to (their 包干人 id), or null for other roles. */
+async function canvasserLink(db: Db, role: Role, canvasserExternalId?: string, estateId?: number): Promise<number | null> {
+  const { canvassers } = db.t;
+  let canvasserId: number | null = null;
+  if (role === 'canvasser') {
+    if (!canvasserExternalId) throw new UserError('a canvasser needs --canvasser ID (their 包干人 id, e.g. C03)', '走访员须关联包干人编号（如 C03）');
+    const found = (await db
+      .select({ id: canvassers.id, estateId: canvassers.estateId })
+      .from(canvassers)
+      .where(eq(canvassers.externalId, canvasserExternalId)))
+      .filter((c) => estateId === undefined || c.estateId === estateId);
+    if (found.length === 0) throw new UserError(`canvasser: no canvasser ${canvasserExternalId}${estateId === undefined ? '' : ` in estate ${estateId}`}`, `没有包干人 ${canvasserExternalId}${estateId === undefined ? '' : `（小区 ${estateId}）`}`);
+    // Several estates may each have a C01: the estate must be named, never guessed.
+    if (found.length > 1) throw new UserError(`canvasser: ${canvasserExternalId} is in estates ${found.map((c) => c.estateId).join(', ')}; name one with --estate ID`, `包干人 ${canvasserExternalId} 在多个小区（${found.map((c) => c.estateId).join('、')}），请指定小区`);
+    canvasserId = found[0]!.id;
+  }
+  return canvasserId;
+}
+
+/** Changes a user's role and canvasser link; their sessions end, so the new role applies from their next sign-in. */
+export async function setRole(db: Db, username: string, role: Role, canvasserExternalId?: string, estateId?: number): Promise<void> {
+  const { users } = db.t;
+  if (!ROLES.includes(role)) throw new UserError(`role: expected one of ${ROLES.join(', ')}, got ${role}`, `角色应为 ${ROLES.join('、')} 之一，收到 ${role}`);
+  const id = await userId(db, username);
+  await db.update(users).set({ role, canvasserId: await canvasserLink(db, role, canvasserExternalId, estateId) }).where(eq(users.id, id));
+  await endSessionsOf(db, id);
+}
+
 async function userId(db: Db, username: string): Promise<number> {
   const { users } = db.t;
   const found = await first(db.select({ id: users.id }).from(users).where(eq(users.username, username)));
-  if (!found) throw new UserError(`no user ${username}`);
+  if (!found) throw new UserError(`no user ${username}`, `没有用户 ${username}`);
   return found.id;
 }
 

@@ -1,34 +1,73 @@
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { addUser, disableUser, enableUser, resetPassword } from '../auth/manage-users.ts';
+import { addUser, disableUser, enableUser, resetPassword, setRole, UserError } from '../auth/manage-users.ts';
 import { ROLES } from '../auth/roles.ts';
+import type { Db } from '../db/database.ts';
 import { WHO } from './authorise.ts';
 import { defineCommand } from './command.ts';
+import { refuse } from './refusal.ts';
 
-const username = z.string().trim().min(2).max(40);
+const username = z.string().trim().min(2, 'expected a user name of 2–40 characters').max(40, 'expected a user name of 2–40 characters');
+const canvasser = z.string().trim().max(40, 'expected a 包干人 id such as C03').optional();
+const estateId = z.number().int().positive().max(2 ** 31).optional();
+
+/** A refused user change as a refusal staff read, Chinese first. */
+async function asRefusal<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof UserError) throw refuse.badInput(e.zh, e.message, 'username');
+    throw e;
+  }
+}
 
 /** An admin adds a user; the password is returned once. */
 export const addUserCommand = defineCommand({
   roles: WHO.admin,
-  input: z.object({ username, role: z.enum(ROLES), canvasser: z.string().max(40).optional(), estateId: z.number().int().positive().optional() }),
-  run: async ({ tx }, i) => ({ password: await addUser(tx, i.username, i.role, i.canvasser, i.estateId) }),
+  input: z.object({ username, role: z.enum(ROLES), canvasser, estateId }),
+  run: async ({ tx }, i) => ({ password: await asRefusal(() => addUser(tx, i.username, i.role, i.canvasser || undefined, i.estateId)) }),
 });
 
 /** An admin gives a user a new password (returned once); the user's sessions end. */
 export const resetPasswordCommand = defineCommand({
   roles: WHO.admin,
   input: z.object({ username }),
-  run: async ({ tx }, i) => ({ password: await resetPassword(tx, i.username) }),
+  run: async ({ tx }, i) => ({ password: await asRefusal(() => resetPassword(tx, i.username)) }),
 });
 
-/** An admin disables a user: no sign-in, every open session ends now. */
+/** An admin disables a user: no sign-in, every open session ends now. Never oneself: someone must be left to undo it. */
 export const disableUserCommand = defineCommand({
   roles: WHO.admin,
   input: z.object({ username }),
-  run: async ({ tx, now }, i) => ({ sessionsEnded: await disableUser(tx, i.username, now) }),
+  run: async ({ tx, now, user }, i) => {
+    if (i.username === user.username) throw refuse.badInput('不能停用自己的账号', 'you cannot disable your own account', 'username');
+    return { sessionsEnded: await asRefusal(() => disableUser(tx, i.username, now)) };
+  },
 });
 
 export const enableUserCommand = defineCommand({
   roles: WHO.admin,
   input: z.object({ username }),
-  run: async ({ tx }, i) => (await enableUser(tx, i.username), { ok: true as const }),
+  run: async ({ tx }, i) => (await asRefusal(() => enableUser(tx, i.username)), { ok: true as const }),
 });
+
+/** An admin changes a user's role and canvasser link; their sessions end. Not one's own role: an admin cannot demote the last admin by accident. */
+export const setRoleCommand = defineCommand({
+  roles: WHO.admin,
+  input: z.object({ username, role: z.enum(ROLES), canvasser, estateId }),
+  run: async ({ tx, user }, i) => {
+    if (i.username === user.username) throw refuse.badInput('不能修改自己的角色', 'you cannot change your own role', 'username');
+    await asRefusal(() => setRole(tx, i.username, i.role, i.canvasser || undefined, i.estateId));
+    return { ok: true as const };
+  },
+});
+
+/** Every user for /admin: name, role, linked canvasser, disabled; never a password hash. */
+export async function listUsers(db: Db) {
+  const { canvassers, users } = db.t;
+  return await db
+    .select({ username: users.username, role: users.role, canvasser: canvassers.externalId, canvasserName: canvassers.name, estateId: canvassers.estateId, disabledAt: users.disabledAt, createdAt: users.createdAt })
+    .from(users)
+    .leftJoin(canvassers, eq(canvassers.id, users.canvasserId))
+    .orderBy(asc(users.username));
+}

@@ -43,6 +43,8 @@ export interface Engine {
    * poll. Returns the unsubscribe.
    */
   onCommit(listen: () => void): () => void;
+  /** An online, consistent copy of the whole database into `file` (SQLite's backup API); absent where the database's own tools back up (PostgreSQL). */
+  backup?(file: string): Promise<void>;
   close(): Promise<void>;
 }
 

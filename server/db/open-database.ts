@@ -54,6 +54,9 @@ export function openDatabase(path: string): { db: Db; sqlite: Database.Database;
     },
     // Other processes on the same file are seen by the live bus's poll of the change log.
     onCommit: () => () => undefined,
+    backup: async (file) => {
+      await sqlite.backup(file);
+    },
     close: () => {
       sqlite.close();
       return Promise.resolve();

@@ -11,6 +11,7 @@ import type { Db } from '../db/database.ts';
 import type { Basemap } from '../env.ts';
 import { LiveBus } from '../live/live-bus.ts';
 import { appRouter } from '../routers/_app.ts';
+import { handleBackupDownload } from './backup-routes.ts';
 import { handleParkingExport, handlePlanExport } from './export-routes.ts';
 import { handleGis } from './gis-routes.ts';
 import { handleRegister } from './register-routes.ts';
@@ -26,6 +27,8 @@ export interface AppOptions {
   basemap?: Basemap | null;
   /** The clock (tests and the benchmark pass their own). */
   now?: () => Date;
+  /** Where backups made from /admin go; none when absent. */
+  backupDir?: string;
 }
 
 /** The origin of a basemap's tile template, for the CSP. */
@@ -68,6 +71,7 @@ export function createApp(opts: AppOptions): Server {
         clientKey: req.socket.remoteAddress ?? 'unknown',
         secure: opts.tls !== undefined,
         basemap: opts.basemap ?? null,
+        backupDir: opts.backupDir ?? null,
         setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
       });
     },
@@ -112,6 +116,10 @@ export function createApp(opts: AppOptions): Server {
       if ((path.startsWith('/api/plans/') || path.endsWith('/parking.xlsx')) && req.method === 'GET') {
         const handled = (await handlePlanExport(opts.db, res, path)) || (await handleParkingExport(opts.db, res, path, url.searchParams));
         return handled ? undefined : sendError(res, 404, 'NOT_FOUND', `no endpoint ${path}`);
+      }
+      if (path.startsWith('/api/backups/') && req.method === 'GET') {
+        if (await handleBackupDownload(opts.db, await userOf(req), res, path)) return;
+        return sendError(res, 404, 'NOT_FOUND', `no endpoint ${path}`);
       }
       if (await handleGis(opts.db, req, res, path)) return;
       if (!client) return sendError(res, 503, 'CLIENT_NOT_BUILT', `no client build at ${opts.clientDir}: run npm run build`);

@@ -10,6 +10,7 @@ import { planRouter } from './plan.ts';
 import { presentRouter } from './present.ts';
 import { stagesRouter } from './stages.ts';
 import { stairwellRouter } from './stairwell.ts';
+import { usersRouter } from './users.ts';
 
 export const appRouter = router({
   auth: authRouter,
@@ -23,6 +24,7 @@ export const appRouter = router({
   history: historyRouter,
   present: presentRouter,
   stages: stagesRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,7 @@
 import { desc } from 'drizzle-orm';
+import { basename } from 'node:path';
+import { backupFromApp } from '../backup/backup-database.ts';
+import { refuse } from '../commands/refusal.ts';
 import { first } from '../db/database.ts';
 import { z } from 'zod';
 import { DATUMS } from '../../geo/estate/index.ts';
@@ -30,7 +33,19 @@ const importInput = z.object({
   /** The 包干 table (CSV or XLSX), or null to leave canvassers as they are. */
   canvassers: uploadedFile,
 });
+const adminOnly = roleProcedure(...WHO.admin);
+
 export const adminRouter = router({
+  /** Every backup recorded (from /admin or `npm run backup`), newest first: when, how big, and its download. */
+  backups: adminOnly.query(async ({ ctx }) => {
+    const { backups } = ctx.db.t;
+    return (await ctx.db.select().from(backups).orderBy(desc(backups.id)).limit(50)).map((b) => ({ id: b.id, file: basename(b.file), bytes: b.bytes, at: b.at }));
+  }),
+  /** An online backup now, beside the SQLite file; refused on PostgreSQL, whose own tools back up. */
+  runBackup: adminOnly.mutation(async ({ ctx }) => {
+    if (!ctx.backupDir) throw refuse.precondition('此服务器未配置备份目录：请在服务器上运行 npm run backup', 'this server has no backup folder: run npm run backup on the server');
+    return await backupFromApp(ctx.db, ctx.backupDir, ctx.now());
+  }),
   /** When the last backup ran (npm run backup), for /admin. */
   lastBackup: staff.query(async ({ ctx }) => await first(ctx.db.select({ at: ctx.db.t.backups.at, bytes: ctx.db.t.backups.bytes }).from(ctx.db.t.backups).orderBy(desc(ctx.db.t.backups.id)).limit(1)) ?? null),
   /** What importing an estate file would do, with the estate for a map; nothing is written. */

@@ -13,6 +13,7 @@ import { boundSql, FENGHE_DIR } from '../support/test-server.ts';
 
 type Who = Role | 'anonymous';
 const STAFF: Who[] = ['admin', 'planner'];
+const ADMIN: Who[] = ['admin'];
 const FIELD: Who[] = ['admin', 'planner', 'canvasser'];
 const ANYONE: Who[] = ['anonymous', 'viewer', 'canvasser', 'planner', 'admin'];
 
@@ -65,6 +66,14 @@ const ALLOWED: Record<string, Who[]> = {
   'stages.undo': STAFF,
   'stages.recordObjection': STAFF,
   'stages.resolveObjection': STAFF,
+  'admin.backups': ADMIN,
+  'admin.runBackup': ADMIN,
+  'users.list': ADMIN,
+  'users.add': ADMIN,
+  'users.reset': ADMIN,
+  'users.disable': ADMIN,
+  'users.enable': ADMIN,
+  'users.setRole': ADMIN,
 };
 
 const { db, close } = await openTestDatabase(':memory:', { seeded: true });

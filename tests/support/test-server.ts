@@ -75,7 +75,9 @@ export async function startTestServer(
   const release = file ? holdServerLock(file) : () => undefined;
   if (opts.seed !== false) await seedIfEmpty(db, FENGHE_DIR, opts.anchorDay);
   const logs: string[] = [];
-  const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), basemap: opts.basemap ?? null });
+  // Backups from /admin go to a folder of this test's own, removed with it.
+  const backupDir = mkdtempSync(join(tmpdir(), 'liftmap-backups-'));
+  const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), basemap: opts.basemap ?? null, backupDir });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -92,6 +94,7 @@ export async function startTestServer(
       await database.close();
       release();
       if (dir) rmSync(dir, { recursive: true, force: true });
+      rmSync(backupDir, { recursive: true, force: true });
     },
   };
 }
