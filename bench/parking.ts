@@ -4,6 +4,9 @@ import { FENGHE_PLAN, parkingInstance } from '../geo/synthetic/index.ts';
 import type { Db } from '../server/db/open-database.ts';
 import { loadClaimants } from '../server/parking/parking-claimants.ts';
 import { measure } from './measure.ts';
+import { computeParking } from '../server/parking/compute-parking.ts';
+import { DEFAULT_PLAN_PARAMS } from '../server/planning/plan-params.ts';
+import { deleteScenario, saveScenario } from '../server/planning/scenarios.ts';
 
 function compare(name: string, spaces: ParkingSpace[], claimants: Claimant[], maxWalkM: number) {
   const optimal = allocateParking(spaces, claimants, { maxWalkM });
@@ -45,4 +48,27 @@ export async function parkingTimes() {
     { ...(await measure(`allocateParking ${small.spaces.length} spaces × 200 claimants`, 20, () => allocateParking(small.spaces, small.claimants, { maxWalkM: 80 }))), spaces: small.spaces.length, claimants: 200 },
     { ...(await measure(`allocateParking ${large.spaces.length} spaces × 2000 claimants`, 7, () => allocateParking(large.spaces, large.claimants, { maxWalkM: 80 }))), spaces: large.spaces.length, claimants: 2000 },
   ];
+}
+
+/**
+ * Households that change space between construction phases on Fenghe's
+ * default plan: kept spaces (fewest moves after most served) against solving
+ * each phase afresh, side by side, with the number served and the walking.
+ */
+export async function parkingMovesBetweenPhases(db: Db, now: Date) {
+  const { id } = await saveScenario(db, 1, `bench moves ${now.toISOString()}`, DEFAULT_PLAN_PARAMS, [], now);
+  const input = { estateId: 1, floors: [1, 2], maxWalkM: 80, scenarioId: id };
+  const side = async (fewestMoves: boolean) => {
+    const p = await computeParking(db, input, { fewestMoves });
+    const phases = p.states.filter((s) => s.key.startsWith('phase-'));
+    return {
+      moves: phases.reduce((n, s) => n + s.moves.length, 0),
+      firstPhaseMoves: phases[0]?.moves.length ?? 0,
+      servedEveryState: [...new Set(p.states.map((s) => s.assignments.length))],
+      walkAfterM: p.states.at(-1)?.totalWalkM ?? 0,
+    };
+  };
+  const result = { kept: await side(true), afresh: await side(false) };
+  await deleteScenario(db, 1, id);
+  return result;
 }

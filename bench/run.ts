@@ -17,7 +17,7 @@ import { startPgCluster } from '../tests/support/pg-cluster.ts';
 import { districtScale } from './district.ts';
 import { httpLatency } from './http.ts';
 import { liveLatency, liveTwoServers, liveUnderLoad } from './live.ts';
-import { parkingComparison, parkingTimes } from './parking.ts';
+import { parkingComparison, parkingMovesBetweenPhases, parkingTimes } from './parking.ts';
 import { againstNaive, optimalityGap, runningTimes } from './phasing.ts';
 
 const wanted = new Set(process.argv.slice(2));
@@ -65,7 +65,9 @@ try {
       console.log(`parking ${c.name}: served ${c.served.optimal} vs greedy ${c.served.greedy}, walking ${c.totalWalkM.optimal} m vs ${c.totalWalkM.greedy} m`);
     const times = await parkingTimes();
     for (const t of times) console.log(`${t.name.padEnd(48)} median ${t.medianMs.toFixed(1)} ms  p99 ${t.p99Ms.toFixed(1)} ms`);
-    report.parking = { optimalVsGreedy: comparison, runningTimes: times };
+    const moves = await parkingMovesBetweenPhases(server.db, startedAt);
+    console.log(`parking moves between phases (Fenghe default plan): ${moves.kept.moves} keeping spaces vs ${moves.afresh.moves} solving each phase afresh (phase 1: ${moves.kept.firstPhaseMoves} vs ${moves.afresh.firstPhaseMoves}); served ${moves.kept.servedEveryState.join('/')} vs ${moves.afresh.servedEveryState.join('/')}`);
+    report.parking = { optimalVsGreedy: comparison, runningTimes: times, movesBetweenPhases: moves };
   }
   if (run('client')) {
     // Needs the built client (npm run build): the server serves dist/client.

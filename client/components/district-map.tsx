@@ -7,6 +7,7 @@ import type { DistrictView } from '../hooks/use-district-overview.ts';
 import { paletteMatch } from '../map/style-expressions.ts';
 import { LOCAL_CJK_FONTS } from '../map/local-fonts.ts';
 import { exposeTestHook } from '../map/test-hook.ts';
+import { Legend } from './legend.tsx';
 import '../map/worker-url.ts';
 
 /**
@@ -46,6 +47,8 @@ export function DistrictMap({ overview, onOpen }: { overview: DistrictView; onOp
           { id: 'estate-fill', type: 'fill', source: 'estates', paint: { 'fill-color': B.boundaryFill } },
           { id: 'estate-line', type: 'line', source: 'estates', paint: { 'line-color': B.boundaryLine, 'line-width': 1.5 } },
           { id: 'stairwells', type: 'fill', source: 'stairwells', 'source-layer': 'stairwells', paint: { 'fill-color': paletteMatch('colorKey', MAP_PALETTE, 'color') } },
+          // A dark edge round every stairwell, so neighbours of one colour stay countable.
+          { id: 'stairwell-edges', type: 'line', source: 'stairwells', 'source-layer': 'stairwells', paint: { 'line-color': B.stairwellLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 13, 0.3, 16, 1, 19, 2] } },
           {
             id: 'estate-names',
             type: 'symbol',
@@ -68,5 +71,10 @@ export function DistrictMap({ overview, onOpen }: { overview: DistrictView; onOp
     });
     return () => map.remove();
   }, [overview, onOpen]);
-  return <div ref={box} className="district-map" data-testid="district-map" />;
+  return (
+    <div className="district-map-box">
+      <div ref={box} className="district-map" data-testid="district-map" />
+      <Legend className="district-legend" />
+    </div>
+  );
 }

@@ -4,8 +4,8 @@ import { MAP_LEGEND_ORDER, MAP_PALETTE, type MapColorKey } from '../../geo/palet
 const CANVASSING = new Set<MapColorKey>(['p0', 'p25', 'p50', 'p75', 'passed']);
 const OTHER = new Set<MapColorKey>(['impossible', 'incomplete', 'suspended']);
 
-/** The legend, generated from the palette: what the map shows is what it lists. */
-export function Legend({ counts }: { counts: Partial<Record<MapColorKey, number>> }) {
+/** The legend, generated from the palette: what the map shows is what it lists, with counts when given. */
+export function Legend({ counts, className }: { counts?: Partial<Record<MapColorKey, number>>; className?: string }) {
   const { t, i18n } = useTranslation();
   const label = (k: MapColorKey) => (i18n.language === 'en' ? MAP_PALETTE[k].en : MAP_PALETTE[k].zh);
   const groups: { title: string; keys: MapColorKey[] }[] = [
@@ -14,17 +14,17 @@ export function Legend({ counts }: { counts: Partial<Record<MapColorKey, number>
     { title: t('legend.other'), keys: MAP_LEGEND_ORDER.filter((k) => OTHER.has(k)) },
   ];
   return (
-    <section className="legend" aria-label={t('legend.title')}>
+    <section className={className ? `legend ${className}` : 'legend'} aria-label={t('legend.title')} data-testid="legend">
       {groups.map((g) => (
         <div key={g.title}>
           <h3>{g.title}</h3>
           {g.keys[0] === 'p0' && <p className="legend-note">{t('legend.progressNote')}</p>}
           <ul>
             {g.keys.map((k) => (
-              <li key={k} data-key={k} className={counts[k] ? '' : 'empty'}>
+              <li key={k} data-key={k} className={!counts || counts[k] ? '' : 'empty'}>
                 <span className="swatch" style={{ background: MAP_PALETTE[k].color }} />
                 <span className="name">{label(k)}</span>
-                <span className="count">{counts[k] ?? 0}</span>
+                {counts && <span className="count">{counts[k] ?? 0}</span>}
               </li>
             ))}
           </ul>

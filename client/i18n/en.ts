@@ -282,6 +282,8 @@ export const en: Messages = {
     plannedDates: 'planned {{start}} to {{end}}',
   },
   parking: {
+    title: '{{name}} priority parking for low-floor households',
+    room: 'Room',
     tab: 'Priority parking',
     phasingTab: 'Phasing',
     rules: '{{count}} signed households on floors {{floors}} earn priority parking (walk ≤ {{walk}} m)',

@@ -281,6 +281,8 @@ export const zh = {
     plannedDates: '计划 {{start}} 至 {{end}}',
   },
   parking: {
+    title: '{{name}} 低层住户优先停车',
+    room: '室号',
     tab: '优先停车',
     phasingTab: '分批施工',
     rules: '{{count}} 户 {{floors}} 层已签字户享有优先停车权（步行 ≤ {{walk}} 米）',

@@ -1,6 +1,6 @@
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 
-export const PARKING_SOURCES = ['parkingZones'] as const;
+export const PARKING_SOURCES = ['parkingZones', 'parkingLinks'] as const;
 
 /** Parking view layers: each space in its state colour, the priority zone per stairwell outlined. */
 export function parkingLayers(): (LayerSpecification & { source: string })[] {
@@ -20,6 +20,13 @@ export function parkingLayers(): (LayerSpecification & { source: string })[] {
       type: 'line',
       source: 'parking',
       paint: { 'line-color': '#ffffff', 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 0] },
+    },
+    {
+      // A line from each assigned space to the door of the household it serves.
+      id: 'parking-links',
+      type: 'line',
+      source: 'parkingLinks',
+      paint: { 'line-color': '#ffd166', 'line-width': ['case', ['boolean', ['get', 'selected'], false], 3, 1.2], 'line-opacity': 0.85 },
     },
     {
       id: 'parking-zones',

@@ -10,6 +10,8 @@ export interface LiftmapTestHook {
   /** Resolves after the next frame that leaves nothing more to draw (feature-state changes included). */
   drawn(): Promise<void>;
   renderedStairwellIds(): number[];
+  /** How many features of a layer are drawn on screen now. */
+  renderedCount(layerId: string): number;
   /** The feature-state a view set on a feature (colours, selection). */
   stateOf(source: string, id: number): Record<string, unknown> | undefined;
   /** The properties the map holds for a feature of a source (what data-driven colours read). */
@@ -43,6 +45,7 @@ export function exposeTestHook(map: MapLibreMap, datum: DisplayDatum = 'wgs84'):
       }),
     stateOf: (source, id) => (map.getSource(source) ? (map.getFeatureState({ source, id }) as Record<string, unknown>) : undefined),
     propertiesOf: (source, id) => (map.getSource(source) ? map.querySourceFeatures(source).find((f) => f.id === id)?.properties : undefined),
+    renderedCount: (layerId) => (map.getLayer(layerId) ? map.queryRenderedFeatures({ layers: [layerId] }).length : 0),
     renderedStairwellIds: () =>
       map.getLayer('stairwells')
         ? [...new Set(map.queryRenderedFeatures({ layers: ['stairwells'] }).map((f) => Number(f.id)))].sort((a, b) => a - b)

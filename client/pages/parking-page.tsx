@@ -1,4 +1,6 @@
+import { centroid } from '@turf/turf';
 import { useMemo, useState } from 'react';
+import type { EstateMap } from '../../server/queries/estate-map.ts';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_PARKING_RULES } from '../../geo/parking/index.ts';
 import { BattleMapView } from '../components/battle-map-view.tsx';
@@ -14,6 +16,20 @@ import { parkingStates } from '../map/parking-states.ts';
 
 const OVERLAY = { sources: PARKING_SOURCES, layers: parkingLayers() };
 
+/** Lines from each assigned space (its centre) to the door of the stairwell it serves; the selected space's drawn bold. */
+function spaceToDoor(map: EstateMap, assignments: readonly { spaceCode: string; stairwellId: number }[], selected: string | null): GeoJSON.FeatureCollection {
+  const spaceAt = new Map(map.layers.parking.features.map((f) => [f.properties.code, centroid(f).geometry.coordinates]));
+  const doorAt = new Map(map.layers.doors.features.flatMap((f) => (f.geometry.type === 'Point' ? [[f.properties.stairwellId, f.geometry.coordinates] as const] : [])));
+  return {
+    type: 'FeatureCollection',
+    features: assignments.flatMap((a) => {
+      const from = spaceAt.get(a.spaceCode);
+      const to = doorAt.get(a.stairwellId);
+      return from && to ? [{ type: 'Feature' as const, geometry: { type: 'LineString' as const, coordinates: [from, to] }, properties: { space: a.spaceCode, selected: a.spaceCode === selected } }] : [];
+    }),
+  };
+}
+
 /** 优先停车: who parks where now, in each construction phase and after. */
 export function ParkingPage() {
   const { t } = useTranslation();
@@ -24,14 +40,14 @@ export function ParkingPage() {
   const [space, setSpace] = useState<string | null>(null);
   const state = parking.data?.states.find((s) => s.key === stateKey) ?? parking.data?.states[0];
   const states = useMemo(() => (estate.data && state ? parkingStates(estate.data, state, space) : undefined), [estate.data, state, space]);
-  const overlayData = useMemo(() => (parking.data ? { parkingZones: parking.data.zones } : undefined), [parking.data]);
+  const overlayData = useMemo(() => (parking.data && estate.data && state ? { parkingZones: parking.data.zones, parkingLinks: spaceToDoor(estate.data, state.assignments, space) } : undefined), [parking.data, estate.data, state, space]);
 
   if (!estate.data) return <LoadState error={estate.error} refetch={estate.refetch} />;
   const exportHref = `/api/estates/${estate.data.estate.id}/parking.xlsx?floors=${DEFAULT_PARKING_RULES.floors.join(',')}&maxWalkM=${DEFAULT_PARKING_RULES.maxWalkM}${parking.data?.scenario ? `&scenario=${parking.data.scenario.id}` : ''}`;
   return (
     <div className="plan-page parking-page">
       <header className="plan-header">
-        <h1>{t('plan.title', { name: estate.data.estate.name })}</h1>
+        <h1>{t('parking.title', { name: estate.data.estate.name })}</h1>
         <EstatePicker estates={estate.estates} current={estate.data.estate.id} />
         <PlanTabs current="parking" />
         <LanguageToggle />

@@ -17,3 +17,10 @@ export function countKeys(states: ReadonlyMap<number, { key: MapColorKey }>): Pa
   for (const { key } of states.values()) counts[key] = (counts[key] ?? 0) + 1;
   return counts;
 }
+
+/** Every colour the replay shows on any day: the legend lists them all from day 1, so it never grows and the map never resizes mid-play. */
+export function replayKeys(days: readonly ReplayDay[]): MapColorKey[] {
+  const seen = new Set<MapColorKey>();
+  for (const d of days) for (const [, key] of d.changes) seen.add(key);
+  return [...seen];
+}

@@ -35,8 +35,10 @@ function components(claimantCount: number, spaceCount: number, edges: { space: n
 
 /**
  * Assigns priority parking (SPEC §6) optimally: first the most claimants
- * served within `maxWalkM`, then the least total walking distance (to the
- * millimetre), then higher priorities served before lower ones. Unavailable
+ * served within `maxWalkM`; then, given who held which space before
+ * (`previous`), the fewest households moved to another space; then the least
+ * total walking distance (to the millimetre); then higher priorities served
+ * before lower ones. Unavailable
  * spaces are never assigned. Solved exactly by the Hungarian method per
  * connected group of claimants and reachable spaces, never greedily.
  *
@@ -55,8 +57,12 @@ export function allocateParking(spaces: ParkingSpace[], claimants: Claimant[], o
       for (const e of edges[c]!) row.set(columnIndex.get(e.space)!, Math.round(e.walkM * 1000));
       return row;
     });
-    // A claimant left waiting costs more than any walking the whole group could do.
-    const waitingCost = group.length * Math.round(opts.maxWalkM * 1000) + 1;
+    // Costs in three tiers, each larger than everything below it can add up to in the group:
+    // a claimant left waiting > a household moved to another space > walking (mm).
+    const walkBound = group.length * Math.round(opts.maxWalkM * 1000) + 1;
+    const moveCost = walkBound;
+    const waitingCost = (group.length + 1) * (moveCost + walkBound);
+    const held = group.map((c) => opts.previous?.get(claimants[c]!.flatId));
     // Ties: the fewer claimants with a higher priority, the lower the penalty.
     const priorities = group.map((c) => claimants[c]!.priority);
     const penalty = priorities.map((p) => priorities.filter((q) => q > p).length);
@@ -64,7 +70,13 @@ export function allocateParking(spaces: ParkingSpace[], claimants: Claimant[], o
     const assigned = lexicographicAssignment(
       group.length,
       real + group.length,
-      (r, k) => (k < real ? (walkMm[r]!.get(k) ?? Infinity) : k - real === r ? waitingCost : Infinity),
+      (r, k) => {
+        if (k >= real) return k - real === r ? waitingCost : Infinity;
+        const walk = walkMm[r]!.get(k);
+        if (walk === undefined) return Infinity;
+        const moved = held[r] !== undefined && spaces[columns[k]!]!.id !== held[r];
+        return walk + (moved ? moveCost : 0);
+      },
       (r, k) => (k < real ? penalty[r]! : 0),
     );
     group.forEach((c, r) => {

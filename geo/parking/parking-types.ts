@@ -22,4 +22,10 @@ export interface ParkingSpace {
 export interface AllocateOptions {
   maxWalkM: number;
   unavailable?: string[];
+  /**
+   * Who held which space in the state before (flatId → spaceId): between
+   * phases as few households as possible change space, after serving the
+   * most and before walking the least.
+   */
+  previous?: ReadonlyMap<string, string>;
 }

@@ -25,7 +25,7 @@ function describeAllocation(allocation: ParkingAllocation, flatOf: Map<string, C
  * who must move where between one state and the next. Door number, floor and
  * room only: names are not needed to enforce a space.
  */
-export async function computeParking(db: Db, input: ParkingInput) {
+export async function computeParking(db: Db, input: ParkingInput, options: { /** false: each phase solved afresh (the old way, for the benchmark's comparison). */ fewestMoves?: boolean } = {}) {
   const { parkingSpaces, phaseScenarios, stairwells } = db.t;
   await requireEstate(db, input.estateId);
   const spaces = await db
@@ -57,7 +57,8 @@ export async function computeParking(db: Db, input: ParkingInput) {
   let previous: Map<string, string> | null = null;
   let current: ParkingAllocation | null = null;
   const results = states.map((state) => {
-    const allocation = allocateParking(spaces, claimants, { maxWalkM: input.maxWalkM, unavailable: state.unavailable });
+    // Each phase starts from who holds which space now: as few households as possible change space.
+    const allocation = allocateParking(spaces, claimants, { maxWalkM: input.maxWalkM, unavailable: state.unavailable, previous: options.fewestMoves === false ? undefined : (previous ?? undefined) });
     current ??= allocation;
     const now = new Map(allocation.assignments.map((a) => [a.flatId, a.spaceId]));
     const moves = previous

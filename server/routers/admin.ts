@@ -42,7 +42,8 @@ export const adminRouter = router({
     return (await ctx.db.select().from(backups).orderBy(desc(backups.id)).limit(50)).map((b) => ({ id: b.id, file: basename(b.file), bytes: b.bytes, at: b.at }));
   }),
   /** An online backup now, beside the SQLite file; refused on PostgreSQL, whose own tools back up. */
-  runBackup: adminOnly.mutation(async ({ ctx }) => {
+  // It says what it wants: a stray or forged call with any other body is refused, and writes nothing.
+  runBackup: adminOnly.input(z.object({ confirm: z.literal(true, 'expected confirm: true') }).strict()).mutation(async ({ ctx }) => {
     if (!ctx.backupDir) throw refuse.precondition('此服务器未配置备份目录：请在服务器上运行 npm run backup', 'this server has no backup folder: run npm run backup on the server');
     return await backupFromApp(ctx.db, ctx.backupDir, ctx.now());
   }),

@@ -1,9 +1,8 @@
 /** Saves every /present slide for review: `npx tsx tests/browser/capture-present.ts [dir] [WxH]` (saves a plan first, so all slides show). */
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppRouter } from '../../server/routers/_app.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { signInAs } from '../support/sign-in.ts';
 import { startTestServer } from '../support/test-server.ts';
 
 const [dir = 'tests/artifacts/present', size = '1920x1080'] = process.argv.slice(2);
@@ -12,7 +11,8 @@ mkdirSync(dir, { recursive: true });
 const server = await startTestServer();
 const browser = await launchBrowser();
 try {
-  const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc` })] });
+  // Saving a plan is staff work: a planner signs in for it.
+  const trpc = await signInAs(server.url, server.db, 'planner');
   await trpc.plan.save.mutate({ estateId: 1, name: '方案甲', params: await trpc.plan.defaults.query(), moves: [] });
   const page = await browser.newPage({ viewport: { width, height } });
   page.on('console', (m) => m.type() === 'error' && console.error('page:', m.text()));

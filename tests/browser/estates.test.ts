@@ -57,6 +57,9 @@ describe('several estates', () => {
     await expect(rows.nth(0).locator('th').textContent()).resolves.toContain('风荷苑');
     await expect(rows.nth(1).locator('td').first().textContent()).resolves.toMatch(/^0 \/ 7/);
     await expect(page.getByTestId('district-total').textContent()).resolves.toMatch(/2 个小区 · 征询通过门洞 \d+ \/ 87 · 已达标待确认 \d+ · 已签字 [\d,]+ \/ 1,920 户/);
+    // A legend of every colour the map uses, and an edge round each stairwell so neighbours of one colour stay countable.
+    await expect(page.getByTestId('legend').locator('li[data-key]').count()).resolves.toBe(16);
+    expect(await page.evaluate(() => document.querySelectorAll('[data-testid="legend"] .count').length)).toBe(0);
     await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'district.png') });
     await Promise.all([page.waitForURL(/\/wall\?estate=/), rows.nth(1).getByRole('button').click()]);
     await page.locator('h1', { hasText: '试点小区' }).waitFor();

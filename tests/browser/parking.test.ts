@@ -55,6 +55,13 @@ describe('/plan?view=parking in Chromium', () => {
     const [x, y] = await page.evaluate((c) => window.liftmap!.project(c), centre);
     await page.mouse.click(x, y);
     await expect(page.getByTestId('space-info').textContent()).resolves.toContain(`车位 ${code}：${door}`);
+    // The page says what it is; every row names the room, not just the floor; a line joins each space to its door.
+    await expect(page.locator('h1').textContent()).resolves.toBe('风荷苑 低层住户优先停车');
+    const rooms = await page.locator('.parking-table tbody tr td:nth-child(4)').allTextContents();
+    expect(rooms.length).toBeGreaterThan(0);
+    expect(rooms.every((r) => /^\d{3,4}$/.test(r))).toBe(true);
+    await waitForMapIdle(page);
+    expect(await page.evaluate(() => window.liftmap!.renderedCount('parking-links'))).toBeGreaterThan(0);
     await page.close();
   });
 });

@@ -97,6 +97,9 @@ describe('/present in Chromium', () => {
     const replay = await trpc.history.replay.query({ estateId: 1 });
     const page = await openPresent('#3');
     await waitForMapIdle(page);
+    const box = () => page.locator('.slide-replay .slide-map-box').boundingBox();
+    const legendAt = async () => ({ items: await page.locator('.slide-replay .present-legend li').count(), box: await box() });
+    const first = await legendAt();
     for (const k of [0, 20, replay.days.length - 1]) {
       const day = replay.days[k]!;
       await page.getByTestId('replay-slider').fill(String(k));
@@ -107,6 +110,8 @@ describe('/present in Chromium', () => {
       const expected = await stateFromDatabase(server, day.date);
       const shown = await page.evaluate((ids) => ids.map((id) => window.liftmap!.stateOf('stairwells', id)?.color), [...expected.keys()]);
       expect(shown, day.date).toEqual([...expected.values()].map((s) => MAP_PALETTE[s.colorKey].color));
+      // The legend lists the whole replay's colours from day 1: it never grows, the map never resizes.
+      expect(await legendAt(), day.date).toEqual(first);
     }
     // The date is the largest thing on the slide.
     const size = await page.getByTestId('replay-date').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));

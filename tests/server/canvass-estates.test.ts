@@ -28,7 +28,7 @@ afterAll(() => server.close());
 
 describe('canvassing when the subdistrict runs several estates', () => {
   it('asks which estate a canvasser id means when two estates use it, and never guesses', async () => {
-    await expect(addUser(server.db, 'zhou', 'canvasser', 'C01')).rejects.toThrow(new UserError('canvasser: C01 is in estates 1, ' + pilot + '; name one with --estate ID'));
+    await expect(addUser(server.db, 'zhou', 'canvasser', 'C01')).rejects.toThrow(new UserError('canvasser: C01 is in estates 1, ' + pilot + '; name one with --estate ID', `包干人 C01 在多个小区（1、${pilot}），请指定小区`));
     await expect(addUser(server.db, 'zhou', 'canvasser', 'C01', 99)).rejects.toThrow(/no canvasser C01 in estate 99/);
   });
 

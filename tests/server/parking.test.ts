@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeParking } from '../../server/parking/compute-parking.ts';
 import { signInAs } from '../support/sign-in.ts';
 import { FENGHE_DIR, startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -50,6 +51,22 @@ describe('priority parking through tRPC', () => {
     await book.xlsx.load(await xlsx.arrayBuffer());
     expect(book.worksheets).toHaveLength(parking.states.length);
     expect(book.worksheets[0]!.getRow(2).getCell(2).value).toMatch(/^长风二村 \d+号$/);
+  });
+
+  it('moves as few households as possible between phases, serving as many as solving each phase afresh', async () => {
+    const params = await trpc.plan.defaults.query();
+    const { scenarioId } = await trpc.plan.save.mutate({ estateId: 1, name: '少搬车位', params, moves: [] });
+    const input = { ...rules, scenarioId };
+    const kept = await computeParking(server.db, input);
+    const afresh = await computeParking(server.db, input, { fewestMoves: false });
+    const moves = (p: typeof kept) => p.states.map((s) => s.moves.length);
+    kept.states.forEach((s, i) => {
+      // Most served first: the same number served in every state.
+      expect(s.assignments.length, s.key).toBe(afresh.states[i]!.assignments.length);
+      expect(s.moves.length, s.key).toBeLessThanOrEqual(afresh.states[i]!.moves.length);
+    });
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(sum(moves(kept))).toBeLessThan(sum(moves(afresh)));
   });
 
   it('refuses bad rules naming the field', async () => {

@@ -74,6 +74,7 @@ export function ParkingPanel({ parking, stateKey, onState, selectedSpace, export
             <th>{t('parking.space')}</th>
             <th>{t('parking.door')}</th>
             <th>{t('parking.floor')}</th>
+            <th>{t('parking.room')}</th>
             <th>{t('parking.walk')}</th>
           </tr>
         </thead>
@@ -85,6 +86,7 @@ export function ParkingPanel({ parking, stateKey, onState, selectedSpace, export
                 <td>{a.spaceCode}</td>
                 <td>{a.doorNumber}</td>
                 <td>{a.floor}F</td>
+                <td>{a.room}</td>
                 <td>{a.walkM} m</td>
               </tr>
             ))}

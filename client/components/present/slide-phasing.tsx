@@ -9,9 +9,9 @@ import { SlideFrame, type SlideMeta } from './slide-frame.tsx';
 
 type Phasing = NonNullable<PresentDeck['phasing']>;
 
-const MAX_DOORS = 6;
+const MAX_DOORS = 5;
 /** Phases listed one by one; later ones are summed up in one line (the map shows them all). */
-const MAX_LISTED = 6;
+const MAX_LISTED = 5;
 
 /** The end date without its year when it is the start's year: 2027-01-25 至 04-05. */
 const endShort = (start: string, end: string) => (start.slice(0, 4) === end.slice(0, 4) ? end.slice(5) : end);
@@ -51,7 +51,12 @@ export function SlidePhasing({ meta, map, phasing, pixelRatio }: { meta: SlideMe
                   <p className="muted">
                     {doors.slice(0, MAX_DOORS).join('、')}
                     {doors.length > MAX_DOORS ? ' …' : ''}
-                    {p.parkingLost > 0 && ` · ${t('present.phasing.parkingLost', { count: p.parkingLost })}`}
+                    {p.parkingLost > 0 && (
+                      <>
+                        {' · '}
+                        <span className="parking-lost">{t('present.phasing.parkingLost', { count: p.parkingLost })}</span>
+                      </>
+                    )}
                   </p>
                 </div>
               </li>

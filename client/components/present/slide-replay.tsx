@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EstateMap } from '../../../server/queries/estate-map.ts';
 import type { ReplayDay } from '../../../server/queries/timeline.ts';
-import { countKeys, replayStates } from '../../present/replay-states.ts';
+import { countKeys, replayKeys, replayStates } from '../../present/replay-states.ts';
 import { BattleMapView } from '../battle-map-view.tsx';
 import { PresentLegend } from './present-legend.tsx';
 import { SlideFrame, slideDate, type SlideMeta } from './slide-frame.tsx';
@@ -38,6 +38,7 @@ export function SlideReplay({ meta, map, days, pixelRatio }: { meta: SlideMeta; 
   const colours = useMemo(() => replayStates(days, day), [days, day]);
   const states = useMemo(() => ({ stairwells: colours }), [colours]);
   const counts = useMemo(() => countKeys(colours), [colours]);
+  const legendKeys = useMemo(() => replayKeys(days), [days]);
   const shown = days[day];
   const total = map.headline;
 
@@ -52,7 +53,7 @@ export function SlideReplay({ meta, map, days, pixelRatio }: { meta: SlideMeta; 
         <div className="slide-map-box">
           <BattleMapView data={map} selectedId={null} interactive={false} pixelRatio={pixelRatio} fill="state" states={states} />
         </div>
-        <PresentLegend counts={counts} />
+        <PresentLegend counts={counts} keys={legendKeys} />
       </div>
       <aside>
         <p className="replay-date" data-testid="replay-date" data-date={shown?.date}>

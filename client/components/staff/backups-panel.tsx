@@ -18,7 +18,7 @@ export function BackupsPanel() {
     <section className="staff-card backups-panel" data-testid="backups-panel">
       <h2>{t('backups.title')}</h2>
       <p>
-        <button type="button" onClick={() => run.mutate()} disabled={run.isPending}>
+        <button type="button" onClick={() => run.mutate({ confirm: true })} disabled={run.isPending}>
           {run.isPending ? t('backups.running') : t('backups.run')}
         </button>
       </p>
