@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useContext, useEffect, useRef } from 'react';
 import type { EstateMap } from '../../server/queries/estate-map.ts';
 import { useQuery } from '@tanstack/react-query';
 import { BattleMap, type BattleMapOptions } from '../map/battle-map.ts';
+import { MapThemeContext } from '../map/map-theme.ts';
 import { useTRPC } from '../trpc.ts';
 
 interface Props extends BattleMapOptions {
@@ -33,6 +34,7 @@ export function BattleMapView({ data, selectedId, interactive, onSelect, onSpace
   const trpc = useTRPC();
   const basemap = useQuery({ ...trpc.estate.basemap.queryOptions(), staleTime: Infinity });
   const basemapKnown = basemap.isSuccess || basemap.isError;
+  const theme = useContext(MapThemeContext);
 
   useEffect(() => {
     if (!container.current || !basemapKnown) return;
@@ -43,6 +45,7 @@ export function BattleMapView({ data, selectedId, interactive, onSelect, onSpace
       pixelRatio,
       fill,
       overlay,
+      theme,
       onSelect: (id) => onSelectRef.current?.(id),
       onSpaceSelect: onSpaceSelect ? (code) => onSpaceRef.current?.(code) : undefined,
     });
@@ -53,12 +56,12 @@ export function BattleMapView({ data, selectedId, interactive, onSelect, onSpace
     };
     // The map is created once per mount; data, overlays and selection flow in below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [interactive, basemapKnown]);
+  }, [interactive, basemapKnown, theme]);
 
   useEffect(() => {
     const m = map.current;
     if (m) ready.current = m.setData(data);
-  }, [data, basemapKnown]);
+  }, [data, basemapKnown, theme]);
 
   useEffect(() => {
     const m = map.current;
@@ -69,7 +72,7 @@ export function BattleMapView({ data, selectedId, interactive, onSelect, onSpace
     const m = map.current;
     if (!m || !overlayData) return;
     void ready.current.then(() => Promise.all(Object.entries(overlayData).map(([id, fc]) => m.setOverlay(id, fc))));
-  }, [overlayData, basemapKnown]);
+  }, [overlayData, basemapKnown, theme]);
 
   useEffect(() => {
     const m = map.current;
@@ -78,14 +81,14 @@ export function BattleMapView({ data, selectedId, interactive, onSelect, onSpace
       for (const [id, s] of Object.entries(states ?? {})) m.setStates(id, s);
       m.select(selectedId);
     });
-  }, [states, selectedId, basemapKnown]);
+  }, [states, selectedId, basemapKnown, theme]);
 
   const focusKey = focusIds?.join(',');
   useEffect(() => {
     const m = map.current;
     if (!m || focusKey === undefined) return;
     void ready.current.then(() => m.focus(focusKey ? focusKey.split(',').map(Number) : []));
-  }, [focusKey, basemapKnown]);
+  }, [focusKey, basemapKnown, theme]);
 
   useEffect(() => {
     const m = map.current;
@@ -94,7 +97,7 @@ export function BattleMapView({ data, selectedId, interactive, onSelect, onSpace
       m.flag('focus', flags.focus ?? []);
       m.flag('celebrate', flags.celebrate ?? []);
     });
-  }, [flags, basemapKnown]);
+  }, [flags, basemapKnown, theme]);
 
   return <div ref={container} className="battle-map" data-testid="battle-map" />;
 }

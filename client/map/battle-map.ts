@@ -1,7 +1,7 @@
 import { bbox } from '@turf/turf';
 import { MapLibreMap, type MapGeoJSONFeature, type MapLayerMouseEvent, type PaddingOptions } from 'maplibre-gl';
 import './worker-url.ts';
-import { BASE_PALETTE } from '../../geo/palette/index.ts';
+import { BASE_PALETTE, LIGHT_BASE_PALETTE } from '../../geo/palette/index.ts';
 import type { EstateMap } from '../../server/queries/estate-map.ts';
 import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { battleMapLayers, SOURCES, type SourceId } from './layers.ts';
@@ -25,13 +25,15 @@ export interface BattleMapOptions {
   pixelRatio?: number;
   /** A raster basemap under the estate (LIFTMAP_BASEMAP_*); none keeps the offline style. */
   basemap?: { tiles: string; attribution: string; datum: DisplayDatum } | null;
+  /** Dark for screens, light for paper (the printed deck). */
+  theme?: 'dark' | 'light';
 }
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** The offline style (a background only), or a raster basemap under it: tiles by URL template, attribution shown. */
-function basemapStyle(basemap: BattleMapOptions['basemap']): StyleSpecification {
-  const background = { id: 'background', type: 'background' as const, paint: { 'background-color': BASE_PALETTE.background } };
+function basemapStyle(basemap: BattleMapOptions['basemap'], base: typeof BASE_PALETTE | typeof LIGHT_BASE_PALETTE): StyleSpecification {
+  const background = { id: 'background', type: 'background' as const, paint: { 'background-color': base.background } };
   if (!basemap) return { version: 8, sources: {}, layers: [background] };
   return {
     version: 8,
@@ -70,7 +72,7 @@ export class BattleMap {
     this.datum = options.basemap?.datum ?? 'wgs84';
     this.map = new MapLibreMap({
       container,
-      style: basemapStyle(options.basemap ?? null),
+      style: basemapStyle(options.basemap ?? null, options.theme === 'light' ? LIGHT_BASE_PALETTE : BASE_PALETTE),
       attributionControl: options.basemap ? { compact: false, customAttribution: options.basemap.attribution } : false,
       // Keeps the pixels for screenshots and PNG export (MapLibre ≥ 5 only on request).
       canvasContextAttributes: { preserveDrawingBuffer: true },
@@ -104,7 +106,7 @@ export class BattleMap {
     }
     if (first) {
       for (const id of this.options.overlay?.sources ?? []) this.map.addSource(id, { type: 'geojson', data: EMPTY });
-      for (const layer of battleMapLayers(data.estate.center[1], this.options.fill ?? 'consent')) this.map.addLayer(layer);
+      for (const layer of battleMapLayers(data.estate.center[1], this.options.fill ?? 'consent', this.options.theme === 'light' ? LIGHT_BASE_PALETTE : BASE_PALETTE)) this.map.addLayer(layer);
       for (const layer of this.options.overlay?.layers ?? []) this.map.addLayer(layer, 'stairwell-labels');
       this.layersAdded = true;
       this.fit(data);

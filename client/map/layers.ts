@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { BASE_PALETTE as B, MAP_PALETTE } from '../../geo/palette/index.ts';
+import { BASE_PALETTE, MAP_PALETTE } from '../../geo/palette/index.ts';
 import { metresWide, paletteMatch } from './style-expressions.ts';
 
 /** The sources the battle map draws from; each is one layer collection of `estate.map`. */
@@ -14,11 +14,11 @@ const celebrating: ExpressionSpecification = ['boolean', ['feature-state', 'cele
 const focused: ExpressionSpecification = ['boolean', ['feature-state', 'focus'], false];
 
 /** Every layer of the battle map, bottom to top; colours from the palette only. */
-export function battleMapLayers(latitude: number, fill: 'consent' | 'state' = 'consent'): Layer[] {
+export function battleMapLayers(latitude: number, fill: 'consent' | 'state' = 'consent', B: Record<keyof typeof BASE_PALETTE, string> = BASE_PALETTE): Layer[] {
   const stairwellFill: ExpressionSpecification =
     fill === 'consent' ? paletteMatch('colorKey', MAP_PALETTE, 'color') : ['coalesce', ['feature-state', 'color'], B.building];
   const labelColor: ExpressionSpecification =
-    fill === 'consent' ? paletteMatch('colorKey', MAP_PALETTE, 'text') : ['coalesce', ['feature-state', 'text'], '#ffffff'];
+    fill === 'consent' ? paletteMatch('colorKey', MAP_PALETTE, 'text') : ['coalesce', ['feature-state', 'text'], B.background === '#ffffff' ? '#000000' : '#ffffff'];
   return [
     { id: 'boundary-fill', type: 'fill', source: 'boundary', paint: { 'fill-color': B.boundaryFill } },
     { id: 'green', type: 'fill', source: 'green', paint: { 'fill-color': B.green } },

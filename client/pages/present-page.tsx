@@ -14,7 +14,9 @@ import { SlideToday } from '../components/present/slide-today.tsx';
 import { useFitScale } from '../hooks/use-fit-scale.ts';
 import { usePresentData, type PresentData } from '../hooks/use-present.ts';
 import { deckToPdf, download, slideDrawn, slideToPngBlob, STAGE, type Paper } from '../present/export-slides.ts';
+import { PrintingContext } from '../present/print-context.ts';
 import { slideStep } from '../present/slide-keys.ts';
+import { MapThemeContext } from '../map/map-theme.ts';
 import { slideFromHash, slideKeys, type SlideKey } from '../present/slides.ts';
 import '../styles/present.css';
 
@@ -56,6 +58,8 @@ function Deck({ data }: { data: PresentData }) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [fullscreen, setFullscreen] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const printingRef = useRef(false);
   const viewport = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const scale = useFitScale(viewport, STAGE.width, STAGE.height);
@@ -93,7 +97,7 @@ function Deck({ data }: { data: PresentData }) {
     setIndex(i);
     for (;;) {
       const el = stage.current;
-      if (el?.dataset.index === String(i)) {
+      if (el?.dataset.index === String(i) && el.dataset.print === String(printingRef.current)) {
         await slideDrawn(el);
         return el;
       }
@@ -122,6 +126,9 @@ function Deck({ data }: { data: PresentData }) {
     run(async () => {
       const back = index;
       const file = `${base}-${paper}.pdf`;
+      // Paper gets the light theme, the replay at its last day, no controls.
+      printingRef.current = true;
+      setPrinting(true);
       try {
         const pdf = await deckToPdf(count, (i) => {
           setStatus(t('present.exporting', { n: i + 1, count }));
@@ -129,6 +136,8 @@ function Deck({ data }: { data: PresentData }) {
         }, paper);
         download(pdf, file);
       } finally {
+        printingRef.current = false;
+        setPrinting(false);
         setIndex(back);
       }
       return file;
@@ -144,8 +153,12 @@ function Deck({ data }: { data: PresentData }) {
         <div className="present-scaler" style={{ width: STAGE.width * scale, height: STAGE.height * scale }}>
           {/* The transform sits outside the stage, so an export of the stage is the slide at its own size. */}
           <div style={{ width: STAGE.width, height: STAGE.height, transform: `scale(${scale})`, transformOrigin: '0 0' }}>
-            <div className="present-stage" ref={stage} data-testid="present-stage" data-index={index} data-slide={keys[index]}>
-              <Slide key={keys[index]} slide={keys[index]!} data={data} meta={meta} pixelRatio={pixelRatio} />
+            <div className={`present-stage${printing ? ' print' : ''}`} ref={stage} data-testid="present-stage" data-index={index} data-slide={keys[index]} data-print={String(printing)}>
+              <MapThemeContext.Provider value={printing ? 'light' : 'dark'}>
+                <PrintingContext.Provider value={printing}>
+                  <Slide key={keys[index]} slide={keys[index]!} data={data} meta={meta} pixelRatio={pixelRatio} />
+                </PrintingContext.Provider>
+              </MapThemeContext.Provider>
             </div>
           </div>
         </div>

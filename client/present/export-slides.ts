@@ -31,7 +31,8 @@ export async function renderSlide(stage: HTMLElement, scale: number): Promise<HT
   const ratios = maps.map((m) => m.pixelRatio());
   await Promise.all(maps.map((m) => m.setPixelRatio(scale)));
   try {
-    return await domToCanvas(stage, { scale, width: STAGE.width, height: STAGE.height, backgroundColor: '#10151d', font: false });
+    // The stage's own background: dark on screen, white when drawn for paper.
+    return await domToCanvas(stage, { scale, width: STAGE.width, height: STAGE.height, backgroundColor: getComputedStyle(stage).backgroundColor, font: false });
   } finally {
     await Promise.all(maps.map((m, i) => m.setPixelRatio(ratios[i]!)));
   }

@@ -19,3 +19,23 @@ export const BASE_PALETTE = {
   elevatorSite: '#e8e8e8',
   label: '#000000',
 } as const;
+
+/** The same base layers for paper: a light page, dark outlines, labels still black on the stairwell colours. */
+export const LIGHT_BASE_PALETTE: Record<keyof typeof BASE_PALETTE, string> = {
+  background: '#ffffff',
+  boundaryFill: '#f2f2f2',
+  boundaryLine: '#5a6b85',
+  green: '#d5e8d4',
+  road: '#c9ced6',
+  fireLane: '#c8371f',
+  parking: '#b9c0cc',
+  parkingLine: '#8c95a3',
+  building: '#dcdcdc',
+  buildingLine: '#333333',
+  stairwellLine: '#222222',
+  selected: '#000000',
+  celebrate: '#c98a00',
+  focus: '#000000',
+  elevatorSite: '#555555',
+  label: '#000000',
+};

@@ -1,7 +1,7 @@
 export type { PaletteEntry } from './palette-entry.ts';
 export { MAP_PALETTE, MAP_LEGEND_ORDER, type MapColorKey } from './map-palette.ts';
 export { STATUS_PALETTE } from './status-palette.ts';
-export { BASE_PALETTE } from './base-palette.ts';
+export { BASE_PALETTE, LIGHT_BASE_PALETTE } from './base-palette.ts';
 export { mapColorKey } from './map-color-key.ts';
 export { DIFF_PALETTE, DISTINCT_PHASE_COLORS, phaseColor, phaseTextColor } from './phase-palette.ts';
 export { PARKING_PALETTE, PARKING_STATES, type ParkingState } from './parking-palette.ts';

@@ -142,6 +142,22 @@ describe('/present in Chromium', () => {
 
   it('exports the whole deck as an A4 and an A3 landscape PDF, one page per slide, and comes back to the slide it was on', async () => {
     const page = await openPresent('#2');
+    const replay = await trpc.history.replay.query({ estateId: 1 });
+    // What the stage shows while it is drawn for paper: light, the replay at its last day, no controls.
+    await page.evaluate(() => {
+      const seen: { slide: string; background: string; date: string | null; controls: boolean }[] = [];
+      (window as unknown as { printSeen: typeof seen }).printSeen = seen;
+      setInterval(() => {
+        const stage = document.querySelector<HTMLElement>('[data-testid="present-stage"]');
+        if (stage?.dataset.print !== 'true') return;
+        seen.push({
+          slide: stage.dataset.slide ?? '',
+          background: getComputedStyle(stage).backgroundColor,
+          date: stage.querySelector('[data-testid="replay-date"]')?.getAttribute('data-date') ?? null,
+          controls: stage.querySelector('[data-testid="replay-play"], [data-testid="replay-slider"]') !== null,
+        });
+      }, 20);
+    });
     for (const [paper, box] of [['a4', [841.89, 595.28]], ['a3', [1190.55, 841.89]]] as const) {
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId(`export-pdf-${paper}`).click()]);
       expect(download.suggestedFilename()).toBe(`风荷苑-汇报-${paper.toUpperCase()}.pdf`);
@@ -157,6 +173,14 @@ describe('/present in Chromium', () => {
       expect(widths).toHaveLength(SLIDES.length);
       for (const w of widths) expect(w).toBeGreaterThanOrEqual(paper === 'a4' ? 3300 : 4700);
     }
+    const seen = await page.evaluate(() => (window as unknown as { printSeen: { slide: string; background: string; date: string | null; controls: boolean }[] }).printSeen);
+    expect(new Set(seen.map((s) => s.slide))).toEqual(new Set(SLIDES));
+    expect(new Set(seen.map((s) => s.background))).toEqual(new Set(['rgb(255, 255, 255)']));
+    const replayed = seen.filter((s) => s.slide === 'replay');
+    expect(new Set(replayed.map((s) => s.date))).toEqual(new Set([replay.days.at(-1)!.date]));
+    expect(replayed.some((s) => s.controls)).toBe(false);
+    // Back on screen: the dark stage again.
+    await expect(page.getByTestId('present-stage').getAttribute('data-print')).resolves.toBe('false');
     expect(await slideOf(page)).toBe('progress');
     await page.close();
   }, 240_000);

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
+import { PrintingContext } from '../../present/print-context.ts';
 import { useTranslation } from 'react-i18next';
 import type { EstateMap } from '../../../server/queries/estate-map.ts';
 import type { ReplayDay } from '../../../server/queries/timeline.ts';
@@ -19,7 +20,10 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 export function SlideReplay({ meta, map, days, pixelRatio }: { meta: SlideMeta; map: EstateMap; days: readonly ReplayDay[]; pixelRatio: number }) {
   const { t, i18n } = useTranslation();
   const last = days.length - 1;
-  const [day, setDay] = useState(0);
+  const printing = useContext(PrintingContext);
+  const [chosen, setDay] = useState(0);
+  // On paper the replay is its story's end: the last day, no play button or slider.
+  const day = printing ? last : chosen;
   const [playing, setPlaying] = useState(false);
   useEffect(() => {
     if (!playing) return;
@@ -80,23 +84,25 @@ export function SlideReplay({ meta, map, days, pixelRatio }: { meta: SlideMeta; 
             </dd>
           </div>
         </dl>
-        <div className="replay-controls">
-          <button type="button" onClick={togglePlay} data-testid="replay-play">
-            {playing ? t('present.replay.pause') : t('present.replay.play')}
-          </button>
-          <input
-            type="range"
-            min={0}
-            max={Math.max(0, last)}
-            value={day}
-            aria-label={t('present.replay.slider')}
-            data-testid="replay-slider"
-            onChange={(e) => {
-              setPlaying(false);
-              setDay(Number(e.target.value));
-            }}
-          />
-        </div>
+        {!printing && (
+          <div className="replay-controls">
+            <button type="button" onClick={togglePlay} data-testid="replay-play">
+              {playing ? t('present.replay.pause') : t('present.replay.play')}
+            </button>
+            <input
+              type="range"
+              min={0}
+              max={Math.max(0, last)}
+              value={day}
+              aria-label={t('present.replay.slider')}
+              data-testid="replay-slider"
+              onChange={(e) => {
+                setPlaying(false);
+                setDay(Number(e.target.value));
+              }}
+            />
+          </div>
+        )}
       </aside>
     </SlideFrame>
   );
