@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LoadState } from '../components/load-state.tsx';
+import { CostTable } from '../papers/cost-table.tsx';
 import { pctOf as pct, yuan } from '../papers/paper-format.ts';
 import { useTRPC } from '../trpc.ts';
 import '../styles/public-page.css';
@@ -85,27 +86,7 @@ export function StairwellPublicPage({ stairwellId }: { stairwellId: number }) {
       <section data-testid="public-cost">
         <h2>{t('publicPage.cost')}</h2>
         <p>{t('publicPage.costLine', { cost: yuan(s.cost.liftCostYuan), subsidy: yuan(s.cost.subsidyYuan), owners: yuan(s.cost.ownersPayYuan) })}</p>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('publicPage.floor')}</th>
-              <th>{t('publicPage.coefficient')}</th>
-              <th>{t('publicPage.floorPays')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.cost.floors.map((f) => (
-              <tr key={f.floor}>
-                <th>{t('live.floor', { floor: f.floor })}</th>
-                <td>{f.coefficient}%</td>
-                <td>
-                  {yuan(f.floorPaysYuan)}
-                  {f.flatsOnFloor > 1 ? ` ${t('publicPage.splitByArea', { count: f.flatsOnFloor })}` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CostTable cost={s.cost} />
       </section>
       <section>
         <h2>{t('publicPage.answers')}</h2>

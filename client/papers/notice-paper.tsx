@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { MIN_NOTICE_DAYS, MIN_OBJECTION_DAYS, noticeWindows } from '../../geo/stages/index.ts';
 import type { StairwellPapers } from '../../server/campaign/papers.ts';
 import { PaperSheet } from './paper-sheet.tsx';
+import { CostTable } from './cost-table.tsx';
 import { yuan } from './paper-format.ts';
 
 /**
@@ -30,27 +31,7 @@ export function NoticePaper({ papers, origin, draftStart }: { papers: StairwellP
       <p>{t('paper.notice.next', { closedOn: w.closedOn })}</p>
       <h2>{t('paper.notice.cost')}</h2>
       <p className="paper-small">{t('publicPage.costLine', { cost: yuan(papers.cost.liftCostYuan), subsidy: yuan(papers.cost.subsidyYuan), owners: yuan(papers.cost.ownersPayYuan) })}</p>
-      <table className="paper-table">
-        <thead>
-          <tr>
-            <th>{t('publicPage.floor')}</th>
-            <th>{t('publicPage.coefficient')}</th>
-            <th>{t('publicPage.floorPays')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {papers.cost.floors.map((f) => (
-            <tr key={f.floor}>
-              <th>{t('live.floor', { floor: f.floor })}</th>
-              <td>{f.coefficient}%</td>
-              <td>
-                {yuan(f.floorPaysYuan)}
-                {f.flatsOnFloor > 1 ? ` ${t('publicPage.splitByArea', { count: f.flatsOnFloor })}` : ''}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CostTable cost={papers.cost} className="paper-table" />
     </PaperSheet>
   );
 }

@@ -12,3 +12,4 @@ export { unschedulableReason } from './unschedulable-reason.ts';
 export { DEFAULT_LEAD_DAYS, readyDateFrom, readyDayFor, readyDayOf, type LeadDays, type StageProgress } from './ready-day.ts';
 export { progressAgainstPlan, type ProgrammeRow, type ProgrammeStatus } from './programme-progress.ts';
 export { batchDelays } from './move-delays.ts';
+export { VIOLATION_ZH } from './violation-names.ts';

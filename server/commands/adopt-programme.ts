@@ -1,21 +1,12 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
+import { VIOLATION_ZH } from '../../geo/phasing/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import { first } from '../db/database.ts';
 import type { ComputedPlan } from '../planning/compute-plan.ts';
 import { WHO } from './authorise.ts';
 import { defineCommand } from './command.ts';
 import { refuse } from './refusal.ts';
-
-const VIOLATION_ZH: Record<ComputedPlan['violations'][number]['kind'], string> = {
-  ready: '开工前未就绪',
-  crews: '施工队不足',
-  blocks_lane: '阻断消防通道',
-  lane_conflict: '同一消防通道多处收窄',
-  parking: '占用车位超限',
-  dates: '日期重叠',
-  missing: '门洞未排入',
-};
 
 const id = z.number().int('expected a whole number').positive('expected a positive id').max(2 ** 31);
 

@@ -1,18 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { FeatureCollection } from 'geojson';
+import { VIOLATION_ZH } from '../../geo/phasing/index.ts';
 import { STAGE_ZH } from '../../geo/stages/index.ts';
 import { printReady } from '../export/print-ready.ts';
 import type { ComputedPlan } from './compute-plan.ts';
-
-const VIOLATION_ZH: Record<ComputedPlan['violations'][number]['kind'], string> = {
-  ready: '开工前未就绪',
-  crews: '施工队不足',
-  blocks_lane: '阻断消防通道',
-  lane_conflict: '同一消防通道多处收窄',
-  parking: '占用车位超限',
-  dates: '日期重叠',
-  missing: '门洞未排入',
-};
 
 /**
  * The plan as a workbook for the contractor: phases with dates, stairwells

@@ -2,7 +2,8 @@ import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { constructionZone, elderWeight, readyDateFrom, readyDayFor, readyDayOf, type PhasingInput } from '../../geo/phasing/index.ts';
 import type { Stage } from '../../geo/stages/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
-import { loadStandings } from '../campaign/stage-history.ts';
+import { loadStandings, type Standing } from '../campaign/stage-history.ts';
+import { ruleMetOf } from '../queries/headline.ts';
 import { first, type Db } from '../db/database.ts';
 import { loadStairwellStates, type StairwellState } from '../queries/stairwell-states.ts';
 import type { PlanParams } from './plan-params.ts';
@@ -23,6 +24,17 @@ export async function adoptedProgramme(db: Db, estateId: number) {
   if (!row) return null;
   const phases = (row.result as { phases: { index: number; startDate: string; endDate: string; stairwellIds: number[] }[] }).phases;
   return { row, phases, phaseOf: new Map(phases.flatMap((p) => p.stairwellIds.map((id) => [id, p.index] as const))) };
+}
+
+/**
+ * A stairwell's earliest construction start from its real dates plus the
+ * lead times still to run, or null once building or suspended; 已达标 but not
+ * yet confirmed counts as confirmed today.
+ */
+export function readyDateOfStairwell(s: StairwellState, standing: Standing | undefined, today: string): string | null {
+  const unconfirmed = s.row.stage === 'canvassing' && ruleMetOf(s);
+  const stage = unconfirmed ? 'consent_passed' : s.row.stage;
+  return readyDateFrom({ stage, enteredOn: unconfirmed || stage === 'canvassing' ? null : (standing?.on ?? null), noticeClosedOn: standing?.noticeClosedOn ?? null }, today);
 }
 
 function exclusion(s: StairwellState, params: PlanParams): Excluded['reason'] | null {
@@ -87,12 +99,7 @@ export async function phasingInputFor(db: Db, estateId: number, params: PlanPara
     }
     if (keep) pinned.push({ stairwellId: s.row.id, phase: phase });
     const standing = standings.get(s.row.id);
-    // 已达标 but not confirmed: it counts as confirmed today.
-    const unconfirmed = s.row.stage === 'canvassing' && s.consent.complete && s.consent.result.passed;
-    const stage = unconfirmed ? 'consent_passed' : s.row.stage;
-    const readyDate = keep
-      ? (standing?.startedOn ?? today)
-      : readyDateFrom({ stage, enteredOn: unconfirmed || stage === 'canvassing' ? null : (standing?.on ?? null), noticeClosedOn: standing?.noticeClosedOn ?? null }, today)!;
+    const readyDate = keep ? (standing?.startedOn ?? today) : readyDateOfStairwell(s, standing, today)!;
     readyDates.set(String(s.row.id), readyDate);
     input.stairwells.push({
       id: String(s.row.id),

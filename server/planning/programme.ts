@@ -1,11 +1,10 @@
-import { progressAgainstPlan, readyDateFrom, type ProgrammeStatus } from '../../geo/phasing/index.ts';
+import { progressAgainstPlan, type ProgrammeStatus } from '../../geo/phasing/index.ts';
 import type { Stage } from '../../geo/stages/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import { loadStandings } from '../campaign/stage-history.ts';
 import type { Db } from '../db/database.ts';
-import { ruleMetOf } from '../queries/headline.ts';
 import { loadStairwellStates } from '../queries/stairwell-states.ts';
-import { adoptedProgramme } from './phasing-input.ts';
+import { adoptedProgramme, readyDateOfStairwell } from './phasing-input.ts';
 import { planParamsSchema } from './plan-params.ts';
 
 export interface ProgrammeSite {
@@ -39,9 +38,7 @@ export async function loadProgramme(db: Db, estateId: number, now: Date) {
       const s = states.get(id);
       if (!s) return [];
       const standing = standings.get(id);
-      const unconfirmed = s.row.stage === 'canvassing' && ruleMetOf(s);
-      const stage = unconfirmed ? 'consent_passed' : s.row.stage;
-      const readyDate = readyDateFrom({ stage, enteredOn: unconfirmed || stage === 'canvassing' ? null : (standing?.on ?? null), noticeClosedOn: standing?.noticeClosedOn ?? null }, today);
+      const readyDate = readyDateOfStairwell(s, standing, today);
       const row = { planned: { start: p.startDate, end: p.endDate }, actual: { start: standing?.startedOn ?? null, end: standing?.acceptedOn ?? null }, readyDate };
       return [{ stairwellId: id, doorNumber: s.row.doorNumber, phase: p.index, stage: s.row.stage, ...row, ...progressAgainstPlan(row, today) }];
     }),

@@ -1,8 +1,8 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../geo/time/index.ts';
 import { loadStairwellStates } from '../../server/queries/stairwell-states.ts';
 import { callerAs } from '../support/caller.ts';
+import { refusal } from '../support/refusal.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
 import { FENGHE_DIR } from '../support/test-server.ts';
@@ -28,16 +28,6 @@ beforeAll(async () => {
   await staff.stages.set({ stairwellId: b, to: 'consent_passed', on: '2026-12-10' });
 });
 afterAll(() => store?.close());
-
-async function refusal(call: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await call;
-  } catch (e) {
-    if (e instanceof TRPCError) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 const params = { crews: 4, phaseDays: 70, startDate: '2027-01-04', zoneM: 6, maxParkingLossPerPhase: 12, include: 'passed' as const };
 

@@ -1,8 +1,8 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRows } from '../../server/db/database.ts';
 import { boundSql } from '../support/test-server.ts';
 import { callerAs } from '../support/caller.ts';
+import { refusal } from '../support/refusal.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
 import { FENGHE_DIR } from '../support/test-server.ts';
@@ -20,17 +20,6 @@ beforeAll(async () => {
   staff = await callerAs(store.db, 'planner', { now: () => clock });
 });
 afterAll(() => store?.close());
-
-/** The refusal a call ends in: its tRPC code and the sentence staff read. */
-async function refusal(call: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await call;
-  } catch (e) {
-    if (e instanceof TRPCError) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 async function stairwellWhere(test: (p: { stage: string; passed: boolean }) => boolean, skip = 0) {
   const map = await staff.estate.map({ estateId: 1 });
