@@ -57,6 +57,12 @@ describe('/canvass and /wall together', () => {
     await waitForMapIdle(wall);
     await wall.waitForFunction(() => document.querySelector('[data-testid="connection"]')?.textContent?.includes('实时连接'));
 
+    // A second wall that does not cycle its views: the banner zooms onto the stairwell, then the whole estate comes back.
+    const still = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await still.goto(`${server.url}/wall?kiosk=1&cycle=0`);
+    await waitForMapIdle(still);
+    expect(await still.evaluate(() => window.liftmap!.renderedStairwellIds().length)).toBe(80);
+
     const { context, page } = await phoneSignedIn();
     await signOnPhone(page, target.properties.doorNumber, room);
     // The phone says so, louder than an ordinary save: this signature made the stairwell reach the rule.
@@ -66,6 +72,11 @@ describe('/canvass and /wall together', () => {
     await wall.waitForFunction((door) => document.querySelector(`[data-testid="feed"] li[data-door="${door}"]`) !== null, target.properties.doorNumber);
     // The banner says 已达标 (the rule met on signed votes), not 征询通过: nobody has confirmed it yet.
     await expect(wall.getByTestId('passed-banner').textContent()).resolves.toBe(`${target.properties.doorNumber} 已达标！待工作人员确认`);
+    await still.getByTestId('passed-banner').waitFor();
+    await still.waitForFunction(() => window.liftmap!.idle() && window.liftmap!.renderedStairwellIds().length < 80, undefined, { timeout: 10_000 });
+    await still.getByTestId('passed-banner').waitFor({ state: 'detached', timeout: 20_000 });
+    await still.waitForFunction(() => window.liftmap!.idle() && window.liftmap!.renderedStairwellIds().length === 80, undefined, { timeout: 10_000 });
+    await still.close();
     await waitForMapIdle(wall);
     const ring = (target.geometry as GeoJSON.Polygon).coordinates[0]!;
     const lngs = ring.map((p) => p[0]!);
