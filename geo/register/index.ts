@@ -7,3 +7,4 @@ export { COMPENSATIONS, VISIT_OUTCOMES, type Compensation, type VisitOutcome } f
 export { DEFAULT_CONCERN_ANSWERS } from './concern-answers.ts';
 export { CANVASSER_COLUMNS, CANVASSER_ROLE_ZH, canvasserColumnOf, canvasserRoleOf, type CanvasserColumn } from './canvasser-columns.ts';
 export { canvasserProblems } from './canvasser-problems.ts';
+export { areaCell, chineseNumber, concernsCell, floorCell, halfWidth, roomCell, statusCell } from './register-cells.ts';

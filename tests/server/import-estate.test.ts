@@ -58,7 +58,7 @@ describe('importing an estate', () => {
     });
     const problems = await problemsOf(() => loadEstateDir(db, dir));
     expect(problems).toContain('register.csv row 4, column areaM2: expected a positive area in m²');
-    expect(problems).toContain('register.csv row 11, column floor: expected a floor number such as 3');
+    expect(problems).toContain('register.csv row 11, column floor: expected a floor number such as 3 (or 3楼, 三楼)');
     expect(problems).toContainEqual(expect.stringMatching(/^register.csv row 21, column status: expected one of unvisited, /));
     expect(await rows(t.estates)).toBe(0);
     expect(await rows(t.flats)).toBe(0);

@@ -68,6 +68,24 @@ describe('the register in and out', () => {
     expect(await eventCount()).toBe(before + 1);
   });
 
+  it('reads the register as a committee types it: 已签字 for signed, rooms as 3-301, floors as 三楼, areas with ㎡, full-width digits', async () => {
+    const res = await fetch(`${server.url}/api/estates/1/register.csv`, { headers: { cookie: staff } });
+    const lines = (await res.text()).split('\r\n');
+    const header = lines[0]!.replace(/^\uFEFF/, '').split(',');
+    const col = (name: string) => header.indexOf(name);
+    const target = lines.findIndex((l, i) => i > 0 && l.split(',')[col('状态')] === 'unvisited');
+    const cells = lines[target]!.split(',');
+    const [door, floor, room, area] = [cells[col('门牌号')]!, Number(cells[col('楼层')]), cells[col('室号')]!, cells[col('面积')]!];
+    cells[col('状态')] = '已签字';
+    cells[col('室号')] = `${floor}-${room}`;
+    cells[col('楼层')] = ['一', '二', '三', '四', '五', '六'][floor - 1]! + '楼';
+    cells[col('面积')] = `${area.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))}㎡`;
+    lines[target] = cells.join(',');
+    const dry = await upload(new TextEncoder().encode(lines.join('\r\n')), '名册.csv', true);
+    // The same flat, only its status changed: nothing else reads as a change.
+    expect(dry.body).toMatchObject({ ok: true, changes: [expect.objectContaining({ doorNumber: door, room, fields: ['status'] })], unchanged: 1919 });
+  });
+
   it('reports every bad row with row number and column, and changes nothing', async () => {
     const res = await fetch(`${server.url}/api/estates/1/register.csv`, { headers: { cookie: staff } });
     const lines = (await res.text()).split('\r\n');
