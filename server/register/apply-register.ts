@@ -29,8 +29,14 @@ const currentRows = registerQuery;
  * named by row. Nothing is written.
  */
 export async function diffRegister(db: Db, estateId: number, rows: RegisterRow[]) {
-  const { stairwells } = db.t;
-  const doors = new Map((await db.select({ id: stairwells.id, doorNumber: stairwells.doorNumber }).from(stairwells).where(eq(stairwells.estateId, estateId))).map((s) => [s.doorNumber, s.id]));
+  const { buildings, stairwells } = db.t;
+  const doorRows = await db
+    .select({ id: stairwells.id, doorNumber: stairwells.doorNumber, floors: buildings.floors })
+    .from(stairwells)
+    .innerJoin(buildings, eq(buildings.id, stairwells.buildingId))
+    .where(eq(stairwells.estateId, estateId));
+  const doors = new Map(doorRows.map((s) => [s.doorNumber, s.id]));
+  const floorsOf = new Map(doorRows.map((s) => [s.doorNumber, s.floors]));
   const current = new Map((await currentRows(db, estateId)).map((r) => [`${r.doorNumber}\u0000${r.room}`, r]));
   const problems: string[] = [];
   const changes: RegisterChange[] = [];
@@ -40,6 +46,13 @@ export async function diffRegister(db: Db, estateId: number, rows: RegisterRow[]
     const row = i + 2;
     const key = `${r.doorNumber}\u0000${r.room}`;
     if (!doors.has(r.doorNumber)) problems.push(`row ${row}, column doorNumber: no stairwell ${r.doorNumber} in this estate`);
+    const floors = floorsOf.get(r.doorNumber);
+    if (floors !== undefined && r.floor > floors)
+      problems.push(`row ${row}, column floor: ${r.doorNumber} is in a building of ${floors} floors, so there is no floor ${r.floor} (该楼只有 ${floors} 层，没有第 ${r.floor} 层)`);
+    // A room numbered 301 is on floor 3, 1201 on floor 12: a room that names another floor is a slip in the register.
+    const named = /^(\d{1,2})\d{2}[A-Za-z]?$/.exec(r.room);
+    if (named && Number(named[1]) !== r.floor)
+      problems.push(`row ${row}, column room: room ${r.room} is on floor ${Number(named[1])}, but the row says floor ${r.floor} (${r.room} 室应在 ${Number(named[1])} 层，本行写的是 ${r.floor} 层)`);
     if (seen.has(key)) problems.push(`row ${row}, column room: ${r.doorNumber} ${r.room} is already on row ${seen.get(key)}`);
     seen.set(key, row);
     const vk = `${r.doorNumber}\u0000${r.voterId}`;

@@ -86,6 +86,29 @@ describe('the register in and out', () => {
     expect(dry.body).toMatchObject({ ok: true, changes: [expect.objectContaining({ doorNumber: door, room, fields: ['status'] })], unchanged: 1919 });
   });
 
+  it('refuses floor 9 of a six-storey building and room 101 written on floor 3, naming the rows, in Chinese too', async () => {
+    const res = await fetch(`${server.url}/api/estates/1/register.csv`, { headers: { cookie: staff } });
+    const lines = (await res.text()).split('\r\n');
+    const header = lines[0]!.replace(/^\uFEFF/, '').split(',');
+    const [floorAt, roomAt] = [header.indexOf('楼层'), header.indexOf('室号')];
+    const high = lines[1]!.split(',');
+    high[floorAt] = '9';
+    high[roomAt] = '901';
+    lines[1] = high.join(',');
+    const slip = lines[2]!.split(',');
+    const door = slip[header.indexOf('门牌号')]!;
+    slip[floorAt] = '3';
+    slip[roomAt] = '101';
+    lines[2] = slip.join(',');
+    const before = await eventCount();
+    const dry = await upload(new TextEncoder().encode(lines.join('\r\n')), '名册.csv', true);
+    expect(dry.body.ok).toBe(false);
+    expect(dry.body.problems).toContainEqual(expect.stringMatching(/^row 2, column floor: .+ is in a building of 6 floors, so there is no floor 9 \(该楼只有 6 层，没有第 9 层\)$/));
+    expect(dry.body.problems).toContainEqual(`row 3, column room: room 101 is on floor 1, but the row says floor 3 (101 室应在 1 层，本行写的是 3 层)`);
+    expect(door).toMatch(/号$/);
+    expect(await eventCount()).toBe(before);
+  });
+
   it('reports every bad row with row number and column, and changes nothing', async () => {
     const res = await fetch(`${server.url}/api/estates/1/register.csv`, { headers: { cookie: staff } });
     const lines = (await res.text()).split('\r\n');
