@@ -2,8 +2,8 @@ import { thresholdTests, voteOf, type Vote } from '../../geo/consent/index.ts';
 import { noticeWindows, stepInto, MIN_NOTICE_DAYS, MIN_OBJECTION_DAYS } from '../../geo/stages/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import type { Db } from '../db/database.ts';
-import { loadStairwellState } from '../queries/stairwell-states.ts';
-import { publicStairwell } from './public-stairwell.ts';
+import { loadStairwellState, requireEstate } from '../queries/stairwell-states.ts';
+import { stairwellCost } from './public-stairwell.ts';
 import { loadStageHistory } from './stage-history.ts';
 
 /**
@@ -14,7 +14,7 @@ import { loadStageHistory } from './stage-history.ts';
  */
 export async function stairwellPapers(db: Db, stairwellId: number, now: Date) {
   const s = await loadStairwellState(db, stairwellId);
-  const shared = await publicStairwell(db, stairwellId);
+  const estate = await requireEstate(db, s.row.estateId);
   const history = await loadStageHistory(db, stairwellId);
   const confirmed = stepInto(history.steps, 'consent_passed');
   const notice = stepInto(history.steps, 'public_notice');
@@ -25,7 +25,7 @@ export async function stairwellPapers(db: Db, stairwellId: number, now: Date) {
   const record = confirmed?.event.details?.consent ?? result;
   return {
     stairwellId,
-    estateName: shared.estateName,
+    estateName: estate.name,
     doorNumber: s.row.doorNumber,
     stage: s.row.stage,
     today: shanghaiIso(now).slice(0, 10),
@@ -40,7 +40,7 @@ export async function stairwellPapers(db: Db, stairwellId: number, now: Date) {
     confirmedOn: confirmed?.on ?? null,
     /** The 公示 as recorded: its start and both windows. */
     notice: notice ? { noticeDays, objectionDays, ...noticeWindows(notice.on, noticeDays, objectionDays) } : null,
-    cost: shared.cost,
+    cost: await stairwellCost(db, s),
   };
 }
 export type StairwellPapers = Awaited<ReturnType<typeof stairwellPapers>>;

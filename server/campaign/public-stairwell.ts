@@ -1,10 +1,31 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { CAMPAIGN_WORDS, campaignStep, isConfirmed } from '../../geo/campaign/index.ts';
 import { DEFAULT_FLOOR_COEFFICIENTS, DEFAULT_LIFT_COST_YUAN, SUBSIDY_CAP_YUAN, SUBSIDY_SHARE } from '../../geo/cost/index.ts';
 import { first, type Db } from '../db/database.ts';
 import { ruleMetOf } from '../queries/headline.ts';
-import { loadStairwellState, requireEstate } from '../queries/stairwell-states.ts';
-import { loadStageHistory } from './stage-history.ts';
+import { loadStairwellState, requireEstate, type StairwellState } from '../queries/stairwell-states.ts';
+import { loadStageHistory, openObjections } from './stage-history.ts';
+
+/** What the stairwell's lift costs, the subsidy, and what each floor pays by its coefficient (its flats split a floor's share by area). */
+export async function stairwellCost(db: Db, s: StairwellState) {
+  const { stairwellCosts } = db.t;
+  const cost = await first(db.select().from(stairwellCosts).where(eq(stairwellCosts.stairwellId, s.row.id)));
+  const coefficients = cost?.coefficients ?? DEFAULT_FLOOR_COEFFICIENTS;
+  const liftCostYuan = cost?.liftCostYuan ?? DEFAULT_LIFT_COST_YUAN;
+  const subsidyYuan = Math.min(SUBSIDY_CAP_YUAN, Math.round(liftCostYuan * SUBSIDY_SHARE));
+  const floors = [...new Set(s.flats.map((f) => f.floor))].sort((a, b) => a - b);
+  const total = floors.reduce((n, fl) => n + (coefficients[fl - 1] ?? 0), 0);
+  return {
+    liftCostYuan,
+    subsidyYuan,
+    ownersPayYuan: liftCostYuan - subsidyYuan,
+    floors: floors.map((floor) => {
+      const share = total > 0 ? (coefficients[floor - 1] ?? 0) / total : 1 / floors.length;
+      const flatsOnFloor = s.flats.filter((f) => f.floor === floor).length;
+      return { floor, coefficient: coefficients[floor - 1] ?? 0, floorPaysYuan: Math.round((liftCostYuan - subsidyYuan) * share), flatsOnFloor };
+    }),
+  };
+}
 
 /**
  * The page a resident opens from the QR code on a posted paper: the
@@ -12,16 +33,10 @@ import { loadStageHistory } from './stage-history.ts';
  * signed), what each floor pays, and the committee's prepared answers.
  */
 export async function publicStairwell(db: Db, stairwellId: number) {
-  const { concernAnswers, objections, stairwellCosts } = db.t;
+  const { concernAnswers } = db.t;
   const s = await loadStairwellState(db, stairwellId);
   const estate = await requireEstate(db, s.row.estateId);
   const history = await loadStageHistory(db, stairwellId);
-  const cost = await first(db.select().from(stairwellCosts).where(eq(stairwellCosts.stairwellId, stairwellId)));
-  const coefficients = cost?.coefficients ?? DEFAULT_FLOOR_COEFFICIENTS;
-  const liftCostYuan = cost?.liftCostYuan ?? DEFAULT_LIFT_COST_YUAN;
-  const subsidyYuan = Math.min(SUBSIDY_CAP_YUAN, Math.round(liftCostYuan * SUBSIDY_SHARE));
-  const floors = [...new Set(s.flats.map((f) => f.floor))].sort((a, b) => a - b);
-  const total = floors.reduce((n, fl) => n + (coefficients[fl - 1] ?? 0), 0);
   const ruleMet = ruleMetOf(s);
   const result = s.consent.complete ? s.consent.result : null;
   return {
@@ -33,19 +48,10 @@ export async function publicStairwell(db: Db, stairwellId: number) {
     word: isConfirmed(s.row.stage) ? CAMPAIGN_WORDS.confirmed.zh : ruleMet ? CAMPAIGN_WORDS.ruleMet.zhLong : null,
     steps: history.steps.map((x) => ({ stage: x.event.toStage, on: x.on })),
     windows: history.windows,
-    objectionsInMediation: (await first(db.select({ n: count() }).from(objections).where(and(eq(objections.stairwellId, stairwellId), eq(objections.status, 'mediating')))))!.n,
+    objectionsInMediation: await openObjections(db, stairwellId),
     flats: s.flats.length,
     votes: result ? { voters: result.voters, area: result.area, participationMet: result.participationMet, agreementMet: result.agreementMet, passed: result.passed } : null,
-    cost: {
-      liftCostYuan,
-      subsidyYuan,
-      ownersPayYuan: liftCostYuan - subsidyYuan,
-      floors: floors.map((floor) => {
-        const share = total > 0 ? (coefficients[floor - 1] ?? 0) / total : 1 / floors.length;
-        const flatsOnFloor = s.flats.filter((f) => f.floor === floor).length;
-        return { floor, coefficient: coefficients[floor - 1] ?? 0, floorPaysYuan: Math.round((liftCostYuan - subsidyYuan) * share), flatsOnFloor };
-      }),
-    },
+    cost: await stairwellCost(db, s),
     answers: await db.select({ tag: concernAnswers.tag, zh: concernAnswers.answerZh, en: concernAnswers.answerEn }).from(concernAnswers).orderBy(asc(concernAnswers.tag)),
   };
 }
