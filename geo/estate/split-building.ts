@@ -1,6 +1,7 @@
-import { centroid, featureCollection, intersect, polygon as turfPolygon } from '@turf/turf';
-import { createLocalFrame, type LngLat, type Metres2 } from '../geometry/local-frame.ts';
+import { featureCollection, intersect, polygon as turfPolygon } from '@turf/turf';
+import type { LngLat } from '../geometry/local-frame.ts';
 import type { PolygonGeometry } from './geometry-schemas.ts';
+import { longAxis } from './long-axis.ts';
 
 /**
  * Splits a building footprint into `count` equal slices across its long axis
@@ -10,21 +11,9 @@ import type { PolygonGeometry } from './geometry-schemas.ts';
  * @example splitBuilding(rectangle68x11m, 4).length // 4, each ~17 m wide
  */
 export function splitBuilding(footprint: PolygonGeometry, count: number): PolygonGeometry[] {
-  const centre = centroid(turfPolygon(footprint.coordinates)).geometry.coordinates as LngLat;
-  const frame = createLocalFrame(centre);
-  const ring = (footprint.coordinates[0] ?? []).map((p) => frame.toMetres(p));
-  let angle = 0;
-  let longest = -1;
-  ring.slice(1).forEach(([x, y], i) => {
-    const [px, py] = ring[i] as Metres2;
-    const length = Math.hypot(x - px, y - py);
-    if (length > longest) [longest, angle] = [length, Math.atan2(y - py, x - px)];
-  });
-  const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
-  const along = ring.map(([x, y]) => x * cos + y * sin);
-  const across = ring.map(([x, y]) => -x * sin + y * cos);
-  const [u0, u1] = [Math.min(...along), Math.max(...along)];
-  const [v0, v1] = [Math.min(...across) - 1, Math.max(...across) + 1];
+  const axis = longAxis(footprint);
+  const { frame, cos, sin, u0, u1 } = axis;
+  const [v0, v1] = [axis.v0 - 1, axis.v1 + 1];
   const fromUV = (u: number, v: number): LngLat => frame.toLngLat([u * cos - v * sin, u * sin + v * cos]);
 
   const slices: PolygonGeometry[] = [];

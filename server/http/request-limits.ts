@@ -4,9 +4,9 @@ import type { IncomingMessage } from 'node:http';
 export const MAX_BATCH = 20;
 /** Bytes of a tRPC call's body: plenty for a visit, a plan or a scenario. */
 export const MAX_TRPC_BODY = 1024 * 1024;
-/** Estate imports carry their register and 包干 files as base64 (20 MB each at most). */
+/** Estate imports carry their register and 包干 files, and outline files, as base64 (20 MB each at most). */
 export const MAX_IMPORT_BODY = 60 * 1024 * 1024;
-const IMPORT_PROCEDURES = new Set(['admin.importEstate', 'admin.previewEstate']);
+const IMPORT_PROCEDURES = new Set(['admin.importEstate', 'admin.previewEstate', 'admin.readOutlines']);
 
 /** The body cap for a tRPC path (`a.b` or a batch `a.b,c.d`). */
 export function trpcBodyCap(procedurePath: string): number {

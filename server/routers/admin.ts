@@ -10,18 +10,17 @@ import { adjustStairwell } from '../commands/adjust-stairwell.ts';
 import { WHO } from '../commands/authorise.ts';
 import { importEstate } from '../commands/import-estate.ts';
 import { previewEstateFile } from '../import/import-estate-file.ts';
+import { readOutlines } from '../outlines/read-outlines.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 const staff = roleProcedure(...WHO.staff);
 
-const uploadedFile = z
-  .object({
-    fileName: z.string().trim().min(1, 'expected the file name (its extension says CSV or XLSX)').max(255, 'expected a file name of at most 255 characters'),
-    // 20 MB of file as base64.
-    base64: z.string().max(28_000_000, 'expected a file of at most 20 MB'),
-  })
-  .nullable()
-  .default(null);
+const fileUpload = z.object({
+  fileName: z.string().trim().min(1, 'expected the file name (its extension says what it holds)').max(255, 'expected a file name of at most 255 characters'),
+  // 20 MB of file as base64.
+  base64: z.string().max(28_000_000, 'expected a file of at most 20 MB'),
+});
+const uploadedFile = fileUpload.nullable().default(null);
 
 const importInput = z.object({
   /** The GeoJSON file's parsed content; validated feature by feature on the server. */
@@ -49,6 +48,11 @@ export const adminRouter = router({
   }),
   /** When the last backup ran (npm run backup), for /admin. */
   lastBackup: staff.query(async ({ ctx }) => await first(ctx.db.select({ at: ctx.db.t.backups.at, bytes: ctx.db.t.backups.bytes }).from(ctx.db.t.backups).orderBy(desc(ctx.db.t.backups.id)).limit(1)) ?? null),
+  /**
+   * The building outlines in a file as a committee gets it (GeoJSON with any attributes, a zipped Shapefile,
+   * KML/KMZ, OpenStreetMap), in WGS-84, with its attributes and a guess at floors and codes; nothing is written.
+   */
+  readOutlines: staff.input(fileUpload).mutation(({ input }) => readOutlines(Buffer.from(input.base64, 'base64'), input.fileName)),
   /** What importing an estate file would do, with the estate for a map; nothing is written. */
   previewEstate: staff.input(importInput).mutation(async ({ ctx, input }) => {
     const read = await readUploads(input.register, input.canvassers);
