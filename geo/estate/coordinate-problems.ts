@@ -19,16 +19,40 @@ function positions(coordinates: unknown, out: [number, number][] = []): [number,
  * // ['features[3] (building 1幢): coordinates look projected (13514023, 3662145 are metres, e.g. EPSG:3857); export the layer as WGS-84 longitude/latitude (EPSG:4326)']
  */
 export function coordinateProblems(geometry: unknown, name: string): string[] {
-  const coords = (geometry as { coordinates?: unknown } | null)?.coordinates;
-  const all = positions(coords);
-  if (all.length === 0) return [];
+  const found = coordinateProblem(geometry);
+  if (!found) return [];
+  const [x, y] = found.at;
+  if (found.kind === 'swapped') return [`${name}: (${x}, ${y}) has latitude and longitude swapped; GeoJSON positions are [longitude, latitude]`];
+  if (found.kind === 'projected') return [`${name}: coordinates look projected (${x}, ${y} are metres, e.g. EPSG:3857); export the layer as WGS-84 longitude/latitude (EPSG:4326)`];
+  return [`${name}: (${x}, ${y}) is outside China; expected WGS-84 longitude ${CHINA.west}–${CHINA.east}, latitude ${CHINA.south}–${CHINA.north}`];
+}
+
+export type CoordinateProblemKind = 'swapped' | 'projected' | 'outside';
+
+/** The first thing wrong with a geometry's coordinates, and the position that shows it; null when none is. */
+export function coordinateProblem(geometry: unknown): { kind: CoordinateProblemKind; at: [number, number] } | null {
+  const all = positions((geometry as { coordinates?: unknown } | null)?.coordinates);
   const swapped = all.find(([lng, lat]) => !inChina(lng, lat) && inChina(lat, lng));
-  if (swapped) return [`${name}: (${swapped[0]}, ${swapped[1]}) has latitude and longitude swapped; GeoJSON positions are [longitude, latitude]`];
+  if (swapped) return { kind: 'swapped', at: swapped };
   const projected = all.find(([x, y]) => Math.abs(x) > 180 || Math.abs(y) > 90);
-  if (projected)
-    return [`${name}: coordinates look projected (${projected[0]}, ${projected[1]} are metres, e.g. EPSG:3857); export the layer as WGS-84 longitude/latitude (EPSG:4326)`];
+  if (projected) return { kind: 'projected', at: projected };
   const outside = all.find(([lng, lat]) => !inChina(lng, lat));
-  if (!outside) return [];
-  const [lng, lat] = outside;
-  return [`${name}: (${lng}, ${lat}) is outside China; expected WGS-84 longitude ${CHINA.west}–${CHINA.east}, latitude ${CHINA.south}–${CHINA.north}`];
+  return outside ? { kind: 'outside', at: outside } : null;
+}
+
+/**
+ * One sentence for a file whose every feature has the same coordinate
+ * problem (swapped axes, projected metres, outside China), instead of one
+ * line per feature; null when the features differ or some are fine.
+ */
+export function wholeFileCoordinateProblem(geometries: unknown[]): string | null {
+  const found = geometries.map(coordinateProblem);
+  const kind = found[0]?.kind;
+  if (!kind || found.length < 2 || found.some((f) => f?.kind !== kind)) return null;
+  const [x, y] = found[0]!.at;
+  if (kind === 'swapped')
+    return `every feature has latitude and longitude swapped, e.g. (${x}, ${y}): GeoJSON positions are [longitude, latitude]; export again with longitude first (整个文件的经纬度顺序颠倒，应为 [经度, 纬度])`;
+  if (kind === 'projected')
+    return `every feature's coordinates look projected, e.g. (${x}, ${y}) in metres (EPSG:3857 or a local grid): export the layer as WGS-84 longitude/latitude (EPSG:4326), or import it with npm run import -- buildings, which converts recognised projections (整个文件是投影坐标，请导出为 WGS-84 经纬度)`;
+  return `every feature lies outside China, e.g. (${x}, ${y}): check the layer's CRS and export it as WGS-84 longitude/latitude (整个文件位于中国以外，请检查坐标系)`;
 }

@@ -6,7 +6,7 @@ import { FEATURE_KINDS, type FeatureKind } from './feature-kinds.ts';
 import { FEATURE_SCHEMAS, type ParsedFeature } from './feature-schemas.ts';
 import type { PolygonGeometry } from './geometry-schemas.ts';
 import { northDoorAndSite } from './north-side.ts';
-import { coordinateProblems } from './coordinate-problems.ts';
+import { coordinateProblems, wholeFileCoordinateProblem } from './coordinate-problems.ts';
 import { outsideBuilding, selfCrossing } from './shape-problems.ts';
 import { splitBuilding } from './split-building.ts';
 
@@ -74,6 +74,9 @@ function noteDuplicates(keys: { key: string; index: number }[], what: string, er
  * was expected; nothing is returned half-parsed.
  */
 export function parseEstateGeoJSON(input: unknown): ParseResult {
+  const features = (input as { features?: unknown } | null)?.features;
+  const whole = Array.isArray(features) ? wholeFileCoordinateProblem(features.map((f) => (f as { geometry?: unknown } | null)?.geometry)) : null;
+  if (whole) return { ok: false, errors: [whole] };
   const errors: string[] = [];
   const g = groupFeatures(input, errors);
   // A boundary rejected above has its own message; only count the ones that were read.

@@ -14,8 +14,9 @@ const errorsOf = (name: string) => {
 
 describe('importing an estate file rejects what would silently go wrong', () => {
   it.each([
-    ['projected-3857', /features\[0\] \(boundary\): coordinates look projected \(1351\d{4}(\.\d+)?, 366\d{4}(\.\d+)? are metres, e\.g\. EPSG:3857\)/],
-    ['outside-china', /features\[0\] \(boundary\): \(-3\.\d+, 51\.\d+\) is outside China/],
+    // A whole file in the wrong CRS is one sentence, not one line per feature.
+    ['projected-3857', /^every feature's coordinates look projected, e\.g\. \(1351\d{4}(\.\d+)?, 366\d{4}(\.\d+)?\) in metres/],
+    ['outside-china', /^every feature lies outside China, e\.g\. \(-3\.\d+, 51\.\d+\)/],
     ['ring-not-closed', /features\[1\] \(building\) geometry\.coordinates\.0: a ring must be closed/],
     ['ring-crosses-itself', /features\[1\] \(building\): a ring crosses itself at \(121\.\d+, 31\.\d+\)/],
     ['stairwell-outside-building', /features\[4\] \(stairwell 试点路1号3单元\): lies outside its building 1幢 \(0% inside, at least 95% expected\)/],
@@ -25,11 +26,15 @@ describe('importing an estate file rejects what would silently go wrong', () => 
     expect(errors.some((e) => message.test(e)), errors.join('\n')).toBe(true);
   });
 
-  it('names swapped latitude and longitude as such', () => {
-    const fc = fixture('valid') as { features: { geometry: { coordinates: number[][][] } }[] };
-    fc.features[0]!.geometry.coordinates = fc.features[0]!.geometry.coordinates.map((ring) => ring.map(([lng, lat]) => [lat!, lng!]));
+  it('names swapped latitude and longitude as such: by feature, or in one sentence when the whole file is swapped', () => {
+    const fc = fixture('valid') as { features: { geometry: { coordinates: unknown } }[] };
+    const swap = (c: unknown): unknown => (Array.isArray(c) && typeof c[0] === 'number' ? [c[1], c[0], ...c.slice(2)] : Array.isArray(c) ? c.map(swap) : c);
+    fc.features[0]!.geometry.coordinates = swap(fc.features[0]!.geometry.coordinates);
     const r = parseEstateGeoJSON(fc);
     expect(r.ok ? [] : r.errors).toEqual([expect.stringMatching(/^features\[0\] \(boundary\): \(31\.\d+, 121\.\d+\) has latitude and longitude swapped/)]);
+    for (const f of fc.features.slice(1)) f.geometry.coordinates = swap(f.geometry.coordinates);
+    const whole = parseEstateGeoJSON(fc);
+    expect(whole.ok ? [] : whole.errors).toEqual([expect.stringMatching(/^every feature has latitude and longitude swapped, e\.g\. \(31\.\d+, 121\.\d+\).*整个文件的经纬度顺序颠倒/)]);
   });
 
   it('accepts the valid file and splits a building given without stairwells, doors and elevator sites on the north side', () => {
