@@ -28,7 +28,7 @@ describe('importing an estate file rejects what would silently go wrong', () => 
 
   it('names swapped latitude and longitude as such: by feature, or in one sentence when the whole file is swapped', () => {
     const fc = fixture('valid') as { features: { geometry: { coordinates: unknown } }[] };
-    const swap = (c: unknown): unknown => (Array.isArray(c) && typeof c[0] === 'number' ? [c[1], c[0], ...c.slice(2)] : Array.isArray(c) ? c.map(swap) : c);
+    const swap = (c: unknown): unknown => (Array.isArray(c) && typeof c[0] === 'number' ? [c[1], c[0], ...(c.slice(2) as unknown[])] : Array.isArray(c) ? c.map(swap) : c);
     fc.features[0]!.geometry.coordinates = swap(fc.features[0]!.geometry.coordinates);
     const r = parseEstateGeoJSON(fc);
     expect(r.ok ? [] : r.errors).toEqual([expect.stringMatching(/^features\[0\] \(boundary\): \(31\.\d+, 121\.\d+\) has latitude and longitude swapped/)]);
