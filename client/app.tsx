@@ -12,6 +12,7 @@ const ParkingPage = lazy(() => import('./pages/parking-page.tsx').then((m) => ({
 const DistrictPage = lazy(() => import('./pages/district-page.tsx').then((m) => ({ default: m.DistrictPage })));
 const StairwellPublicPage = lazy(() => import('./pages/stairwell-public-page.tsx').then((m) => ({ default: m.StairwellPublicPage })));
 const PapersPage = lazy(() => import('./pages/papers-page.tsx').then((m) => ({ default: m.PapersPage })));
+const OutlineImportPage = lazy(() => import('./pages/outline-import-page.tsx').then((m) => ({ default: m.OutlineImportPage })));
 const PresentPage = lazy(() => import('./pages/present-page.tsx').then((m) => ({ default: m.PresentPage })));
 
 function Screen({ children }: { children: ReactNode }) {
@@ -30,6 +31,7 @@ export function App({ path, search }: { path: string; search: URLSearchParams })
     const view = search.get('view');
     return <Screen>{view === 'parking' ? <ParkingPage /> : view === 'programme' ? <ProgrammePage /> : <PlanPage />}</Screen>;
   }
+  if (route === '/import') return <Screen><OutlineImportPage /></Screen>;
   if (route === '/present') return <Screen><PresentPage /></Screen>;
   if (route === '/district') return <Screen><DistrictPage /></Screen>;
   const stairwell = /^\/stairwell\/(\d{1,9})$/.exec(route);

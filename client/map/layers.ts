@@ -17,6 +17,7 @@ const focused: ExpressionSpecification = ['boolean', ['feature-state', 'focus'],
 export function battleMapLayers(latitude: number, fill: 'consent' | 'state' = 'consent', B: Record<keyof typeof BASE_PALETTE, string> = BASE_PALETTE): Layer[] {
   const stairwellFill: ExpressionSpecification =
     fill === 'consent' ? paletteMatch('colorKey', MAP_PALETTE, 'color') : ['coalesce', ['feature-state', 'color'], B.building];
+  const labelScale: ExpressionSpecification = ['coalesce', ['get', 'mapLabelScale'], 1];
   const labelColor: ExpressionSpecification =
     fill === 'consent' ? paletteMatch('colorKey', MAP_PALETTE, 'text') : ['coalesce', ['feature-state', 'text'], B.background === '#ffffff' ? '#000000' : '#ffffff'];
   return [
@@ -77,7 +78,8 @@ export function battleMapLayers(latitude: number, fill: 'consent' | 'state' = 'c
         // Grows with the ground like the stairwell it names, so a 4K wall (one zoom level
         // closer) shows labels twice as large (≈ 50 px there, 10 mm on a 65" screen read
         // from 4 m); capped when zoomed right in.
-        'text-size': ['interpolate', ['exponential', 2], ['zoom'], 15, 4.3, 19, 68, 21, 86],
+        // A long unit label in a small stairwell is scaled down to fit across it (mapLabelScale).
+        'text-size': ['interpolate', ['exponential', 2], ['zoom'], 15, ['*', 4.3, labelScale], 19, ['*', 68, labelScale], 21, ['*', 86, labelScale]],
         'text-allow-overlap': true,
         'text-ignore-placement': true,
         // A unit label (2幢 1单元) on two lines, so it stays inside its stairwell.

@@ -26,3 +26,21 @@ export function mapLabel(doorNumber: string): string {
   const label = doorLabel(doorNumber);
   return /^\d+号$/.test(label) ? label.slice(0, -1) : label;
 }
+
+/** What the wall's stairwell labels measure at zoom 19, where their text is 68 px (client/map/layers.ts). */
+const LABEL_PX_AT_Z19 = 68;
+
+/**
+ * How much smaller than the wall's usual size a stairwell's map label must
+ * be drawn to fit across the stairwell: 1 when it fits (Fenghe's 45 in an
+ * 18 m stairwell), less for a long unit label (1幢 1单元) in a small one.
+ * Widths: a CJK character 1 em, a digit or Latin letter 0.6 em; 15% slack,
+ * as a label may touch its stairwell's edges.
+ *
+ * @example labelScale('2幢 1单元', 18, 31.2) // ≈ 0.46
+ */
+export function labelScale(label: string, widthM: number, latitude: number): number {
+  const em = Math.max(...label.split(' ').map((line) => [...line].reduce((w, c) => w + (/[\x20-\x7e]/.test(c) ? 0.6 : 1), 0)));
+  const metresPerEm = (LABEL_PX_AT_Z19 * 156543.03 * Math.cos((latitude * Math.PI) / 180)) / 2 ** 19;
+  return Math.round(Math.min(1, (1.15 * widthM) / (em * metresPerEm)) * 100) / 100;
+}

@@ -71,14 +71,20 @@ export function hullBoundary(footprints: PolygonGeometry[]): PolygonGeometry {
   return { type: 'Polygon', coordinates: [ring.map((p) => round7(p as LngLat))] };
 }
 
-/** Generated codes in reading order of a site plan: rows north to south (10 m bands), west to east within a row. */
-function generatedCodes(buildings: BuildingChoice[]): Map<string, string> {
+/**
+ * Every building's code as it will be stored: its own, or one generated in
+ * the reading order of a site plan, rows north to south (10 m bands), west
+ * to east within a row, never one another building already has.
+ *
+ * @example buildingCodes([{ outlineId: '3', code: null, … }]).get('3') // '1幢'
+ */
+export function buildingCodes(buildings: BuildingChoice[]): Map<string, string> {
   const taken = new Set(buildings.flatMap((b) => (b.code ? [b.code] : [])));
   const centre = (b: BuildingChoice) => centroid(turfPolygon(b.footprint.coordinates)).geometry.coordinates as LngLat;
   const unnamed = buildings.filter((b) => !b.code).map((b) => ({ b, c: centre(b) }));
   // 10 m of latitude ≈ 9e-5°: blocks of one row share a band.
   unnamed.sort((x, y) => Math.round(y.c[1] / 9e-5) - Math.round(x.c[1] / 9e-5) || x.c[0] - y.c[0]);
-  const codes = new Map<string, string>();
+  const codes = new Map(buildings.flatMap((b) => (b.code ? [[b.outlineId, b.code] as const] : [])));
   let n = 1;
   for (const { b } of unnamed) {
     while (taken.has(`${n}幢`)) n++;
@@ -102,7 +108,7 @@ export function outlinesToEstate(input: { name: string; boundary: PolygonGeometr
   if (input.buildings.length === 0)
     problems.push(problem('没有选中任何楼栋：在地图上画出小区边界或点选楼栋，或放宽层数范围', 'no building is selected: draw the estate boundary or click buildings on the map, or widen the floors range'));
   if (problems.length) return { ok: false, problems };
-  const codes = generatedCodes(input.buildings);
+  const codes = buildingCodes(input.buildings);
   const boundary = input.boundary ?? hullBoundary(input.buildings.map((b) => b.footprint));
   return {
     ok: true,
@@ -114,7 +120,7 @@ export function outlinesToEstate(input: { name: string; boundary: PolygonGeometr
           type: 'Feature' as const,
           geometry: b.footprint,
           // The file's attributes first, so they never shadow what the import reads.
-          properties: { ...b.properties, kind: 'building', code: b.code ?? codes.get(b.outlineId)!, floors: b.floors, stairwellCount: b.stairwellCount, sourceOutline: b.outlineId },
+          properties: { ...b.properties, kind: 'building', code: codes.get(b.outlineId)!, floors: b.floors, stairwellCount: b.stairwellCount, sourceOutline: b.outlineId },
         })),
       ],
     },

@@ -1,4 +1,5 @@
-import { doorLabel, mapLabel } from '../../geo/estate/index.ts';
+import { bbox } from '@turf/turf';
+import { doorLabel, labelScale, mapLabel } from '../../geo/estate/index.ts';
 import { MAP_PALETTE } from '../../geo/palette/index.ts';
 import type { StairwellState } from './stairwell-states.ts';
 
@@ -15,6 +16,8 @@ export function stairwellProperties(s: StairwellState) {
     label: doorLabel(s.row.doorNumber),
     /** What the map draws inside the stairwell: 45号 → 45. */
     mapLabel: mapLabel(s.row.doorNumber),
+    /** How much smaller the label is drawn so it fits across its stairwell (1 for Fenghe's numbers). */
+    mapLabelScale: mapLabelScale(s),
     buildingId: s.row.buildingId,
     buildingCode: s.buildingCode,
     stage: s.row.stage,
@@ -40,3 +43,11 @@ export function stairwellProperties(s: StairwellState) {
   };
 }
 export type StairwellProperties = ReturnType<typeof stairwellProperties>;
+
+/** labelScale for the stairwell's east–west extent, where a horizontal label lies. */
+function mapLabelScale(s: StairwellState): number {
+  const [w, south, e, n] = bbox({ type: 'Feature', geometry: s.row.footprint, properties: {} });
+  const lat = (south + n) / 2;
+  const widthM = (e - w) * 111_320 * Math.cos((lat * Math.PI) / 180);
+  return labelScale(mapLabel(s.row.doorNumber), widthM, lat);
+}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATUMS, type Datum } from '../../../geo/estate/index.ts';
 import { useTRPC } from '../../trpc.ts';
+import { base64Of } from '../../files/base64-of.ts';
 import { ImportPreviewMap } from './import-preview-map.tsx';
 
 /**
@@ -48,6 +49,11 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
     <section className="staff-card" data-testid="estate-import">
       <h2>{t('staff.estate.title')}</h2>
       <p className="hint">{t('staff.estate.hint')}</p>
+      <p>
+        <a href="/import" data-testid="outline-import-link">{t('staff.estate.fromOutlines')}</a>
+        {' · '}
+        <a href={`/edit?estate=${current.id}`} data-testid="estate-editor-link">{t('staff.estate.editLayout', { name: current.name })}</a>
+      </p>
       <p>
         <a href={`/api/estates/${current.id}/estate.geojson`} download={`${current.name}.geojson`} data-testid="estate-export">
           {t('staff.estate.export', { name: current.name })}
@@ -138,15 +144,4 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
 interface Upload {
   fileName: string;
   base64: string;
-}
-
-/** A file's bytes as base64, for a tRPC mutation (JSON). */
-function base64Of(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    // readAsDataURL always yields a string: data:…;base64,<bytes>
-    reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
-    reader.readAsDataURL(file);
-  });
 }

@@ -1,0 +1,78 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Datum } from '../../../geo/estate/index.ts';
+import { ImportPreviewMap } from '../staff/import-preview-map.tsx';
+import { useTRPC } from '../../trpc.ts';
+
+/**
+ * The estate as the import would store it (the server's dry run: doors,
+ * elevator sites, what changes if an estate of that name exists), then the
+ * import itself, with links to its battle map and its drawing.
+ */
+export function OutlineImportResult({ geojson, from }: { geojson: GeoJSON.FeatureCollection; from: Datum }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const client = useQueryClient();
+  const preview = useMutation(trpc.admin.previewEstate.mutationOptions());
+  const commit = useMutation(trpc.admin.importEstate.mutationOptions({ onSuccess: () => client.invalidateQueries() }));
+  const input = { geojson, from };
+  const { reset: resetPreview } = preview;
+  const { reset: resetCommit } = commit;
+  // Any change to the choice makes the last preview and result stale.
+  useEffect(() => {
+    resetPreview();
+    resetCommit();
+  }, [geojson, from, resetPreview, resetCommit]);
+  const p = preview.data;
+  const result = commit.data;
+  return (
+    <div className="outline-result">
+      <div className="buttons">
+        <button type="button" disabled={preview.isPending} onClick={() => preview.mutate(input)}>
+          {t('staff.estate.preview')}
+        </button>
+        {p?.ok && !result?.ok && (
+          <button type="button" className="primary" disabled={commit.isPending} onClick={() => commit.mutate(input)}>
+            {t('staff.estate.import')}
+          </button>
+        )}
+      </div>
+      {p && (
+        <div data-testid="estate-preview">
+          {p.ok ? (
+            <p>
+              {p.outcome.kind === 'created'
+                ? t('staff.estate.willCreate', { name: p.outcome.name, stairwells: p.outcome.stairwells, flats: p.outcome.flats, canvassers: p.outcome.canvassers })
+                : t('staff.estate.willUpdate', { name: p.outcome.name, ...p.outcome.stairwells, flats: p.outcome.flatsKept })}
+            </p>
+          ) : (
+            <ul className="problems" role="alert">
+              {p.problems.slice(0, 50).map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          )}
+          {p.preview && <ImportPreviewMap preview={p.preview} />}
+        </div>
+      )}
+      {result && (
+        <p data-testid="estate-import-result" role="status">
+          {result.ok
+            ? result.outcome.kind === 'created'
+              ? t('staff.estate.created', { name: result.outcome.name, id: result.outcome.estateId })
+              : t('staff.estate.updated', { name: result.outcome.name })
+            : result.problems.join('; ')}
+          {result.ok && (
+            <>
+              {' · '}
+              <a href={`/wall?estate=${result.outcome.estateId}`}>{t('staff.estate.openWall')}</a>
+              {' · '}
+              <a href={`/edit?estate=${result.outcome.estateId}`}>{t('outlines.openEditor')}</a>
+            </>
+          )}
+        </p>
+      )}
+    </div>
+  );
+}
