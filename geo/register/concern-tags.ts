@@ -10,3 +10,15 @@ export const CONCERN_TAGS = [
   'other',
 ] as const;
 export type ConcernTag = (typeof CONCERN_TAGS)[number];
+
+/** Each concern as the canvass screen and a committee's register name it. */
+export const CONCERN_ZH: Record<ConcernTag, string> = {
+  property_value: '房价',
+  noise: '噪音',
+  light: '采光',
+  maintenance_cost: '维保费用',
+  parking: '停车',
+  drying_space: '晾晒',
+  cost_share: '出资分摊',
+  other: '其他',
+};

@@ -1,4 +1,4 @@
-export { CONCERN_TAGS, type ConcernTag } from './concern-tags.ts';
+export { CONCERN_TAGS, CONCERN_ZH, type ConcernTag } from './concern-tags.ts';
 export { CANVASSER_ROLES, type CanvasserRole } from './canvasser-roles.ts';
 export type { CampaignHistory, CanvasserRow, ConsentEventRow, RegisterRow, StageEventRow } from './register-types.ts';
 export { REGISTER_COLUMNS, registerColumnOf, type RegisterColumn } from './register-columns.ts';
@@ -8,3 +8,7 @@ export { DEFAULT_CONCERN_ANSWERS } from './concern-answers.ts';
 export { CANVASSER_COLUMNS, CANVASSER_ROLE_ZH, canvasserColumnOf, canvasserRoleOf, type CanvasserColumn } from './canvasser-columns.ts';
 export { canvasserProblems } from './canvasser-problems.ts';
 export { areaCell, chineseNumber, concernsCell, floorCell, halfWidth, roomCell, statusCell } from './register-cells.ts';
+export { findSheetHeader, normaliseHeader, sheetColumnOf, type SheetColumn, type SheetHeader } from './register-headers.ts';
+export { sheetRecords, type Sheet, type SheetRecord, type SheetRecords } from './sheet-records.ts';
+export { cellPlace, validateSheetRecords } from './validate-sheet-records.ts';
+export { REGISTER_MESSAGES, registerMessageZh } from './register-row-schema.ts';

@@ -1,5 +1,5 @@
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../consent/household-status.ts';
-import { CONCERN_TAGS, type ConcernTag } from './concern-tags.ts';
+import { CONCERN_TAGS, CONCERN_ZH, type ConcernTag } from './concern-tags.ts';
 
 /**
  * Cells as committees type them in their own Excel registers, read into the
@@ -97,19 +97,12 @@ export function statusCell(value: unknown): unknown {
   return STATUS_WORDS[text] ?? value;
 }
 
-/** Concern words in Chinese, as the canvass screen names them. */
+/** Concern words in Chinese: the canvass screen's names, and the other words registers use. */
 const CONCERN_WORDS: Record<string, ConcernTag> = {
-  房价: 'property_value',
-  噪音: 'noise',
+  ...Object.fromEntries((Object.entries(CONCERN_ZH) as [ConcernTag, string][]).map(([tag, zh]) => [zh, tag])),
   噪声: 'noise',
-  采光: 'light',
-  维保费用: 'maintenance_cost',
   维保: 'maintenance_cost',
-  停车: 'parking',
-  晾晒: 'drying_space',
-  出资分摊: 'cost_share',
   出资: 'cost_share',
-  其他: 'other',
 };
 
 /**

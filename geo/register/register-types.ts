@@ -21,6 +21,8 @@ export interface RegisterRow {
   note: string | null;
   /** The flat's version in the export this row came from; null in a register kept by hand. */
   version?: number | null;
+  /** Where the row is in the file (sheet, the row number Excel shows, each column's own header), for messages; absent for bundled files. */
+  at?: { sheet: string; row: number; headers?: Partial<Record<string, string>> };
 }
 
 export interface CanvasserRow {

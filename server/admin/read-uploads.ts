@@ -1,3 +1,4 @@
+import { problemLine } from '../../geo/problems/index.ts';
 import type { CanvasserRow, RegisterRow } from '../../geo/register/index.ts';
 import { readCanvasserFile } from '../import/read-canvasser-file.ts';
 import { readRegisterFile } from '../register/read-register-file.ts';
@@ -14,7 +15,7 @@ export async function readUploads(register: Upload | null, canvassers: Upload | 
   const bytes = (u: Upload) => Buffer.from(u.base64, 'base64');
   const r = register ? await readRegisterFile(bytes(register), register.fileName) : null;
   const c = canvassers ? await readCanvasserFile(bytes(canvassers), canvassers.fileName) : null;
-  const problems = [...(r && !r.ok ? r.errors : []), ...(c && !c.ok ? c.errors : [])];
+  const problems = [...(r && !r.ok ? r.problems.map(problemLine) : []), ...(c && !c.ok ? c.errors : [])];
   if ((r && !r.ok) || (c && !c.ok)) return { ok: false, problems };
   return { ok: true, register: r?.rows ?? null, canvassers: c && canvassers ? { rows: c.rows, file: canvassers.fileName } : null };
 }

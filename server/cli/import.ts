@@ -124,7 +124,8 @@ const geojson = estateGeoJSON();
 let register = null;
 if (values.register) {
   const read = await readRegisterFile(readInput(values.register), basename(values.register));
-  if (!read.ok) fail(read.errors);
+  if (!read.ok) fail([`${values.register}: nothing was imported`, ...read.problems]);
+  for (const w of read.warnings) console.log(problemLine(w));
   register = read.rows;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Problem } from '../../geo/problems/index.ts';
 import type { RegisterRow } from '../../geo/register/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import { ImportError } from '../import/import-error.ts';
@@ -26,7 +27,7 @@ const inTransaction = defineCommand({
   },
 });
 
-export type ImportRegisterResult = ({ ok: true } & Awaited<ReturnType<typeof inTransaction>>) | { ok: false; problems: string[] };
+export type ImportRegisterResult = ({ ok: true } & Awaited<ReturnType<typeof inTransaction>>) | { ok: false; problems: Problem[] };
 
 /** Imports (or with dryRun, compares) a register: all or nothing, every problem by row; rows changed since the file was exported are refused. */
 export const importRegister = Object.assign(
@@ -35,7 +36,7 @@ export const importRegister = Object.assign(
       const result = await inTransaction(ctx, input);
       return result.problems.length ? { ok: false, problems: result.problems } : { ok: true, ...result };
     } catch (e) {
-      if (e instanceof ImportError) return { ok: false, problems: e.problems };
+      if (e instanceof ImportError) return { ok: false, problems: e.bilingual };
       throw e;
     }
   },

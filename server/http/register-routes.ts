@@ -24,7 +24,7 @@ function fileNameOf(req: IncomingMessage): string | null {
 
 /**
  * The register in and out, for staff only (it carries names and phones):
- * GET  /api/estates/:id/register.xlsx | .csv[?encoding=gbk]
+ * GET  /api/estates/:id/register.xlsx | .csv[?encoding=gbk][&lang=en] (Chinese headers and statuses unless lang=en)
  * POST /api/estates/:id/register[?dryRun=1] with the file as the body (text/csv or XLSX) and its name in X-File-Name.
  */
 export async function handleRegister(ctx: CommandContext, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<boolean> {
@@ -41,7 +41,8 @@ export async function handleRegister(ctx: CommandContext, req: IncomingMessage, 
   if (req.method === 'GET' && match[2]) {
     const format = match[2] === '.xlsx' ? 'xlsx' : query.get('encoding') === 'gbk' ? 'csv-gbk' : 'csv';
     const type = format === 'xlsx' ? XLSX_TYPE : `text/csv; charset=${format === 'csv-gbk' ? 'gbk' : 'utf-8'}`;
-    sendDownload(res, await exportRegister(ctx.db, estateId, format), `名册${match[2]}`, type);
+    const lang = query.get('lang') === 'en' ? 'en' : 'zh';
+    sendDownload(res, await exportRegister(ctx.db, estateId, format, lang), `${lang === 'en' ? 'register' : '名册'}${match[2]}`, type);
     return true;
   }
   if (req.method !== 'POST' || match[2]) return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'GET register.xlsx or register.csv, or POST the file to register'), true;
@@ -53,11 +54,11 @@ export async function handleRegister(ctx: CommandContext, req: IncomingMessage, 
   const bytes = await readBody(req, MAX_BYTES);
   if (!bytes) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', '文件超过 20 MB（the file is over 20 MB）'), true;
   const read = await readRegisterFile(bytes, fileName);
-  if (!read.ok) return sendJson(res, 422, { ok: false, encoding: read.encoding, problems: read.errors }), true;
+  if (!read.ok) return sendJson(res, 422, { ok: false, encoding: read.encoding, problems: read.problems }), true;
   try {
     const result = await importRegister(ctx, { estateId, rows: read.rows, dryRun: query.get('dryRun') === '1' });
     if (!result.ok) return sendJson(res, 422, { ok: false, encoding: read.encoding, problems: result.problems }), true;
-    sendJson(res, 200, { ...result, encoding: read.encoding });
+    sendJson(res, 200, { ...result, warnings: [...read.warnings, ...result.warnings], encoding: read.encoding });
   } catch (e) {
     if (!sendRefusal(res, e)) throw e;
   }

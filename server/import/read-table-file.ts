@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import { problem, problemLine, type Problem } from '../../geo/problems/index.ts';
+import type { Sheet } from '../../geo/register/sheet-records.ts';
+import { zipProblem } from '../outlines/safe-unzip.ts';
 import { readCsv, unescapeFormula } from './csv-table.ts';
 
 /**
@@ -15,33 +18,29 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf-8' 
   }
 }
 
-/** What an XLSX may hold once inflated: registers of a whole district are a few MB of XML. */
-export const MAX_XLSX_INFLATED_BYTES = 100 * 1024 * 1024;
-const MAX_XLSX_ENTRIES = 5_000;
-
 /**
  * Why bytes named .xlsx cannot be read safely, or null: not a zip (an XLSX
- * is one), or one that would inflate past MAX_XLSX_INFLATED_BYTES (a zip
- * bomb under the upload cap). Sizes come from the zip's directory; nothing is inflated.
+ * is one), or one that would inflate past 100 MB (a zip bomb under the
+ * upload cap), by the zip's own directory; nothing is inflated.
  */
 export function xlsxProblem(bytes: Uint8Array, fileName: string): string | null {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return `${fileName}: not an XLSX file (an XLSX is a zip archive; save it from Excel as .xlsx, or as CSV)`;
-  let inflated = 0;
-  let entries = 0;
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        inflated += file.originalSize;
-        entries += 1;
-        return false;
-      },
-    });
-  } catch (e) {
-    return `${fileName}: not a readable XLSX file (${(e as Error).message})`;
+  const p = zipProblem(bytes, fileName);
+  return p && problemLine(p);
+}
+
+/** A cell's value as the text a register holds: dates as ISO days, formulas by their result. */
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'string') return unescapeFormula(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  if ('text' in v && typeof v.text === 'string') return v.text;
+  if ('result' in v) {
+    const r: unknown = v.result;
+    return typeof r === 'string' || typeof r === 'number' ? String(r) : '';
   }
-  if (entries > MAX_XLSX_ENTRIES || inflated > MAX_XLSX_INFLATED_BYTES)
-    return `${fileName}: expands to ${Math.round(inflated / 1024 / 1024)} MB in ${entries} parts, more than a register (at most ${MAX_XLSX_INFLATED_BYTES / 1024 / 1024} MB); nothing was read`;
-  return null;
+  return '';
 }
 
 async function xlsxRecords(bytes: Uint8Array): Promise<{ headers: string[]; records: Record<string, string>[] }> {
@@ -49,25 +48,13 @@ async function xlsxRecords(bytes: Uint8Array): Promise<{ headers: string[]; reco
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = book.worksheets[0];
   if (!sheet) return { headers: [], records: [] };
-  const text = (v: ExcelJS.CellValue): string => {
-    if (v === null || v === undefined) return '';
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-    if (typeof v === 'string') return unescapeFormula(v);
-    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) {
-      const r: unknown = v.result;
-      return typeof r === 'string' || typeof r === 'number' ? String(r) : '';
-    }
-    return '';
-  };
   const headers: string[] = [];
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (headers[col - 1] = text(cell.value).trim()));
+  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (headers[col - 1] = cellText(cell.value).trim()));
   const records: Record<string, string>[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const record: Record<string, string> = {};
-    headers.forEach((h, i) => (record[h] = text(row.getCell(i + 1).value)));
+    headers.forEach((h, i) => (record[h] = cellText(row.getCell(i + 1).value)));
     if (Object.values(record).some((v) => v.trim() !== '')) records.push(record);
   }
   return { headers, records };
@@ -91,4 +78,43 @@ export async function readTableFile(bytes: Uint8Array, fileName: string): Promis
   const { text, encoding } = decodeCsv(bytes);
   const { headers, records, errors } = readCsv(text);
   return errors.length ? { ok: false, errors: errors.map((e) => `${fileName} ${e}`), encoding } : { ok: true, headers, records, encoding };
+}
+
+/** Rows across all sheets LiftMap reads: a district's register, with room to spare. */
+const MAX_ROWS = 200_000;
+
+/**
+ * Every sheet of an XLSX (merged cells read as their top-left value), or a
+ * CSV in UTF-8 or GBK as one sheet named after the file: rows of text
+ * cells with the row numbers Excel shows, headers not yet found.
+ */
+export async function readSheets(bytes: Uint8Array, fileName: string): Promise<{ ok: true; sheets: Sheet[]; encoding: TableFile['encoding'] } | { ok: false; problems: Problem[]; encoding: TableFile['encoding'] }> {
+  if (/\.xlsx$/i.test(fileName)) {
+    const unreadable = (e: unknown) => problem(`${fileName} 不是可读的 XLSX 文件（${(e as Error).message}）`, `${fileName} is not a readable XLSX file (${(e as Error).message})`);
+    const bomb = zipProblem(bytes, fileName);
+    if (bomb) return { ok: false, problems: [bomb], encoding: 'xlsx' };
+    const book = new ExcelJS.Workbook();
+    try {
+      await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch (e) {
+      return { ok: false, problems: [unreadable(e)], encoding: 'xlsx' };
+    }
+    const sheets: Sheet[] = [];
+    let total = 0;
+    for (const sheet of book.worksheets) {
+      const rows: Sheet['rows'] = [];
+      const width = Math.min(sheet.actualColumnCount || sheet.columnCount, 100);
+      for (let r = 1; r <= sheet.rowCount && total < MAX_ROWS; r++, total++) {
+        const row = sheet.getRow(r);
+        rows.push({ number: r, cells: Array.from({ length: width }, (_, c) => cellText(row.getCell(c + 1).value)) });
+      }
+      sheets.push({ name: sheet.name, rows });
+    }
+    if (total >= MAX_ROWS) return { ok: false, problems: [problem(`${fileName} 超过 ${MAX_ROWS} 行，不是一个名册`, `${fileName} has more than ${MAX_ROWS} rows: not a register`)], encoding: 'xlsx' };
+    return { ok: true, sheets, encoding: 'xlsx' };
+  }
+  const { text, encoding } = decodeCsv(bytes);
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false, transform: unescapeFormula });
+  if (parsed.data.length > MAX_ROWS) return { ok: false, problems: [problem(`${fileName} 超过 ${MAX_ROWS} 行，不是一个名册`, `${fileName} has more than ${MAX_ROWS} rows: not a register`)], encoding };
+  return { ok: true, sheets: [{ name: fileName, rows: parsed.data.map((cells, i) => ({ number: i + 1, cells })) }], encoding };
 }

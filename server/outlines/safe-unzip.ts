@@ -14,8 +14,23 @@ export type Unzipped = { ok: true; files: Record<string, Uint8Array> } | { ok: f
  * anything is inflated.
  */
 export function safeUnzip(bytes: Uint8Array, fileName: string, wanted: (name: string) => boolean): Unzipped {
+  const refused = zipProblem(bytes, fileName);
+  if (refused) return { ok: false, problem: refused };
+  try {
+    return { ok: true, files: unzipSync(bytes, { filter: (file) => !file.name.includes('__MACOSX') && wanted(file.name) }) };
+  } catch (e) {
+    return { ok: false, problem: problem(`${fileName} 是损坏的 zip 压缩包（${(e as Error).message}）`, `${fileName} is not a readable zip archive (${(e as Error).message})`) };
+  }
+}
+
+/**
+ * Why an archive (a zip, an XLSX, a KMZ) must not be opened, or null: not a
+ * zip, unreadable, or inflating past MAX_INFLATED_BYTES or 5,000 entries by
+ * its own directory. Nothing is inflated to find out.
+ */
+export function zipProblem(bytes: Uint8Array, fileName: string): Problem | null {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    return { ok: false, problem: problem(`${fileName} 不是 zip 压缩包`, `${fileName} is not a zip archive`) };
+    return problem(`${fileName} 不是 zip 压缩包（XLSX、KMZ 和压缩的 Shapefile 都是 zip）`, `${fileName} is not a zip archive (an XLSX, a KMZ and a zipped Shapefile are)`);
   let inflated = 0;
   let entries = 0;
   try {
@@ -27,20 +42,13 @@ export function safeUnzip(bytes: Uint8Array, fileName: string, wanted: (name: st
       },
     });
   } catch (e) {
-    return { ok: false, problem: problem(`${fileName} 是损坏的 zip 压缩包（${(e as Error).message}）`, `${fileName} is not a readable zip archive (${(e as Error).message})`) };
+    return problem(`${fileName} 是损坏的 zip 压缩包（${(e as Error).message}）`, `${fileName} is not a readable zip archive (${(e as Error).message})`);
   }
   const mb = Math.round(inflated / 1024 / 1024);
   if (entries > MAX_ENTRIES || inflated > MAX_INFLATED_BYTES)
-    return {
-      ok: false,
-      problem: problem(
-        `${fileName} 解压后有 ${mb} MB、${entries} 个文件，超过上限 ${MAX_INFLATED_BYTES / 1024 / 1024} MB：未读取任何内容`,
-        `${fileName} expands to ${mb} MB in ${entries} files, more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB; nothing was read`,
-      ),
-    };
-  try {
-    return { ok: true, files: unzipSync(bytes, { filter: (file) => !file.name.includes('__MACOSX') && wanted(file.name) }) };
-  } catch (e) {
-    return { ok: false, problem: problem(`${fileName} 是损坏的 zip 压缩包（${(e as Error).message}）`, `${fileName} is not a readable zip archive (${(e as Error).message})`) };
-  }
+    return problem(
+      `${fileName} 解压后有 ${mb} MB、${entries} 个文件，超过上限 ${MAX_INFLATED_BYTES / 1024 / 1024} MB：未读取任何内容`,
+      `${fileName} expands to ${mb} MB in ${entries} files, more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB; nothing was read`,
+    );
+  return null;
 }

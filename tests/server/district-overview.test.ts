@@ -43,7 +43,7 @@ describe('GET /api/district/overview.json', () => {
   it('follows a write in one estate of several, and leaves the others as their own maps show them', async () => {
     const fixture = (name: string) => readFileSync(join(ROOT, 'tests', 'fixtures', 'import', name));
     const read = await readRegisterFile(fixture('register.csv'), 'register.csv');
-    if (!read.ok) throw new Error(read.errors.join('\n'));
+    if (!read.ok) throw new Error(read.problems.map((p) => p.en).join('\n'));
     const created = await importEstateFile(server.db, { geojson: JSON.parse(fixture('valid.geojson').toString('utf8')), register: read.rows, from: 'wgs84', reference: null, now: new Date() });
     if (created.kind !== 'created') throw new Error('expected a new estate');
     const pilot = created.estateId;

@@ -24,7 +24,7 @@ const upload = async (bytes: Uint8Array, name: string, dryRun: boolean) => {
     headers: { cookie: staff, 'x-file-name': encodeURIComponent(name), 'content-type': name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv' },
     body: Buffer.from(bytes),
   });
-  return { status: res.status, body: (await res.json()) as { ok: boolean; encoding: string; problems?: string[]; changes?: { doorNumber: string; room: string; fields: string[] }[]; unchanged?: number } };
+  return { status: res.status, body: (await res.json()) as { ok: boolean; encoding: string; problems?: { zh: string; en: string }[]; warnings?: { zh: string; en: string }[]; changes?: { doorNumber: string; room: string; fields: string[] }[]; unchanged?: number } };
 };
 const eventCount = async () => (await first(server.db.select({ n: count() }).from(consentEvents)))!.n;
 const statusOf = async (door: string, room: string) =>
@@ -52,9 +52,10 @@ describe('the register in and out', () => {
     const text = iconv.decode(Buffer.from(await res.arrayBuffer()), 'gbk');
     expect(text.split('\n')[0]).toMatch(/^门牌号,楼层,室号,面积/);
     const lines = text.split('\r\n');
-    const target = lines.findIndex((l) => /,unvisited,/.test(l));
+    // Statuses in the language of the screen: 未走访, 已签字同意.
+    const target = lines.findIndex((l) => /,未走访,/.test(l));
     const [door, , room] = lines[target]!.split(',');
-    lines[target] = lines[target]!.replace(',unvisited,', ',signed,');
+    lines[target] = lines[target]!.replace(',未走访,', ',已签字同意,');
     const gbk = iconv.encode(lines.join('\r\n'), 'gbk');
     const before = await eventCount();
     const dry = await upload(gbk, '名册.csv', true);
@@ -73,7 +74,7 @@ describe('the register in and out', () => {
     const lines = (await res.text()).split('\r\n');
     const header = lines[0]!.replace(/^\uFEFF/, '').split(',');
     const col = (name: string) => header.indexOf(name);
-    const target = lines.findIndex((l, i) => i > 0 && l.split(',')[col('状态')] === 'unvisited');
+    const target = lines.findIndex((l, i) => i > 0 && l.split(',')[col('状态')] === '未走访');
     const cells = lines[target]!.split(',');
     const [door, floor, room, area] = [cells[col('门牌号')]!, Number(cells[col('楼层')]), cells[col('室号')]!, cells[col('面积')]!];
     cells[col('状态')] = '已签字';
@@ -103,8 +104,13 @@ describe('the register in and out', () => {
     const before = await eventCount();
     const dry = await upload(new TextEncoder().encode(lines.join('\r\n')), '名册.csv', true);
     expect(dry.body.ok).toBe(false);
-    expect(dry.body.problems).toContainEqual(expect.stringMatching(/^row 2, column floor: .+ is in a building of 6 floors, so there is no floor 9 \(该楼只有 6 层，没有第 9 层\)$/));
-    expect(dry.body.problems).toContainEqual(`row 3, column room: room 101 is on floor 1, but the row says floor 3 (101 室应在 1 层，本行写的是 3 层)`);
+    const high9 = dry.body.problems!.find((p) => p.en.includes('no floor 9'));
+    expect(high9?.zh).toMatch(/^「名册\.csv」第 2 行「楼层」列是 9：.+ 所在楼只有 6 层，没有第 9 层$/);
+    expect(high9?.en).toMatch(/^sheet “名册\.csv”, row 2, column “楼层” is 9: .+ is in a building of 6 floors, so there is no floor 9$/);
+    expect(dry.body.problems).toContainEqual({
+      zh: '「名册.csv」第 3 行「室号」列是 101：101 室应在 1 层，本行写的是 3 层',
+      en: 'sheet “名册.csv”, row 3, column “室号” is 101: room 101 is on floor 1, but the row says floor 3',
+    });
     expect(door).toMatch(/号$/);
     expect(await eventCount()).toBe(before);
   });
@@ -119,12 +125,17 @@ describe('the register in and out', () => {
     const before = await eventCount();
     const bad = await upload(Buffer.from(lines.join('\r\n')), 'register.csv', false);
     expect(bad.status).toBe(422);
-    expect(bad.body.problems).toContain('register.csv row 6, column areaM2: expected an area in m² such as 45.67');
+    expect(bad.body.problems).toContainEqual({
+      zh: '「register.csv」第 6 行「面积」列是「很大」：应为面积（平方米），如 45.67 或 45.67㎡',
+      en: 'sheet “register.csv”, row 6, column “面积” is “很大”: expected an area in m² such as 45.67',
+    });
     expect(await eventCount()).toBe(before);
     expect(await statusOf('长风二村 1号', '101')).toBe(firstStatus);
     // With the cells fixed, the unknown door is still named by its row.
     const rest = await upload(Buffer.from([lines[0], lines[2]].join('\r\n')), 'register.csv', false);
-    expect(rest.body.problems).toEqual(['row 2, column doorNumber: no stairwell 长风二村 999号 in this estate']);
+    expect(rest.body.problems).toEqual([
+      { zh: '「register.csv」第 2 行「门牌号」列：本小区没有门洞「长风二村 999号」', en: 'sheet “register.csv”, row 2, column “门牌号”: no stairwell 长风二村 999号 in this estate' },
+    ]);
     expect(await eventCount()).toBe(before);
   });
 
@@ -140,7 +151,7 @@ describe('a register re-imported after the campaign moved on', () => {
     const lines = exported.split('\r\n');
     const header = lines[0]!.replace(/^\uFEFF/, '').split(',');
     const col = (name: string) => header.indexOf(name);
-    const target = lines.findIndex((l, i) => i > 0 && l.split(',')[col('状态')] === 'unvisited');
+    const target = lines.findIndex((l, i) => i > 0 && l.split(',')[col('状态')] === '未走访');
     const cells = lines[target]!.split(',');
     const door = cells[col('门牌号')]!;
     const room = cells[col('室号')]!;
@@ -153,7 +164,10 @@ describe('a register re-imported after the campaign moved on', () => {
     const before = await eventCount();
     const res = await upload(Buffer.from(lines.join('\r\n')), 'register.csv', false);
     expect(res.status).toBe(422);
-    expect(res.body.problems!.join('\n')).toMatch(new RegExp(`row ${target + 1}: ${door} ${room} changed since this file was exported \\(version ${flat.version} in the file, ${flat.version + 1} now; now signed\\)`));
+    expect(res.body.problems!.map((p) => p.en).join('\n')).toMatch(
+      new RegExp(`sheet “register.csv”, row ${target + 1}: ${door} ${room} changed since this file was exported \\(version ${flat.version} in the file, ${flat.version + 1} now; now signed\\)`),
+    );
+    expect(res.body.problems![0]!.zh).toContain('在导出此文件后已有新记录');
     expect(await statusOf(door, room)).toBe('signed');
     expect(await eventCount()).toBe(before);
     // Cleared 版本 cell: the committee means to overwrite.
@@ -180,10 +194,11 @@ describe('a register re-imported after the campaign moved on', () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const big = await upload(bomb, '名册.xlsx', true);
     expect(big.status).toBe(422);
-    expect(big.body.problems![0]).toMatch(/expands to 150 MB/);
+    expect(big.body.problems![0]!.en).toMatch(/expands to 150 MB/);
+    expect(big.body.problems![0]!.zh).toMatch(/解压后有 150 MB/);
     const text = await upload(Buffer.from('门牌号,楼层\n'), '名册.xlsx', true);
     expect(text.status).toBe(422);
-    expect(text.body.problems![0]).toMatch(/not an XLSX file/);
+    expect(text.body.problems![0]!.en).toMatch(/is not a zip archive \(an XLSX/);
     expect(server.logs).toEqual([]);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });

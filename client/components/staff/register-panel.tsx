@@ -1,13 +1,16 @@
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Problem } from '../../../geo/problems/index.ts';
+import { useProblemText } from '../../hooks/use-problem-text.ts';
 
 interface Preview {
   ok: boolean;
   applied?: boolean;
   encoding: string;
-  problems?: string[];
-  changes?: { row: number; doorNumber: string; room: string; kind: 'add' | 'update'; fields: string[]; statusFrom: string | null; statusTo: string }[];
+  problems?: Problem[];
+  warnings?: Problem[];
+  changes?: { sheet: string; row: number; doorNumber: string; room: string; kind: 'add' | 'update'; fields: string[]; statusFrom: string | null; statusTo: string }[];
   unchanged?: number;
   notInFile?: number;
 }
@@ -24,7 +27,9 @@ async function send(estateId: number, file: File, dryRun: boolean): Promise<Prev
 
 /** Import with a dry run first, and export, of the flat register. */
 export function RegisterPanel({ estateId }: { estateId: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const text = useProblemText();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const base = `/api/estates/${estateId}/register`;
@@ -33,8 +38,8 @@ export function RegisterPanel({ estateId }: { estateId: number }) {
       <h2>{t('staff.register')}</h2>
       <p>
         {t('staff.export')}
-        <a href={`${base}.xlsx`} download>{t('staff.exportXlsx')}</a> · <a href={`${base}.csv`} download>{t('staff.exportCsv')}</a> ·{' '}
-        <a href={`${base}.csv?encoding=gbk`} download>{t('staff.exportGbk')}</a>
+        <a href={`${base}.xlsx?lang=${lang}`} download>{t('staff.exportXlsx')}</a> · <a href={`${base}.csv?lang=${lang}`} download>{t('staff.exportCsv')}</a> ·{' '}
+        <a href={`${base}.csv?encoding=gbk&lang=${lang}`} download>{t('staff.exportGbk')}</a>
       </p>
       <label>
         {t('staff.choose')}
@@ -70,9 +75,16 @@ export function RegisterPanel({ estateId }: { estateId: number }) {
                   encoding: preview.encoding,
                 })}
               </p>
+              {preview.warnings && preview.warnings.length > 0 && (
+                <ul className="warnings" data-testid="register-warnings">
+                  {preview.warnings.map((w, i) => (
+                    <li key={i}>{text(w)}</li>
+                  ))}
+                </ul>
+              )}
               <ul>
                 {preview.changes?.slice(0, 200).map((c) => (
-                  <li key={c.row}>
+                  <li key={`${c.sheet}-${c.row}`}>
                     {c.doorNumber} {c.room}: {c.fields.join(', ')}
                     {c.statusFrom !== c.statusTo ? ` (${c.statusFrom ?? '—'} → ${c.statusTo})` : ''}
                   </li>
@@ -83,8 +95,8 @@ export function RegisterPanel({ estateId }: { estateId: number }) {
             <>
               <p role="alert">{t('staff.problems', { count: preview.problems?.length ?? 0 })}</p>
               <ul className="problems">
-                {preview.problems?.slice(0, 200).map((p) => (
-                  <li key={p}>{p}</li>
+                {preview.problems?.slice(0, 200).map((p, i) => (
+                  <li key={i}>{text(p)}</li>
                 ))}
               </ul>
             </>
