@@ -28,6 +28,7 @@ const ALLOWED: Record<string, Who[]> = {
   'admin.lastBackup': STAFF,
   'admin.previewEstate': STAFF,
   'admin.importEstate': STAFF,
+  'admin.readOutlines': STAFF,
   'admin.adjustStairwell': STAFF,
   'estate.list': ANYONE,
   'estate.basemap': ANYONE,
