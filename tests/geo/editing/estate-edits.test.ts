@@ -64,7 +64,8 @@ describe('editing an estate on the map, through the import’s checks', () => {
     const [kept, added] = [find(after, 'stairwell', 'doorNumber', String(target.properties.doorNumber)), find(after, 'stairwell', 'doorNumber', door)];
     const sum = area(turfPolygon((kept.geometry as PolygonGeometry).coordinates)) + area(turfPolygon((added.geometry as PolygonGeometry).coordinates));
     expect(sum).toBeCloseTo(area(turfPolygon((target.geometry as PolygonGeometry).coordinates)), 0);
-    expect(splitStairwell(before, [frame.toLngLat([300, 300]), frame.toLngLat([300, 340])], 'x')).toMatchObject({ ok: false, problem: { zh: expect.stringContaining('线的中点不在任何门洞内') } });
+    const outside = splitStairwell(before, [frame.toLngLat([300, 300]), frame.toLngLat([300, 340])], 'x');
+    expect(!outside.ok && outside.problem.zh).toContain('线的中点不在任何门洞内');
   });
 
   it('turns an elevator site about its centre, keeping its size', () => {
@@ -90,7 +91,8 @@ describe('editing an estate on the map, through the import’s checks', () => {
   it('refuses a fire lane narrower than 4 m clear, and a building code already used', () => {
     const before = fenghe();
     const line = { type: 'LineString' as const, coordinates: [[121.399, 31.227], [121.4, 31.227]] as LngLat[] };
-    expect(addFireLane(before, line, { name: '新消防车道', roadWidthM: 6, clearWidthM: 3 })).toMatchObject({ ok: false, problem: { zh: expect.stringContaining('净宽应不小于 4 米') } });
+    const narrow = addFireLane(before, line, { name: '新消防车道', roadWidthM: 6, clearWidthM: 3 });
+    expect(!narrow.ok && narrow.problem.zh).toContain('净宽应不小于 4 米');
     ok(addFireLane(before, line, { name: '新消防车道', roadWidthM: 6, clearWidthM: 4 }));
     const square = find(before, 'building', 'code', '2幢').geometry as PolygonGeometry;
     expect(addBuilding(before, square, { code: '2幢', floors: 6, stairwellCount: 2 })).toMatchObject({ ok: false, problem: { en: 'building code 2幢 is already used' } });
