@@ -13,6 +13,7 @@ const DistrictPage = lazy(() => import('./pages/district-page.tsx').then((m) => 
 const StairwellPublicPage = lazy(() => import('./pages/stairwell-public-page.tsx').then((m) => ({ default: m.StairwellPublicPage })));
 const PapersPage = lazy(() => import('./pages/papers-page.tsx').then((m) => ({ default: m.PapersPage })));
 const OutlineImportPage = lazy(() => import('./pages/outline-import-page.tsx').then((m) => ({ default: m.OutlineImportPage })));
+const EstateEditorPage = lazy(() => import('./pages/estate-editor-page.tsx').then((m) => ({ default: m.EstateEditorPage })));
 const PresentPage = lazy(() => import('./pages/present-page.tsx').then((m) => ({ default: m.PresentPage })));
 
 function Screen({ children }: { children: ReactNode }) {
@@ -31,6 +32,7 @@ export function App({ path, search }: { path: string; search: URLSearchParams })
     const view = search.get('view');
     return <Screen>{view === 'parking' ? <ParkingPage /> : view === 'programme' ? <ProgrammePage /> : <PlanPage />}</Screen>;
   }
+  if (route === '/edit') return <Screen><EstateEditorPage /></Screen>;
   if (route === '/import') return <Screen><OutlineImportPage /></Screen>;
   if (route === '/present') return <Screen><PresentPage /></Screen>;
   if (route === '/district') return <Screen><DistrictPage /></Screen>;

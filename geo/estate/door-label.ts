@@ -1,6 +1,6 @@
 /**
  * The short map label of a door number: a Shanghai door number's trailing
- * number (长风二村 45号 → 45号); a unit of a building or a numbered door
+ * number (长风二村 45号 → 45号, a door split off it 45号-2); a unit of a building or a numbered door
  * (2幢1单元, 试点路1号2单元) keeps that number and the unit, split by a space
  * so the map can set them on two lines; else the whole door number.
  *
@@ -10,7 +10,7 @@
 export function doorLabel(doorNumber: string): string {
   const unit = /(\d+)\s*([号幢栋])\s*(\d+)\s*单元\s*$/.exec(doorNumber);
   if (unit) return `${unit[1]}${unit[2]} ${unit[3]}单元`;
-  return /(\d+号)\s*$/.exec(doorNumber)?.[1] ?? doorNumber;
+  return /(\d+号(?:-\d+)?)\s*$/.exec(doorNumber)?.[1] ?? doorNumber;
 }
 
 /**

@@ -6,9 +6,10 @@
  * Change both files together, then `npm run db:generate`.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, doublePrecision, index, integer, json, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, doublePrecision, index, integer, json, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { HouseholdStatus } from '../../geo/consent/index.ts';
 import type { Extra, LineGeometry, PolygonGeometry } from '../../geo/estate/index.ts';
+import type { PlanCorners, PlanPoint } from '../../geo/site-plan/index.ts';
 import type { CanvasserRole, ConcernTag } from '../../geo/register/index.ts';
 import type { ObjectionStatus, Stage, StageDetails } from '../../geo/stages/index.ts';
 import type { Role } from '../auth/roles.ts';
@@ -340,3 +341,20 @@ export const changeLog = pgTable(
   },
   (t) => [index('change_log_estate').on(t.estateId, t.id)],
 );
+
+/** Bytes (a photo, a scan) as bytea: the same custom type as SQLite's BLOB, so both read as a Buffer. */
+const bytes = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/** As schema.ts: an estate's paper site plan, the points pinned on it, its fitted corners and opacity. */
+export const sitePlans = pgTable('site_plans', {
+  estateId: integer('estate_id').primaryKey().references(() => estates.id),
+  mime: text('mime').notNull(),
+  image: bytes('image').notNull(),
+  sha256: text('sha256').notNull(),
+  widthPx: integer('width_px').notNull(),
+  heightPx: integer('height_px').notNull(),
+  points: json('points').$type<PlanPoint[]>().notNull(),
+  corners: json('corners').$type<PlanCorners>(),
+  opacity: doublePrecision('opacity').notNull().default(0.6),
+  updatedAt: text('updated_at').notNull(),
+});

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { customType, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { HouseholdStatus } from '../../geo/consent/index.ts';
 import type { Extra, LineGeometry, PolygonGeometry } from '../../geo/estate/index.ts';
+import type { PlanCorners, PlanPoint } from '../../geo/site-plan/index.ts';
 import type { CanvasserRole, ConcernTag } from '../../geo/register/index.ts';
 import type { ObjectionStatus, Stage, StageDetails } from '../../geo/stages/index.ts';
 import type { Role } from '../auth/roles.ts';
@@ -332,3 +333,24 @@ export const changeLog = sqliteTable(
   },
   (t) => [index('change_log_estate').on(t.estateId, t.id)],
 );
+
+/** Bytes (a photo, a scan) as a BLOB: the same custom type as PostgreSQL's bytea, so both read as a Buffer. */
+const bytes = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'blob' });
+
+/**
+ * An estate's paper site plan (总平面图) as a photo or scan, and where it
+ * lies: the points pinned on it and on the map, the four corners fitted to
+ * them, and how opaque it is drawn under the layout being traced.
+ */
+export const sitePlans = sqliteTable('site_plans', {
+  estateId: integer('estate_id').primaryKey().references(() => estates.id),
+  mime: text('mime').notNull(),
+  image: bytes('image').notNull(),
+  sha256: text('sha256').notNull(),
+  widthPx: integer('width_px').notNull(),
+  heightPx: integer('height_px').notNull(),
+  points: text('points', { mode: 'json' }).$type<PlanPoint[]>().notNull(),
+  corners: text('corners', { mode: 'json' }).$type<PlanCorners>(),
+  opacity: real('opacity').notNull().default(0.6),
+  updatedAt: text('updated_at').notNull(),
+});

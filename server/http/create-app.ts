@@ -15,6 +15,7 @@ import { handleBackupDownload } from './backup-routes.ts';
 import { handleParkingExport, handlePlanExport } from './export-routes.ts';
 import { handleGis } from './gis-routes.ts';
 import { handleRegister } from './register-routes.ts';
+import { handleSitePlanImage } from './site-plan-routes.ts';
 import { crossSiteRefusal, MAX_BATCH, MAX_IMPORT_BODY, securityHeaders, trpcBodyCap } from './request-limits.ts';
 import { sendError } from './send.ts';
 
@@ -121,6 +122,7 @@ export function createApp(opts: AppOptions): Server {
         if (await handleBackupDownload(opts.db, await userOf(req), res, path)) return;
         return sendError(res, 404, 'NOT_FOUND', `no endpoint ${path}`);
       }
+      if (path.endsWith('/site-plan') && req.method === 'GET' && (await handleSitePlanImage(opts.db, await userOf(req), res, path))) return;
       if (await handleGis(opts.db, req, res, path)) return;
       if (!client) return sendError(res, 503, 'CLIENT_NOT_BUILT', `no client build at ${opts.clientDir}: run npm run build`);
       client(req, res, () => sendError(res, 404, 'NOT_FOUND', `no file ${path}`));

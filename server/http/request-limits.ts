@@ -6,7 +6,7 @@ export const MAX_BATCH = 20;
 export const MAX_TRPC_BODY = 1024 * 1024;
 /** Estate imports carry their register and 包干 files, and outline files, as base64 (20 MB each at most). */
 export const MAX_IMPORT_BODY = 60 * 1024 * 1024;
-const IMPORT_PROCEDURES = new Set(['admin.importEstate', 'admin.previewEstate', 'admin.readOutlines']);
+const IMPORT_PROCEDURES = new Set(['admin.importEstate', 'admin.previewEstate', 'admin.readOutlines', 'sitePlan.upload']);
 
 /** The body cap for a tRPC path (`a.b` or a batch `a.b,c.d`). */
 export function trpcBodyCap(procedurePath: string): number {

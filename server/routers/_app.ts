@@ -8,6 +8,7 @@ import { liveRouter } from './live.ts';
 import { parkingRouter } from './parking.ts';
 import { planRouter } from './plan.ts';
 import { presentRouter } from './present.ts';
+import { sitePlanRouter } from './site-plan.ts';
 import { stagesRouter } from './stages.ts';
 import { stairwellRouter } from './stairwell.ts';
 import { usersRouter } from './users.ts';
@@ -25,6 +26,7 @@ export const appRouter = router({
   present: presentRouter,
   stages: stagesRouter,
   users: usersRouter,
+  sitePlan: sitePlanRouter,
 });
 
 export type AppRouter = typeof appRouter;
