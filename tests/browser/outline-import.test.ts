@@ -66,6 +66,52 @@ describe('/import in Chromium: a building-outline file to a drawn battle map', (
     await waitForMapIdle(page);
     expect(await page.evaluate(() => window.liftmap!.renderedStairwellIds().length)).toBe(21);
     await page.screenshot({ path: join(ARTIFACTS, 'import-03-wall.png') });
+
+    // The committee's own Excel register (title rows, merged headers, a sheet per building) into the new estate from /admin.
+    const estateId = new URL(page.url()).searchParams.get('estate');
+    await page.goto(`${server.url}/admin?estate=${estateId}`);
+    await page.locator('input[name="register"]').setInputFiles(join(ROOT, 'tests', 'fixtures', 'registers', 'messy-register.xlsx'));
+    await page.getByRole('button', { name: '预览变动（不写入）' }).click();
+    const preview = page.getByTestId('register-preview');
+    await preview.locator('p', { hasText: '将新增 84 户' }).waitFor();
+    await expect(page.getByTestId('register-warnings').textContent()).resolves.toContain('工作表「说明」没有名册表头');
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await preview.locator('p', { hasText: /^已导入/ }).waitFor();
+    await page.goto(`${server.url}/wall?estate=${estateId}`);
+    await waitForMapIdle(page);
+    const signed = await server.sql<{ n: number }>(
+      "SELECT count(*) n FROM flats f JOIN stairwells s ON s.id = f.stairwell_id JOIN estates e ON e.id = s.estate_id WHERE e.name = '长风四村' AND f.status = 'signed'",
+    );
+    await page.getByTestId('headline-signed').filter({ hasText: `${Number(signed[0]!.n)}` }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'import-04-wall-register.png') });
+    await page.close();
+  });
+
+  it.each([
+    ['web-mercator.geojson', 'Web 墨卡托'],
+    ['buildings-cgcs2000.zip', 'CGCS2000_3_Degree_GK_CM_120E'],
+    ['buildings.kml', 'KML/OSM'],
+    ['buildings.kmz', 'KML/OSM'],
+    ['export.osm', 'KML/OSM'],
+    ['overpass.json', 'KML/OSM'],
+  ])('%s: read (%s), the walk-ups imported, its wall draws 20 stairwells', async (file, crs) => {
+    const page = await plannerPage(browser, server.url, server.db, { width: 1600, height: 1000 });
+    await page.goto(`${server.url}/import`);
+    await page.locator('input[name="outlines"]').setInputFiles(join(FIXTURES, file));
+    await expect(page.getByTestId('outline-read').textContent()).resolves.toContain(crs);
+    await waitForOutlineMap(page);
+    // Seven walk-ups of 5–7 floors are preselected; the block across the road is left out with a click.
+    await page.getByTestId('outline-summary').filter({ hasText: '将建 7 幢楼、24 个门洞' }).waitFor();
+    const ring = BUILDINGS[8]!.ring;
+    await clickAt(page, [(ring[0]![0] + ring[2]![0]) / 2, (ring[0]![1] + ring[2]![1]) / 2]);
+    await page.getByTestId('outline-summary').filter({ hasText: '将建 6 幢楼、20 个门洞' }).waitFor();
+    await page.locator('input[name="estate-name"]').fill(`长风四村 ${file}`);
+    await page.getByRole('button', { name: '在地图上预览（不写入）' }).click();
+    await page.getByRole('button', { name: '导入此小区' }).click();
+    await page.getByTestId('estate-import-result').getByRole('link', { name: '打开它的作战图' }).click();
+    await page.waitForURL(/\/wall\?estate=\d+/);
+    await waitForMapIdle(page);
+    expect(await page.evaluate(() => window.liftmap!.renderedStairwellIds().length)).toBe(20);
     await page.close();
   });
 
