@@ -82,9 +82,14 @@ describe('every change reaches an open wall', () => {
     for (const s of five) await panel.getByRole('checkbox', { name: `选择 ${s.row.doorNumber}` }).check();
     const batch = panel.getByTestId('batch-form');
     for (const to of ['consent_passed', 'agreement_signed', 'public_notice'] as const) {
-      for (const s of five) if (!(await panel.getByRole('checkbox', { name: `选择 ${s.row.doorNumber}` }).isChecked())) await panel.getByRole('checkbox', { name: `选择 ${s.row.doorNumber}` }).check();
-      await batch.locator('select[name="batchTo"]').selectOption(to);
-      await batch.getByRole('button', { name: `把 5 个门洞推进到“${STAGE_ZH[to]}”` }).click();
+      const button = batch.getByRole('button', { name: `把 5 个门洞推进到“${STAGE_ZH[to]}”` });
+      // A screen busy with live updates may take a tick to show a tick: tick again until all five are picked.
+      for (let attempt = 0; attempt < 5 && !(await button.isVisible()); attempt++) {
+        for (const s of five) if (!(await panel.getByRole('checkbox', { name: `选择 ${s.row.doorNumber}` }).isChecked())) await panel.getByRole('checkbox', { name: `选择 ${s.row.doorNumber}` }).check();
+        await batch.locator('select[name="batchTo"]').selectOption(to);
+        await button.waitFor({ timeout: 5_000 }).catch(() => undefined);
+      }
+      await button.click();
       await batch.locator('[role="status"]', { hasText: `已把 5 个门洞推进到“${STAGE_ZH[to]}”` }).waitFor();
     }
     for (const s of five) {

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Datum } from '../../../geo/estate/index.ts';
-import { ImportPreviewMap } from '../staff/import-preview-map.tsx';
+import { EstateImportResult, EstatePreview } from '../staff/estate-import-outcome.tsx';
 import { useTRPC } from '../../trpc.ts';
 
 /**
@@ -38,41 +38,8 @@ export function OutlineImportResult({ geojson, from }: { geojson: GeoJSON.Featur
           </button>
         )}
       </div>
-      {p && (
-        <div data-testid="estate-preview">
-          {p.ok ? (
-            <p>
-              {p.outcome.kind === 'created'
-                ? t('staff.estate.willCreate', { name: p.outcome.name, stairwells: p.outcome.stairwells, flats: p.outcome.flats, canvassers: p.outcome.canvassers })
-                : t('staff.estate.willUpdate', { name: p.outcome.name, ...p.outcome.stairwells, flats: p.outcome.flatsKept })}
-            </p>
-          ) : (
-            <ul className="problems" role="alert">
-              {p.problems.slice(0, 50).map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          )}
-          {p.preview && <ImportPreviewMap preview={p.preview} />}
-        </div>
-      )}
-      {result && (
-        <p data-testid="estate-import-result" role="status">
-          {result.ok
-            ? result.outcome.kind === 'created'
-              ? t('staff.estate.created', { name: result.outcome.name, id: result.outcome.estateId })
-              : t('staff.estate.updated', { name: result.outcome.name })
-            : result.problems.join('; ')}
-          {result.ok && (
-            <>
-              {' · '}
-              <a href={`/wall?estate=${result.outcome.estateId}`}>{t('staff.estate.openWall')}</a>
-              {' · '}
-              <a href={`/edit?estate=${result.outcome.estateId}`}>{t('outlines.openEditor')}</a>
-            </>
-          )}
-        </p>
-      )}
+      {p && <EstatePreview preview={p} />}
+      {result && <EstateImportResult result={result} withEditor />}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DATUMS, type Datum } from '../../../geo/estate/index.ts';
 import { useTRPC } from '../../trpc.ts';
 import { base64Of } from '../../files/base64-of.ts';
-import { ImportPreviewMap } from './import-preview-map.tsx';
+import { EstateImportResult, EstatePreview } from './estate-import-outcome.tsx';
 
 /**
  * 导入小区: an estate GeoJSON (QGIS, CAD conversion, OSM) previewed on a map
@@ -97,46 +97,8 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
           {t('staff.estate.import')}
         </button>
       )}
-      {p && (
-        <div data-testid="estate-preview">
-          {p.ok ? (
-            <p>
-              {p.outcome.kind === 'created'
-                ? t('staff.estate.willCreate', { name: p.outcome.name, stairwells: p.outcome.stairwells, flats: p.outcome.flats, canvassers: p.outcome.canvassers })
-                : t('staff.estate.willUpdate', { name: p.outcome.name, ...p.outcome.stairwells, flats: p.outcome.flatsKept })}
-              {p.outcome.kind === 'updated' && p.outcome.adjusted.kept > 0 && ` ${t('staff.estate.adjustedKept', { count: p.outcome.adjusted.kept })}`}
-            </p>
-          ) : (
-            <>
-              <p role="alert">{t('staff.problems', { count: p.problems.length })}</p>
-              <ul className="problems">
-                {p.problems.slice(0, 50).map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-            </>
-          )}
-          {p.ok && p.outcome.kind === 'updated' && p.outcome.adjusted.dropped.length > 0 && (
-            <p role="alert">{t('staff.estate.adjustedDropped', { parts: p.outcome.adjusted.dropped.join('、') })}</p>
-          )}
-          {p.preview && <ImportPreviewMap preview={p.preview} />}
-        </div>
-      )}
-      {result && (
-        <p data-testid="estate-import-result" role="status">
-          {result.ok
-            ? result.outcome.kind === 'created'
-              ? t('staff.estate.created', { name: result.outcome.name, id: result.outcome.estateId })
-              : t('staff.estate.updated', { name: result.outcome.name })
-            : result.problems.join('; ')}
-          {result.ok && (
-            <>
-              {' · '}
-              <a href={`/wall?estate=${result.outcome.estateId}`}>{t('staff.estate.openWall')}</a>
-            </>
-          )}
-        </p>
-      )}
+      {p && <EstatePreview preview={p} />}
+      {result && <EstateImportResult result={result} />}
     </section>
   );
 }
