@@ -4,6 +4,7 @@ import { STAGE_ZH, stageIndex, type Stage } from './stages.ts';
 
 export type StageRefusalCode =
   | 'consent_not_passed'
+  | 'votes_unverified'
   | 'not_next_stage'
   | 'backwards'
   | 'reason_required'
@@ -36,6 +37,8 @@ export interface StageChange {
   fromOn: string | null;
   /** Whether the consent rule passes on signed votes right now. */
   consentPassed: boolean;
+  /** Counted votes (agree, oppose, abstain) staff have not verified, as 'room（待补证|待核验）': confirming needs none. */
+  unverifiedVotes?: readonly string[];
   /** While suspended: the stage it resumes to. */
   resumeStage?: Stage | null;
   /** While in 公示: its windows, and how many objections are still in mediation. */
@@ -77,6 +80,14 @@ export function checkStageChange(change: StageChange): StageRefusal | null {
     return refusal('not_next_stage', 'to', `cannot skip from ${from} to ${to}: stages advance one at a time`, `不能从${STAGE_ZH[from]}跳到${STAGE_ZH[to]}：阶段须逐级推进`);
   if (to === 'consent_passed' && !change.consentPassed)
     return refusal('consent_not_passed', 'to', `cannot move to ${to}: the consent rule does not pass on signed votes`, `不能进入${STAGE_ZH[to]}：按已签字的表决，征询规则尚未通过`);
+  const unverified = change.unverifiedVotes ?? [];
+  if (to === 'consent_passed' && unverified.length > 0)
+    return refusal(
+      'votes_unverified',
+      'to',
+      `cannot move to ${to}: ${unverified.length} counted vote(s) not yet verified by staff: ${unverified.join(', ')}`,
+      `不能进入${STAGE_ZH[to]}：还有 ${unverified.length} 份计入的表决未经核验：${unverified.join('、')}`,
+    );
   const d = change.details ?? {};
   if (to === 'public_notice') {
     const days = d.noticeDays ?? MIN_NOTICE_DAYS;

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { MIGRATIONS } from '../db/open-database.ts';
 import { serverHolding } from '../db/server-lock.ts';
@@ -8,8 +9,9 @@ export class RestoreError extends Error {
 }
 
 /**
- * Checks a backup before it replaces anything: SQLite's integrity check, and
- * a schema no newer than this version of LiftMap knows. Returns its schema version.
+ * Checks a backup before it replaces anything: SQLite's integrity check, a
+ * schema no newer than this version of LiftMap knows, and every vote evidence
+ * file against its stored hash. Returns its schema version.
  */
 export function checkBackup(file: string): number {
   if (!existsSync(file)) throw new RestoreError(`no backup file ${file}`);
@@ -21,10 +23,35 @@ export function checkBackup(file: string): number {
     const applied = (db.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number } | undefined)?.n ?? 0;
     if (applied === 0) throw new RestoreError(`${file} is not a LiftMap database (no migrations recorded)`);
     if (applied > known) throw new RestoreError(`${file} has schema version ${applied}, newer than this LiftMap (${known}); upgrade LiftMap first`);
+    countEvidenceFiles(db, file);
     return applied;
   } finally {
     db.close();
   }
+}
+
+const hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Every written vote's evidence file in a backup, against the SHA-256 stored
+ * when it was recorded: a backup with a changed or missing file is refused,
+ * naming the evidence. Returns how many files were checked.
+ */
+export function countEvidenceFiles(db: Database.Database, file: string): number {
+  const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'vote_evidence'").get();
+  if (!table) return 0;
+  const rows = db.prepare('SELECT id, signature, signature_sha256 AS signatureSha256, photo, photo_sha256 AS photoSha256 FROM vote_evidence ORDER BY id').iterate() as Iterable<{ id: number; signature: Buffer | null; signatureSha256: string | null; photo: Buffer | null; photoSha256: string | null }>;
+  const bad: string[] = [];
+  let files = 0;
+  for (const r of rows)
+    for (const [part, bytes, hash] of [['signature', r.signature, r.signatureSha256], ['photo', r.photo, r.photoSha256]] as const) {
+      if (hash === null && bytes === null) continue;
+      files++;
+      if (bytes === null || hash === null || hex(bytes) !== hash) bad.push(`evidence ${r.id} ${part}`);
+    }
+  if (bad.length)
+    throw new RestoreError(`${file}: ${bad.length} vote evidence file(s) do not match the hash stored when they were recorded (${bad.slice(0, 10).join(', ')}${bad.length > 10 ? ', …' : ''}); 表决凭证文件与登记时的哈希不符，拒绝恢复`);
+  return files;
 }
 
 /**

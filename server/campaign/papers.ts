@@ -1,4 +1,5 @@
 import { thresholdTests, voteOf, type Vote } from '../../geo/consent/index.ts';
+import { evidenceStateOf, liveEvidenceIn } from '../evidence/live-evidence.ts';
 import { noticeWindows, stepInto, MIN_NOTICE_DAYS, MIN_OBJECTION_DAYS } from '../../geo/stages/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import type { Db } from '../db/database.ts';
@@ -21,6 +22,7 @@ export async function stairwellPapers(db: Db, stairwellId: number, now: Date) {
   const noticeDays = notice?.event.details?.noticeDays ?? MIN_NOTICE_DAYS;
   const objectionDays = notice?.event.details?.objectionDays ?? MIN_OBJECTION_DAYS;
   const result = s.consent.complete ? s.consent.result : null;
+  const live = await liveEvidenceIn(db, [stairwellId]);
   // The notice states the result staff confirmed, if they have; else today's signed votes.
   const record = confirmed?.event.details?.consent ?? result;
   return {
@@ -31,7 +33,7 @@ export async function stairwellPapers(db: Db, stairwellId: number, now: Date) {
     today: shanghaiIso(now).slice(0, 10),
     flats: [...s.flats]
       .sort((a, b) => a.floor - b.floor || a.room.localeCompare(b.room, 'zh'))
-      .map((f) => ({ id: f.id, floor: f.floor, room: f.room, areaM2: f.areaCentiM2 === null ? null : f.areaCentiM2 / 100, vote: voteOf(f.status) satisfies Vote })),
+      .map((f) => ({ id: f.id, floor: f.floor, room: f.room, areaM2: f.areaCentiM2 === null ? null : f.areaCentiM2 / 100, vote: voteOf(f.status) satisfies Vote, verified: evidenceStateOf(stairwellId, f, live) === 'verified' })),
     /** The counts the 公告 states (recorded at confirmation, else today's signed votes) and the rule's four tests on them; null while an area is unknown. */
     result: record && { voters: record.voters, area: record.area, tests: thresholdTests(record), passed: confirmed !== null || (result?.passed ?? false) },
     /** Rooms whose area the register lacks: the rule cannot be computed until they are filled in. */

@@ -1,7 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/sessions.ts';
 import { first, type Db } from '../db/database.ts';
+import { refuse } from '../commands/refusal.ts';
 
 /** Staff edit every stairwell; a canvasser only the stairwells they own (包干); a viewer none. */
 export async function canEditStairwell(db: Db, user: SessionUser, stairwellId: number): Promise<boolean> {
@@ -16,5 +16,5 @@ export async function canEditStairwell(db: Db, user: SessionUser, stairwellId: n
 
 export async function requireEditStairwell(db: Db, user: SessionUser, stairwellId: number): Promise<void> {
   if (!await canEditStairwell(db, user, stairwellId))
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'this stairwell is not one of yours; ask its canvasser or a staff member' });
+    throw refuse.forbidden('这个门洞不是您包干的：请找它的楼组长或工作人员', 'this stairwell is not one of yours; ask its canvasser or a staff member');
 }

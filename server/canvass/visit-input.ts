@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HOUSEHOLD_STATUSES } from '../../geo/consent/index.ts';
+import { evidenceInputSchema } from '../evidence/evidence-input.ts';
 import { COMPENSATIONS, CONCERN_TAGS, VISIT_OUTCOMES } from '../../geo/register/index.ts';
 
 export const visitInputSchema = z.object({
@@ -17,5 +18,7 @@ export const visitInputSchema = z.object({
   nextVisitOn: z.iso.date().optional(),
   compensation: z.array(z.enum(COMPENSATIONS)).max(COMPENSATIONS.length),
   position: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
+  /** A written vote's evidence (signed, opposed, abstain): signature, photo of the form, or proxy; without it the vote is 待补证. */
+  evidence: evidenceInputSchema.optional(),
 });
 export type VisitInput = z.infer<typeof visitInputSchema>;

@@ -1,10 +1,13 @@
 import { and, desc, eq } from 'drizzle-orm';
+import { isFormal } from '../../geo/evidence/index.ts';
 import { STATUS_PALETTE } from '../../geo/palette/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import { requireEditStairwell } from '../canvass/permissions.ts';
 import { visitFlag } from '../canvass/visit-flags.ts';
 import { visitInputSchema } from '../canvass/visit-input.ts';
 import { first, only, type Db } from '../db/database.ts';
+import { requireSameWrittenVote } from '../evidence/live-evidence.ts';
+import { storeEvidence } from '../evidence/store-evidence.ts';
 import type { FlatChange } from '../live/live-change.ts';
 import { loadStairwellState } from '../queries/stairwell-states.ts';
 import { WHO } from './authorise.ts';
@@ -20,8 +23,10 @@ const passes = async (db: Db, stairwellId: number) => {
 /**
  * Records a doorstep visit in one transaction: the visit, the flat (and the
  * voter's other flats in the stairwell, who vote as one), and an append-only
- * consent event per status change. A visit sent twice is applied once; an
- * edit on a version someone else has changed is refused with the current value.
+ * consent event per status change, with a written vote's evidence when it
+ * carries one. A visit sent twice is applied once; an edit on a version
+ * someone else has changed is refused with the current value; a vote that
+ * differs from the voter's written vote waits until staff send that back.
  */
 export const recordVisit = defineCommand({
   roles: WHO.field,
@@ -31,7 +36,9 @@ export const recordVisit = defineCommand({
     const seen = await first(tx.select({ id: visits.id, flatId: visits.flatId }).from(visits).where(eq(visits.clientId, input.clientId)));
     const flat = await first(tx.select().from(flats).where(eq(flats.id, input.flatId)));
     if (!flat) throw refuse.notFound(`没有编号为 ${input.flatId} 的户`, `no flat with id ${input.flatId}`);
-    if (seen) return { applied: false, duplicate: true, version: flat.version, status: flat.status, flag: null, ruleMetNow: false, doorNumber: null };
+    if (seen) return { applied: false, duplicate: true, version: flat.version, status: flat.status, flag: null, ruleMetNow: false, doorNumber: null, evidence: null };
+    if (input.evidence && !isFormal(input.status))
+      throw refuse.badInput('只有同意、反对、弃权的书面表决需要凭证', 'evidence is for written votes only: signed, opposed or abstain', 'evidence');
     const stairwell = (await first(tx.select().from(stairwells).where(eq(stairwells.id, flat.stairwellId))))!;
     await requireEditStairwell(tx, user, stairwell.id);
     if (flat.version !== input.expectedVersion)
@@ -44,6 +51,8 @@ export const recordVisit = defineCommand({
     if (input.nextVisitOn) requireInWindow({ from: window.from, to: new Date(now.getTime() + 366 * 86_400_000) }, `${input.nextVisitOn}T12:00:00+08:00`, 'nextVisitOn');
 
     const at = input.recordedAt ? shanghaiIso(new Date(input.recordedAt)) : shanghaiIso(now);
+    // A written vote is not overwritten from a phone: a different vote waits until staff send the first back.
+    if (input.status !== flat.status) await requireSameWrittenVote(tx, stairwell.id, stairwell.doorNumber, flat, input.status);
     const previous = await first(tx
       .select({ at: visits.at, lng: stairwells.doorLng, lat: stairwells.doorLat })
       .from(visits)
@@ -102,10 +111,14 @@ export const recordVisit = defineCommand({
         changes.push({ kind: 'flat', estateId: stairwell.estateId, stairwellId: stairwell.id, doorNumber: stairwell.doorNumber, floor: f.floor, from: f.status, to: input.status, at, passedNow: false });
       }
     }
+    const evidence = input.evidence && isFormal(input.status)
+      ? await storeEvidence(tx, user, { estateId: stairwell.estateId, stairwellId: stairwell.id, doorNumber: stairwell.doorNumber, flat, vote: input.status, at, visitId: visit.id }, input.evidence)
+      : null;
+    if (evidence && !evidence.duplicate) await record({ kind: 'evidence', estateId: stairwell.estateId, at });
     const last = changes.at(-1);
     if (last && !passedBefore && (await passes(tx, stairwell.id))) last.passedNow = true;
     for (const change of changes) await record(change);
     // The phone celebrates a save that made the stairwell reach the rule.
-    return { applied: true, duplicate: false, version: flat.version + 1, status: input.status, flag, ruleMetNow: last?.passedNow ?? false, doorNumber: stairwell.doorNumber };
+    return { applied: true, duplicate: false, version: flat.version + 1, status: input.status, flag, ruleMetNow: last?.passedNow ?? false, doorNumber: stairwell.doorNumber, evidence };
   },
 });

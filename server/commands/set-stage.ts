@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkStageChange, REGISTRATION_DUE_DAYS, stepInto, type StageDetails } from '../../geo/stages/index.ts';
+import { EVIDENCE_STATE_ZH, isFormal } from '../../geo/evidence/index.ts';
 import { addDays, shanghaiIso } from '../../geo/time/index.ts';
 import { loadStageHistory, openObjections } from '../campaign/stage-history.ts';
 import type { Db } from '../db/database.ts';
+import { evidenceStateOf, liveEvidenceIn } from '../evidence/live-evidence.ts';
 import { loadStairwellState } from '../queries/stairwell-states.ts';
 import { WHO } from './authorise.ts';
 import { defineCommand, type CommandScope } from './command.ts';
@@ -39,6 +41,16 @@ function detailsOf(fields: StageFields, consent: Awaited<ReturnType<typeof loadS
   }
 }
 
+/** The counted votes (agree, oppose, abstain) of a stairwell not yet verified by staff, as 'room（待补证）'. */
+async function unverifiedVotes(tx: Db, s: Awaited<ReturnType<typeof loadStairwellState>>): Promise<string[]> {
+  const live = await liveEvidenceIn(tx, [s.row.id]);
+  return s.flats
+    .filter((f) => isFormal(f.status))
+    .map((f) => ({ room: f.room, state: evidenceStateOf(s.row.id, f, live) }))
+    .filter((f) => f.state !== 'verified')
+    .map((f) => `${f.room}（${EVIDENCE_STATE_ZH[f.state]}）`);
+}
+
 /**
  * One stairwell's stage change, checked in geo/stages against its history,
  * its votes and its objections, and written with its event; shared by the
@@ -60,6 +72,7 @@ export async function applyStage(tx: Db, { now, record }: Pick<CommandScope, 'no
     today,
     fromOn: history.on,
     consentPassed: s.consent.complete && s.consent.result.passed,
+    unverifiedVotes: fields.to === 'consent_passed' ? await unverifiedVotes(tx, s) : [],
     resumeStage: history.resumeStage,
     notice: history.notice,
     openObjections: history.stage === 'public_notice' ? await openObjections(tx, id) : 0,

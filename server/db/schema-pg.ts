@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, doublePrecision, index, integer, json, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { HouseholdStatus } from '../../geo/consent/index.ts';
 import type { Extra, LineGeometry, PolygonGeometry } from '../../geo/estate/index.ts';
+import type { EvidenceMethod, EvidenceReview, FormalStatus } from '../../geo/evidence/index.ts';
 import type { PlanCorners, PlanPoint } from '../../geo/site-plan/index.ts';
 import type { CanvasserRole, ConcernTag } from '../../geo/register/index.ts';
 import type { ObjectionStatus, Stage, StageDetails } from '../../geo/stages/index.ts';
@@ -358,3 +359,45 @@ export const sitePlans = pgTable('site_plans', {
   opacity: doublePrecision('opacity').notNull().default(0.6),
   updatedAt: text('updated_at').notNull(),
 });
+
+/** As schema.ts: a written vote's evidence, its files with their hashes, and staff's review. */
+export const voteEvidence = pgTable(
+  'vote_evidence',
+  {
+    id: serial('id').primaryKey(),
+    clientId: text('client_id').notNull().unique(),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    flatId: integer('flat_id').notNull().references(() => flats.id),
+    voterId: integer('voter_id').notNull().references(() => voters.id),
+    vote: text('vote').$type<FormalStatus>().notNull(),
+    method: text('method').$type<EvidenceMethod>().notNull(),
+    consentText: text('consent_text').notNull(),
+    signature: bytes('signature'),
+    signatureSha256: text('signature_sha256'),
+    photo: bytes('photo'),
+    photoMime: text('photo_mime'),
+    photoSha256: text('photo_sha256'),
+    bytes: integer('bytes').notNull(),
+    visitId: integer('visit_id').references(() => visits.id),
+    recordedBy: integer('recorded_by').notNull().references(() => users.id),
+    recordedAt: text('recorded_at').notNull(),
+    review: text('review').$type<EvidenceReview>().notNull().default('pending'),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewedAt: text('reviewed_at'),
+    reviewNote: text('review_note'),
+  },
+  (t) => [index('vote_evidence_voter').on(t.stairwellId, t.voterId), index('vote_evidence_review').on(t.review)],
+);
+
+/** As schema.ts: every opening of an evidence file. */
+export const evidenceAccess = pgTable(
+  'evidence_access',
+  {
+    id: serial('id').primaryKey(),
+    evidenceId: integer('evidence_id').notNull().references(() => voteEvidence.id),
+    userId: integer('user_id').notNull().references(() => users.id),
+    part: text('part').$type<'signature' | 'photo'>().notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('evidence_access_evidence').on(t.evidenceId)],
+);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { customType, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { HouseholdStatus } from '../../geo/consent/index.ts';
 import type { Extra, LineGeometry, PolygonGeometry } from '../../geo/estate/index.ts';
+import type { EvidenceMethod, EvidenceReview, FormalStatus } from '../../geo/evidence/index.ts';
 import type { PlanCorners, PlanPoint } from '../../geo/site-plan/index.ts';
 import type { CanvasserRole, ConcernTag } from '../../geo/register/index.ts';
 import type { ObjectionStatus, Stage, StageDetails } from '../../geo/stages/index.ts';
@@ -354,3 +355,55 @@ export const sitePlans = sqliteTable('site_plans', {
   opacity: real('opacity').notNull().default(0.6),
   updatedAt: text('updated_at').notNull(),
 });
+
+/**
+ * A written vote's evidence (SPEC §3, 掌上签约): the voter's signature drawn
+ * on the phone under `consentText`, a photo of the signed paper form, or a
+ * proxy's signature with a photo of the 委托书; each file stored with its
+ * SHA-256 (checked by restore). One vote per voter in a stairwell: the live
+ * evidence is the newest not sent back. Staff only and the stairwell's
+ * canvasser may open it; never on the wall, a deck, an export or a log.
+ */
+export const voteEvidence = sqliteTable(
+  'vote_evidence',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Made on the phone; the same evidence sent twice is stored once. */
+    clientId: text('client_id').notNull().unique(),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    flatId: integer('flat_id').notNull().references(() => flats.id),
+    voterId: integer('voter_id').notNull().references(() => voters.id),
+    vote: text('vote').$type<FormalStatus>().notNull(),
+    method: text('method').$type<EvidenceMethod>().notNull(),
+    consentText: text('consent_text').notNull(),
+    signature: bytes('signature'),
+    signatureSha256: text('signature_sha256'),
+    photo: bytes('photo'),
+    photoMime: text('photo_mime'),
+    photoSha256: text('photo_sha256'),
+    /** Bytes of both files together. */
+    bytes: integer('bytes').notNull(),
+    visitId: integer('visit_id').references(() => visits.id),
+    recordedBy: integer('recorded_by').notNull().references(() => users.id),
+    recordedAt: text('recorded_at').notNull(),
+    review: text('review').$type<EvidenceReview>().notNull().default('pending'),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewedAt: text('reviewed_at'),
+    /** Why staff sent it back (or a remark when verifying). */
+    reviewNote: text('review_note'),
+  },
+  (t) => [index('vote_evidence_voter').on(t.stairwellId, t.voterId), index('vote_evidence_review').on(t.review)],
+);
+
+/** Every opening of an evidence file: who, which evidence (so which flat), which file, when. */
+export const evidenceAccess = sqliteTable(
+  'evidence_access',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    evidenceId: integer('evidence_id').notNull().references(() => voteEvidence.id),
+    userId: integer('user_id').notNull().references(() => users.id),
+    part: text('part').$type<'signature' | 'photo'>().notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('evidence_access_evidence').on(t.evidenceId)],
+);

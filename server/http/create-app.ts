@@ -16,6 +16,7 @@ import { handleParkingExport, handlePlanExport } from './export-routes.ts';
 import { handleGis } from './gis-routes.ts';
 import { handleRegister } from './register-routes.ts';
 import { handleSitePlanImage } from './site-plan-routes.ts';
+import { handleEvidenceFile } from './evidence-routes.ts';
 import { crossSiteRefusal, MAX_BATCH, MAX_IMPORT_BODY, securityHeaders, trpcBodyCap } from './request-limits.ts';
 import { sendError } from './send.ts';
 
@@ -120,6 +121,10 @@ export function createApp(opts: AppOptions): Server {
       }
       if (path.startsWith('/api/backups/') && req.method === 'GET') {
         if (await handleBackupDownload(opts.db, await userOf(req), res, path)) return;
+        return sendError(res, 404, 'NOT_FOUND', `no endpoint ${path}`);
+      }
+      if (path.startsWith('/api/evidence/') && req.method === 'GET') {
+        if (await handleEvidenceFile(opts.db, await userOf(req), req, res, path, now)) return;
         return sendError(res, 404, 'NOT_FOUND', `no endpoint ${path}`);
       }
       if (path.endsWith('/site-plan') && req.method === 'GET' && (await handleSitePlanImage(opts.db, await userOf(req), res, path))) return;

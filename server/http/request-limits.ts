@@ -7,10 +7,15 @@ export const MAX_TRPC_BODY = 1024 * 1024;
 /** Estate imports carry their register and 包干 files, and outline files, as base64 (20 MB each at most). */
 export const MAX_IMPORT_BODY = 60 * 1024 * 1024;
 const IMPORT_PROCEDURES = new Set(['admin.importEstate', 'admin.previewEstate', 'admin.readOutlines', 'sitePlan.upload']);
+/** A visit with a written vote's evidence: a signature (≤ 300 KB) and a photo (≤ 1 MB) as base64, twice over for a batch of two. */
+export const MAX_EVIDENCE_BODY = 4 * 1024 * 1024;
+const EVIDENCE_PROCEDURES = new Set(['canvass.recordVisit']);
 
-/** The body cap for a tRPC path (`a.b` or a batch `a.b,c.d`). */
+/** The body cap for a tRPC path (`a.b` or a batch `a.b,c.d`): the largest its calls may carry. */
 export function trpcBodyCap(procedurePath: string): number {
-  return procedurePath.split(',').every((p) => IMPORT_PROCEDURES.has(p)) ? MAX_IMPORT_BODY : MAX_TRPC_BODY;
+  const paths = procedurePath.split(',');
+  if (paths.every((p) => IMPORT_PROCEDURES.has(p))) return MAX_IMPORT_BODY;
+  return paths.some((p) => EVIDENCE_PROCEDURES.has(p)) ? MAX_EVIDENCE_BODY : MAX_TRPC_BODY;
 }
 
 /**

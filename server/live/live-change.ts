@@ -24,9 +24,9 @@ export interface StageChange {
   at: string;
 }
 
-/** Something else of an estate changed: its layout (import, door or site moved), register, 包干, saved plans, settings or 公示 objections. */
+/** Something else of an estate changed: its layout (import, door or site moved), register, 包干, saved plans, settings, 公示 objections or a vote's evidence (recorded or reviewed; no file, no name). */
 export interface EstateChange {
-  kind: 'layout' | 'register' | 'canvassers' | 'plan' | 'settings' | 'objections';
+  kind: 'layout' | 'register' | 'canvassers' | 'plan' | 'settings' | 'objections' | 'evidence';
   estateId: number;
   at: string;
 }

@@ -3,6 +3,7 @@ import { adminRouter } from './admin.ts';
 import { authRouter } from './auth.ts';
 import { canvassRouter } from './canvass.ts';
 import { estateRouter } from './estate.ts';
+import { evidenceRouter } from './evidence.ts';
 import { historyRouter } from './history.ts';
 import { liveRouter } from './live.ts';
 import { parkingRouter } from './parking.ts';
@@ -27,6 +28,7 @@ export const appRouter = router({
   stages: stagesRouter,
   users: usersRouter,
   sitePlan: sitePlanRouter,
+  evidence: evidenceRouter,
 });
 
 export type AppRouter = typeof appRouter;

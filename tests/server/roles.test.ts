@@ -34,6 +34,8 @@ const ALLOWED: Record<string, Who[]> = {
   'sitePlan.place': STAFF,
   'sitePlan.setOpacity': STAFF,
   'sitePlan.remove': STAFF,
+  'evidence.queue': STAFF,
+  'evidence.review': STAFF,
   'admin.adjustStairwell': STAFF,
   'estate.list': ANYONE,
   'estate.basemap': ANYONE,

@@ -1,0 +1,16 @@
+export { consentText, VOTE_ZH, type ConsentTextInput } from './consent-text.ts';
+export {
+  EVIDENCE_METHODS,
+  EVIDENCE_REVIEWS,
+  EVIDENCE_STATE_ZH,
+  FORMAL_STATUSES,
+  isFormal,
+  METHOD_NEEDS,
+  voteEvidenceState,
+  type EvidenceMethod,
+  type EvidenceReview,
+  type FormalStatus,
+  type LiveEvidence,
+  type VoteEvidenceState,
+} from './formal-votes.ts';
+export { checkSignature, MIN_INK_PIXELS, MIN_STROKE_EXTENT_PX, signatureInk, type RgbaImage } from './signature-ink.ts';

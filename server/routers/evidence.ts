@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { WHO } from '../commands/authorise.ts';
+import { reviewEvidence } from '../commands/review-evidence.ts';
+import { evidenceQueue } from '../evidence/evidence-list.ts';
+import { roleProcedure, router } from '../trpc.ts';
+
+const staff = roleProcedure(...WHO.staff);
+
+/** 核验 of written votes (掌上签约): staff's queue and verdicts. The files themselves are GET /api/evidence/:id/signature|photo. */
+export const evidenceRouter = router({
+  queue: staff.input(z.object({ estateId: z.number().int().positive().max(2 ** 31) })).query(async ({ ctx, input }) => await evidenceQueue(ctx.db, input.estateId)),
+  review: staff.input(reviewEvidence.input).mutation(async ({ ctx, input }) => await reviewEvidence(ctx, input)),
+});
