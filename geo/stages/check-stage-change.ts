@@ -37,8 +37,8 @@ export interface StageChange {
   fromOn: string | null;
   /** Whether the consent rule passes on signed votes right now. */
   consentPassed: boolean;
-  /** Counted votes (agree, oppose, abstain) staff have not verified, as 'room（待补证|待核验）': confirming needs none. */
-  unverifiedVotes?: readonly string[];
+  /** Counted votes (agree, oppose, abstain) staff have not verified: without evidence (待补证) or waiting (待核验). Confirming needs none. */
+  unverifiedVotes?: readonly { room: string; state: 'missing' | 'pending' }[];
   /** While suspended: the stage it resumes to. */
   resumeStage?: Stage | null;
   /** While in 公示: its windows, and how many objections are still in mediation. */
@@ -81,13 +81,16 @@ export function checkStageChange(change: StageChange): StageRefusal | null {
   if (to === 'consent_passed' && !change.consentPassed)
     return refusal('consent_not_passed', 'to', `cannot move to ${to}: the consent rule does not pass on signed votes`, `不能进入${STAGE_ZH[to]}：按已签字的表决，征询规则尚未通过`);
   const unverified = change.unverifiedVotes ?? [];
-  if (to === 'consent_passed' && unverified.length > 0)
+  if (to === 'consent_passed' && unverified.length > 0) {
+    const shown = unverified.slice(0, 8);
+    const more = unverified.length - shown.length;
     return refusal(
       'votes_unverified',
       'to',
-      `cannot move to ${to}: ${unverified.length} counted vote(s) not yet verified by staff: ${unverified.join(', ')}`,
-      `不能进入${STAGE_ZH[to]}：还有 ${unverified.length} 份计入的表决未经核验：${unverified.join('、')}`,
+      `cannot move to ${to}: ${unverified.length} counted vote(s) not yet verified by staff: ${shown.map((v) => `${v.room} (${v.state === 'missing' ? 'no evidence' : 'evidence to check'})`).join(', ')}${more ? ` and ${more} more` : ''}`,
+      `不能进入${STAGE_ZH[to]}：还有 ${unverified.length} 份计入的表决未经核验：${shown.map((v) => `${v.room}（${v.state === 'missing' ? '待补证' : '待核验'}）`).join('、')}${more ? ` 等` : ''}`,
     );
+  }
   const d = change.details ?? {};
   if (to === 'public_notice') {
     const days = d.noticeDays ?? MIN_NOTICE_DAYS;

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkStageChange, REGISTRATION_DUE_DAYS, stepInto, type StageDetails } from '../../geo/stages/index.ts';
-import { EVIDENCE_STATE_ZH, isFormal } from '../../geo/evidence/index.ts';
 import { addDays, shanghaiIso } from '../../geo/time/index.ts';
 import { loadStageHistory, openObjections } from '../campaign/stage-history.ts';
 import type { Db } from '../db/database.ts';
@@ -41,14 +40,13 @@ function detailsOf(fields: StageFields, consent: Awaited<ReturnType<typeof loadS
   }
 }
 
-/** The counted votes (agree, oppose, abstain) of a stairwell not yet verified by staff, as 'room（待补证）'. */
-async function unverifiedVotes(tx: Db, s: Awaited<ReturnType<typeof loadStairwellState>>): Promise<string[]> {
+/** The counted votes (agree, oppose, abstain) of a stairwell not yet verified by staff, by room. */
+async function unverifiedVotes(tx: Db, s: Awaited<ReturnType<typeof loadStairwellState>>): Promise<{ room: string; state: 'missing' | 'pending' }[]> {
   const live = await liveEvidenceIn(tx, [s.row.id]);
-  return s.flats
-    .filter((f) => isFormal(f.status))
-    .map((f) => ({ room: f.room, state: evidenceStateOf(s.row.id, f, live) }))
-    .filter((f) => f.state !== 'verified')
-    .map((f) => `${f.room}（${EVIDENCE_STATE_ZH[f.state]}）`);
+  return s.flats.flatMap((f) => {
+    const state = evidenceStateOf(s.row.id, f, live);
+    return state === 'missing' || state === 'pending' ? [{ room: f.room, state }] : [];
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
 import { canvasserStairwells, canvassers, consentEvents, flats, stairwells } from '../support/tables.ts';
 import type { AppRouter } from '../../server/routers/_app.ts';
+import { clientApi, verifyWrittenVotes } from '../support/evidence.ts';
 import { clientWithCookie, signIn, type Client } from '../support/sign-in.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { first } from '../../server/db/database.ts';
@@ -128,6 +129,9 @@ describe('recording visits', () => {
     const refused = (await planner.stages.set.mutate({ stairwellId: open.properties.id, to: 'consent_passed' }).catch((e: unknown) => e)) as TRPCClientError<AppRouter>;
     expect(refused.data?.code).toBe('PRECONDITION_FAILED');
     const ready = map.layers.stairwells.features.find((s) => s.properties.stage === 'canvassing' && s.properties.passed)!;
+    // The rule passes, but no written vote has been verified yet.
+    expect(await codeOf(planner.stages.set.mutate({ stairwellId: ready.properties.id, to: 'consent_passed' }))).toBe('PRECONDITION_FAILED');
+    expect(await verifyWrittenVotes(clientApi(planner), ready.properties.id, new Date())).toBeGreaterThan(0);
     await expect(planner.stages.set.mutate({ stairwellId: ready.properties.id, to: 'consent_passed' })).resolves.toMatchObject({ to: 'consent_passed' });
     expect(await codeOf(c01.stages.set.mutate({ stairwellId: ready.properties.id, to: 'agreement_signed' }))).toBe('FORBIDDEN');
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../geo/time/index.ts';
 import { loadStairwellStates } from '../../server/queries/stairwell-states.ts';
 import { callerAs } from '../support/caller.ts';
+import { callerApi, verifyWrittenVotes } from '../support/evidence.ts';
 import { refusal } from '../support/refusal.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
@@ -22,6 +23,8 @@ beforeAll(async () => {
   staff = await callerAs(store.db, 'planner', { now: () => clock });
   const ready = (await loadStairwellStates(store.db, 1)).filter((s) => s.row.stage === 'canvassing' && s.row.elevatorSite && s.consent.complete && s.consent.result.passed);
   [a, b] = [ready[0]!.row.id, ready[1]!.row.id];
+  // Every counted vote signed and verified first, as confirming needs.
+  for (const id of [a, b]) await verifyWrittenVotes(callerApi(staff), id, clock);
   await staff.stages.set({ stairwellId: a, to: 'consent_passed', on: '2026-12-01' });
   await staff.stages.set({ stairwellId: a, to: 'agreement_signed', on: '2026-12-03' });
   await staff.stages.set({ stairwellId: a, to: 'public_notice', on: '2026-12-05', noticeDays: 10, objectionDays: 7 });

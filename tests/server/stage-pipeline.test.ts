@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRows } from '../../server/db/database.ts';
 import { boundSql } from '../support/test-server.ts';
 import { callerAs } from '../support/caller.ts';
+import { callerApi, verifyWrittenVotes } from '../support/evidence.ts';
 import { refusal } from '../support/refusal.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
@@ -34,6 +35,7 @@ describe('the campaign pipeline, one stairwell from 意见征询 to 运行维保
     const id = s.id;
     const door = s.doorNumber;
     setDay('2027-01-04');
+    await verifyWrittenVotes(callerApi(staff), id, clock);
     const confirmed = await staff.stages.set({ stairwellId: id, to: 'consent_passed' });
     expect(confirmed).toMatchObject({ changed: true, on: '2027-01-04' });
     const [event] = await sql<{ details: string | object }>("SELECT details FROM stage_events WHERE stairwell_id = ? AND to_stage = 'consent_passed'", id);
@@ -119,6 +121,11 @@ describe('the campaign pipeline, one stairwell from 意见征询 to 运行维保
     const ready = (await staff.estate.map({ estateId: 1 })).layers.stairwells.features.map((f) => f.properties).filter((p) => p.stage === 'canvassing' && p.passed).slice(0, 5);
     expect(ready).toHaveLength(5);
     const ids = ready.map((r) => r.id);
+    for (const id of ids.slice(0, 4)) await verifyWrittenVotes(callerApi(staff), id, clock);
+    // The fifth's written votes are not verified yet: the batch is refused, naming it, and none is confirmed.
+    expect((await refusal(staff.stages.setMany({ stairwellIds: ids, to: 'consent_passed', on: '2027-02-20' }))).message).toContain(`${ready[4]!.doorNumber}：不能进入征询通过：还有`);
+    for (const id of ids) expect(await stageOf(id)).toBe('canvassing');
+    await verifyWrittenVotes(callerApi(staff), ids[4]!, clock);
     await staff.stages.setMany({ stairwellIds: ids, to: 'consent_passed', on: '2027-02-20' });
     await staff.stages.setMany({ stairwellIds: ids, to: 'agreement_signed', on: '2027-02-25' });
     // One of the six is still canvassing: the whole batch is refused, naming it, and nothing moves.
