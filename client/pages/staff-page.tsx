@@ -9,6 +9,7 @@ import { UsersPanel } from '../components/staff/users-panel.tsx';
 import { EstateImportPanel } from '../components/staff/estate-import-panel.tsx';
 import { PartsPanel } from '../components/staff/parts-panel.tsx';
 import { CostsPanel } from '../components/staff/costs-panel.tsx';
+import { EvidencePanel } from '../components/staff/evidence-panel.tsx';
 import { PipelinePanel } from '../components/staff/pipeline-panel.tsx';
 import { RegisterPanel } from '../components/staff/register-panel.tsx';
 import { ReviewPanel } from '../components/staff/review-panel.tsx';
@@ -40,6 +41,7 @@ export function StaffPage() {
           <div className="staff-grid">
             <div className="staff-col">
               <ReviewPanel />
+              <EvidencePanel estateId={estate.data.estate.id} />
               <PipelinePanel estateId={estate.data.estate.id} />
             </div>
             <div className="staff-col">

@@ -6,7 +6,8 @@ import { pct } from './paper-format.ts';
 
 /**
  * 征询结果公告: the counts by head and by area against the rule's thresholds,
- * the result, and every room's vote with its area, no names. Printed from the
+ * the result, and every room's vote with its area and whether its written
+ * evidence was verified by staff, no names. Printed from the
  * result recorded when staff confirmed the stairwell if they have, else from
  * today's signed votes, marked unconfirmed. The rule's tests come from geo/.
  */
@@ -71,20 +72,23 @@ export function ResultPaper({ papers, origin }: { papers: StairwellPapers; origi
                 <th>{t('paper.form.room')}</th>
                 <th>{t('paper.form.area')}</th>
                 <th>{t('paper.result.vote')}</th>
+                <th>{t('paper.result.evidence')}</th>
               </tr>
             </thead>
             <tbody>
               {flats.map((f) => (
-                <tr key={f.id} data-vote={f.vote}>
+                <tr key={f.id} data-vote={f.vote} data-verified={f.verified ? 'true' : undefined}>
                   <td>{f.room}</td>
                   <td>{f.areaM2 === null ? '—' : `${f.areaM2.toFixed(2)} m²`}</td>
                   <td>{t(`paper.result.votes.${f.vote}`)}</td>
+                  <td>{f.vote === 'none' ? '—' : f.verified ? t('paper.result.verified') : t('paper.result.unverified')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         ))}
       </div>
+      <p className="paper-small">{t('paper.result.evidenceNote')}</p>
       <p className="paper-small">{t('paper.form.rule')}</p>
       <p className="paper-small">{t('paper.result.objections')}</p>
     </PaperSheet>

@@ -4,7 +4,7 @@ import { problem, type Problem } from '../problems/index.ts';
 export interface RgbaImage {
   width: number;
   height: number;
-  data: Uint8Array;
+  data: Uint8Array | Uint8ClampedArray;
 }
 
 /** Fewer inked pixels than this, or a mark smaller than this on its longer side, is no signature. */

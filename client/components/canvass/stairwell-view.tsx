@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { consentText, EVIDENCE_STATE_ZH } from '../../../geo/evidence/index.ts';
 import { STATUS_PALETTE } from '../../../geo/palette/index.ts';
+import { shanghaiIso } from '../../../geo/time/index.ts';
 import type { stairwellRegister } from '../../../server/canvass/stairwell-register.ts';
 import type { VisitInput } from '../../../server/canvass/visit-input.ts';
 import { useTRPC } from '../../trpc.ts';
@@ -52,16 +54,19 @@ export function StairwellView({
                 .map((f) => {
                   const queued = waiting.get(f.id);
                   const status = queued ?? f.status;
+                  // 待补证 / 待核验 on a written vote the server has (a queued one shows 待发送).
+                  const evidence = !queued && (f.evidence === 'missing' || f.evidence === 'pending') ? f.evidence : null;
                   return (
                     <td
                       key={f.id}
                       className={[todo.has(f.id) ? 'to-sign' : '', queued ? 'waiting' : ''].join(' ').trim() || undefined}
                       style={{ background: STATUS_PALETTE[status].color, color: STATUS_PALETTE[status].text }}
                     >
-                      <button type="button" data-room={f.room} data-status={status} data-waiting={queued ? 'true' : undefined} onClick={() => setOpen(f.id)}>
+                      <button type="button" data-room={f.room} data-status={status} data-waiting={queued ? 'true' : undefined} data-evidence={evidence ?? undefined} onClick={() => setOpen(f.id)}>
                         <span className="room">{f.room}</span>
                         <span className="status">{i18n.language === 'en' ? STATUS_PALETTE[status].en : STATUS_PALETTE[status].zh}</span>
                         {queued && <span className="waiting-mark">{t('canvass.waiting')}</span>}
+                        {evidence && <span className={`evidence-mark ${evidence}`}>{i18n.language === 'en' ? t(`evidence.state.${evidence}`) : EVIDENCE_STATE_ZH[evidence]}</span>}
                       </button>
                     </td>
                   );
@@ -81,6 +86,15 @@ export function StairwellView({
           door={d.doorNumber}
           flat={flat}
           answers={d.answers}
+          consentFor={(vote, at) =>
+            consentText({
+              estateName: d.estateName,
+              doorNumber: d.doorNumber,
+              rooms: d.register.filter((f) => f.voterId === flat.voterId).map((f) => ({ room: f.room, areaM2: f.areaM2 })),
+              vote,
+              on: shanghaiIso(at).slice(0, 10),
+            })
+          }
           onClose={() => setOpen(null)}
           onSave={(input) => void onRecord(input, `${d.doorNumber} ${flat.room}`).then(() => setOpen(null))}
         />

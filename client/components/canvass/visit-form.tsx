@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../../../geo/consent/index.ts';
+import { isFormal, type FormalStatus } from '../../../geo/evidence/index.ts';
 import { STATUS_PALETTE } from '../../../geo/palette/index.ts';
 import { COMPENSATIONS, CONCERN_TAGS, VISIT_OUTCOMES, type Compensation, type ConcernTag, type VisitOutcome } from '../../../geo/register/index.ts';
 import type { VisitInput } from '../../../server/canvass/visit-input.ts';
 import type { StairwellRegister } from './stairwell-view.tsx';
+import { EMPTY_EVIDENCE, missingEvidence, VoteEvidenceFields, type EvidenceDraft } from './vote-evidence-fields.tsx';
 
 type Flat = StairwellRegister['register'][number];
 
@@ -19,8 +21,26 @@ function position(): Promise<{ lat: number; lng: number } | undefined> {
   );
 }
 
-/** One tap on a flat opens this: who lives there, what they would pay, and the visit to record. */
-export function VisitForm({ door, flat, answers, onSave, onClose }: { door: string; flat: Flat; answers: StairwellRegister['answers']; onSave: (input: VisitInput) => void; onClose: () => void }) {
+/**
+ * One tap on a flat opens this: who lives there, what they would pay, and the
+ * visit to record; a written vote (agree, oppose, abstain) asks for its
+ * evidence under the consent text `consentFor` gives.
+ */
+export function VisitForm({
+  door,
+  flat,
+  answers,
+  consentFor,
+  onSave,
+  onClose,
+}: {
+  door: string;
+  flat: Flat;
+  answers: StairwellRegister['answers'];
+  consentFor: (vote: FormalStatus, at: Date) => string;
+  onSave: (input: VisitInput) => void;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [outcome, setOutcome] = useState<VisitOutcome>('talked');
   const [status, setStatus] = useState<HouseholdStatus>(flat.status);
@@ -29,6 +49,12 @@ export function VisitForm({ door, flat, answers, onSave, onClose }: { door: stri
   const [nextVisitOn, setNext] = useState(flat.nextVisitOn ?? '');
   const [compensation, setCompensation] = useState<Compensation[]>(flat.compensation as Compensation[]);
   const [share, setShare] = useState(false);
+  const [evidence, setEvidence] = useState<EvidenceDraft>(EMPTY_EVIDENCE);
+  const [evidenceError, setEvidenceError] = useState<string | null>(null);
+  // A written vote without evidence yet (or a new one) asks for it; one already on record does not.
+  const hasWritten = flat.evidence === 'pending' || flat.evidence === 'verified';
+  const asksEvidence = isFormal(status) && !(hasWritten && status === flat.status);
+  const changesWritten = hasWritten && status !== flat.status;
   const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
   const money = (n: number) => n.toLocaleString('en-US');
   return (
@@ -37,12 +63,28 @@ export function VisitForm({ door, flat, answers, onSave, onClose }: { door: stri
       data-testid="visit-form"
       onSubmit={(e) => {
         e.preventDefault();
+        const missing = asksEvidence ? missingEvidence(evidence) : null;
+        if (missing) {
+          setEvidenceError(t(missing));
+          return;
+        }
+        const recordedAt = new Date();
+        const written =
+          asksEvidence && isFormal(status) && evidence.method !== 'later'
+            ? {
+                clientId: crypto.randomUUID(),
+                method: evidence.method,
+                consentText: consentFor(status, recordedAt),
+                signaturePng: evidence.method !== 'form_photo' ? (evidence.signature.base64 ?? undefined) : undefined,
+                photo: evidence.method !== 'signature' ? evidence.photo?.base64 : undefined,
+              }
+            : undefined;
         void (share ? position() : Promise.resolve(undefined)).then((pos) =>
           onSave({
             flatId: flat.id,
             expectedVersion: flat.version,
             clientId: crypto.randomUUID(),
-            recordedAt: new Date().toISOString(),
+            recordedAt: recordedAt.toISOString(),
             outcome,
             status,
             concerns,
@@ -50,6 +92,7 @@ export function VisitForm({ door, flat, answers, onSave, onClose }: { door: stri
             nextVisitOn: nextVisitOn || undefined,
             compensation,
             position: pos,
+            evidence: written,
           }),
         );
       }}
@@ -100,6 +143,32 @@ export function VisitForm({ door, flat, answers, onSave, onClose }: { door: stri
           </label>
         ))}
       </fieldset>
+      {flat.evidenceReturned !== null && (
+        <p className="evidence-returned" role="alert">
+          {t('evidence.returned', { reason: flat.evidenceReturned })}
+        </p>
+      )}
+      {changesWritten && (
+        <p className="evidence-returned" role="alert">
+          {t('evidence.changeNeedsReturn')}
+        </p>
+      )}
+      {hasWritten && !changesWritten && isFormal(status) && <p className="hint">{t(`evidence.onRecord.${flat.evidence as 'pending' | 'verified'}`)}</p>}
+      {asksEvidence && isFormal(status) && (
+        <VoteEvidenceFields
+          consentText={consentFor(status, new Date())}
+          draft={evidence}
+          onChange={(d) => {
+            setEvidence(d);
+            setEvidenceError(null);
+          }}
+        />
+      )}
+      {evidenceError && (
+        <p className="evidence-problem" role="alert" data-testid="evidence-error">
+          {evidenceError}
+        </p>
+      )}
       <fieldset>
         <legend>{t('canvass.concerns')}</legend>
         {CONCERN_TAGS.map((c) => (
