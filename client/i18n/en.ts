@@ -356,6 +356,7 @@ export const en: Messages = {
     review: {
       title: 'Vote verification',
       none: 'No evidence waiting',
+      summaryLine: 'Verification in {{doors}} stairwells: {{pending}} votes to verify, {{missing}} without evidence',
       summary: 'Verification by stairwell',
       door: 'Stairwell',
       counted: 'Counted votes',

@@ -355,6 +355,7 @@ export const zh = {
     review: {
       title: '表决核验',
       none: '没有待核验的凭证',
+      summaryLine: '{{doors}} 个门洞的核验进度：{{pending}} 票待核验，{{missing}} 票待补证',
       summary: '门洞核验进度',
       door: '门洞',
       counted: '计入表决',

@@ -54,9 +54,10 @@ export async function evidenceQueue(db: Db, estateId: number) {
   const live = await liveEvidenceIn(db, ids);
   const rejected = ids.length
     ? await db
-        .select({ flatId: voteEvidence.flatId, room: flats.room, stairwellId: voteEvidence.stairwellId, note: voteEvidence.reviewNote, at: voteEvidence.reviewedAt })
+        .select({ id: voteEvidence.id, flatId: voteEvidence.flatId, doorNumber: stairwells.doorNumber, room: flats.room, stairwellId: voteEvidence.stairwellId, note: voteEvidence.reviewNote, at: voteEvidence.reviewedAt })
         .from(voteEvidence)
         .innerJoin(flats, eq(flats.id, voteEvidence.flatId))
+        .innerJoin(stairwells, eq(stairwells.id, voteEvidence.stairwellId))
         .where(and(inArray(voteEvidence.stairwellId, ids), eq(voteEvidence.review, 'rejected')))
         .orderBy(desc(voteEvidence.reviewedAt))
         .limit(200)

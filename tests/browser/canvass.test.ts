@@ -8,7 +8,7 @@ import { MAP_PALETTE } from '../../geo/palette/index.ts';
 import { addUser } from '../../server/auth/manage-users.ts';
 import { visits } from '../../server/db/schema.ts';
 import type { AppRouter } from '../../server/routers/_app.ts';
-import { launchBrowser, waitForMapIdle } from '../support/browser.ts';
+import { drawSignature, launchBrowser, waitForMapIdle } from '../support/browser.ts';
 import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
@@ -40,6 +40,8 @@ async function signOnPhone(page: Awaited<ReturnType<typeof phoneSignedIn>>['page
   await page.locator(`[data-testid="canvass-grid"] button[data-room="${room}"]`).click();
   const form = page.getByTestId('visit-form');
   await form.locator('input[name="status"][value="signed"]').check();
+  // The voter signs on the phone under the consent text.
+  await drawSignature(page);
   await form.getByRole('button', { name: '保存走访' }).click();
   await form.waitFor({ state: 'detached' });
 }

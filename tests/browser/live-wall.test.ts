@@ -9,7 +9,8 @@ import { STAGE_ZH, type Stage } from '../../geo/stages/index.ts';
 import { addDays, shanghaiIso } from '../../geo/time/index.ts';
 import { loadStairwellStates } from '../../server/queries/stairwell-states.ts';
 import { launchBrowser, plannerPage, waitForMapIdle } from '../support/browser.ts';
-import { sessionCookieFor } from '../support/sign-in.ts';
+import { clientApi, verifyWrittenVotes } from '../support/evidence.ts';
+import { sessionCookieFor, signInAs } from '../support/sign-in.ts';
 import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
 import { cliEnv } from '../support/run-cli.ts';
 
@@ -47,6 +48,9 @@ describe('every change reaches an open wall', () => {
     const ready = states.filter((s) => s.row.stage === 'canvassing' && s.consent.complete && s.consent.result.passed);
     const one = ready[0]!;
     const door = one.row.doorNumber;
+    // Confirming needs every counted vote's written evidence verified: the six stairwells confirmed below have theirs.
+    const signer = clientApi(await signInAs(server.url, server.db, 'planner'));
+    for (const s of ready.slice(0, 6)) await verifyWrittenVotes(signer, s.row.id, new Date());
     const admin = await plannerPage(browser, server.url, server.db);
     await admin.goto(`${server.url}/admin`);
     const panel = admin.getByTestId('pipeline-panel');

@@ -8,6 +8,7 @@ import { loadStairwellStates, type StairwellState } from '../../server/queries/s
 import { launchBrowser } from '../support/browser.ts';
 import { pdfPageTexts, printedSpelling } from '../support/pdf-text.ts';
 import { expectNoPersonalData } from '../support/personal-data.ts';
+import { clientApi, verifyWrittenVotes } from '../support/evidence.ts';
 import { signIn, sessionCookieFor } from '../support/sign-in.ts';
 import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -26,6 +27,8 @@ beforeAll(async () => {
   // The server checks dates against its own today.
   const today = shanghaiIso(new Date()).slice(0, 10);
   noticeStart = addDays(today, -15);
+  // Every counted vote signed on the phone and verified, as confirming needs.
+  await verifyWrittenVotes(clientApi(client), posted.row.id, new Date());
   await client.stages.set.mutate({ stairwellId: posted.row.id, to: 'consent_passed', on: addDays(today, -20) });
   await client.stages.set.mutate({ stairwellId: posted.row.id, to: 'agreement_signed', on: addDays(today, -18) });
   await client.stages.set.mutate({ stairwellId: posted.row.id, to: 'public_notice', on: noticeStart, noticeDays: 10, objectionDays: 7 });

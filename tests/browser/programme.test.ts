@@ -1,3 +1,4 @@
+import { clientApi, verifyWrittenVotes } from '../support/evidence.ts';
 import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +68,7 @@ describe('the construction programme in /plan', () => {
       { to: 'permitted', on: -10, permitNumber: '沪建备2026-0412' },
       { to: 'under_construction', on: -2 },
     ] as const;
+    await verifyWrittenVotes(clientApi(client), site.row.id, new Date());
     for (const { on, ...step } of steps) await client.stages.set.mutate({ stairwellId: site.row.id, ...step, on: addDays(today, on) });
     const bar = page.locator(`[data-testid="programme-gantt"] g[data-stairwell="${site.row.id}"]`);
     await bar.locator('rect.programme-actual').waitFor({ timeout: 15_000 });

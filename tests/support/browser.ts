@@ -26,3 +26,14 @@ export async function plannerPage(browser: Browser, url: string, db: Db, viewpor
   await context.addCookies([{ name: name!, value: value!, url }]);
   return context.newPage();
 }
+
+/** A voter's finger across the signature pad of the open visit form: a wavy stroke of 30 points. */
+export async function drawSignature(page: Page): Promise<void> {
+  const pad = page.getByTestId('signature-pad');
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.5);
+  await page.mouse.down();
+  for (let i = 1; i <= 30; i++) await page.mouse.move(box.x + box.width * (0.1 + (0.8 * i) / 30), box.y + box.height * (0.5 + 0.3 * Math.sin(i / 3)));
+  await page.mouse.up();
+}

@@ -22,44 +22,47 @@ export function EvidencePanel({ estateId }: { estateId: number }) {
   return (
     <section className="staff-card evidence-review" data-testid="evidence-review">
       <h2>{t('evidence.review.title')}</h2>
-      {d && d.stairwells.length > 0 && (
-        <table className="evidence-summary">
-          <caption>{t('evidence.review.summary')}</caption>
-          <thead>
-            <tr>
-              <th>{t('evidence.review.door')}</th>
-              <th>{t('evidence.review.counted')}</th>
-              <th>{t('evidence.review.verified')}</th>
-              <th>{t('evidence.review.pending')}</th>
-              <th>{t('evidence.review.missing')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.stairwells.map((s) => (
-              <tr key={s.stairwellId} data-door={s.doorNumber}>
-                <th scope="row">{s.doorNumber}</th>
-                <td>{s.counted}</td>
-                <td>{s.verified}</td>
-                <td>{s.pending.join('、') || '—'}</td>
-                <td>{s.missing.join('、') || '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
       {d && d.pending.length === 0 && <p>{t('evidence.review.none')}</p>}
       <ul className="evidence-list">
         {(d?.pending ?? []).map((e) => (
           <EvidenceItem key={e.id} e={e} estateId={estateId} />
         ))}
       </ul>
+      {d && d.stairwells.length > 0 && (
+        <details className="evidence-summary-box">
+          <summary>{t('evidence.review.summaryLine', { doors: d.stairwells.length, missing: d.stairwells.reduce((n, s) => n + s.missing.length, 0), pending: d.stairwells.reduce((n, s) => n + s.pending.length, 0) })}</summary>
+          <table className="evidence-summary">
+            <caption>{t('evidence.review.summary')}</caption>
+            <thead>
+              <tr>
+                <th>{t('evidence.review.door')}</th>
+                <th>{t('evidence.review.counted')}</th>
+                <th>{t('evidence.review.verified')}</th>
+                <th>{t('evidence.review.pending')}</th>
+                <th>{t('evidence.review.missing')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.stairwells.map((s) => (
+                <tr key={s.stairwellId} data-door={s.doorNumber}>
+                  <th scope="row">{s.doorNumber}</th>
+                  <td>{s.counted}</td>
+                  <td>{s.verified}</td>
+                  <td>{s.pending.join('、') || '—'}</td>
+                  <td>{s.missing.join('、') || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
       {d && d.rejected.length > 0 && (
         <details>
           <summary>{t('evidence.review.rejected')}</summary>
           <ul>
-            {d.rejected.slice(0, 20).map((r, i) => (
-              <li key={i}>
-                {r.room} · {r.note} · {r.at?.slice(0, 16).replace('T', ' ')}
+            {d.rejected.slice(0, 20).map((r) => (
+              <li key={r.id}>
+                {r.doorNumber} {r.room} · {r.note} · {r.at?.slice(0, 16).replace('T', ' ')}
               </li>
             ))}
           </ul>
