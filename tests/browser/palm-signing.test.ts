@@ -119,6 +119,11 @@ describe('掌上签约 on a phone, then 核验 in /admin', () => {
     expect(photo.map((r) => [r.method, r.mime, r.review])).toEqual([['form_photo', 'image/jpeg', 'pending']]);
     expect(photo[0]!.bytes).toBeLessThanOrEqual(400 * 1024);
     expect(statSync(photoFile).size).toBeGreaterThan(4 * photo[0]!.bytes);
+    // What one vote's evidence weighs, as this phone made it: kept beside the screenshots for the storage estimate in the README.
+    writeFileSync(
+      join(ROOT, 'tests', 'artifacts', 'evidence-sizes.json'),
+      `${JSON.stringify({ signatureBytes: signed[0]!.bytes, formPhotoBytes: photo[0]!.bytes, cameraFileBytes: statSync(photoFile).size }, null, 2)}\n`,
+    );
 
     // Staff cannot confirm the stairwell while a counted vote is unverified.
     const staffClient = await signInAs(server.url, server.db, 'planner');
