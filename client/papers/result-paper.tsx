@@ -88,7 +88,6 @@ export function ResultPaper({ papers, origin }: { papers: StairwellPapers; origi
           </table>
         ))}
       </div>
-      <p className="paper-small">{t('paper.result.evidenceNote')}</p>
       <p className="paper-small">{t('paper.form.rule')}</p>
       <p className="paper-small">{t('paper.result.objections')}</p>
     </PaperSheet>

@@ -105,7 +105,8 @@ describe('the papers posted in a stairwell print to PDF', () => {
     expect(text).toContain('结论：本门洞意见征询通过。');
     expect(text).toContain(`工作人员于${addDays(noticeStart, -5)}确认通过。`);
     const words = { signed: '同意', opposed: '不同意', abstain: '弃权' } as Record<string, string>;
-    for (const f of sorted(posted.flats)) expect(text).toContain(`${f.room}${(f.areaCentiM2! / 100).toFixed(2)}m²${words[f.status] ?? '未表决'}`);
+    // Every counted vote's written evidence was verified before confirming: ✓ by room.
+    for (const f of sorted(posted.flats)) expect(text).toContain(`${f.room}${(f.areaCentiM2! / 100).toFixed(2)}m²${words[f.status] ?? '未表决'}${words[f.status] ? '✓' : '—'}`);
     expectNoPersonalData(text);
     await staff.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'paper-result.png'), fullPage: true });
   });
