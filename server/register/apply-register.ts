@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { voteOf } from '../../geo/consent/index.ts';
+import { VOTE_ZH, type FormalStatus } from '../../geo/evidence/index.ts';
 import { problem, type Problem } from '../../geo/problems/index.ts';
 import { cellPlace, REGISTER_COLUMNS } from '../../geo/register/index.ts';
 import type { RegisterRow } from '../../geo/register/index.ts';
@@ -42,6 +43,7 @@ export async function diffRegister(db: Db, estateId: number, rows: RegisterRow[]
   const doors = new Map(doorRows.map((s) => [s.doorNumber, s.id]));
   const floorsOf = new Map(doorRows.map((s) => [s.doorNumber, s.floors]));
   const current = new Map((await currentRows(db, estateId)).map((r) => [`${r.doorNumber}\u0000${r.room}`, r]));
+  const written = await writtenVotes(db, estateId);
   const problems: Problem[] = [];
   const changes: RegisterChange[] = [];
   const seen = new Map<string, { zh: string; en: string }>();
@@ -96,6 +98,17 @@ export async function diffRegister(db: Db, estateId: number, rows: RegisterRow[]
           `${rowName.en}: ${r.doorNumber} ${r.room} changed since this file was exported (version ${r.version} in the file, ${old.version} now; now ${old.status}): export the register again and redo this row, or clear its 版本 cell to overwrite`,
         ),
       );
+    // A written vote is not rewritten by a spreadsheet: staff send its evidence back first.
+    const vote = written.get(key);
+    if (fields.includes('status') && vote && vote.vote !== r.status) {
+      const w = where('status');
+      problems.push(
+        problem(
+          `${w.zh}：${r.doorNumber} ${r.room} 室已有书面表决「${VOTE_ZH[vote.vote]}」（${vote.review === 'verified' ? '已核验' : '待核验'}），名册不能改写书面表决；如要改票，请先在表决核验中退回原凭证`,
+          `${w.en}: ${r.doorNumber} ${r.room} has a written vote "${vote.vote}" (${vote.review}); a register does not overwrite it: send its evidence back in 表决核验 first`,
+        ),
+      );
+    }
     if (fields.length) changes.push({ sheet: at.sheet, row: at.row, doorNumber: r.doorNumber, room: r.room, kind: 'update', fields, statusFrom: old.status, statusTo: r.status });
   });
   return { problems, warnings: crowdedFloors(flatsOnFloor, current), changes, unchanged: rows.length - changes.length, notInFile: current.size - [...seen.keys()].filter((k) => current.has(k)).length };
@@ -126,6 +139,19 @@ function crowdedFloors(inFile: Map<string, Map<number, string[]>>, current: Map<
     }
   }
   return warnings;
+}
+
+/** Every flat whose voter has a live written vote (evidence not sent back), by door and room. */
+async function writtenVotes(db: Db, estateId: number): Promise<Map<string, { vote: FormalStatus; review: string }>> {
+  const { flats, stairwells, voteEvidence } = db.t;
+  const rows = await db
+    .select({ doorNumber: stairwells.doorNumber, room: flats.room, vote: voteEvidence.vote, review: voteEvidence.review })
+    .from(voteEvidence)
+    .innerJoin(flats, and(eq(flats.stairwellId, voteEvidence.stairwellId), eq(flats.voterId, voteEvidence.voterId)))
+    .innerJoin(stairwells, eq(stairwells.id, voteEvidence.stairwellId))
+    .where(and(eq(stairwells.estateId, estateId), ne(voteEvidence.review, 'rejected')))
+    .orderBy(asc(voteEvidence.id));
+  return new Map(rows.map((r) => [`${r.doorNumber}\u0000${r.room}`, { vote: r.vote, review: r.review }]));
 }
 
 /** Applies a register in one transaction (all or nothing); status changes become consent events. */

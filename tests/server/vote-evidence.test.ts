@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRows } from '../../server/db/database.ts';
+import { importRegister } from '../../server/commands/import-register.ts';
 import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
+import { registerQuery } from '../../server/register/register-query.ts';
 import { callerAs } from '../support/caller.ts';
 import { callerApi, consentTextOf, formPhoto, signaturePng, signedVisit, verifyWrittenVotes } from '../support/evidence.ts';
 import { refusal } from '../support/refusal.ts';
@@ -188,6 +190,19 @@ describe('掌上签约: a written vote and its evidence', () => {
       ['form_photo', 'image/png', false],
       ['proxy', 'image/png', true],
     ]);
+  });
+
+  it('refuses a register import that rewrites a written vote, naming the row', async () => {
+    const all = await registerQuery(store.db, 1);
+    const rows = all.filter((r) => r.stairwellId === passing.id).map(({ areaCentiM2, flatId: _f, stairwellId: _s, ...r }) => ({ ...r, areaM2: areaCentiM2 === null ? null : areaCentiM2 / 100 }));
+    // The voter of two flats now opposes, in both rows (one voter, one vote).
+    for (const [i, r] of rows.entries()) if (passing.rooms.includes(r.room)) rows[i] = { ...r, status: 'opposed' };
+    const user = { id: 1, username: 'admin', role: 'admin' as const, canvasserId: null, canvasserName: null };
+    const result = await importRegister({ db: store.db, now: () => clock, user }, { estateId: 1, rows });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems.map((p) => p.zh);
+    expect(problems).toEqual(passing.rooms.map((room) => expect.stringContaining(`${passing.door} ${room} 室已有书面表决「同意」（已核验），名册不能改写书面表决`) as string));
+    expect((await registerOf(passing.id)).register.find((f) => f.room === passing.rooms[0])!.status).toBe('signed');
   });
 
   it('keeps evidence as a legal record: never deleted, its files never rewritten', async () => {
