@@ -352,6 +352,16 @@ export const en: Messages = {
     changeNeedsReturn: 'This flat has a written vote: to change it, staff first send the evidence back',
     onRecord: { pending: 'Written evidence submitted, waiting for staff to verify', verified: 'Written evidence verified' },
     state: { missing: 'Evidence missing', pending: 'To verify' },
+    record: {
+      title: "A stairwell's written record (for a dispute)",
+      pick: 'Stairwell',
+      none: '{{door}} has no written vote evidence yet',
+      room: 'Room',
+      recorded: 'Recorded',
+      review: 'Review',
+      reviews: { pending: 'to verify', verified: 'verified', rejected: 'sent back' },
+      access: 'Who opened the evidence',
+    },
     review: {
       title: 'Vote verification',
       none: 'No evidence waiting',

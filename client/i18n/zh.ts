@@ -351,6 +351,16 @@ export const zh = {
     changeNeedsReturn: '该户已有书面表决：改票需要工作人员先在核验中退回原凭证',
     onRecord: { pending: '书面凭证已提交，待工作人员核验', verified: '书面凭证已核验' },
     state: { missing: '待补证', pending: '待核验' },
+    record: {
+      title: '门洞书面表决档案（争议时查看）',
+      pick: '门洞',
+      none: '{{door}} 还没有书面表决凭证',
+      room: '室号',
+      recorded: '记录',
+      review: '核验',
+      reviews: { pending: '待核验', verified: '已核验', rejected: '已退回' },
+      access: '凭证查看记录',
+    },
     review: {
       title: '表决核验',
       none: '没有待核验的凭证',

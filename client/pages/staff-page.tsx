@@ -41,7 +41,7 @@ export function StaffPage() {
           <div className="staff-grid">
             <div className="staff-col">
               <ReviewPanel />
-              <EvidencePanel estateId={estate.data.estate.id} />
+              <EvidencePanel estateId={estate.data.estate.id} stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />
               <PipelinePanel estateId={estate.data.estate.id} />
             </div>
             <div className="staff-col">

@@ -76,3 +76,50 @@ export async function evidenceQueue(db: Db, estateId: number) {
   };
 }
 export type EvidenceQueue = Awaited<ReturnType<typeof evidenceQueue>>;
+
+/**
+ * One stairwell's written record, for a dispute: every piece of evidence
+ * ever recorded (verified, waiting, sent back with its reason), who recorded
+ * and reviewed it, and every opening of its files. Staff only.
+ */
+export async function stairwellEvidence(db: Db, stairwellId: number) {
+  const { evidenceAccess, flats, stairwells, users, voteEvidence } = db.t;
+  const door = await db.select({ doorNumber: stairwells.doorNumber }).from(stairwells).where(eq(stairwells.id, stairwellId));
+  if (!door[0]) return null;
+  const evidence = await db
+    .select({
+      id: voteEvidence.id,
+      room: flats.room,
+      vote: voteEvidence.vote,
+      method: voteEvidence.method,
+      review: voteEvidence.review,
+      reviewNote: voteEvidence.reviewNote,
+      reviewedAt: voteEvidence.reviewedAt,
+      reviewedBy: voteEvidence.reviewedBy,
+      recordedAt: voteEvidence.recordedAt,
+      recordedBy: users.username,
+      hasSignature: voteEvidence.signatureSha256,
+      hasPhoto: voteEvidence.photoSha256,
+    })
+    .from(voteEvidence)
+    .innerJoin(flats, eq(flats.id, voteEvidence.flatId))
+    .innerJoin(users, eq(users.id, voteEvidence.recordedBy))
+    .where(eq(voteEvidence.stairwellId, stairwellId))
+    .orderBy(asc(flats.floor), asc(flats.room), asc(voteEvidence.id));
+  const names = new Map((await db.select({ id: users.id, name: users.username }).from(users)).map((u) => [u.id, u.name]));
+  const access = await db
+    .select({ at: evidenceAccess.at, who: users.username, room: flats.room, part: evidenceAccess.part })
+    .from(evidenceAccess)
+    .innerJoin(voteEvidence, eq(voteEvidence.id, evidenceAccess.evidenceId))
+    .innerJoin(flats, eq(flats.id, voteEvidence.flatId))
+    .innerJoin(users, eq(users.id, evidenceAccess.userId))
+    .where(eq(voteEvidence.stairwellId, stairwellId))
+    .orderBy(desc(evidenceAccess.id))
+    .limit(500);
+  return {
+    doorNumber: door[0].doorNumber,
+    evidence: evidence.map(({ hasSignature, hasPhoto, reviewedBy, ...e }) => ({ ...e, reviewedBy: reviewedBy === null ? null : (names.get(reviewedBy) ?? null), hasSignature: hasSignature !== null, hasPhoto: hasPhoto !== null })),
+    access,
+  };
+}
+export type StairwellEvidence = NonNullable<Awaited<ReturnType<typeof stairwellEvidence>>>;

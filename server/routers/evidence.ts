@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { WHO } from '../commands/authorise.ts';
 import { reviewEvidence } from '../commands/review-evidence.ts';
-import { evidenceQueue } from '../evidence/evidence-list.ts';
+import { evidenceQueue, stairwellEvidence } from '../evidence/evidence-list.ts';
+import { refuse } from '../commands/refusal.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 const staff = roleProcedure(...WHO.staff);
@@ -9,5 +10,11 @@ const staff = roleProcedure(...WHO.staff);
 /** 核验 of written votes (掌上签约): staff's queue and verdicts. The files themselves are GET /api/evidence/:id/signature|photo. */
 export const evidenceRouter = router({
   queue: staff.input(z.object({ estateId: z.number().int().positive().max(2 ** 31) })).query(async ({ ctx, input }) => await evidenceQueue(ctx.db, input.estateId)),
+  /** One stairwell's whole written record and who opened it, for a dispute. */
+  ofStairwell: staff.input(z.object({ stairwellId: z.number().int().positive().max(2 ** 31) })).query(async ({ ctx, input }) => {
+    const found = await stairwellEvidence(ctx.db, input.stairwellId);
+    if (!found) throw refuse.notFound(`没有编号为 ${input.stairwellId} 的门洞`, `no stairwell with id ${input.stairwellId}`);
+    return found;
+  }),
   review: staff.input(reviewEvidence.input).mutation(async ({ ctx, input }) => await reviewEvidence(ctx, input)),
 });

@@ -154,8 +154,16 @@ describe('掌上签约 on a phone, then 核验 in /admin', () => {
     await second.waitFor({ state: 'detached' });
     expect((await evidenceRows(signedRoom)).map((r) => r.review)).toEqual(['verified']);
     expect((await evidenceRows(photoRoom)).map((r) => [r.review, r.note])).toEqual([['rejected', '照片看不清表决日期']]);
-    // Opening the files was logged: who, which evidence, which file.
+    // Opening the files was logged: who, which evidence, which file; staff read it on the stairwell's written record, kept for a dispute.
     expect((await server.sql<{ part: string }>('SELECT part FROM evidence_access ORDER BY id')).map((r) => r.part)).toEqual(['signature', 'photo']);
+    const record = admin.getByTestId('stairwell-evidence');
+    await record.locator('summary').click();
+    await record.locator('select[name="recordStairwell"]').selectOption({ label: target.door });
+    await record.locator(`tr[data-room="${signedRoom}"][data-review="verified"]`).waitFor();
+    expect(await record.locator(`tr[data-room="${photoRoom}"][data-review="rejected"]`).textContent()).toContain('照片看不清表决日期');
+    expect(await record.getByTestId('evidence-access').locator('li').count()).toBe(2);
+    await record.scrollIntoViewIfNeeded();
+    await admin.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'admin-evidence-record.png'), fullPage: false });
 
     // On the phone the photographed vote is 待补证 again, with the reason.
     await page.reload();

@@ -19,6 +19,7 @@ const cookies: Record<'staff' | 'owner' | 'other', string> = { staff: '', owner:
 let evidenceId = 0;
 let photoHash = '';
 let signatureHash = '';
+let staffPassword = '';
 
 /** A phone photo as it arrives after compression: noise, so it does not shrink, about 900 KB. */
 function noisyPhoto(): string {
@@ -33,7 +34,7 @@ beforeAll(async () => {
     "SELECT s.id, c.external_id AS owner FROM stairwells s JOIN canvasser_stairwells cs ON cs.stairwell_id = s.id JOIN canvassers c ON c.id = cs.canvasser_id WHERE s.stage = 'canvassing' ORDER BY s.id LIMIT 1",
   );
   const [other] = await server.sql<{ id: string }>('SELECT external_id AS id FROM canvassers WHERE external_id <> ? ORDER BY id LIMIT 1', stairwell!.owner);
-  const passwords = { staff: await addUser(server.db, 'zhou', 'planner'), owner: await addUser(server.db, 'wu', 'canvasser', stairwell!.owner), other: await addUser(server.db, 'zheng', 'canvasser', other!.id) };
+  const passwords = { staff: (staffPassword = await addUser(server.db, 'zhou', 'planner')), owner: await addUser(server.db, 'wu', 'canvasser', stairwell!.owner), other: await addUser(server.db, 'zheng', 'canvasser', other!.id) };
   cookies.staff = await sessionCookieFor(server.url, 'zhou', passwords.staff);
   cookies.owner = await sessionCookieFor(server.url, 'wu', passwords.owner);
   cookies.other = await sessionCookieFor(server.url, 'zheng', passwords.other);
@@ -82,6 +83,14 @@ describe('opening a vote’s evidence', () => {
       ['zhou', 'photo'],
       ['wu', 'photo'],
       ['zhou', 'signature'],
+    ]);
+    // Staff read the same log on the stairwell's record.
+    const staffClient = await signIn(server.url, 'zhou', staffPassword);
+    const [{ stairwellId }] = (await server.sql<{ stairwellId: number }>('SELECT stairwell_id AS "stairwellId" FROM vote_evidence WHERE id = ?', evidenceId)) as [{ stairwellId: number }];
+    expect((await staffClient.evidence.ofStairwell.query({ stairwellId })).access.map((a) => [a.who, a.part])).toEqual([
+      ['zhou', 'signature'],
+      ['wu', 'photo'],
+      ['zhou', 'photo'],
     ]);
     // Nothing of it in the server's log.
     expect(server.logs.join('\n')).not.toMatch(/业主表决|iVBOR/);

@@ -36,6 +36,7 @@ const ALLOWED: Record<string, Who[]> = {
   'sitePlan.remove': STAFF,
   'evidence.queue': STAFF,
   'evidence.review': STAFF,
+  'evidence.ofStairwell': STAFF,
   'admin.adjustStairwell': STAFF,
   'estate.list': ANYONE,
   'estate.basemap': ANYONE,

@@ -192,6 +192,18 @@ describe('掌上签约: a written vote and its evidence', () => {
     ]);
   });
 
+  it('keeps the stairwell’s whole written record for a dispute: sent back with its reason, then verified', async () => {
+    const record = await staff.evidence.ofStairwell({ stairwellId: passing.id });
+    const voter = record.evidence.filter((e) => passing.rooms.includes(e.room));
+    expect(voter.map((e) => [e.review, e.reviewNote])).toEqual([
+      ['rejected', '签名与产权人姓名不符'],
+      ['verified', null],
+    ]);
+    expect(voter.every((e) => e.reviewedBy !== null && e.hasSignature)).toBe(true);
+    expect(await refusal(canvasser.evidence.ofStairwell({ stairwellId: passing.id }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(staff.evidence.ofStairwell({ stairwellId: 999_999 }))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('refuses a register import that rewrites a written vote, naming the row', async () => {
     const all = await registerQuery(store.db, 1);
     const rows = all.filter((r) => r.stairwellId === passing.id).map(({ areaCentiM2, flatId: _f, stairwellId: _s, ...r }) => ({ ...r, areaM2: areaCentiM2 === null ? null : areaCentiM2 / 100 }));

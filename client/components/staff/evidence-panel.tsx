@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { VOTE_ZH } from '../../../geo/evidence/index.ts';
 import type { EvidenceQueue } from '../../../server/evidence/evidence-list.ts';
 import { useTRPC } from '../../trpc.ts';
+import { StairwellEvidence } from './stairwell-evidence.tsx';
 
 type Pending = EvidenceQueue['pending'][number];
 
@@ -12,9 +13,10 @@ type Pending = EvidenceQueue['pending'][number];
  * compare it against, its files on request (each opening is logged), three
  * checks to tick before verifying, or a reason to send it back; and per
  * stairwell still canvassing, which counted votes are verified, waiting or
- * without evidence (confirming 征询通过 needs all verified).
+ * without evidence (confirming 征询通过 needs all verified); and any
+ * stairwell's whole written record, for a dispute.
  */
-export function EvidencePanel({ estateId }: { estateId: number }) {
+export function EvidencePanel({ estateId, stairwells }: { estateId: number; stairwells: readonly { id: number; doorNumber: string }[] }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queue = useQuery(trpc.evidence.queue.queryOptions({ estateId }));
@@ -56,6 +58,7 @@ export function EvidencePanel({ estateId }: { estateId: number }) {
           </table>
         </details>
       )}
+      <StairwellEvidence stairwells={stairwells} />
       {d && d.rejected.length > 0 && (
         <details>
           <summary>{t('evidence.review.rejected')}</summary>
