@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useCallback, useEffect, useState } from 'react';
+import { isFormal } from '../../geo/evidence/index.ts';
 import type { VisitInput } from '../../server/canvass/visit-input.ts';
 import { flushQueue, visitQueue, type QueuedVisit } from '../canvass/visit-queue.ts';
 import { useTRPC, useTRPCClient } from '../trpc.ts';
@@ -14,6 +15,8 @@ export interface SavedVisit {
   status: VisitInput['status'];
   /** This save made the stairwell reach the rule (已达标). */
   ruleMet: boolean;
+  /** A written vote's evidence: sent with it (待核验), or not (待补证); null for other statuses. */
+  evidence: 'attached' | 'missing' | null;
   door: string | null;
 }
 
@@ -36,7 +39,8 @@ export function useVisitQueue() {
       try {
         const r = await client.canvass.recordVisit.mutate(input);
         setOffline(false);
-        setSaved({ clientId: input.clientId, label: labels.get(input.clientId) ?? '', status: input.status, ruleMet: r.ruleMetNow, door: r.doorNumber });
+        const written = isFormal(input.status) ? (input.evidence ? 'attached' : 'missing') : null;
+        setSaved({ clientId: input.clientId, label: labels.get(input.clientId) ?? '', status: input.status, ruleMet: r.ruleMetNow, door: r.doorNumber, evidence: written });
         return { ok: true };
       } catch (e) {
         const code = e instanceof TRPCClientError ? (e.data as { code?: string } | undefined)?.code : undefined;

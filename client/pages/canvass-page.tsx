@@ -55,6 +55,7 @@ function SignedIn({ name, role, stairwell, setStairwell, flat }: { name: string;
       {saved && (
         <p className={saved.ruleMet ? 'saved rule-met' : 'saved'} role="status" data-testid={saved.ruleMet ? 'saved-rule-met' : 'saved'}>
           {saved.ruleMet ? t('canvass.savedRuleMet', { door: saved.door ?? '' }) : t('canvass.saved', { label: saved.label, status: i18n.language === 'en' ? STATUS_PALETTE[saved.status].en : STATUS_PALETTE[saved.status].zh })}
+          {saved.evidence && ` ${t(`evidence.saved.${saved.evidence}`)}`}
         </p>
       )}
       {waiting.length > 0 && (

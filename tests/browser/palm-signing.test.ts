@@ -91,6 +91,8 @@ describe('掌上签约 on a phone, then 核验 in /admin', () => {
     await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'palm-signing-phone.png'), fullPage: false });
     await form.getByRole('button', { name: '保存走访' }).click();
     await form.waitFor({ state: 'detached' });
+    // The phone says the evidence went with the vote.
+    await page.getByRole('status').filter({ hasText: '书面凭证已提交，待核验' }).waitFor();
     await page.waitForFunction((room) => document.querySelector(`[data-testid="canvass-grid"] button[data-room="${room}"]`)?.getAttribute('data-evidence') === 'pending', signedRoom, { timeout: 15_000 });
     const signed = await evidenceRows(signedRoom);
     expect(signed.map((r) => [r.method, Boolean(r.signed), r.review])).toEqual([['signature', true, 'pending']]);
