@@ -96,6 +96,31 @@ describe('opening a vote’s evidence', () => {
     expect(server.logs.join('\n')).not.toMatch(/业主表决|iVBOR/);
   });
 
+  it('never reaches the wall, the deck or the exports', async () => {
+    const anyone = `${server.url}/trpc`;
+    const staffCookie = { cookie: cookies.staff };
+    const read = async (url: string, headers: Record<string, string> = {}) => {
+      const res = await fetch(url, { headers });
+      expect(res.status, url).toBe(200);
+      return await res.text();
+    };
+    const input = `?input=${encodeURIComponent(JSON.stringify({ estateId: 1 }))}`;
+    const bodies = await Promise.all([
+      read(`${anyone}/estate.map${input}`),
+      read(`${anyone}/present.deck${input}`),
+      read(`${anyone}/live.leaderboard${input}`),
+      read(`${server.url}/api/estates/1/stairwells.geojson`),
+      read(`${server.url}/api/estates/1/register.csv`, staffCookie),
+    ]);
+    const signature = (await server.sql<{ sig: Uint8Array }>('SELECT signature AS sig FROM vote_evidence WHERE id = ?', evidenceId))[0]!.sig;
+    const fragment = Buffer.from(signature).subarray(40, 100).toString('base64');
+    for (const body of bodies) {
+      expect(body).not.toContain('业主表决');
+      expect(body).not.toContain(fragment);
+      expect(body).not.toContain(photoHash);
+    }
+  });
+
   it.skipIf(ON_POSTGRES)('is in every backup; restore keeps each file with the same hash and refuses a backup where one changed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'liftmap-evidence-backup-'));
     const { file } = await backupFromApp(server.db, dir, new Date());
