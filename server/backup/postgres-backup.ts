@@ -13,6 +13,7 @@ export const POSTGRES_BACKUP = [
 export const POSTGRES_RESTORE = [
   'LIFTMAP_DATABASE_URL is set: restore with PostgreSQL’s tools (请用 PostgreSQL 自带的工具恢复):',
   '  stop every LiftMap server, then: pg_restore --clean --if-exists --single-transaction --dbname="$LIFTMAP_DATABASE_URL" liftmap-….dump',
+  '  then check every vote evidence file against its stored hash: npm run evidence -- check',
   '  and start the servers again; a newer schema in the dump than this LiftMap knows is refused at start.',
   'See README.md, "Running on PostgreSQL".',
 ].join('\n');

@@ -9,6 +9,7 @@ import { addUser } from '../../server/auth/manage-users.ts';
 import { backupFromApp } from '../../server/backup/backup-database.ts';
 import { checkBackup, countEvidenceFiles, restoreDatabase } from '../../server/backup/restore-database.ts';
 import { clientApi, signedVisit } from '../support/evidence.ts';
+import { runCli } from '../support/run-cli.ts';
 import { sessionCookieFor, signIn, type Client } from '../support/sign-in.ts';
 import { ON_POSTGRES } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -144,5 +145,23 @@ describe('opening a vote’s evidence', () => {
     t.close();
     expect(() => checkBackup(tampered)).toThrow(`evidence ${evidenceId} photo`);
     expect(() => restoreDatabase(tampered, join(dir, 'elsewhere.db'))).toThrow(/表决凭证文件与登记时的哈希不符/);
+  });
+
+  it('is checked in either database by npm run evidence -- check, which names a file that changed', async () => {
+    const target = { file: server.file, databaseUrl: server.databaseUrl };
+    const sound = runCli('evidence', target, 'check');
+    expect(sound.code, sound.err).toBe(0);
+    expect(sound.out).toContain('all 2 evidence files match their stored hash');
+    // Someone edits the database by hand, past the trigger that keeps evidence fixed.
+    if (ON_POSTGRES) {
+      await server.sqlElsewhere('ALTER TABLE vote_evidence DISABLE TRIGGER vote_evidence_fixed');
+      await server.sqlElsewhere("UPDATE vote_evidence SET photo = photo || '\\x00'::bytea WHERE id = ?", evidenceId);
+    } else {
+      await server.sqlElsewhere('DROP TRIGGER vote_evidence_files_fixed');
+      await server.sqlElsewhere("UPDATE vote_evidence SET photo = photo || x'00' WHERE id = ?", evidenceId);
+    }
+    const changed = runCli('evidence', target, 'check');
+    expect(changed.code).toBe(1);
+    expect(changed.err).toContain(`1 of 2 evidence files do not match their stored hash (表决凭证文件与登记时的哈希不符): evidence ${evidenceId} photo`);
   });
 });

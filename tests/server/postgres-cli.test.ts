@@ -12,6 +12,7 @@ describe.skipIf(!ON_POSTGRES)('npm run backup and restore on PostgreSQL', () => 
     const restore = runCli('restore', target, 'liftmap.dump');
     expect(restore.code).toBe(1);
     expect(restore.err).toMatch(/pg_restore --clean --if-exists --single-transaction/);
+    expect(restore.err).toContain('npm run evidence -- check');
   });
 
   it('npm run user works against the shared database', async () => {

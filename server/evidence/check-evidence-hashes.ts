@@ -1,0 +1,36 @@
+import { asc, gt } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { sha256 } from './evidence-files.ts';
+
+/** Rows read at a time: a batch of photos is at most 100 MB in memory. */
+const BATCH = 100;
+
+/**
+ * Every vote evidence file in the database against the SHA-256 stored when
+ * it was recorded, in either dialect: what `npm run evidence -- check` runs
+ * after a PostgreSQL restore (SQLite backups are checked by `npm run restore`
+ * itself). Returns how many files were checked and which do not match.
+ */
+export async function checkEvidenceHashes(db: Db): Promise<{ files: number; mismatched: string[] }> {
+  const { voteEvidence } = db.t;
+  let after = 0;
+  let files = 0;
+  const mismatched: string[] = [];
+  for (;;) {
+    const rows = await db
+      .select({ id: voteEvidence.id, signature: voteEvidence.signature, signatureSha256: voteEvidence.signatureSha256, photo: voteEvidence.photo, photoSha256: voteEvidence.photoSha256 })
+      .from(voteEvidence)
+      .where(gt(voteEvidence.id, after))
+      .orderBy(asc(voteEvidence.id))
+      .limit(BATCH);
+    if (rows.length === 0) return { files, mismatched };
+    for (const r of rows) {
+      for (const [part, bytes, hash] of [['signature', r.signature, r.signatureSha256], ['photo', r.photo, r.photoSha256]] as const) {
+        if (bytes === null && hash === null) continue;
+        files++;
+        if (bytes === null || hash === null || sha256(Buffer.from(bytes)) !== hash) mismatched.push(`evidence ${r.id} ${part}`);
+      }
+      after = r.id;
+    }
+  }
+}
