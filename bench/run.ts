@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- section ...]`: sections `http`, `live`, `phasing`, `parking`, `client`, `district`, `databases`, `city` (default: all).
+ * `npm run bench [-- section ...]`: sections `http`, `live`, `phasing`, `parking`, `client`, `evidence`, `district`, `databases`, `city` (default: all).
  * `databases` starts a throwaway PostgreSQL cluster (Debian's postgresql) and measures SQLite and PostgreSQL side by side at
  * BENCH_ESTATES (100) estates; `city` measures two app servers on one PostgreSQL, then BENCH_CITY_ESTATES (1,000) estates (~20 min).
  * Writes bench/reports/<time>.json and bench/reports/latest.json.
@@ -15,6 +15,7 @@ import { ROOT, startTestServer } from '../tests/support/test-server.ts';
 import { bundleSize, replayFrames, wallLoad, wallRecolour } from './client.ts';
 import { startPgCluster } from '../tests/support/pg-cluster.ts';
 import { districtScale } from './district.ts';
+import { evidenceCost } from './evidence.ts';
 import { httpLatency } from './http.ts';
 import { liveLatency, liveTwoServers, liveUnderLoad } from './live.ts';
 import { parkingComparison, parkingMovesBetweenPhases, parkingTimes } from './parking.ts';
@@ -82,6 +83,13 @@ try {
     const recolour = await wallRecolour(server, 10);
     console.log(`${recolour.name}: median ${recolour.medianMs.toFixed(0)} ms, max ${recolour.maxMs.toFixed(0)} ms over ${recolour.runs}`);
     report.client = { wallLoad: wall.load, bundle, replay, recolour };
+  }
+  if (run('evidence')) {
+    // After the client section: it signs flats, which would change the walls it measures.
+    const e = await evidenceCost(server, Number(process.env.BENCH_EVIDENCE_RUNS ?? 30));
+    for (const r of e.recordVisit) console.log(`${r.name.padEnd(42)} median ${r.medianMs.toFixed(1)} ms  p99 ${r.p99Ms.toFixed(1)} ms`);
+    console.log(`evidence stored per vote: ${Object.entries(e.storedBytesPerVote).map(([m, b]) => `${m} ${(b / 1024).toFixed(1)} KiB`).join(', ')}`);
+    report.evidence = e;
   }
   if (run('district')) {
     const d = await districtScale(Number(process.env.BENCH_ESTATES ?? 100), Number(process.env.BENCH_DISTRICT_RUNS ?? 20));
