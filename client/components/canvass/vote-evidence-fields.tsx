@@ -42,13 +42,13 @@ export function VoteEvidenceFields({ consentText, draft, onChange }: { consentTe
       </p>
       {[...EVIDENCE_METHODS, 'later' as const].map((m) => (
         <label key={m} className="chip">
-          <input type="radio" name="evidenceMethod" value={m} checked={draft.method === m} onChange={() => onChange({ ...draft, method: m })} /> {t(`evidence.methods.${m}`)}
+          <input type="radio" name="evidenceMethod" value={m} checked={draft.method === m} onChange={() => onChange({ ...draft, method: m, signature: EMPTY_EVIDENCE.signature })} /> {t(`evidence.methods.${m}`)}
         </label>
       ))}
       {needs.signature && (
         <>
           {draft.method === 'proxy' && <p className="hint">{t('evidence.proxyHint')}</p>}
-          {/* Remounted per method, so a proxy's signature never carries over from the voter's. */}
+          {/* Remounted (and emptied) per method, so a proxy's signature is never the voter's. */}
           <SignatureBox key={draft.method} onChange={(signature) => onChange({ ...draft, signature })} />
           {draft.signature.problem && (
             <p className="evidence-problem" role="alert">
