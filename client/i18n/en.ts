@@ -351,6 +351,7 @@ export const en: Messages = {
     returned: 'Staff sent the evidence back: {{reason}}. Take the written vote again',
     changeNeedsReturn: 'This flat has a written vote: to change it, staff first send the evidence back',
     onRecord: { pending: 'Written evidence submitted, waiting for staff to verify', verified: 'Written evidence verified' },
+    line: 'Written evidence missing: {{missing}}; {{pending}} to be verified',
     saved: { attached: '(written evidence sent, to be verified)', missing: '(evidence missing: add the written vote soon)' },
     state: { missing: 'Evidence missing', pending: 'To verify' },
     record: {

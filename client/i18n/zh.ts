@@ -350,6 +350,7 @@ export const zh = {
     returned: '凭证被工作人员退回：{{reason}}。请重新取得书面表决',
     changeNeedsReturn: '该户已有书面表决：改票需要工作人员先在核验中退回原凭证',
     onRecord: { pending: '书面凭证已提交，待工作人员核验', verified: '书面凭证已核验' },
+    line: '书面凭证待补：{{missing}}；待核验 {{pending}} 户',
     saved: { attached: '（书面凭证已提交，待核验）', missing: '（待补证：请尽快补上书面凭证）' },
     state: { missing: '待补证', pending: '待核验' },
     record: {

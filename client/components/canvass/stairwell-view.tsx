@@ -80,6 +80,11 @@ export function StairwellView({
           {t('canvass.todo')}: {d.evaluation.todo.map((f) => f.room).join('、')}
         </p>
       )}
+      {d.register.some((f) => f.evidence === 'missing' || f.evidence === 'pending') && (
+        <p className="todo-line" data-testid="evidence-line">
+          {t('evidence.line', { missing: d.register.filter((f) => f.evidence === 'missing').map((f) => f.room).join('、') || '—', pending: d.register.filter((f) => f.evidence === 'pending').length })}
+        </p>
+      )}
       {flat && (
         <VisitForm
           key={`${flat.id}-${flat.version}`}
