@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { MIGRATIONS } from '../db/open-database.ts';
+import { checkRowFiles, type EvidenceFilesRow } from '../evidence/check-evidence-hashes.ts';
 import { serverHolding } from '../db/server-lock.ts';
 
 export class RestoreError extends Error {
@@ -30,8 +30,6 @@ export function checkBackup(file: string): number {
   }
 }
 
-const hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
 /**
  * Every written vote's evidence file in a backup, against the SHA-256 stored
  * when it was recorded: a backup with a changed or missing file is refused,
@@ -40,15 +38,14 @@ const hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 export function countEvidenceFiles(db: Database.Database, file: string): number {
   const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'vote_evidence'").get();
   if (!table) return 0;
-  const rows = db.prepare('SELECT id, signature, signature_sha256 AS signatureSha256, photo, photo_sha256 AS photoSha256 FROM vote_evidence ORDER BY id').iterate() as Iterable<{ id: number; signature: Buffer | null; signatureSha256: string | null; photo: Buffer | null; photoSha256: string | null }>;
+  const rows = db.prepare('SELECT id, signature, signature_sha256 AS signatureSha256, photo, photo_sha256 AS photoSha256 FROM vote_evidence ORDER BY id').iterate() as Iterable<EvidenceFilesRow>;
   const bad: string[] = [];
   let files = 0;
-  for (const r of rows)
-    for (const [part, bytes, hash] of [['signature', r.signature, r.signatureSha256], ['photo', r.photo, r.photoSha256]] as const) {
-      if (hash === null && bytes === null) continue;
-      files++;
-      if (bytes === null || hash === null || hex(bytes) !== hash) bad.push(`evidence ${r.id} ${part}`);
-    }
+  for (const r of rows) {
+    const checked = checkRowFiles(r);
+    files += checked.files;
+    bad.push(...checked.mismatched);
+  }
   if (bad.length)
     throw new RestoreError(`${file}: ${bad.length} vote evidence file(s) do not match the hash stored when they were recorded (${bad.slice(0, 10).join(', ')}${bad.length > 10 ? ', …' : ''}); 表决凭证文件与登记时的哈希不符，拒绝恢复`);
   return files;
