@@ -53,9 +53,9 @@ export const reviewEvidence = defineCommand({
       throw refuse.precondition(`${label}：门洞已确认征询通过，凭证不能退回；如确有问题，请先撤销“征询通过”`, `${label}: the stairwell's consultation is confirmed; undo that stage before sending evidence back`);
     if (input.verdict === 'verified') {
       const voterFlats = await tx.select({ status: flats.status }).from(flats).where(and(eq(flats.stairwellId, row.stairwellId), eq(flats.voterId, row.voterId)));
-      const now = voterFlats.find((f) => f.status !== row.vote);
-      if (now)
-        throw refuse.conflict(`${label}：凭证的表决是「${VOTE_ZH[row.vote]}」，与登记的现状不符：请退回`, `${label}: the evidence votes ${row.vote} but the register now says ${now.status}; send it back`);
+      const differing = voterFlats.find((f) => f.status !== row.vote);
+      if (differing)
+        throw refuse.conflict(`${label}：凭证的表决是「${VOTE_ZH[row.vote]}」，与登记的现状不符：请退回`, `${label}: the evidence votes ${row.vote} but the register now says ${differing.status}; send it back`);
     }
     const at = shanghaiIso(now);
     await tx.update(voteEvidence).set({ review: input.verdict, reviewedBy: user.id, reviewedAt: at, reviewNote: input.note ?? null }).where(eq(voteEvidence.id, row.id));
