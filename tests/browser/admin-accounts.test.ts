@@ -29,7 +29,7 @@ const canSignIn = async (username: string, password: string) =>
   (await fetch(`${server.url}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })).ok;
 
 describe('/admin accounts and backups in Chromium', () => {
-  it('adds a canvasser linked to a 包干人 with the password shown once, resets it, disables and enables the account, changes a role', { timeout: 60_000 }, async () => {
+  it('adds a canvasser linked to a 包干人 with the password shown once, resets it, disables and enables the account, changes a role', async () => {
     const panel = admin.getByTestId('users-panel');
     await panel.locator('input[name="newUsername"]').fill('wang');
     await panel.locator('select[name="newRole"]').selectOption('canvasser');
@@ -71,7 +71,7 @@ describe('/admin accounts and backups in Chromium', () => {
     await expect(panel.locator('tr[data-username="chief"] button').count()).resolves.toBe(0);
   });
 
-  it('backs up in the browser, lists the backup and downloads it as the SQLite file recorded; only admins may', { timeout: 60_000 }, async () => {
+  it('backs up in the browser, lists the backup and downloads it as the SQLite file recorded; only admins may', async () => {
     const panel = admin.getByTestId('backups-panel');
     await panel.getByRole('button', { name: '立即备份' }).click();
     await panel.getByRole('status').filter({ hasText: '已备份：' }).waitFor();

@@ -72,6 +72,6 @@ describe('raster basemap by configuration', () => {
         await browser.close();
         await server.close();
       }
-    }, 90_000);
+    });
   }
 });

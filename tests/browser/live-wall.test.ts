@@ -42,7 +42,7 @@ const recoloured = (page: Page, id: number, before: string) =>
   page.waitForFunction(([i, c]) => window.liftmap!.propertiesOf('stairwells', i)?.colorKey !== c, [id, before] as const, { timeout: 15_000, polling: 50 });
 
 describe('every change reaches an open wall', () => {
-  it('takes one stairwell from 意见征询 to 运行维保 in /admin, the wall recolouring at each step, then a batch of five into 公示', { timeout: 120_000 }, async () => {
+  it('takes one stairwell from 意见征询 to 运行维保 in /admin, the wall recolouring at each step, then a batch of five into 公示', async () => {
     const wall = await openWall();
     const states = await loadStairwellStates(server.db, 1);
     const ready = states.filter((s) => s.row.stage === 'canvassing' && s.consent.complete && s.consent.result.passed);
@@ -105,7 +105,7 @@ describe('every change reaches an open wall', () => {
     expect(wall.url()).toBe(`${server.url}/wall`);
   });
 
-  it('recolours without a reload when `npm run import` finishes in another process, and the refusal of a bad stage is explained', { timeout: 90_000 }, async () => {
+  it('recolours without a reload when `npm run import` finishes in another process, and the refusal of a bad stage is explained', async () => {
     const wall = await openWall();
     const target = (await loadStairwellStates(server.db, 1)).find((s) => s.row.stage === 'canvassing' && !(s.consent.complete && s.consent.result.passed) && s.flats.length > 0)!;
     const before = (await colourOn(wall, target.row.id))!;

@@ -71,7 +71,7 @@ const evidenceRows = (room: string) =>
   );
 
 describe('掌上签约 on a phone, then 核验 in /admin', () => {
-  it('signs with a drawn stroke, photographs a form offline and syncs it once; staff verify one and send one back; the stairwell cannot be confirmed meanwhile', { timeout: 120_000 }, async () => {
+  it('signs with a drawn stroke, photographs a form offline and syncs it once; staff verify one and send one back; the stairwell cannot be confirmed meanwhile', async () => {
     const [signedRoom, photoRoom] = target.rooms;
     const { context, page } = await phone();
 

@@ -57,7 +57,7 @@ const door = () => posted.row.doorNumber.replace(/\s+/g, '');
 const sorted = (flats: StairwellState['flats']) => [...flats].sort((a, b) => a.floor - b.floor || a.room.localeCompare(b.room, 'zh'));
 
 describe('the papers posted in a stairwell print to PDF', () => {
-  it('征询意见表: one A4 page per flat with its room, area, the question, signature lines and both QR codes; no names', { timeout: 60_000 }, async () => {
+  it('征询意见表: one A4 page per flat with its room, area, the question, signature lines and both QR codes; no names', async () => {
     const pages = await printed(`/papers/${posted.row.id}/form`);
     const flats = sorted(posted.flats);
     expect(pages).toHaveLength(flats.length);
@@ -79,7 +79,7 @@ describe('the papers posted in a stairwell print to PDF', () => {
     await staff.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'paper-form.png'), fullPage: false });
   });
 
-  it('the QR code of a form opens that flat’s visit form in /canvass on a phone', { timeout: 30_000 }, async () => {
+  it('the QR code of a form opens that flat’s visit form in /canvass on a phone', async () => {
     const flat = sorted(posted.flats)[5]!;
     await staff.goto(`${server.url}/papers/${posted.row.id}/form`);
     const url = await staff.locator(`[data-flat="${flat.id}"]`).locator('xpath=ancestor::article').locator('.qr').first().getAttribute('data-url');
@@ -93,7 +93,7 @@ describe('the papers posted in a stairwell print to PDF', () => {
     await phone.close();
   });
 
-  it('征询结果公告: counts by head and area against 2/3 and 3/4, the result and date confirmed, every room’s vote and area; no names', { timeout: 60_000 }, async () => {
+  it('征询结果公告: counts by head and area against 2/3 and 3/4, the result and date confirmed, every room’s vote and area; no names', async () => {
     const pages = await printed(`/papers/${posted.row.id}/result`);
     expect(pages).toHaveLength(1);
     const text = pages[0]!;
@@ -111,7 +111,7 @@ describe('the papers posted in a stairwell print to PDF', () => {
     await staff.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'paper-result.png'), fullPage: true });
   });
 
-  it('公示 notice: the recorded start, 10 days posted, 7 days for written objections, how to object, cost per floor', { timeout: 60_000 }, async () => {
+  it('公示 notice: the recorded start, 10 days posted, 7 days for written objections, how to object, cost per floor', async () => {
     const pages = await printed(`/papers/${posted.row.id}/notice`);
     expect(pages).toHaveLength(1);
     const text = pages[0]!;
@@ -124,14 +124,14 @@ describe('the papers posted in a stairwell print to PDF', () => {
     expectNoPersonalData(text);
   });
 
-  it('a stairwell not yet in 公示 prints its notice as a draft from the chosen date', { timeout: 60_000 }, async () => {
+  it('a stairwell not yet in 公示 prints its notice as a draft from the chosen date', async () => {
     const other = (await loadStairwellStates(server.db, 1)).find((s) => s.row.stage === 'canvassing')!;
     const pages = await printed(`/papers/${other.row.id}/notice?start=2027-03-01`);
     expect(pages[0]).toContain('草稿：本门洞尚未登记公示开始日期，以下日期按2027-03-01开始计算。');
     expect(pages[0]).toContain('公示期：2027-03-01至2027-03-10（10天）');
   });
 
-  it('only staff open them: a canvasser is told so and receives no room-by-room votes', { timeout: 30_000 }, async () => {
+  it('only staff open them: a canvasser is told so and receives no room-by-room votes', async () => {
     const password = await addUser(server.db, 'walker', 'canvasser', 'C01');
     const [name, value] = (await sessionCookieFor(server.url, 'walker', password)).split('=');
     const context = await browser.newContext();

@@ -222,7 +222,7 @@ describe('/present in Chromium', () => {
       }
       await page.screenshot({ path: join(ARTIFACTS, `next-${viewport.width}.png`) });
       await page.close();
-    }, 180_000);
+    });
   }
 
   it('reads nothing personal from the server', () => {

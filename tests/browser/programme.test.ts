@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe('the construction programme in /plan', () => {
-  it('a loaded scenario keeps its manual moves; staff adopt one and the programme view shows its bars, recording 施工 live', { timeout: 120_000 }, async () => {
+  it('a loaded scenario keeps its manual moves; staff adopt one and the programme view shows its bars, recording 施工 live', async () => {
     const page = await plannerPage(browser, server.url, server.db, { width: 1600, height: 1000 });
     await page.goto(`${server.url}/plan`);
     await waitForMapIdle(page);

@@ -87,7 +87,7 @@ describe('/wall as a command-center display', () => {
       expect(report.smallest).toBeGreaterThanOrEqual(0.75 * report.unit);
       await page.screenshot({ path: join(ARTIFACTS, `wall-${viewport.width}.png`) });
       await page.close();
-    }, 120_000);
+    });
   }
 
   it('cycles its focus views on the timer, outlining the stairwells the caption names', async () => {
@@ -108,7 +108,7 @@ describe('/wall as a command-center display', () => {
     await focusIs('estate');
     await page.waitForFunction((all) => all.every((id) => window.liftmap!.stateOf('stairwells', id)?.focus !== true), ids, { timeout: 4_000 });
     await page.close();
-  }, 90_000);
+  });
 
   it('says plainly when the server stops answering, and recovers when it answers again', async () => {
     const page = await openWall('/wall?kiosk=1&stale=3');
