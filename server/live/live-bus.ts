@@ -1,4 +1,4 @@
-import { EventEmitter, on } from 'node:events';
+import { EventEmitter } from 'node:events';
 import { and, asc, gt, lte, max, min, sql } from 'drizzle-orm';
 import { first, type Db } from '../db/database.ts';
 import type { LiveChange, RecordedChange } from './live-change.ts';
@@ -29,6 +29,8 @@ export class LiveBus {
   /** The poll running now, if one is; a poke meanwhile asks for one more after it. */
   private polling: Promise<void> | null = null;
   private pollAgain = false;
+  /** Every open screen's queue, so a stopping server can end their streams (they reconnect with their last event id). */
+  private readonly inboxes = new Set<Inbox>();
 
   constructor(
     private readonly db: Db,
@@ -77,6 +79,16 @@ export class LiveBus {
     if (++this.polls % 120 === 1) await this.db.delete(changeLog).where(lte(changeLog.id, this.lastId - CHANGE_LOG_KEEP));
   }
 
+  /** Ends every open stream (a server stopping): each screen reconnects, to this server or the next, with its last event id. */
+  endAll(): void {
+    for (const inbox of this.inboxes) inbox.close();
+  }
+
+  /** How many screens are listening now. */
+  get screens(): number {
+    return this.inboxes.size;
+  }
+
   private retain(): void {
     if (this.listeners++ === 0) {
       this.poll();
@@ -95,14 +107,19 @@ export class LiveBus {
   /**
    * The changes of `estateId` (every estate when null) from now on, until
    * `signal` aborts; with `afterId`, first those after it that the screen
-   * missed, or a resync when the log no longer holds them.
+   * missed, or a resync when the log no longer holds them. When the screen
+   * goes (its signal aborts) the iteration simply ends: a pending `next()`
+   * resolves as done, never rejects, whoever still holds it.
    */
   async *changes(estateId: number | null, afterId: number | null, signal: AbortSignal | undefined): AsyncGenerator<LiveEvent> {
+    if (signal?.aborted) return;
     const { changeLog } = this.db.t;
+    // Listen first, then read the backlog, so nothing falls between the two.
+    const inbox = new Inbox(signal);
+    this.inboxes.add(inbox);
+    this.emitter.on('change', inbox.push);
     this.retain();
     try {
-      // Listen first, then read the backlog, so nothing falls between the two.
-      const live = on(this.emitter, 'change', { signal });
       let seen = afterId ?? this.lastId ?? 0;
       if (afterId !== null) {
         const bounds = await first(this.db.select({ oldest: min(changeLog.id), newest: max(changeLog.id) }).from(changeLog));
@@ -120,14 +137,65 @@ export class LiveBus {
           seen = Math.max(seen, this.lastId ?? newest);
         }
       }
-      for await (const [event] of live) {
-        const e = event as LiveEvent;
+      for (;;) {
+        const e = await inbox.next();
+        if (e === null) return;
         if (e.id <= seen) continue;
         seen = e.id;
-        if (estateId === null || e.change.estateId === estateId) yield e;
+        if (estateId === null || e.change.estateId === estateId || e.change.kind === 'resync') yield e;
       }
     } finally {
+      this.emitter.off('change', inbox.push);
+      this.inboxes.delete(inbox);
+      inbox.close();
       this.release();
     }
   }
+}
+
+/**
+ * One screen's queue of changes: filled by the bus, drained by its stream.
+ * `next()` resolves with the next change, or null once the screen's signal
+ * has aborted (or the queue is closed): an ending, not an error.
+ */
+class Inbox {
+  /** Changes a screen may fall behind by before it is told to re-read everything instead (a wall that stopped reading). */
+  static readonly MAX_QUEUED = 1_000;
+  private readonly queue: LiveEvent[] = [];
+  private waiting: ((e: LiveEvent | null) => void) | null = null;
+  private closed = false;
+
+  constructor(private readonly signal: AbortSignal | undefined) {
+    signal?.addEventListener('abort', this.close, { once: true });
+  }
+
+  readonly push = (e: LiveEvent): void => {
+    if (this.closed) return;
+    if (this.waiting) {
+      const wake = this.waiting;
+      this.waiting = null;
+      wake(e);
+    } else if (this.queue.length < Inbox.MAX_QUEUED) this.queue.push(e);
+    else {
+      // A screen this far behind re-reads everything: one resync instead of a queue that grows without end.
+      this.queue.length = 0;
+      this.queue.push({ id: e.id, change: { kind: 'resync', estateId: null, at: e.change.at } });
+    }
+  };
+
+  next(): Promise<LiveEvent | null> {
+    if (this.queue.length > 0) return Promise.resolve(this.queue.shift()!);
+    if (this.closed) return Promise.resolve(null);
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  readonly close = (): void => {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue.length = 0;
+    this.signal?.removeEventListener('abort', this.close);
+    const wake = this.waiting;
+    this.waiting = null;
+    wake?.(null);
+  };
 }
