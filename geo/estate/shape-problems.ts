@@ -1,4 +1,5 @@
-import { area, intersect, featureCollection, kinks, polygon as turfPolygon } from '@turf/turf';
+import { area, intersect, featureCollection, polygon as turfPolygon } from '@turf/turf';
+import { firstCrossing } from '../geometry/index.ts';
 import type { PolygonGeometry } from './geometry-schemas.ts';
 
 /** Share of a stairwell that must lie inside its building: digitising slack, not a different building. */
@@ -6,8 +7,7 @@ export const INSIDE_SHARE = 0.95;
 
 /** A ring that crosses itself, named by where it first crosses. */
 export function selfCrossing(p: PolygonGeometry, name: string): string[] {
-  const crossings = kinks(turfPolygon(p.coordinates)).features;
-  const at = crossings[0]?.geometry.coordinates;
+  const at = firstCrossing(p.coordinates);
   return at ? [`${name}: a ring crosses itself at (${at[0]!.toFixed(7)}, ${at[1]!.toFixed(7)}); redraw it as a simple polygon`] : [];
 }
 

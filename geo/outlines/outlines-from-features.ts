@@ -1,4 +1,5 @@
-import { area, kinks, polygon as turfPolygon } from '@turf/turf';
+import { area, polygon as turfPolygon } from '@turf/turf';
+import { firstCrossing } from '../geometry/index.ts';
 import type { PolygonGeometry } from '../estate/geometry-schemas.ts';
 import { MAX_RING_POSITIONS } from '../estate/geometry-schemas.ts';
 import { longAxis } from '../estate/long-axis.ts';
@@ -98,7 +99,7 @@ export function outlinesFromFeatures(collection: unknown, crs: OutlineCrs): { ok
       const outer = cleaned[0];
       if (!outer) return;
       const polygon: PolygonGeometry = { type: 'Polygon', coordinates: [outer, ...cleaned.slice(1).filter((r): r is LngLat[] => r !== null)] };
-      const crossing = kinks(turfPolygon(polygon.coordinates)).features[0]?.geometry.coordinates;
+      const crossing = firstCrossing(polygon.coordinates);
       outlines.push({
         id,
         polygon,
