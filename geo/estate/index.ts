@@ -12,4 +12,4 @@ export { convertPosition, datumOffset, DATUMS, featureCollectionToWgs84, isDatum
 export { northDoorAndSite } from './north-side.ts';
 export { doorProblems, siteProblems, stairwellPartsProblems, type StairwellParts } from './stairwell-parts-problems.ts';
 export { keepAdjustedParts, type Part, type PartsOnReimport, type PartsToStore } from './keep-adjusted-parts.ts';
-export { MAX_GEOJSON_DEPTH, withinDepth } from './json-depth.ts';
+export { DEPTH_PROBLEM, MAX_GEOJSON_DEPTH, withinDepth } from './json-depth.ts';

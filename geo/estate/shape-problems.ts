@@ -8,7 +8,7 @@ export const INSIDE_SHARE = 0.95;
 /** A ring that crosses itself, named by where it first crosses. */
 export function selfCrossing(p: PolygonGeometry, name: string): string[] {
   const at = firstCrossing(p.coordinates);
-  return at ? [`${name}: a ring crosses itself at (${at[0]!.toFixed(7)}, ${at[1]!.toFixed(7)}); redraw it as a simple polygon`] : [];
+  return at ? [`${name}: a ring crosses itself at (${at[0].toFixed(7)}, ${at[1].toFixed(7)}); redraw it as a simple polygon`] : [];
 }
 
 /** A stairwell drawn (mostly) outside the building it names. */

@@ -108,8 +108,8 @@ export function outlinesFromFeatures(collection: unknown, crs: OutlineCrs): { ok
         lengthM: Math.round(longAxis(polygon).lengthM * 10) / 10,
         problem: crossing
           ? problem(
-              `轮廓 #${id} 的边自相交于 (${crossing[0]!.toFixed(6)}, ${crossing[1]!.toFixed(6)})，请在 GIS 软件中修正为简单多边形`,
-              `outline #${id} crosses itself at (${crossing[0]!.toFixed(6)}, ${crossing[1]!.toFixed(6)}); fix it into a simple polygon in your GIS`,
+              `轮廓 #${id} 的边自相交于 (${crossing[0].toFixed(6)}, ${crossing[1].toFixed(6)})，请在 GIS 软件中修正为简单多边形`,
+              `outline #${id} crosses itself at (${crossing[0].toFixed(6)}, ${crossing[1].toFixed(6)}); fix it into a simple polygon in your GIS`,
             )
           : null,
       });

@@ -24,6 +24,7 @@ import { readCanvasserFile } from '../import/read-canvasser-file.ts';
 import { buildingsEstate } from '../outlines/buildings-estate.ts';
 import { readOutlines } from '../outlines/read-outlines.ts';
 import { readRegisterFile } from '../register/read-register-file.ts';
+import { closeWorkers } from '../workers/worker-pool.ts';
 
 const USAGE = [
   'usage: npm run import -- estate FILE.geojson [--register FILE.csv|.xlsx] [--canvassers FILE.csv|.xlsx] [--from wgs84|gcj02|bd09] [--reference LNG,LAT]',
@@ -156,4 +157,5 @@ try {
   }
 } finally {
   await close();
+  await closeWorkers();
 }

@@ -36,16 +36,24 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 }
 
 /**
- * A write: authorised for `roles`, its input checked against `input`, run in
- * one transaction that takes the write lock at its start (waiting for it, not
- * failing), with its changes logged in the same transaction and published
- * after commit. A refusal thrown inside rolls everything back.
+ * A write: authorised for `roles`, its input checked against `input`, then
+ * `prepare` (heavy work on the input, such as reading an uploaded file in a
+ * worker thread) outside any transaction, then `run` in one transaction
+ * that takes the write lock at its start (waiting for it, not failing),
+ * with its changes logged in the same transaction and published after
+ * commit. A refusal thrown inside rolls everything back.
  */
-export function defineCommand<S extends z.ZodType, T>(spec: { roles: readonly Role[]; input: S; run: (scope: CommandScope, input: z.output<S>) => Promise<T> }) {
+export function defineCommand<S extends z.ZodType, T, P = undefined>(spec: {
+  roles: readonly Role[];
+  input: S;
+  prepare?: (input: z.output<S>, who: { user: SessionUser; now: Date }) => Promise<P>;
+  run: (scope: CommandScope, input: z.output<S>, prepared: P) => Promise<T>;
+}) {
   const command = async (ctx: CommandContext, rawInput: z.input<S>): Promise<T> => {
     const user = authorise(ctx.user, spec.roles);
     const input = parseInput(spec.input, rawInput);
     const now = ctx.now();
+    const prepared = (spec.prepare ? await spec.prepare(input, { user, now }) : undefined) as P;
     let recorded = 0;
     const result = await transact(ctx.db, (tx) =>
       spec.run(
@@ -59,6 +67,7 @@ export function defineCommand<S extends z.ZodType, T>(spec: { roles: readonly Ro
           },
         },
         input,
+        prepared,
       ),
     );
     if (recorded > 0) ctx.committed?.();

@@ -3,7 +3,7 @@ import { DATUMS } from '../../geo/estate/index.ts';
 import type { CanvasserRow, RegisterRow } from '../../geo/register/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import { ImportError } from '../import/import-error.ts';
-import { importEstateFile, type EstateFileOutcome } from '../import/import-estate-file.ts';
+import { importParsedEstate, parseEstateFile, type EstateFileOutcome } from '../import/import-estate-file.ts';
 import { WHO } from './authorise.ts';
 import { defineCommand, type CommandContext } from './command.ts';
 
@@ -25,9 +25,11 @@ export const importEstateInput = z.object({
 const importInTransaction = defineCommand({
   roles: WHO.staff,
   input: importEstateInput,
-  run: async ({ tx, now, record }, input) => {
+  // Read and checked in a worker thread, before the transaction takes the write lock.
+  prepare: (input) => parseEstateFile(input.geojson, input.from),
+  run: async ({ tx, now, record }, input, parsed) => {
     // An ImportError rolls the whole transaction back; the caller turns it into problems.
-    const outcome = await importEstateFile(tx, { ...input, now });
+    const outcome = await importParsedEstate(tx, { ...input, parsed, now });
     const at = shanghaiIso(now);
     await record({ kind: 'layout', estateId: outcome.estateId, at });
     if (input.register) await record({ kind: 'register', estateId: outcome.estateId, at });

@@ -7,7 +7,7 @@ import { visitFlag } from '../canvass/visit-flags.ts';
 import { visitInputSchema } from '../canvass/visit-input.ts';
 import { first, only, type Db } from '../db/database.ts';
 import { requireSameWrittenVote } from '../evidence/live-evidence.ts';
-import { storeEvidence } from '../evidence/store-evidence.ts';
+import { checkEvidence, storeEvidence } from '../evidence/store-evidence.ts';
 import type { FlatChange } from '../live/live-change.ts';
 import { loadStairwellState } from '../queries/stairwell-states.ts';
 import { WHO } from './authorise.ts';
@@ -31,7 +31,9 @@ const passes = async (db: Db, stairwellId: number) => {
 export const recordVisit = defineCommand({
   roles: WHO.field,
   input: visitInputSchema,
-  run: async ({ tx, user, now, record }, input) => {
+  // A written vote's files are decoded and checked in a worker thread, before the transaction takes the write lock.
+  prepare: async (input) => (input.evidence && isFormal(input.status) ? await checkEvidence(input.evidence) : null),
+  run: async ({ tx, user, now, record }, input, files) => {
     const { consentEvents, flats, stairwells, visits } = tx.t;
     const seen = await first(tx.select({ id: visits.id, flatId: visits.flatId }).from(visits).where(eq(visits.clientId, input.clientId)));
     const flat = await first(tx.select().from(flats).where(eq(flats.id, input.flatId)));
@@ -111,8 +113,8 @@ export const recordVisit = defineCommand({
         changes.push({ kind: 'flat', estateId: stairwell.estateId, stairwellId: stairwell.id, doorNumber: stairwell.doorNumber, floor: f.floor, from: f.status, to: input.status, at, passedNow: false });
       }
     }
-    const evidence = input.evidence && isFormal(input.status)
-      ? await storeEvidence(tx, user, { estateId: stairwell.estateId, stairwellId: stairwell.id, doorNumber: stairwell.doorNumber, flat, vote: input.status, at, visitId: visit.id }, input.evidence)
+    const evidence = input.evidence && files && isFormal(input.status)
+      ? await storeEvidence(tx, user, { estateId: stairwell.estateId, stairwellId: stairwell.id, doorNumber: stairwell.doorNumber, flat, vote: input.status, at, visitId: visit.id }, input.evidence, files)
       : null;
     if (evidence && !evidence.duplicate) await record({ kind: 'evidence', estateId: stairwell.estateId, at });
     const last = changes.at(-1);

@@ -1,20 +1,16 @@
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { imageSize } from 'image-size';
-import type { ISizeCalculationResult } from 'image-size/dist/types/interface';
 import { z } from 'zod';
 import { fitPlan } from '../../geo/site-plan/index.ts';
 import { lngLatSchema } from '../../geo/estate/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import { first } from '../db/database.ts';
 import { requireEstate } from '../queries/stairwell-states.ts';
+import { MAX_PLAN_BYTES } from '../site-plan/check-site-plan.ts';
+import { inWorker } from '../workers/worker-pool.ts';
 import { WHO } from './authorise.ts';
 import { defineCommand } from './command.ts';
 import { refuse } from './refusal.ts';
 
-/** A phone's photo or a scan of a site plan: a few MB; 10 MB at most. */
-export const MAX_PLAN_BYTES = 10 * 1024 * 1024;
-const IMAGE_TYPES = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' } as const;
 const estateId = z.number().int().positive().max(2 ** 31);
 
 export const uploadSitePlanInput = z.object({
@@ -31,26 +27,17 @@ export const uploadSitePlanInput = z.object({
 export const uploadSitePlan = defineCommand({
   roles: WHO.staff,
   input: uploadSitePlanInput,
-  run: async ({ tx, now, record }, input) => {
+  // Checked and hashed in a worker thread, before the transaction.
+  prepare: (input) => inWorker('checkSitePlan', { base64: input.base64, fileName: input.fileName }, { file: input.fileName, seconds: 20, field: 'base64' }),
+  run: async ({ tx, now, record }, input, checked) => {
     await requireEstate(tx, input.estateId);
-    const image = Buffer.from(input.base64, 'base64');
-    let size: ISizeCalculationResult | null = null;
-    try {
-      size = imageSize(image);
-    } catch {
-      size = null;
-    }
-    const mime = size?.type ? IMAGE_TYPES[size.type as keyof typeof IMAGE_TYPES] : undefined;
-    if (!size || !mime || !size.width || !size.height)
-      throw refuse.badInput(`${input.fileName} 不是 PNG、JPEG 或 WebP 图片：请上传总平面图的照片或扫描件`, `${input.fileName} is not a PNG, JPEG or WebP image: upload a photo or scan of the site plan`, 'base64');
-    if (image.length > MAX_PLAN_BYTES) throw refuse.badInput('图片超过 10 MB，请压缩后再上传', 'the image is over 10 MB; compress it and upload again', 'base64');
-    if (size.width > 20_000 || size.height > 20_000) throw refuse.badInput(`图片 ${size.width}×${size.height} 像素过大（每边最多 20000）`, `the image is ${size.width}×${size.height} px, more than 20,000 a side`, 'base64');
+    const image = Buffer.from(checked.image.buffer, checked.image.byteOffset, checked.image.length);
     const { sitePlans } = tx.t;
-    const row = { mime, image, sha256: createHash('sha256').update(image).digest('hex'), widthPx: size.width, heightPx: size.height, points: [], corners: null, opacity: 0.6, updatedAt: shanghaiIso(now) };
+    const row = { mime: checked.mime, image, sha256: checked.sha256, widthPx: checked.widthPx, heightPx: checked.heightPx, points: [], corners: null, opacity: 0.6, updatedAt: shanghaiIso(now) };
     await tx.delete(sitePlans).where(eq(sitePlans.estateId, input.estateId));
     await tx.insert(sitePlans).values({ estateId: input.estateId, ...row });
     await record({ kind: 'layout', estateId: input.estateId, at: row.updatedAt });
-    return { widthPx: size.width, heightPx: size.height, bytes: image.length, sha256: row.sha256 };
+    return { widthPx: row.widthPx, heightPx: row.heightPx, bytes: image.length, sha256: row.sha256 };
   },
 });
 

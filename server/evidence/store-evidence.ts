@@ -4,7 +4,8 @@ import { shanghaiIso } from '../../geo/time/index.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { refuse } from '../commands/refusal.ts';
 import { first, only, type Db } from '../db/database.ts';
-import { readPhoto, readSignature, sha256 } from './evidence-files.ts';
+import { sha256, type CheckedEvidenceFiles } from './evidence-files.ts';
+import { inWorker } from '../workers/worker-pool.ts';
 import type { EvidenceInput } from './evidence-input.ts';
 import { requireSameWrittenVote } from './live-evidence.ts';
 
@@ -38,17 +39,13 @@ export async function consentTextFor(db: Db, t: Pick<EvidenceTarget, 'estateId' 
 }
 
 /**
- * Stores a written vote's evidence in the caller's transaction, after
- * checking it: what the method needs is there, the files are what they claim
- * (a signature with a stroke, a photo that is an image, under their caps),
- * the text is the one this flat's voter was shown, and the voter has not
- * already cast a different written vote in this stairwell. Sent twice, it is
- * stored once.
+ * A written vote's files checked before any transaction, in a worker
+ * thread (a signature is decoded to see its stroke): what the method needs
+ * is there, and the files are what they claim (a signature with a stroke,
+ * a photo that is an image, under their caps). Only the files the method
+ * uses are read.
  */
-export async function storeEvidence(tx: Db, user: SessionUser, target: EvidenceTarget, input: EvidenceInput): Promise<{ id: number; bytes: number; duplicate: boolean }> {
-  const { voteEvidence } = tx.t;
-  const seen = await first(tx.select({ id: voteEvidence.id, bytes: voteEvidence.bytes }).from(voteEvidence).where(eq(voteEvidence.clientId, input.clientId)));
-  if (seen) return { ...seen, duplicate: true };
+export async function checkEvidence(input: EvidenceInput): Promise<CheckedEvidenceFiles> {
   const needs = METHOD_NEEDS[input.method];
   if (needs.signature && !input.signaturePng)
     throw refuse.badInput('请表决人（或代理人）在手机上签名', 'the voter (or proxy) must sign on the phone', 'evidence.signaturePng');
@@ -58,8 +55,28 @@ export async function storeEvidence(tx: Db, user: SessionUser, target: EvidenceT
       input.method === 'proxy' ? 'a proxy vote needs a photo of the power of attorney (委托书)' : 'photograph the signed paper form',
       'evidence.photo',
     );
-  const signature = needs.signature ? readSignature(input.signaturePng!, 'evidence.signaturePng') : null;
-  const photo = needs.photo ? readPhoto(input.photo!, 'evidence.photo') : null;
+  const files = { ...(needs.signature ? { signaturePng: input.signaturePng } : {}), ...(needs.photo ? { photo: input.photo } : {}) };
+  return await inWorker('checkEvidence', files, { file: needs.photo ? '照片 photo' : '签名 signature', seconds: 10, field: needs.photo ? 'evidence.photo' : 'evidence.signaturePng' });
+}
+
+/**
+ * Stores a written vote's evidence in the caller's transaction, its files
+ * checked beforehand (checkEvidence): the text must be the one this flat's
+ * voter was shown, and the voter must not already have cast a different
+ * written vote in this stairwell. Sent twice, it is stored once; its id
+ * sent again for another flat or another vote is refused.
+ */
+export async function storeEvidence(tx: Db, user: SessionUser, target: EvidenceTarget, input: EvidenceInput, files: CheckedEvidenceFiles): Promise<{ id: number; bytes: number; duplicate: boolean }> {
+  const { voteEvidence } = tx.t;
+  const seen = await first(tx.select({ id: voteEvidence.id, bytes: voteEvidence.bytes, flatId: voteEvidence.flatId, vote: voteEvidence.vote }).from(voteEvidence).where(eq(voteEvidence.clientId, input.clientId)));
+  if (seen && (seen.flatId !== target.flat.id || seen.vote !== target.vote))
+    throw refuse.conflict(
+      `${target.doorNumber} ${target.flat.room}：这份凭证的编号已用于另一户或另一种表决，未保存：请在手机上重新签字或拍照`,
+      `${target.doorNumber} ${target.flat.room}: this evidence id is already stored for another flat or another vote; nothing was saved: sign or photograph again on the phone`,
+    );
+  if (seen) return { id: seen.id, bytes: seen.bytes, duplicate: true };
+  const signature = files.signature && Buffer.from(files.signature.buffer, files.signature.byteOffset, files.signature.length);
+  const photo = files.photo && { bytes: Buffer.from(files.photo.bytes.buffer, files.photo.bytes.byteOffset, files.photo.bytes.length), mime: files.photo.mime };
   const text = await consentTextFor(tx, target);
   if (input.consentText !== text)
     throw refuse.conflict(

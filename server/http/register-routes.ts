@@ -4,7 +4,8 @@ import { authorise, WHO } from '../commands/authorise.ts';
 import { importRegister } from '../commands/import-register.ts';
 import { requireEstate } from '../queries/stairwell-states.ts';
 import { exportRegister } from '../register/export-register.ts';
-import { readRegisterFile } from '../register/read-register-file.ts';
+import { SPREADSHEET_SECONDS } from '../admin/read-uploads.ts';
+import { inWorker } from '../workers/worker-pool.ts';
 import { readBody } from './read-body.ts';
 import { sendDownload, sendError, sendJson, sendRefusal, XLSX_TYPE } from './send.ts';
 
@@ -53,9 +54,10 @@ export async function handleRegister(ctx: CommandContext, req: IncomingMessage, 
   if (fileName === null) return sendError(res, 400, 'BAD_REQUEST', '文件名编码有误（X-File-Name: expected the file name %-encoded as UTF-8）', 'x-file-name'), true;
   const bytes = await readBody(req, MAX_BYTES);
   if (!bytes) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', '文件超过 20 MB（the file is over 20 MB）'), true;
-  const read = await readRegisterFile(bytes, fileName);
-  if (!read.ok) return sendJson(res, 422, { ok: false, encoding: read.encoding, problems: read.problems }), true;
   try {
+    // Read in a worker thread: a hostile spreadsheet stops itself, not the server.
+    const read = await inWorker('readRegister', { bytes, fileName }, { file: fileName, seconds: SPREADSHEET_SECONDS, field: 'register' });
+    if (!read.ok) return sendJson(res, 422, { ok: false, encoding: read.encoding, problems: read.problems }), true;
     const result = await importRegister(ctx, { estateId, rows: read.rows, dryRun: query.get('dryRun') === '1' });
     if (!result.ok) return sendJson(res, 422, { ok: false, encoding: read.encoding, problems: result.problems }), true;
     sendJson(res, 200, { ...result, warnings: [...read.warnings, ...result.warnings], encoding: read.encoding });

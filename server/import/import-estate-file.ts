@@ -1,6 +1,6 @@
 import { centroid, polygon as turfPolygon } from '@turf/turf';
 import { eq } from 'drizzle-orm';
-import { datumOffset, doorLabel, featureCollectionToWgs84, MAX_GEOJSON_DEPTH, parseEstateGeoJSON, withinDepth, type Datum, type EstateLayout } from '../../geo/estate/index.ts';
+import { datumOffset, DEPTH_PROBLEM, doorLabel, withinDepth, type Datum, type EstateLayout, type ParseResult } from '../../geo/estate/index.ts';
 import type { LngLat } from '../../geo/geometry/local-frame.ts';
 import type { CanvasserRow, ConsentEventRow, RegisterRow } from '../../geo/register/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
@@ -9,6 +9,7 @@ import { applyCanvassers } from './apply-canvassers.ts';
 import { ImportError } from './import-error.ts';
 import { importEstate } from './import-estate.ts';
 import { reimportEstate, type ReimportSummary } from './reimport-estate.ts';
+import { inWorker } from '../workers/worker-pool.ts';
 
 export interface EstateFileInput {
   /** The parsed GeoJSON file (SPEC §7's import format). */
@@ -28,11 +29,20 @@ export type EstateFileOutcome =
   | { kind: 'created'; estateId: number; name: string; stairwells: number; flats: number; canvassers: number }
   | ({ kind: 'updated'; name: string; canvassers: number | null } & ReimportSummary);
 
-const DEPTH_PROBLEM = `the file nests more than ${MAX_GEOJSON_DEPTH} levels deep: GeoJSON of an estate nests four (文件嵌套超过 ${MAX_GEOJSON_DEPTH} 层，不是小区的 GeoJSON)`;
+/** An estate file read: its layout in WGS-84, every feature checked, and which doors and sites were placed for it. */
+export type ParsedEstate = Extract<ParseResult, { ok: true }>;
 
-/** Refuses a file nested deeper than any GeoJSON before a recursive parser sees it. */
-function requireShallow(geojson: unknown): void {
+/**
+ * An estate file converted from its datum and checked feature by feature,
+ * in a worker thread (a file of a few MB can take seconds, and must not
+ * stop anyone else); every problem as an ImportError. A file nested deeper
+ * than any GeoJSON is refused first, here, before it is copied anywhere.
+ */
+export async function parseEstateFile(geojson: unknown, from: Datum): Promise<ParsedEstate> {
   if (!withinDepth(geojson)) throw new ImportError([DEPTH_PROBLEM]);
+  const parsed = await inWorker('parseEstate', { geojson, from }, { file: '小区文件 (the estate file)', seconds: 30, field: 'geojson' });
+  if (!parsed.ok) throw new ImportError(parsed.errors);
+  return parsed;
 }
 
 const DATUM_NAME = { gcj02: 'GCJ-02 (AMap/Gaode, Tencent)', bd09: 'BD-09 (Baidu)' } as const;
@@ -45,10 +55,13 @@ const DATUM_NAME = { gcj02: 'GCJ-02 (AMap/Gaode, Tencent)', bd09: 'BD-09 (Baidu)
  * given. All-or-nothing.
  */
 export async function importEstateFile(db: Db, input: EstateFileInput): Promise<EstateFileOutcome> {
+  return await importParsedEstate(db, { ...input, parsed: await parseEstateFile(input.geojson, input.from) });
+}
+
+/** The same for a file already parsed (parseEstateFile), inside the caller's transaction when there is one. */
+export async function importParsedEstate(db: Db, input: Omit<EstateFileInput, 'geojson'> & { parsed: ParsedEstate }): Promise<EstateFileOutcome> {
   const { estates } = db.t;
-  requireShallow(input.geojson);
-  const parsed = parseEstateGeoJSON(featureCollectionToWgs84(input.geojson, input.from));
-  if (!parsed.ok) throw new ImportError(parsed.errors);
+  const { parsed } = input;
   const { layout } = parsed;
   const existing = await first(db.select().from(estates).where(eq(estates.name, layout.name)));
   const reference: LngLat | null = input.reference ?? (existing ? [existing.centerLng, existing.centerLat] : null);
@@ -110,14 +123,18 @@ class DryRun extends Error {}
  * outcome it would have, or every problem, and the estate for a map preview.
  */
 export async function previewEstateFile(db: Db, input: EstateFileInput): Promise<{ ok: true; outcome: EstateFileOutcome; preview: ImportPreview } | { ok: false; problems: string[]; preview: ImportPreview | null }> {
-  if (!withinDepth(input.geojson)) return { ok: false, problems: [DEPTH_PROBLEM], preview: null };
-  const parsed = parseEstateGeoJSON(featureCollectionToWgs84(input.geojson, input.from));
-  if (!parsed.ok) return { ok: false, problems: parsed.errors, preview: null };
+  let parsed: ParsedEstate;
+  try {
+    parsed = await parseEstateFile(input.geojson, input.from);
+  } catch (e) {
+    if (e instanceof ImportError) return { ok: false, problems: e.problems, preview: null };
+    throw e;
+  }
   const preview = previewOf(parsed.layout);
   let outcome: EstateFileOutcome | null = null;
   try {
     await transact(db, async (tx) => {
-      outcome = await importEstateFile(tx, input);
+      outcome = await importParsedEstate(tx, { ...input, parsed });
       throw new DryRun();
     });
   } catch (e) {

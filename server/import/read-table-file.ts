@@ -3,8 +3,8 @@ import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { problem, problemLine, type Problem } from '../../geo/problems/index.ts';
 import type { Sheet } from '../../geo/register/sheet-records.ts';
-import { zipProblem } from '../outlines/safe-unzip.ts';
 import { readCsv, unescapeFormula } from './csv-table.ts';
+import { guardXlsx, MAX_ROWS } from './xlsx-guard.ts';
 
 /**
  * CSV text from bytes: UTF-8 (with or without BOM) when the bytes are valid
@@ -16,16 +16,6 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf-8' 
   } catch {
     return { text: iconv.decode(Buffer.from(bytes), 'gbk'), encoding: 'gbk' };
   }
-}
-
-/**
- * Why bytes named .xlsx cannot be read safely, or null: not a zip (an XLSX
- * is one), or one that would inflate past 100 MB (a zip bomb under the
- * upload cap), by the zip's own directory; nothing is inflated.
- */
-export function xlsxProblem(bytes: Uint8Array, fileName: string): string | null {
-  const p = zipProblem(bytes, fileName);
-  return p && problemLine(p);
 }
 
 /** A cell's value as the text a register holds: dates as ISO days, formulas by their result. */
@@ -43,9 +33,15 @@ function cellText(v: ExcelJS.CellValue): string {
   return '';
 }
 
-async function xlsxRecords(bytes: Uint8Array): Promise<{ headers: string[]; records: Record<string, string>[] }> {
+/** A workbook from an archive guardXlsx has counted and opened. */
+async function loadWorkbook(archive: Uint8Array): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  await book.xlsx.load(archive as unknown as ArrayBuffer);
+  return book;
+}
+
+async function xlsxRecords(archive: Uint8Array): Promise<{ headers: string[]; records: Record<string, string>[] }> {
+  const book = await loadWorkbook(archive);
   const sheet = book.worksheets[0];
   if (!sheet) return { headers: [], records: [] };
   const headers: string[] = [];
@@ -67,10 +63,10 @@ export type TableFile =
 /** A spreadsheet's first sheet (XLSX) or a CSV in UTF-8 or GBK, as headers and records of text. */
 export async function readTableFile(bytes: Uint8Array, fileName: string): Promise<TableFile> {
   if (/\.xlsx$/i.test(fileName)) {
-    const problem = xlsxProblem(bytes, fileName);
-    if (problem) return { ok: false, errors: [problem], encoding: 'xlsx' };
+    const guarded = guardXlsx(bytes, fileName);
+    if (!guarded.ok) return { ok: false, errors: [problemLine(guarded.problem)], encoding: 'xlsx' };
     try {
-      return { ok: true, ...(await xlsxRecords(bytes)), encoding: 'xlsx' };
+      return { ok: true, ...(await xlsxRecords(guarded.archive)), encoding: 'xlsx' };
     } catch (e) {
       return { ok: false, errors: [`${fileName}: not a readable XLSX file (${(e as Error).message})`], encoding: 'xlsx' };
     }
@@ -80,9 +76,6 @@ export async function readTableFile(bytes: Uint8Array, fileName: string): Promis
   return errors.length ? { ok: false, errors: errors.map((e) => `${fileName} ${e}`), encoding } : { ok: true, headers, records, encoding };
 }
 
-/** Rows across all sheets LiftMap reads: a district's register, with room to spare. */
-const MAX_ROWS = 200_000;
-
 /**
  * Every sheet of an XLSX (merged cells read as their top-left value), or a
  * CSV in UTF-8 or GBK as one sheet named after the file: rows of text
@@ -91,11 +84,11 @@ const MAX_ROWS = 200_000;
 export async function readSheets(bytes: Uint8Array, fileName: string): Promise<{ ok: true; sheets: Sheet[]; encoding: TableFile['encoding'] } | { ok: false; problems: Problem[]; encoding: TableFile['encoding'] }> {
   if (/\.xlsx$/i.test(fileName)) {
     const unreadable = (e: unknown) => problem(`${fileName} 不是可读的 XLSX 文件（${(e as Error).message}）`, `${fileName} is not a readable XLSX file (${(e as Error).message})`);
-    const bomb = zipProblem(bytes, fileName);
-    if (bomb) return { ok: false, problems: [bomb], encoding: 'xlsx' };
-    const book = new ExcelJS.Workbook();
+    const guarded = guardXlsx(bytes, fileName);
+    if (!guarded.ok) return { ok: false, problems: [guarded.problem], encoding: 'xlsx' };
+    let book: ExcelJS.Workbook;
     try {
-      await book.xlsx.load(bytes as unknown as ArrayBuffer);
+      book = await loadWorkbook(guarded.archive);
     } catch (e) {
       return { ok: false, problems: [unreadable(e)], encoding: 'xlsx' };
     }

@@ -10,7 +10,7 @@ import { adjustStairwell } from '../commands/adjust-stairwell.ts';
 import { WHO } from '../commands/authorise.ts';
 import { importEstate } from '../commands/import-estate.ts';
 import { previewEstateFile } from '../import/import-estate-file.ts';
-import { readOutlines } from '../outlines/read-outlines.ts';
+import { inWorker } from '../workers/worker-pool.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 const staff = roleProcedure(...WHO.staff);
@@ -52,7 +52,9 @@ export const adminRouter = router({
    * The building outlines in a file as a committee gets it (GeoJSON with any attributes, a zipped Shapefile,
    * KML/KMZ, OpenStreetMap), in WGS-84, with its attributes and a guess at floors and codes; nothing is written.
    */
-  readOutlines: staff.input(fileUpload).mutation(({ input }) => readOutlines(Buffer.from(input.base64, 'base64'), input.fileName)),
+  readOutlines: staff.input(fileUpload).mutation(({ input }) =>
+    inWorker('readOutlineLayers', { bytes: Buffer.from(input.base64, 'base64'), fileName: input.fileName }, { file: input.fileName, seconds: 30, field: 'base64' }),
+  ),
   /** What importing an estate file would do, with the estate for a map; nothing is written. */
   previewEstate: staff.input(importInput).mutation(async ({ ctx, input }) => {
     const read = await readUploads(input.register, input.canvassers);
