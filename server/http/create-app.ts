@@ -17,7 +17,7 @@ import { handleGis } from './gis-routes.ts';
 import { handleRegister } from './register-routes.ts';
 import { handleSitePlanImage } from './site-plan-routes.ts';
 import { handleEvidenceFile } from './evidence-routes.ts';
-import { crossSiteRefusal, MAX_BATCH, MAX_IMPORT_BODY, securityHeaders, trpcBodyCap } from './request-limits.ts';
+import { callsIn, crossSiteRefusal, MAX_ANONYMOUS_BATCH, MAX_BATCH, MAX_IMPORT_BODY, securityHeaders, trpcBodyCap } from './request-limits.ts';
 import { sendError } from './send.ts';
 
 export interface AppOptions {
@@ -102,6 +102,9 @@ export function createApp(opts: AppOptions): Server {
         if (crossSite) return sendError(res, 403, 'CROSS_SITE', `拒绝来自其他网站的写入请求（writes come only from LiftMap's own pages; ${crossSite}）`);
       }
       if (path.startsWith('/trpc/')) {
+        // A batch larger than the client's own is for signed-in users only.
+        if (callsIn(path.slice('/trpc/'.length)) > MAX_ANONYMOUS_BATCH && !(await userOf(req)))
+          return sendError(res, 429, 'TOO_MANY_CALLS', `未登录时每批最多 ${MAX_ANONYMOUS_BATCH} 个调用（at most ${MAX_ANONYMOUS_BATCH} calls in a batch without signing in）`);
         if (!reading) {
           const cap = trpcBodyCap(path.slice('/trpc/'.length));
           const length = req.headers['content-length'];

@@ -1,7 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 
-/** Calls per tRPC batch; the client batches at most 10. */
+/** Calls per tRPC batch from a signed-in user; the client batches at most 10. */
 export const MAX_BATCH = 20;
+/** Calls per batch from someone not signed in (a wall, a phone on the public page, an `<img>` elsewhere): the client's own batch, no more. */
+export const MAX_ANONYMOUS_BATCH = 10;
+
+/** How many calls a tRPC path (`a.b` or a batch `a.b,c.d`) makes. */
+export const callsIn = (procedurePath: string): number => procedurePath.split(',').length;
 /** Bytes of a tRPC call's body: plenty for a visit, a plan or a scenario. */
 export const MAX_TRPC_BODY = 1024 * 1024;
 /** Estate imports carry their register and 包干 files, and outline files, as base64 (20 MB each at most). */

@@ -22,6 +22,8 @@ type TaskInput<K extends TaskName> = Parameters<(typeof Tasks)[K]>[0];
 type TaskValue<K extends TaskName> = Awaited<ReturnType<(typeof Tasks)[K]>> extends Tasks.TaskOutcome<infer T> ? T : never;
 
 let pool: Piscina | null = null;
+/** Tasks running or waiting now: counted here, as piscina does not hold a task with a time limit to its maxQueue. */
+let inFlight = 0;
 
 function thePool(): Piscina {
   if (pool) return pool;
@@ -32,7 +34,6 @@ function thePool(): Piscina {
     execArgv: [],
     minThreads: 0,
     maxThreads: WORKER_LIMITS.threads,
-    maxQueue: WORKER_LIMITS.queue,
     idleTimeout: 60_000,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_LIMITS.heapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
   });
@@ -56,11 +57,15 @@ export interface TaskLimits {
  */
 export async function inWorker<K extends TaskName>(name: K, input: TaskInput<K>, limits: TaskLimits): Promise<TaskValue<K>> {
   const p = thePool();
+  if (inFlight >= WORKER_LIMITS.threads + WORKER_LIMITS.queue) throw refuse.tooMany('服务器正在处理其他文件，请稍后再试', 'the server is busy reading other files; try again in a moment');
+  inFlight += 1;
   let result: Tasks.TaskOutcome<TaskValue<K>>;
   try {
     result = (await p.run({ name, input }, { signal: AbortSignal.timeout(limits.seconds * 1000) })) as Tasks.TaskOutcome<TaskValue<K>>;
   } catch (e) {
     throw limitRefusal(e, limits) ?? e;
+  } finally {
+    inFlight -= 1;
   }
   if ('refused' in result) throw new Refusal(result.refused.kind, result.refused.zh, result.refused.en, result.refused.field);
   return result.value;
@@ -72,8 +77,6 @@ function limitRefusal(e: unknown, { file, seconds, field }: TaskLimits): Refusal
     return new Refusal('too_large', `处理 ${file} 超过 ${seconds} 秒，已停止：文件过大或过于复杂，未写入任何内容`, `reading ${file} took more than ${seconds} s and was stopped: the file is too large or too complex; nothing was written`, field);
   if (error.code === 'ERR_WORKER_OUT_OF_MEMORY')
     return new Refusal('too_large', `读取 ${file} 需要超过 ${WORKER_LIMITS.heapMb} MB 内存，已停止，未写入任何内容`, `reading ${file} needed more than ${WORKER_LIMITS.heapMb} MB of memory and was stopped; nothing was written`, field);
-  if (error.message === 'Task queue is at limit')
-    return refuse.tooMany('服务器正在处理其他文件，请稍后再试', 'the server is busy reading other files; try again in a moment');
   return null;
 }
 
