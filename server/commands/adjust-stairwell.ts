@@ -9,6 +9,7 @@ import { first } from '../db/database.ts';
 import { WHO } from './authorise.ts';
 import { defineCommand } from './command.ts';
 import { refuse } from './refusal.ts';
+import { estateOf } from './write-scope.ts';
 
 export const adjustStairwellInput = z.object({ stairwellId: z.number().int().positive().max(2 ** 31), door: lngLatSchema, elevatorSite: polygonSchema.nullable() });
 export interface StairwellAdjustment {
@@ -28,6 +29,7 @@ export type AdjustOutcome = { ok: true; stairwellId: number; doorNumber: string;
 export const adjustStairwell = defineCommand({
   roles: WHO.staff,
   input: adjustStairwellInput,
+  estate: (input, db) => estateOf.stairwell(db, input.stairwellId),
   run: async ({ tx, now, record }, input: StairwellAdjustment): Promise<AdjustOutcome> => {
     const { buildings, estates, stairwells } = tx.t;
     const s = await first(tx.select().from(stairwells).where(eq(stairwells.id, input.stairwellId)));

@@ -1,4 +1,4 @@
-import { and, eq, min } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { first, type Db } from '../db/database.ts';
 import { refuse } from './refusal.ts';
 
@@ -10,14 +10,10 @@ const DAY_MS = 86_400_000;
  * 1970 is a typo or an attack, never a visit.
  */
 export async function campaignWindow(db: Db, estateId: number, now: Date): Promise<{ from: Date; to: Date }> {
-  const { consentEvents, estates, flats, stairwells } = db.t;
-  const earliest = (await first(db
-    .select({ at: min(consentEvents.at) })
-    .from(consentEvents)
-    .innerJoin(flats, eq(flats.id, consentEvents.flatId))
-    .innerJoin(stairwells, and(eq(stairwells.id, flats.stairwellId), eq(stairwells.estateId, estateId)))))?.at;
-  const created = (await first(db.select({ at: estates.createdAt }).from(estates).where(eq(estates.id, estateId))))?.at;
-  const starts = [earliest, created].map((t) => (t ? Date.parse(t) : NaN)).filter(Number.isFinite);
+  const { estates } = db.t;
+  // The first event is kept on the estate by a trigger as events are recorded: one row read, however long the campaign.
+  const estate = await first(db.select({ firstEventAt: estates.firstEventAt, createdAt: estates.createdAt }).from(estates).where(eq(estates.id, estateId)));
+  const starts = [estate?.firstEventAt, estate?.createdAt].map((t) => (t ? Date.parse(t) : NaN)).filter(Number.isFinite);
   const start = starts.length ? Math.min(...starts, now.getTime()) : now.getTime();
   return { from: new Date(start - 365 * DAY_MS), to: new Date(now.getTime() + DAY_MS) };
 }

@@ -46,6 +46,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 export function defineCommand<S extends z.ZodType, T, P = undefined>(spec: {
   roles: readonly Role[];
   input: S;
+  /**
+   * The one estate this write touches, read before the transaction (null
+   * when it cannot tell): on PostgreSQL writes of different estates then run
+   * side by side. Without it the write excludes all others.
+   */
+  estate?: (input: z.output<S>, db: Db) => Promise<number | null>;
   prepare?: (input: z.output<S>, who: { user: SessionUser; now: Date }) => Promise<P>;
   run: (scope: CommandScope, input: z.output<S>, prepared: P) => Promise<T>;
 }) {
@@ -54,21 +60,27 @@ export function defineCommand<S extends z.ZodType, T, P = undefined>(spec: {
     const input = parseInput(spec.input, rawInput);
     const now = ctx.now();
     const prepared = (spec.prepare ? await spec.prepare(input, { user, now }) : undefined) as P;
+    const estateId = spec.estate && !ctx.db.inTransaction ? await spec.estate(input, ctx.db) : null;
     let recorded = 0;
-    const result = await transact(ctx.db, (tx) =>
-      spec.run(
-        {
-          tx,
-          user,
-          now,
-          record: async (change) => {
-            await tx.insert(tx.t.changeLog).values({ estateId: change.estateId, kind: change.kind, payload: change, at: change.at });
-            recorded += 1;
+    const result = await transact(
+      ctx.db,
+      (tx) =>
+        spec.run(
+          {
+            tx,
+            user,
+            now,
+            record: async (change) => {
+              if (recorded === 0) await tx.engine.lockChangeLog(tx);
+              await tx.insert(tx.t.changeLog).values({ estateId: change.estateId, kind: change.kind, payload: change, at: change.at });
+              recorded += 1;
+            },
           },
-        },
-        input,
-        prepared,
-      ),
+          input,
+          prepared,
+        ),
+      'write',
+      estateId === null ? undefined : { estateId },
     );
     if (recorded > 0) ctx.committed?.();
     return result;

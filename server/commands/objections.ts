@@ -9,6 +9,7 @@ import { WHO } from './authorise.ts';
 import { defineCommand } from './command.ts';
 import { refuse } from './refusal.ts';
 import { isoDay, stairwellId } from './stage-input.ts';
+import { estateOf } from './write-scope.ts';
 
 export const recordObjectionInput = z.object({
   stairwellId,
@@ -26,6 +27,7 @@ export const recordObjectionInput = z.object({
 export const recordObjection = defineCommand({
   roles: WHO.staff,
   input: recordObjectionInput,
+  estate: (input, db) => estateOf.stairwell(db, input.stairwellId),
   run: async ({ tx, now, record }, input) => {
     const { objections } = tx.t;
     const s = await loadStairwellState(tx, input.stairwellId);

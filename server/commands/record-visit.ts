@@ -9,16 +9,28 @@ import { first, only, type Db } from '../db/database.ts';
 import { requireSameWrittenVote } from '../evidence/live-evidence.ts';
 import { checkEvidence, storeEvidence } from '../evidence/store-evidence.ts';
 import type { FlatChange } from '../live/live-change.ts';
-import { loadStairwellState } from '../queries/stairwell-states.ts';
+import { evaluateFlats, loadFlatRows, type FlatRow } from '../queries/stairwell-states.ts';
 import { WHO } from './authorise.ts';
 import { campaignWindow, requireInWindow } from './campaign-window.ts';
 import { defineCommand } from './command.ts';
 import { refuse } from './refusal.ts';
+import { estateOf } from './write-scope.ts';
 
-const passes = async (db: Db, stairwellId: number) => {
-  const s = await loadStairwellState(db, stairwellId);
-  return s.consent.complete && s.consent.result.passed;
+const passes = (rows: readonly FlatRow[]) => {
+  const consent = evaluateFlats(rows);
+  return consent.complete && consent.result.passed;
 };
+
+/**
+ * Whether a change of these voters' flats to `status` makes the stairwell
+ * meet the rule now: the flats read once, the rule evaluated on them as they
+ * will be, and (only when that passes) as they were.
+ */
+async function meetsRuleNow(db: Db, stairwellId: number, voterId: number, status: FlatRow['status']): Promise<boolean> {
+  const before = await loadFlatRows(db, stairwellId);
+  const after = before.map((f) => (f.voterId === voterId ? { ...f, status } : f));
+  return passes(after) && !passes(before);
+}
 
 /**
  * Records a doorstep visit in one transaction: the visit, the flat (and the
@@ -31,6 +43,7 @@ const passes = async (db: Db, stairwellId: number) => {
 export const recordVisit = defineCommand({
   roles: WHO.field,
   input: visitInputSchema,
+  estate: (input, db) => estateOf.flat(db, input.flatId),
   // A written vote's files are decoded and checked in a worker thread, before the transaction takes the write lock.
   prepare: async (input) => (input.evidence && isFormal(input.status) ? await checkEvidence(input.evidence) : null),
   run: async ({ tx, user, now, record }, input, files) => {
@@ -69,7 +82,7 @@ export const recordVisit = defineCommand({
       previous ? { at: previous.at, door: [previous.lng, previous.lat] } : undefined,
       at,
     );
-    const passedBefore = await passes(tx, stairwell.id);
+    const ruleMetNow = input.status !== flat.status && (await meetsRuleNow(tx, stairwell.id, flat.voterId, input.status));
     const visit = await only(tx
       .insert(visits)
       .values({
@@ -118,7 +131,7 @@ export const recordVisit = defineCommand({
       : null;
     if (evidence && !evidence.duplicate) await record({ kind: 'evidence', estateId: stairwell.estateId, at });
     const last = changes.at(-1);
-    if (last && !passedBefore && (await passes(tx, stairwell.id))) last.passedNow = true;
+    if (last && ruleMetNow) last.passedNow = true;
     for (const change of changes) await record(change);
     // The phone celebrates a save that made the stairwell reach the rule.
     return { applied: true, duplicate: false, version: flat.version + 1, status: input.status, flag, ruleMetNow: last?.passedNow ?? false, doorNumber: stairwell.doorNumber, evidence };

@@ -7,6 +7,7 @@ import { first } from '../db/database.ts';
 import { WHO } from './authorise.ts';
 import { defineCommand } from './command.ts';
 import { refuse } from './refusal.ts';
+import { estateOf } from './write-scope.ts';
 
 const checked = (what: string) => z.literal(true, `expected ${what} checked`);
 
@@ -36,6 +37,7 @@ export const reviewEvidenceInput = z.discriminatedUnion('verdict', [
 export const reviewEvidence = defineCommand({
   roles: WHO.staff,
   input: reviewEvidenceInput,
+  estate: (input, db) => estateOf.evidence(db, input.evidenceId),
   run: async ({ tx, user, now, record }, input) => {
     const { flats, stairwells, voteEvidence } = tx.t;
     const row = await first(tx

@@ -10,6 +10,7 @@ import { WHO } from './authorise.ts';
 import { defineCommand, type CommandScope } from './command.ts';
 import { Refusal } from './refusal.ts';
 import { stageFields, stairwellId, type StageFields } from './stage-input.ts';
+import { estateOf } from './write-scope.ts';
 
 export const setStageInput = z.object({ stairwellId, ...stageFields });
 
@@ -105,6 +106,7 @@ export async function applyStage(tx: Db, { now, record }: Pick<CommandScope, 'no
 export const setStage = defineCommand({
   roles: WHO.staff,
   input: setStageInput,
+  estate: (input, db) => estateOf.stairwell(db, input.stairwellId),
   run: async ({ tx, now, record }, { stairwellId: id, ...fields }) => await applyStage(tx, { now, record }, id, fields),
 });
 

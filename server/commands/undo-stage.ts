@@ -8,6 +8,7 @@ import { WHO } from './authorise.ts';
 import { defineCommand } from './command.ts';
 import { refuse } from './refusal.ts';
 import { stairwellId } from './stage-input.ts';
+import { estateOf } from './write-scope.ts';
 
 export const undoStageInput = z.object({
   stairwellId,
@@ -22,6 +23,7 @@ export const undoStageInput = z.object({
 export const undoStage = defineCommand({
   roles: WHO.staff,
   input: undoStageInput,
+  estate: (input, db) => estateOf.stairwell(db, input.stairwellId),
   run: async ({ tx, now, record }, { stairwellId: id, reason }) => {
     const { stageEvents, stairwells } = tx.t;
     const s = await loadStairwellState(tx, id);

@@ -29,12 +29,20 @@ export interface Db extends Pick<Drizzle, 'select' | 'selectDistinct' | 'insert'
 export interface Engine {
   readonly dialect: Dialect;
   /**
-   * Runs `fn` in one transaction. 'write' takes the database's one write lock
-   * at its start (SQLite's BEGIN IMMEDIATE; an advisory lock on PostgreSQL),
-   * so writes are serialised as they are on SQLite and change-log ids commit
-   * in order; 'read' is one consistent snapshot.
+   * Runs `fn` in one transaction. 'write' takes a write lock at its start:
+   * SQLite's one writer (BEGIN IMMEDIATE); on PostgreSQL an advisory lock,
+   * the estate's own when `scope` names the one estate the write touches (so
+   * writes of different estates run side by side), else one that excludes
+   * every other write. 'read' is one consistent snapshot.
    */
-  transaction<T>(fn: (tx: Db) => Promise<T>, mode: 'write' | 'read'): Promise<T>;
+  transaction<T>(fn: (tx: Db) => Promise<T>, mode: 'write' | 'read', scope?: WriteScope): Promise<T>;
+  /**
+   * Called before a transaction's first change-log entry: on PostgreSQL it
+   * takes a lock held until commit, so entries commit in the order of their
+   * ids even when writes of different estates run side by side, and a live
+   * reader that has read up to an id has missed nothing below it.
+   */
+  lockChangeLog(tx: Db): Promise<void>;
   /** Rows of a raw statement (drizzle's sql template, placeholders bound). */
   rows<T>(db: Db, query: SQL): Promise<T[]>;
   /**
@@ -48,12 +56,17 @@ export interface Engine {
   close(): Promise<void>;
 }
 
+/** The one estate a write touches, when the command knows it beforehand. */
+export interface WriteScope {
+  estateId: number;
+}
+
 /**
  * One transaction: a refusal (any throw) inside rolls everything back. Inside
  * another transaction it simply runs there (imports called from commands).
  */
-export function transact<T>(db: Db, fn: (tx: Db) => Promise<T>, mode: 'write' | 'read' = 'write'): Promise<T> {
-  return db.inTransaction ? fn(db) : db.engine.transaction(fn, mode);
+export function transact<T>(db: Db, fn: (tx: Db) => Promise<T>, mode: 'write' | 'read' = 'write', scope?: WriteScope): Promise<T> {
+  return db.inTransaction ? fn(db) : db.engine.transaction(fn, mode, scope);
 }
 
 /** Rows of a raw SQL statement, in either dialect: keep such statements to standard SQL. */

@@ -20,6 +20,7 @@ export function openDatabase(path: string): { db: Db; sqlite: Database.Database;
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  reusePreparedStatements(sqlite);
   const root = drizzle(sqlite, { schema });
   migrate(root, { migrationsFolder: MIGRATIONS });
   // One connection: transactions take turns (a second BEGIN on it would fail, and its reads would see the first's writes).
@@ -42,6 +43,8 @@ export function openDatabase(path: string): { db: Db; sqlite: Database.Database;
       queue = turn.catch(() => undefined);
       return turn;
     },
+    // One writer at a time already commits the log in id order.
+    lockChangeLog: () => Promise.resolve(),
     rows: <T>(_db: Db, query: Parameters<typeof root.all>[0]) => {
       try {
         return Promise.resolve(root.all<T>(query));
@@ -63,4 +66,29 @@ export function openDatabase(path: string): { db: Db; sqlite: Database.Database;
     },
   };
   return { db: asDb(root, engine, schema, false), sqlite, close: () => sqlite.close() };
+}
+
+/** Distinct statements kept prepared: every query LiftMap writes, with room to spare. */
+const MAX_PREPARED = 2_000;
+
+/**
+ * Statements prepared once per SQL text and reused (drizzle asks
+ * better-sqlite3 to prepare every query it runs, a cost paid on every
+ * visit otherwise). A reused statement is handed back in its default
+ * (object rows) mode; drizzle asks for raw rows each time it wants them.
+ */
+function reusePreparedStatements(sqlite: Database.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const prepared = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const cached = prepared.get(source);
+    if (cached) {
+      if (cached.reader) cached.raw(false);
+      return cached;
+    }
+    const statement = prepare(source);
+    if (prepared.size >= MAX_PREPARED) prepared.clear();
+    prepared.set(source, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
 }

@@ -8,8 +8,18 @@ import * as schema from './schema-pg.ts';
 
 export const MIGRATIONS_PG = join(import.meta.dirname, 'migrations-pg');
 
-/** The advisory lock every write transaction takes: writes one at a time, as on SQLite, so change-log ids commit in order. */
+/**
+ * The advisory lock of writes: taken exclusively by a write that may touch
+ * any estate (an import, a user), shared by a write of one estate, which
+ * also takes that estate's own lock: writes of one estate take turns, writes
+ * of different estates run side by side, and a write of any estate waits
+ * for those of all.
+ */
 const WRITE_LOCK = 746_1001;
+/** Class of the per-estate locks (the two-key form: this class, the estate id). */
+const ESTATE_LOCK_CLASS = 7462;
+/** Held from a transaction's first change-log entry to its commit: entries commit in id order. */
+const CHANGE_LOG_LOCK = 746_1003;
 /** Held while migrating, so two app servers starting together do not both apply a migration. */
 const MIGRATE_LOCK = 746_1002;
 
@@ -36,14 +46,18 @@ export async function openPostgres(url: string, opts: { poolSize?: number } = {}
   const listener = new CommitListener(url);
   const engine: Engine = {
     dialect: 'postgres',
-    transaction: <T>(fn: (tx: Db) => Promise<T>, mode: 'write' | 'read') =>
+    transaction: <T>(fn: (tx: Db) => Promise<T>, mode: 'write' | 'read', scope?: { estateId: number }) =>
       root.transaction(
         async (tx) => {
-          if (mode === 'write') await tx.execute(sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
+          if (mode === 'write' && scope) await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${WRITE_LOCK}), pg_advisory_xact_lock(${ESTATE_LOCK_CLASS}, ${scope.estateId})`);
+          else if (mode === 'write') await tx.execute(sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
           return fn(asDb(tx, engine, tables, true));
         },
         mode === 'read' ? { isolationLevel: 'repeatable read', accessMode: 'read only' } : undefined,
       ),
+    lockChangeLog: async (tx) => {
+      await (tx as unknown as NodePgDatabase).execute(sql`SELECT pg_advisory_xact_lock(${CHANGE_LOG_LOCK})`);
+    },
     rows: async <T>(db: Db, query: SQL) => (await (db as unknown as NodePgDatabase).execute(query)).rows as T[],
     onCommit: (listen) => listener.add(listen),
     close: async () => {

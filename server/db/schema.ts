@@ -22,6 +22,8 @@ export const estates = sqliteTable('estates', {
   schematic: integer('schematic', { mode: 'boolean' }).notNull().default(false),
   /** Moved by triggers on every write to the estate, its stairwells or flats, from any connection: what caches key on. */
   revision: integer('revision').notNull().default(0),
+  /** The earliest consent event's time, kept by a trigger as events are recorded: a visit's date is checked against it without scanning the campaign. */
+  firstEventAt: text('first_event_at'),
   createdAt: createdAt(),
 });
 

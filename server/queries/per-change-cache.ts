@@ -27,7 +27,7 @@ export function perChange<T>(compute: (db: Db, estateId: number, now: Date) => P
   return async (db, estateId, now) => {
     const version = await estateVersion(db, estateId, now);
     let entries = cache.get(db);
-    if (!entries) cache.set(db, (entries = new Map()));
+    if (!entries) cache.set(db, (entries = new Map<number, { version: string; value: Promise<T> }>()));
     const hit = entries.get(estateId);
     if (hit?.version === version) return await hit.value;
     const value = compute(db, estateId, now);

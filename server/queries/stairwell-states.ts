@@ -101,20 +101,25 @@ export async function loadStairwellStates(db: Db, estateId: number): Promise<Sta
   return rows.map(({ stairwell, buildingCode }) => stateOf(stairwell, buildingCode, byStairwell.get(stairwell.id) ?? []));
 }
 
+/** One stairwell's flats, floor by floor, as the rule reads them. */
+export async function loadFlatRows(db: Db, stairwellId: number): Promise<FlatRow[]> {
+  const { flats } = db.t;
+  return (await db
+    .select(flatColumns(db.t))
+    .from(flats)
+    .where(eq(flats.stairwellId, stairwellId))
+    .orderBy(asc(flats.floor), asc(flats.room)))
+    .map(({ stairwellId: _s, ...f }) => f);
+}
+
 /** One stairwell, evaluated. */
 export async function loadStairwellState(db: Db, stairwellId: number): Promise<StairwellState> {
-  const { buildings, flats, stairwells } = db.t;
+  const { buildings, stairwells } = db.t;
   const found = await first(db
     .select({ stairwell: stairwells, buildingCode: buildings.code })
     .from(stairwells)
     .innerJoin(buildings, eq(buildings.id, stairwells.buildingId))
     .where(eq(stairwells.id, stairwellId)));
   if (!found) throw refuse.notFound(`没有编号为 ${stairwellId} 的门洞`, `no stairwell with id ${stairwellId}`);
-  const rows = (await db
-    .select(flatColumns(db.t))
-    .from(flats)
-    .where(eq(flats.stairwellId, stairwellId))
-    .orderBy(asc(flats.floor), asc(flats.room)))
-    .map(({ stairwellId: _s, ...f }) => f);
-  return stateOf(found.stairwell, found.buildingCode, rows);
+  return stateOf(found.stairwell, found.buildingCode, await loadFlatRows(db, stairwellId));
 }

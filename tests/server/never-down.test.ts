@@ -37,7 +37,7 @@ async function whileProbing<T>(work: () => Promise<T>): Promise<{ result: T; ans
 }
 
 const postRegister = (bytes: Uint8Array, name: string) =>
-  fetch(`${server.url}/api/estates/1/register`, { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) }, body: bytes });
+  fetch(`${server.url}/api/estates/1/register`, { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) }, body: Buffer.from(bytes) });
 
 describe('no wall, upload or crowd stops the server', () => {
   it('walls that open and close their live stream hundreds of times while visits are recorded leave it serving', async () => {
