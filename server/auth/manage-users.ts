@@ -62,12 +62,16 @@ async function userId(db: Db, username: string): Promise<number> {
   return found.id;
 }
 
-/** A new random password, returned once; every session of the user ends, so a leaked password or cookie stops working. */
+/**
+ * A new random password, returned once; every session of the user ends, so
+ * a leaked password or cookie stops working. A disabled account stays
+ * disabled: enabling it is its own step.
+ */
 export async function resetPassword(db: Db, username: string): Promise<string> {
   const { users } = db.t;
   const id = await userId(db, username);
   const password = generatePassword();
-  await db.update(users).set({ passwordHash: hashPassword(password), disabledAt: null }).where(eq(users.id, id));
+  await db.update(users).set({ passwordHash: hashPassword(password) }).where(eq(users.id, id));
   await endSessionsOf(db, id);
   return password;
 }

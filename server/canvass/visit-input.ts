@@ -3,6 +3,9 @@ import { HOUSEHOLD_STATUSES } from '../../geo/consent/index.ts';
 import { evidenceInputSchema } from '../evidence/evidence-input.ts';
 import { COMPENSATIONS, CONCERN_TAGS, VISIT_OUTCOMES } from '../../geo/register/index.ts';
 
+/** A tag given twice counts once. */
+const distinct = <T>(tags: T[]): T[] => [...new Set(tags)];
+
 export const visitInputSchema = z.object({
   flatId: z.number().int().positive(),
   /** The flat's version the canvasser saw; a stale one is refused. */
@@ -13,10 +16,10 @@ export const visitInputSchema = z.object({
   recordedAt: z.iso.datetime({ offset: true }).optional(),
   outcome: z.enum(VISIT_OUTCOMES),
   status: z.enum(HOUSEHOLD_STATUSES),
-  concerns: z.array(z.enum(CONCERN_TAGS)).max(CONCERN_TAGS.length),
+  concerns: z.array(z.enum(CONCERN_TAGS)).max(CONCERN_TAGS.length * 2).transform(distinct),
   note: z.string().trim().max(500, 'expected a note of at most 500 characters').optional(),
   nextVisitOn: z.iso.date().optional(),
-  compensation: z.array(z.enum(COMPENSATIONS)).max(COMPENSATIONS.length),
+  compensation: z.array(z.enum(COMPENSATIONS)).max(COMPENSATIONS.length * 2).transform(distinct),
   position: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
   /** A written vote's evidence (signed, opposed, abstain): signature, photo of the form, or proxy; without it the vote is 待补证. */
   evidence: evidenceInputSchema.optional(),

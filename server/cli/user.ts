@@ -30,7 +30,8 @@ try {
     const { password } = await addUserCommand(ctx, { username: name, role, canvasser: values.canvasser, estateId: estate });
     console.log(`created ${name} (${role}) with password ${password}`);
   } else if (command === 'reset' && name) {
-    console.log(`new password for ${name}: ${(await resetPasswordCommand(ctx, { username: name })).password} (every session of ${name} has ended)`);
+    const reset = await resetPasswordCommand(ctx, { username: name });
+    console.log(`new password for ${name}: ${reset.password} (every session of ${name} has ended)${reset.disabled ? `; ${name} is still disabled: npm run user -- enable ${name}` : ''}`);
   } else if (command === 'disable' && name) {
     const { sessionsEnded } = await disableUserCommand(ctx, { username: name });
     console.log(`disabled ${name}: no sign-in from now; ${sessionsEnded} open session${sessionsEnded === 1 ? '' : 's'} ended`);

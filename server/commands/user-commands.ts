@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { addUser, disableUser, enableUser, resetPassword, setRole, UserError } from '../auth/manage-users.ts';
 import { ROLES } from '../auth/roles.ts';
-import type { Db } from '../db/database.ts';
+import { first, type Db } from '../db/database.ts';
 import { WHO } from './authorise.ts';
 import { defineCommand } from './command.ts';
 import { refuse } from './refusal.ts';
@@ -32,7 +32,12 @@ export const addUserCommand = defineCommand({
 export const resetPasswordCommand = defineCommand({
   roles: WHO.admin,
   input: z.object({ username }),
-  run: async ({ tx }, i) => ({ password: await asRefusal(() => resetPassword(tx, i.username)) }),
+  run: async ({ tx }, i) => {
+    const password = await asRefusal(() => resetPassword(tx, i.username));
+    const user = await first(tx.select({ disabledAt: tx.t.users.disabledAt }).from(tx.t.users).where(eq(tx.t.users.username, i.username)));
+    // A reset does not enable: the account says so, and stays as it was.
+    return { password, disabled: Boolean(user?.disabledAt) };
+  },
 });
 
 /** An admin disables a user: no sign-in, every open session ends now. Never oneself: someone must be left to undo it. */

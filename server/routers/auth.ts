@@ -17,7 +17,10 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const now = ctx.now();
       const wait = await ctx.limiter.retryAfterMs(input.username, ctx.clientKey, now.getTime());
-      if (wait > 0) throw refuse.tooMany(`登录失败次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试`, `too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} min`);
+      if (wait > 0) {
+        const [zh, en] = wait < 60_000 ? [`${Math.ceil(wait / 1000)} 秒`, `${Math.ceil(wait / 1000)} s`] : [`${Math.ceil(wait / 60_000)} 分钟`, `${Math.ceil(wait / 60_000)} min`];
+        throw refuse.tooMany(`登录失败次数过多，请 ${zh}后再试`, `too many failed sign-ins; try again in ${en}`);
+      }
       const user = await first(ctx.db.select().from(ctx.db.t.users).where(eq(ctx.db.t.users.username, input.username)));
       const matches = verifyPassword(input.password, user?.passwordHash ?? decoyHash());
       if (!user || !matches || user.disabledAt) {
@@ -25,7 +28,7 @@ export const authRouter = router({
         if (user && matches) throw refuse.forbidden('此账号已停用，请联系管理员', 'this account is disabled; ask an admin');
         throw new Refusal('unauthorized', '用户名或密码错误', 'wrong user name or password');
       }
-      await ctx.limiter.succeed(input.username, ctx.clientKey);
+      await ctx.limiter.succeed(input.username);
       const { token, maxAgeS } = await createSession(ctx.db, user.id, now);
       ctx.setCookie(sessionCookie(token, maxAgeS, ctx.secure));
       return { username: user.username, role: user.role };

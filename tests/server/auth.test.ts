@@ -11,6 +11,9 @@ import { runCli } from '../support/run-cli.ts';
 import { clientWithCookie, sessionCookieFor } from '../support/sign-in.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { openTestDatabase } from '../support/test-database.ts';
+import { createCaller } from '../support/caller.ts';
+import { createContextInner } from '../../server/context.ts';
+import { resetPassword, disableUser } from '../../server/auth/manage-users.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -72,17 +75,48 @@ describe('sign-in under attack', () => {
     expect(unknown).toBeGreaterThan(known / 3);
   });
 
-  it('limits spraying one password over many names from one address, and forgets failures after the window', async () => {
+  it('slows spraying one password over many names from one address without locking the office out, and forgets failures after the window', async () => {
     const { db, close } = await openTestDatabase(':memory:');
-    const limiter = new LoginLimiter(db, 5, 60_000, 20);
+    const limiter = new LoginLimiter(db, 5, 60_000, 20, 3_000);
     for (let i = 0; i < 20; i++) await limiter.fail(`user${i}`, '10.0.0.9', 1_000);
-    expect(await limiter.retryAfterMs('user-new', '10.0.0.9', 2_000)).toBeGreaterThan(0);
+    // One attempt per 3 s from that address, for any name; none from another address.
+    expect(await limiter.retryAfterMs('user-new', '10.0.0.9', 2_000)).toBe(2_000);
+    expect(await limiter.retryAfterMs('admin', '10.0.0.9', 4_000)).toBe(0);
     expect(await limiter.retryAfterMs('user-new', '10.0.0.8', 2_000)).toBe(0);
     expect(await limiter.retryAfterMs('user-new', '10.0.0.9', 62_000)).toBe(0);
+    // An account tried five times is locked from every address, for the window.
+    for (let i = 0; i < 5; i++) await limiter.fail('wang', `10.0.1.${i}`, 100_000);
+    expect(await limiter.retryAfterMs('wang', '10.0.2.1', 101_000)).toBe(59_000);
+    expect(await limiter.retryAfterMs('li', '10.0.1.1', 101_000)).toBe(0);
     // Swept: after the window nothing of the spray is kept.
-    for (let i = 0; i < 1000; i++) await limiter.retryAfterMs('probe', '10.0.0.7', 200_000);
+    for (let i = 0; i < 1000; i++) await limiter.retryAfterMs('probe', '10.0.0.7', 300_000);
     expect(await limiter.size()).toBe(0);
     await close();
+  });
+});
+
+describe('an office behind one address', () => {
+  it('mistyped twenty times under many names, still signs its admin in with the right password after a few seconds, never 15 minutes', async () => {
+    const password = await addUser(server.db, 'office-admin', 'admin');
+    let clock = Date.parse('2026-12-07T09:00:00+08:00');
+    const anonymous = createCaller(createContextInner({ db: server.db, clientKey: '10.20.0.1', now: () => new Date(clock) }));
+    const refusal = (p: Promise<unknown>) => p.then(() => null, (e: { code?: string; message?: string }) => ({ code: e.code, message: e.message }));
+    for (let i = 0; i < 20; i++) expect((await refusal(anonymous.auth.login({ username: i % 2 ? `clerk${i}` : `office-admin-${i}`, password: 'wrong' })))?.code).toBe('UNAUTHORIZED');
+    expect(await refusal(anonymous.auth.login({ username: 'office-admin', password }))).toEqual({ code: 'TOO_MANY_REQUESTS', message: '登录失败次数过多，请 3 秒后再试（too many failed sign-ins; try again in 3 s）' });
+    clock += 3_000;
+    expect(await anonymous.auth.login({ username: 'office-admin', password })).toEqual({ username: 'office-admin', role: 'admin' });
+  });
+});
+
+describe('a disabled account', () => {
+  it('stays disabled when its password is reset, from the shell or /admin', async () => {
+    await addUser(server.db, 'gone-clerk', 'viewer');
+    await disableUser(server.db, 'gone-clerk', new Date());
+    const password = await resetPassword(server.db, 'gone-clerk');
+    const login = await fetch(`${server.url}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'gone-clerk', password }) });
+    expect(login.status).toBe(403);
+    expect(await login.text()).toMatch(/此账号已停用/);
+    expect(runCli('user', server, 'list').out).toMatch(/gone-clerk\tviewer\tdisabled/);
   });
 });
 

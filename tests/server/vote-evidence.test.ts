@@ -89,6 +89,25 @@ describe('掌上签约: a written vote and its evidence', () => {
     expect((await registerOf(passing.id)).register.find((f) => f.id === flat.id)).toMatchObject({ status: 'signed', evidence: 'missing', version: flat.version });
   });
 
+  it('refuses evidence whose id is already stored for another flat, instead of saving the vote without it; nothing is written', async () => {
+    const reg = await registerOf(passing.id);
+    const stored = (await sql<{ clientId: string }>('SELECT client_id AS "clientId" FROM vote_evidence WHERE stairwell_id = ? ORDER BY id LIMIT 1', passing.id))[0]!.clientId;
+    const flat = reg.register.find((f) => f.status === 'signed' && f.evidence === 'missing' && f.voterId !== passing.voterId)!;
+    const visit = signedVisit(reg, flat, 'signed', clock);
+    const before = await counts();
+    const refused = await refusal(canvasser.canvass.recordVisit({ ...visit, evidence: { ...visit.evidence!, clientId: stored } }));
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: `${passing.door} ${flat.room}：这份凭证的编号已用于另一户或另一种表决，未保存：请在手机上重新签字或拍照（${passing.door} ${flat.room}: this evidence id is already stored for another flat or another vote; nothing was saved: sign or photograph again on the phone）` });
+    expect(await counts()).toEqual(before);
+    expect((await registerOf(passing.id)).register.find((f) => f.id === flat.id)).toMatchObject({ evidence: 'missing', version: flat.version });
+  });
+
+  it('counts a concern tag given twice once', async () => {
+    const reg = await registerOf(passing.id);
+    const flat = reg.register.find((f) => f.status === 'undecided' || f.status === 'unvisited' || f.status === 'intent')!;
+    await canvasser.canvass.recordVisit({ flatId: flat.id, expectedVersion: flat.version, clientId: `tags-twice-${flat.id}`, outcome: 'talked', status: flat.status, concerns: ['noise', 'noise', 'cost_share'], compensation: ['drying_rack', 'drying_rack'] });
+    expect((await registerOf(passing.id)).register.find((f) => f.id === flat.id)).toMatchObject({ concerns: ['noise', 'cost_share'], compensation: ['drying_rack'] });
+  });
+
   it('refuses evidence for a flat the canvasser does not own', async () => {
     const map = await staff.estate.map({ estateId: 1 });
     const owned = new Set((await canvasser.canvass.myStairwells({})).map((s) => s.id));
