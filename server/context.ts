@@ -1,7 +1,7 @@
 import type { SessionUser } from './auth/sessions.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
 import type { Db } from './db/open-database.ts';
-import type { Basemap } from './env.ts';
+import type { Basemap, BackupSettings } from './env.ts';
 import { LiveBus } from './live/live-bus.ts';
 
 export interface Context {
@@ -21,8 +21,8 @@ export interface Context {
   secure: boolean;
   /** The raster basemap the clients draw under the estate, or null (offline style). */
   basemap: Basemap | null;
-  /** Where /admin's backups go (beside the SQLite file), or null where none are made from the app. */
-  backupDir: string | null;
+  /** Where /admin's backups go and when the server makes its own, or null where the app makes none (PostgreSQL). */
+  backups: BackupSettings | null;
 }
 
 /** The context without HTTP, for tests through createCaller and for the HTTP adapter alike. */
@@ -38,7 +38,7 @@ export function createContextInner(opts: { db: Db } & Partial<Omit<Context, 'db'
     setCookie: () => undefined,
     secure: false,
     basemap: null,
-    backupDir: null,
+    backups: null,
     ...opts,
   };
 }

@@ -26,6 +26,17 @@ const envSchema = z.object({
   LIFTMAP_BASEMAP_ATTRIBUTION: z.string().min(1).optional(),
   /** The tiles' datum: wgs84 (OpenStreetMap, Tianditu) or gcj02 (AMap/Gaode); estate layers are shifted for display only. */
   LIFTMAP_BASEMAP_DATUM: z.enum(['wgs84', 'gcj02']).default('wgs84'),
+  /** Where backups go (SQLite): the server's own daily ones, /admin's and `npm run backup`'s. */
+  LIFTMAP_BACKUP_DIR: z.string().min(1).default(join(ROOT, 'var', 'backups')),
+  /** When the server backs up by itself each day, Shanghai time; `off` for never (then schedule `npm run backup` yourself). */
+  LIFTMAP_BACKUP_TIME: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'expected a time of day such as 03:00, or off')
+    .default('03:00'),
+  /** Backups kept: the newest of each of this many days… */
+  LIFTMAP_BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).max(3650).default(14),
+  /** …and of each of this many weeks. */
+  LIFTMAP_BACKUP_KEEP_WEEKLY: z.coerce.number().int().min(0).max(520).default(8),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -45,6 +56,20 @@ export interface Basemap {
   tiles: string;
   attribution: string;
   datum: 'wgs84' | 'gcj02';
+}
+
+/** Where backups go, and when the server makes its own (null: never) with how many it keeps. */
+export interface BackupSettings {
+  dir: string;
+  at: string | null;
+  daily: number;
+  weekly: number;
+}
+
+/** The backups of a SQLite server; null on PostgreSQL, whose own tools back up. */
+export function backupSettingsOf(env: Env): BackupSettings | null {
+  if (env.LIFTMAP_DATABASE_URL) return null;
+  return { dir: env.LIFTMAP_BACKUP_DIR, at: env.LIFTMAP_BACKUP_TIME === 'off' ? null : env.LIFTMAP_BACKUP_TIME, daily: env.LIFTMAP_BACKUP_KEEP_DAILY, weekly: env.LIFTMAP_BACKUP_KEEP_WEEKLY };
 }
 
 /** The configured raster basemap, or null for the offline style. */

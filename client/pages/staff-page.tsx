@@ -60,15 +60,18 @@ export function StaffPage() {
   );
 }
 
-/** When the last backup ran, so staff notice when backups stop. */
+/** When the last backup ran and when the next will, so staff notice when backups stop: a warning past 2 days. */
 function BackupLine() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const last = useQuery(trpc.admin.lastBackup.queryOptions());
-  if (last.isLoading) return null;
+  const backup = useQuery(trpc.admin.lastBackup.queryOptions());
+  if (!backup.data) return null;
+  const { last, stale, schedule, postgres } = backup.data;
   return (
-    <p className="staff-card" data-testid="last-backup">
-      {last.data ? t('staff.lastBackup', { at: last.data.at.slice(0, 16).replace('T', ' '), size: (last.data.bytes / 1024 / 1024).toFixed(1) }) : t('staff.noBackup')}
-    </p>
+    <div className={`staff-card${stale ? ' backup-stale' : ''}`} data-testid="last-backup">
+      <p>{last ? t('staff.lastBackup', { at: last.at.slice(0, 16).replace('T', ' '), size: (last.bytes / 1024 / 1024).toFixed(1) }) : t('staff.noBackup')}</p>
+      {stale && <p role="alert">{t('staff.staleBackup')}</p>}
+      <p className="muted">{postgres ? t('staff.backupPostgres') : schedule ? t('staff.backupSchedule', schedule) : t('staff.backupOff')}</p>
+    </div>
   );
 }

@@ -8,7 +8,7 @@ import { tokenFromCookie, userForToken } from '../auth/sessions.ts';
 import type { CommandContext } from '../commands/command.ts';
 import { createContextInner } from '../context.ts';
 import type { Db } from '../db/database.ts';
-import type { Basemap } from '../env.ts';
+import type { Basemap, BackupSettings } from '../env.ts';
 import { LiveBus } from '../live/live-bus.ts';
 import { appRouter } from '../routers/_app.ts';
 import { handleBackupDownload } from './backup-routes.ts';
@@ -29,8 +29,8 @@ export interface AppOptions {
   basemap?: Basemap | null;
   /** The clock (tests and the benchmark pass their own). */
   now?: () => Date;
-  /** Where backups made from /admin go; none when absent. */
-  backupDir?: string;
+  /** Where backups made from /admin go and the server's own schedule; none when absent (PostgreSQL). */
+  backups?: BackupSettings | null;
 }
 
 /** The origin of a basemap's tile template, for the CSP. */
@@ -43,13 +43,24 @@ function tileOrigin(basemap: Basemap | null | undefined): string[] {
   }
 }
 
+/** The HTTP server, and how it stops cleanly. */
+export interface App extends Server {
+  /**
+   * Stops taking requests, lets those in flight finish (at most `graceMs`),
+   * then closes every connection: live streams end abruptly, so each wall
+   * reconnects with its last event id, to this server when it is back or to
+   * another. Resolves once nothing is open.
+   */
+  drain(graceMs: number): Promise<void>;
+}
+
 /**
  * The one HTTP server: tRPC at /trpc, GIS endpoints under /api, /healthz, and
  * the built client (single-page fallback) for everything else. Every
  * response carries the security headers; every write must come from this
  * server's own pages and stay within its size limits.
  */
-export function createApp(opts: AppOptions): Server {
+export function createApp(opts: AppOptions): App {
   const log = opts.log ?? ((line: string) => console.error(line));
   const bus = opts.bus ?? new LiveBus(opts.db);
   const now = opts.now ?? (() => new Date());
@@ -73,7 +84,7 @@ export function createApp(opts: AppOptions): Server {
         clientKey: req.socket.remoteAddress ?? 'unknown',
         secure: opts.tls !== undefined,
         basemap: opts.basemap ?? null,
-        backupDir: opts.backupDir ?? null,
+        backups: opts.backups ?? null,
         setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
       });
     },
@@ -138,5 +149,24 @@ export function createApp(opts: AppOptions): Server {
       fail(path, req.method, res, e);
     }
   };
-  return serve((req, res) => void handle(req, res));
+  // Requests being answered, live streams aside (they never finish by themselves).
+  let inFlight = 0;
+  let idle: (() => void) | null = null;
+  const server = serve((req, res) => {
+    if (!req.url?.startsWith('/trpc/live.onChange')) {
+      inFlight += 1;
+      res.once('close', () => {
+        if (--inFlight === 0) idle?.();
+      });
+    }
+    void handle(req, res);
+  });
+  const drain = async (graceMs: number) => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    if (inFlight > 0) await Promise.race([new Promise<void>((resolve) => (idle = resolve)), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+    server.closeAllConnections();
+    await closed;
+  };
+  return Object.assign(server, { drain });
 }

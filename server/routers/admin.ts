@@ -1,6 +1,7 @@
 import { desc } from 'drizzle-orm';
 import { basename } from 'node:path';
 import { backupFromApp } from '../backup/backup-database.ts';
+import { STALE_BACKUP_MS } from '../backup/backup-schedule.ts';
 import { refuse } from '../commands/refusal.ts';
 import { first } from '../db/database.ts';
 import { z } from 'zod';
@@ -43,11 +44,25 @@ export const adminRouter = router({
   /** An online backup now, beside the SQLite file; refused on PostgreSQL, whose own tools back up. */
   // It says what it wants: a stray or forged call with any other body is refused, and writes nothing.
   runBackup: adminOnly.input(z.object({ confirm: z.literal(true, 'expected confirm: true') }).strict()).mutation(async ({ ctx }) => {
-    if (!ctx.backupDir) throw refuse.precondition('此服务器未配置备份目录：请在服务器上运行 npm run backup', 'this server has no backup folder: run npm run backup on the server');
-    return await backupFromApp(ctx.db, ctx.backupDir, ctx.now());
+    if (!ctx.backups) throw refuse.precondition('数据在 PostgreSQL 中，请用 PostgreSQL 自带的备份工具（pg_dump）备份', 'the data is in PostgreSQL: back it up with pg_dump (README, "Running on PostgreSQL")');
+    return await backupFromApp(ctx.db, ctx.backups.dir, ctx.now());
   }),
-  /** When the last backup ran (npm run backup), for /admin. */
-  lastBackup: staff.query(async ({ ctx }) => await first(ctx.db.select({ at: ctx.db.t.backups.at, bytes: ctx.db.t.backups.bytes }).from(ctx.db.t.backups).orderBy(desc(ctx.db.t.backups.id)).limit(1)) ?? null),
+  /**
+   * When the last backup ran (the server's own, /admin's or npm run backup),
+   * whether it is too old (more than 2 days), and when the server backs up
+   * by itself: what /admin warns with when backups stop.
+   */
+  lastBackup: staff.query(async ({ ctx }) => {
+    const { backups } = ctx.db.t;
+    const last = (await first(ctx.db.select({ at: backups.at, bytes: backups.bytes }).from(backups).orderBy(desc(backups.id)).limit(1))) ?? null;
+    const ageMs = last ? ctx.now().getTime() - Date.parse(last.at) : null;
+    return {
+      last,
+      stale: ctx.backups !== null && (ageMs === null || ageMs > STALE_BACKUP_MS),
+      schedule: ctx.backups && ctx.backups.at ? { at: ctx.backups.at, daily: ctx.backups.daily, weekly: ctx.backups.weekly } : null,
+      postgres: ctx.backups === null,
+    };
+  }),
   /**
    * The building outlines in a file as a committee gets it (GeoJSON with any attributes, a zipped Shapefile,
    * KML/KMZ, OpenStreetMap), in WGS-84, with its attributes and a guess at floors and codes; nothing is written.

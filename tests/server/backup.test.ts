@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stateAt } from '../../geo/history/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
-import { backupDatabase } from '../../server/backup/backup-database.ts';
+import { writeBackup } from '../../server/backup/backup-database.ts';
 import { checkBackup, restoreDatabase } from '../../server/backup/restore-database.ts';
 import { openDatabase } from '../../server/db/open-database.ts';
 import { backups, consentEvents, flats } from '../support/tables.ts';
@@ -42,7 +42,7 @@ describe.skipIf(ON_POSTGRES)('backups', () => {
         await new Promise((r) => setImmediate(r));
       }
     })();
-    const { file } = await backupDatabase(live.sqlite, live.db, join(dir, 'backups'), new Date());
+    const { file } = await writeBackup(live.db, join(dir, 'backups'), new Date());
     stop = true;
     await writer;
     expect(writes).toBeGreaterThan(0);
@@ -81,7 +81,7 @@ describe.skipIf(ON_POSTGRES)('restore while a server runs', () => {
     const server = await startTestServer({ dbFile: join(dir, 'live.db') });
     const backups = join(dir, 'backups');
     const sqlite = new Database(server.file!);
-    const { file } = await backupDatabase(sqlite, server.db, backups, new Date());
+    const { file } = await writeBackup(server.db, backups, new Date());
     const refused = runCli('restore', server, file);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/server \(pid \d+\) has .* open: stop it first/);

@@ -77,7 +77,7 @@ export async function startTestServer(
   const logs: string[] = [];
   // Backups from /admin go to a folder of this test's own, removed with it.
   const backupDir = mkdtempSync(join(tmpdir(), 'liftmap-backups-'));
-  const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), basemap: opts.basemap ?? null, backupDir });
+  const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), basemap: opts.basemap ?? null, backups: { dir: backupDir, at: null, daily: 14, weekly: 8 } });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
