@@ -29,6 +29,7 @@ export class LiveBus {
   /** The poll running now, if one is; a poke meanwhile asks for one more after it. */
   private polling: Promise<void> | null = null;
   private pollAgain = false;
+  private starting: Promise<number> | null = null;
   /** Every open screen's queue, so a stopping server can end their streams (they reconnect with their last event id). */
   private readonly inboxes = new Set<Inbox>();
 
@@ -64,19 +65,32 @@ export class LiveBus {
       });
   }
 
+  /**
+   * Where the bus starts, once: the change log's latest id when it was first
+   * read. Everything after it is sent to listeners; nothing before it is.
+   */
+  private start(): Promise<number> {
+    if (this.lastId !== null) return Promise.resolve(this.lastId);
+    const { changeLog } = this.db.t;
+    this.starting ??= first(this.db.select({ id: max(changeLog.id) }).from(changeLog))
+      .then((row) => (this.lastId ??= row?.id ?? 0))
+      .finally(() => (this.starting = null));
+    return this.starting;
+  }
+
   private async readLog(): Promise<void> {
     const { changeLog } = this.db.t;
-    this.lastId ??= (await first(this.db.select({ id: max(changeLog.id) }).from(changeLog)))?.id ?? 0;
+    let after = await this.start();
     for (;;) {
-      const rows = await this.db.select().from(changeLog).where(gt(changeLog.id, this.lastId)).orderBy(asc(changeLog.id)).limit(500);
+      const rows = await this.db.select().from(changeLog).where(gt(changeLog.id, after)).orderBy(asc(changeLog.id)).limit(500);
       for (const row of rows) {
-        this.lastId = row.id;
+        this.lastId = after = row.id;
         this.emitter.emit('change', { id: row.id, change: row.payload as RecordedChange } satisfies LiveEvent);
       }
       if (rows.length < 500) break;
     }
     // Now and then, forget what no reconnecting screen needs.
-    if (++this.polls % 120 === 1) await this.db.delete(changeLog).where(lte(changeLog.id, this.lastId - CHANGE_LOG_KEEP));
+    if (++this.polls % 120 === 1) await this.db.delete(changeLog).where(lte(changeLog.id, after - CHANGE_LOG_KEEP));
   }
 
   /** Ends every open stream (a server stopping): each screen reconnects, to this server or the next, with its last event id. */
@@ -120,21 +134,23 @@ export class LiveBus {
     this.emitter.on('change', inbox.push);
     this.retain();
     try {
-      let seen = afterId ?? this.lastId ?? 0;
+      // Where the bus stands for this screen: changes after it reach the inbox (it listens already), those up to it come from the log.
+      const from = this.lastId ?? (await this.start());
+      let seen = afterId ?? from;
       if (afterId !== null) {
         const bounds = await first(this.db.select({ oldest: min(changeLog.id), newest: max(changeLog.id) }).from(changeLog));
         const newest = bounds?.newest ?? 0;
         if (afterId > newest || (bounds?.oldest != null && afterId < bounds.oldest - 1)) {
           yield { id: newest, change: { kind: 'resync', estateId, at: new Date().toISOString() } };
-          seen = newest;
+          seen = Math.max(newest, from);
         } else {
           const missed = await this.db
             .select()
             .from(changeLog)
-            .where(and(gt(changeLog.id, afterId), lte(changeLog.id, this.lastId ?? newest), estateId === null ? undefined : sql`${changeLog.estateId} = ${estateId}`))
+            .where(and(gt(changeLog.id, afterId), lte(changeLog.id, from), estateId === null ? undefined : sql`${changeLog.estateId} = ${estateId}`))
             .orderBy(asc(changeLog.id));
           for (const row of missed) yield { id: row.id, change: row.payload as RecordedChange };
-          seen = Math.max(seen, this.lastId ?? newest);
+          seen = Math.max(seen, from);
         }
       }
       for (;;) {

@@ -96,7 +96,7 @@ describe.skipIf(ON_POSTGRES)('backups that happen by themselves', () => {
     expect(existsSync(target)).toBe(true);
     // One byte changed since it was made: refused, in one line, nothing replaced.
     const bytes = readFileSync(made.file);
-    bytes[bytes.length - 100] ^= 0xff;
+    bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
     writeFileSync(made.file, bytes);
     const refused = runCli('restore', join(dir, 'other', 'liftmap.db'), made.file);
     expect(refused.code).toBe(1);
