@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- section ...]`: sections `http`, `live`, `phasing`, `parking`, `client`, `evidence`, `district`, `databases`, `city` (default: all).
+ * `npm run bench [-- section ...]`: sections `http`, `live`, `phasing`, `parking`, `client`, `evidence`, `district`, `databases`, `city`, `chaos`, `writes` (default: all).
  * `databases` starts a throwaway PostgreSQL cluster (Debian's postgresql) and measures SQLite and PostgreSQL side by side at
  * BENCH_ESTATES (100) estates; `city` measures two app servers on one PostgreSQL, then BENCH_CITY_ESTATES (1,000) estates (~20 min).
  * Writes bench/reports/<time>.json and bench/reports/latest.json.
@@ -16,6 +16,8 @@ import { bundleSize, replayFrames, wallLoad, wallRecolour } from './client.ts';
 import { startPgCluster } from '../tests/support/pg-cluster.ts';
 import { districtScale } from './district.ts';
 import { evidenceCost } from './evidence.ts';
+import { chaos } from './chaos.ts';
+import { writesSideBySide } from './writes.ts';
 import { httpLatency } from './http.ts';
 import { liveLatency, liveTwoServers, liveUnderLoad } from './live.ts';
 import { parkingComparison, parkingMovesBetweenPhases, parkingTimes } from './parking.ts';
@@ -144,6 +146,32 @@ try {
     } finally {
       cluster.stop();
     }
+  }
+  if (run('writes')) {
+    // The commit the issue "Never down" started from, unless told otherwise.
+    const baseline = process.env.BENCH_BASELINE ?? 'abe2917';
+    const cluster = process.env.BENCH_WRITES_POSTGRES === '0' ? null : await startPgCluster();
+    try {
+      const w = await writesSideBySide(baseline, cluster?.base ?? null);
+      console.log(`floor: ${w.floor.commitsPerSecond} durable one-row SQLite commits/s back to back (the server's pragmas)`);
+      for (const [name, r] of Object.entries(w.sqlite))
+        console.log(
+          `SQLite, ${name}: ${r.visitsPerSecond} visits/s back to back (200 phones), ${r.cpuMsPerVisit} ms CPU per visit; at ${r.evening.visitsPerSecond} visits/s sent → heard on all 20 walls p50 ${r.evening.heardOnAll20WallsMs.p50} ms, p99 ${r.evening.heardOnAll20WallsMs.p99} ms; failed ${r.failed}`,
+        );
+      for (const [name, r] of Object.entries(w.postgres ?? {}))
+        console.log(`PostgreSQL, ${name}: ${r.visitsPerSecond} visits/s over two app servers and ${r.estates} estates; ${r.changesMissedByWalls} of ${r.changes} changes missed by ${r.walls} walls; failed ${r.failed}`);
+      report.writes = w;
+    } finally {
+      cluster?.stop();
+    }
+  }
+  if (run('chaos')) {
+    const c = await chaos(Number(process.env.BENCH_CHAOS_SECONDS ?? 300));
+    console.log(
+      `chaos for ${c.seconds} s: exited during the run ${c.exitedDuringRun}, exit code ${c.exitCode}; ${c.visits.acknowledged} visits (${c.visits.perSecond}/s), acknowledged lost ${c.acknowledgedLost}; requests failed ${c.requestsFailed.total}; walls missed ${c.walls.changesMissed} of ${c.walls.changes} changes over ${c.walls.reconnects} connections (${c.walls.resyncs} resyncs); /healthz p50 ${c.healthz.p50Ms} ms, p99 ${c.healthz.p99Ms} ms, max ${c.healthz.maxMs} ms; the benchmark's own loop late by p99 ${c.clientLoopDelay.p99Ms.toFixed(0)} ms`,
+    );
+    for (const [name, o] of Object.entries(c.hostile)) console.log(`  ${name}: ${o.sent} sent, answered ${JSON.stringify(o.statuses)}, failed ${o.failed}`);
+    report.chaos = c;
   }
 } finally {
   await server.close();

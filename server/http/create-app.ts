@@ -19,6 +19,7 @@ import { handleSitePlanImage } from './site-plan-routes.ts';
 import { handleEvidenceFile } from './evidence-routes.ts';
 import { callsIn, crossSiteRefusal, MAX_ANONYMOUS_BATCH, MAX_BATCH, MAX_IMPORT_BODY, securityHeaders, trpcBodyCap } from './request-limits.ts';
 import { sendError } from './send.ts';
+import { handleLiveStream } from './live-stream.ts';
 
 export interface AppOptions {
   db: Db;
@@ -112,6 +113,8 @@ export function createApp(opts: AppOptions): App {
         const crossSite = crossSiteRefusal(req);
         if (crossSite) return sendError(res, 403, 'CROSS_SITE', `拒绝来自其他网站的写入请求（writes come only from LiftMap's own pages; ${crossSite}）`);
       }
+      // Every wall's live stream, each change written once to all of them.
+      if (path === '/trpc/live.onChange' && req.method === 'GET') return handleLiveStream(bus, req, res, url);
       if (path.startsWith('/trpc/')) {
         // A batch larger than the client's own is for signed-in users only.
         if (callsIn(path.slice('/trpc/'.length)) > MAX_ANONYMOUS_BATCH && !(await userOf(req)))

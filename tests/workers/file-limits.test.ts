@@ -44,7 +44,7 @@ describe('the worker threads that read uploads refuse what would hurt the server
   it('a workbook under every count whose cells would take gigabytes: its worker stops at the heap limit, and the next file is read as usual', async () => {
     const refusal = await refusalOf(register(manyCellsXlsx(), 'cells.xlsx'));
     expect(refusal.kind).toBe('too_large');
-    expect(refusal.zh).toBe(`读取 cells.xlsx 需要超过 ${WORKER_LIMITS.heapMb} MB 内存，已停止，未写入任何内容`);
+    expect(refusal.zh).toBe(`读取 cells.xlsx 需要超过 ${WORKER_LIMITS.files.heapMb} MB 内存，已停止，未写入任何内容`);
     expect(refusal.field).toBe('register');
     // A fresh worker reads the next file: its rows, not a limit.
     const next = await register(mergedRangeXlsx('A1:B2'), 'next.xlsx');
@@ -67,7 +67,7 @@ describe('the worker threads that read uploads refuse what would hurt the server
   });
 
   it('refuses as busy beyond its queue, and answers the rest', async () => {
-    const tasks = Array.from({ length: WORKER_LIMITS.threads + WORKER_LIMITS.queue + 4 }, () =>
+    const tasks = Array.from({ length: WORKER_LIMITS.files.threads + WORKER_LIMITS.files.queue + 4 }, () =>
       inWorker('parseEstate', { geojson: heavyEstate(1, 2_000), from: 'wgs84' }, { file: 'x.geojson', seconds: 120 }).then(
         () => 'read',
         (e: unknown) => (e instanceof Refusal ? e.kind : String(e)),
@@ -75,6 +75,6 @@ describe('the worker threads that read uploads refuse what would hurt the server
     );
     const outcomes = await Promise.all(tasks);
     expect(outcomes.filter((o) => o === 'too_many')).toHaveLength(4);
-    expect(outcomes.filter((o) => o === 'read')).toHaveLength(WORKER_LIMITS.threads + WORKER_LIMITS.queue);
+    expect(outcomes.filter((o) => o === 'read')).toHaveLength(WORKER_LIMITS.files.threads + WORKER_LIMITS.files.queue);
   });
 });

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerAs } from '../support/caller.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+/** The raw server-sent events of one connection until `enough` says stop. */
+async function readEvents(path: string, headers: Record<string, string>, enough: (events: { event: string; data: string; id: string }[]) => boolean, during?: () => Promise<void>) {
+  const controller = new AbortController();
+  const res = await fetch(`${server.url}${path}`, { headers, signal: controller.signal });
+  const events: { event: string; data: string; id: string }[] = [];
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let current = { event: 'message', data: '', id: '' };
+  const reading = (async () => {
+    while (!enough(events)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      for (const line of lines) {
+        if (line.startsWith('event: ')) current.event = line.slice(7);
+        else if (line.startsWith('data: ')) current.data = line.slice(6);
+        else if (line.startsWith('id: ')) current.id = line.slice(4);
+        else if (line === '' && (current.data || current.event !== 'message')) {
+          events.push(current);
+          current = { event: 'message', data: '', id: '' };
+        }
+      }
+    }
+  })();
+  await during?.();
+  await reading;
+  controller.abort();
+  return { res, events };
+}
+
+const stream = (input: unknown) => `/trpc/live.onChange?input=${encodeURIComponent(JSON.stringify(input))}`;
+
+describe('the live stream as tRPC’s subscription link reads it', () => {
+  it('says connected with the client’s reconnect setting, then each change as its data and id, door and floor only', async () => {
+    const planner = await callerAs(server.db, 'planner');
+    const flat = (await server.sql<{ id: number; version: number }>('SELECT id, version FROM flats WHERE status = ? LIMIT 1', 'unvisited'))[0]!;
+    const { res, events } = await readEvents(stream({ estateId: 1 }), {}, (e) => e.some((x) => x.data.includes('"kind":"flat"')), async () => {
+      await new Promise((r) => setTimeout(r, 200));
+      await planner.canvass.recordVisit({ flatId: flat.id, expectedVersion: flat.version, clientId: 'stream-visit-1', outcome: 'talked', status: 'undecided', concerns: [], compensation: [] });
+    });
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    expect(res.headers.get('cache-control')).toBe('no-cache, no-transform');
+    expect(events[0]).toEqual({ event: 'connected', data: '{"reconnectAfterInactivityMs":12000}', id: '' });
+    const change = events.find((e) => e.data.includes('"kind":"flat"'))!;
+    expect(change.event).toBe('message');
+    expect(Number(change.id)).toBeGreaterThan(0);
+    expect(Object.keys(JSON.parse(change.data) as object).sort()).toEqual(['at', 'doorNumber', 'estateId', 'floor', 'from', 'kind', 'passedNow', 'stairwellId', 'to']);
+  });
+
+  it('resumes after the Last-Event-ID the browser sends on reconnecting, with what the screen missed', async () => {
+    const planner = await callerAs(server.db, 'planner');
+    const [{ id: before }] = (await server.sql<{ id: number }>('SELECT max(id) AS id FROM change_log')) as [{ id: number }];
+    const flats = await server.sql<{ id: number; version: number }>('SELECT id, version FROM flats WHERE status = ? LIMIT 2', 'unvisited');
+    for (const [i, f] of flats.entries())
+      await planner.canvass.recordVisit({ flatId: f.id, expectedVersion: f.version, clientId: `stream-missed-${i}`, outcome: 'talked', status: 'undecided', concerns: [], compensation: [] });
+    const { events } = await readEvents(stream({ estateId: 1 }), { 'last-event-id': String(before) }, (e) => e.filter((x) => x.data.includes('"kind":"flat"')).length >= 2);
+    expect(events.filter((e) => e.data.includes('"kind":"flat"')).map((e) => Number(e.id))).toEqual([before + 1, before + 2]);
+  });
+
+  it('refuses an input that is not a live stream’s, naming it, with a 400', async () => {
+    const res = await fetch(`${server.url}${stream({ estateId: 'x' })}`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^输入有误：estateId: /);
+  });
+});
