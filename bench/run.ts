@@ -153,7 +153,7 @@ try {
     const cluster = process.env.BENCH_WRITES_POSTGRES === '0' ? null : await startPgCluster();
     try {
       const w = await writesSideBySide(baseline, cluster?.base ?? null);
-      console.log(`floor: ${w.floor.commitsPerSecond} durable one-row SQLite commits/s back to back (the server's pragmas)`);
+      console.log(`floor: ${w.floor.commitsPerSecond} durable one-row SQLite commits/s back to back (the server's pragmas: WAL, synchronous FULL); ${w.floor.withSynchronousNormal}/s with synchronous NORMAL`);
       for (const [name, r] of Object.entries(w.sqlite))
         console.log(
           `SQLite, ${name}: ${r.visitsPerSecond} visits/s back to back (200 phones), ${r.cpuMsPerVisit} ms CPU per visit; at ${r.evening.visitsPerSecond} visits/s sent → heard on all 20 walls p50 ${r.evening.heardOnAll20WallsMs.p50} ms, p99 ${r.evening.heardOnAll20WallsMs.p99} ms; failed ${r.failed}`,

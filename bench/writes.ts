@@ -21,26 +21,36 @@ import { ROOT } from '../tests/support/test-server.ts';
 import { openWall, quantile, startWriters, visitableFlats, type Flat } from './field-load.ts';
 import { addUserIn, removeWorktree, spawnServer, worktreeOf } from './spawned-server.ts';
 
-/** Durable one-row commits per second with the server's pragmas: what SQLite itself can do here. */
+/**
+ * One-row write transactions per second back to back with the server's
+ * pragmas (WAL, synchronous FULL: each commit on disk before it is
+ * acknowledged), what SQLite itself can do here; and with synchronous
+ * NORMAL beside it, what durability costs.
+ */
 export function sqliteFloor(seconds = 3) {
   const dir = mkdtempSync(join(tmpdir(), 'liftmap-floor-'));
-  const db = new Database(join(dir, 'floor.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL)');
-  const insert = db.prepare('INSERT INTO t (at) VALUES (?)');
-  let commits = 0;
-  const until = performance.now() + seconds * 1000;
-  while (performance.now() < until) {
-    db.exec('BEGIN IMMEDIATE');
-    insert.run(new Date().toISOString());
-    db.exec('COMMIT');
-    commits++;
-  }
-  db.close();
+  const commitsPerSecond = (synchronous: 'FULL' | 'NORMAL') => {
+    const db = new Database(join(dir, `floor-${synchronous}.db`));
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${synchronous}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO t (at) VALUES (?)');
+    let commits = 0;
+    const until = performance.now() + seconds * 1000;
+    while (performance.now() < until) {
+      db.exec('BEGIN IMMEDIATE');
+      insert.run(new Date().toISOString());
+      db.exec('COMMIT');
+      commits++;
+    }
+    db.close();
+    return Math.round(commits / seconds);
+  };
+  const floor = { commitsPerSecond: commitsPerSecond('FULL'), withSynchronousNormal: commitsPerSecond('NORMAL') };
   rmSync(dir, { recursive: true, force: true });
-  return { commitsPerSecond: Math.round(commits / seconds) };
+  return floor;
 }
 
 /** Sends a visit to each probe flat in turn and times it until every wall has heard its stairwell change. */

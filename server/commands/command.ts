@@ -60,7 +60,7 @@ export function defineCommand<S extends z.ZodType, T, P = undefined>(spec: {
     const input = parseInput(spec.input, rawInput);
     const now = ctx.now();
     const prepared = (spec.prepare ? await spec.prepare(input, { user, now }) : undefined) as P;
-    const estateId = spec.estate && !ctx.db.inTransaction ? await spec.estate(input, ctx.db) : null;
+    const estateId = spec.estate && ctx.db.engine.locksPerEstate && !ctx.db.inTransaction ? await spec.estate(input, ctx.db) : null;
     let recorded = 0;
     const result = await transact(
       ctx.db,

@@ -1,11 +1,11 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { isFormal } from '../../geo/evidence/index.ts';
 import { STATUS_PALETTE } from '../../geo/palette/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import { requireEditStairwell } from '../canvass/permissions.ts';
 import { visitFlag } from '../canvass/visit-flags.ts';
 import { visitInputSchema } from '../canvass/visit-input.ts';
-import { first, only, type Db } from '../db/database.ts';
+import { first, only } from '../db/database.ts';
 import { requireSameWrittenVote } from '../evidence/live-evidence.ts';
 import { checkEvidence, storeEvidence } from '../evidence/store-evidence.ts';
 import type { FlatChange } from '../live/live-change.ts';
@@ -22,12 +22,11 @@ const passes = (rows: readonly FlatRow[]) => {
 };
 
 /**
- * Whether a change of these voters' flats to `status` makes the stairwell
- * meet the rule now: the flats read once, the rule evaluated on them as they
- * will be, and (only when that passes) as they were.
+ * Whether a change of a voter's flats to `status` makes the stairwell meet
+ * the rule now: the rule evaluated on the stairwell's flats as they will be,
+ * and (only when that passes) as they were.
  */
-async function meetsRuleNow(db: Db, stairwellId: number, voterId: number, status: FlatRow['status']): Promise<boolean> {
-  const before = await loadFlatRows(db, stairwellId);
+function meetsRuleNow(before: readonly FlatRow[], voterId: number, status: FlatRow['status']): boolean {
   const after = before.map((f) => (f.voterId === voterId ? { ...f, status } : f));
   return passes(after) && !passes(before);
 }
@@ -49,12 +48,20 @@ export const recordVisit = defineCommand({
   run: async ({ tx, user, now, record }, input, files) => {
     const { consentEvents, flats, stairwells, visits } = tx.t;
     const seen = await first(tx.select({ id: visits.id, flatId: visits.flatId }).from(visits).where(eq(visits.clientId, input.clientId)));
-    const flat = await first(tx.select().from(flats).where(eq(flats.id, input.flatId)));
+    // Only the columns a visit reads: a stairwell's footprint and a flat's register fields are not parsed on every visit.
+    const flat = await first(
+      tx
+        .select({ id: flats.id, stairwellId: flats.stairwellId, floor: flats.floor, room: flats.room, voterId: flats.voterId, status: flats.status, version: flats.version, note: flats.note })
+        .from(flats)
+        .where(eq(flats.id, input.flatId)),
+    );
     if (!flat) throw refuse.notFound(`没有编号为 ${input.flatId} 的户`, `no flat with id ${input.flatId}`);
     if (seen) return { applied: false, duplicate: true, version: flat.version, status: flat.status, flag: null, ruleMetNow: false, doorNumber: null, evidence: null };
     if (input.evidence && !isFormal(input.status))
       throw refuse.badInput('只有同意、反对、弃权的书面表决需要凭证', 'evidence is for written votes only: signed, opposed or abstain', 'evidence');
-    const stairwell = (await first(tx.select().from(stairwells).where(eq(stairwells.id, flat.stairwellId))))!;
+    const stairwell = (await first(
+      tx.select({ id: stairwells.id, estateId: stairwells.estateId, doorNumber: stairwells.doorNumber, doorLng: stairwells.doorLng, doorLat: stairwells.doorLat }).from(stairwells).where(eq(stairwells.id, flat.stairwellId)),
+    ))!;
     await requireEditStairwell(tx, user, stairwell.id);
     if (flat.version !== input.expectedVersion)
       throw refuse.conflict(
@@ -82,7 +89,10 @@ export const recordVisit = defineCommand({
       previous ? { at: previous.at, door: [previous.lng, previous.lat] } : undefined,
       at,
     );
-    const ruleMetNow = input.status !== flat.status && (await meetsRuleNow(tx, stairwell.id, flat.voterId, input.status));
+    // The stairwell's flats as they are, read once: the voter's flats to change, and the rule before and after.
+    const statusChanges = input.status !== flat.status;
+    const stairwellFlats = statusChanges ? await loadFlatRows(tx, stairwell.id) : [];
+    const ruleMetNow = statusChanges && meetsRuleNow(stairwellFlats, flat.voterId, input.status);
     const visit = await only(tx
       .insert(visits)
       .values({
@@ -105,26 +115,24 @@ export const recordVisit = defineCommand({
       })
       .returning({ id: visits.id }));
     await tx.update(flats)
-      .set({ concerns: input.concerns, note: input.note ?? flat.note, nextVisitOn: input.nextVisitOn ?? null, compensation: input.compensation, version: flat.version + 1 })
+      .set({ concerns: input.concerns, note: input.note ?? flat.note, nextVisitOn: input.nextVisitOn ?? null, compensation: input.compensation, version: flat.version + 1, ...(statusChanges ? { status: input.status } : {}) })
       .where(eq(flats.id, flat.id));
     const changes: FlatChange[] = [];
-    if (input.status !== flat.status) {
-      const sameVoter = await tx.select().from(flats).where(and(eq(flats.stairwellId, stairwell.id), eq(flats.voterId, flat.voterId)));
-      for (const f of sameVoter) {
-        await tx.update(flats).set({ status: input.status, version: f.id === flat.id ? flat.version + 1 : f.version + 1 }).where(eq(flats.id, f.id));
-        await tx.insert(consentEvents)
-          .values({
-            flatId: f.id,
-            fromStatus: f.status,
-            toStatus: input.status,
-            canvasserId: user.canvasserId,
-            at,
-            note: null,
-            visitId: visit.id,
-            conditions: input.compensation.length && (input.status === 'signed' || input.status === 'intent') ? input.compensation : null,
-          });
-        changes.push({ kind: 'flat', estateId: stairwell.estateId, stairwellId: stairwell.id, doorNumber: stairwell.doorNumber, floor: f.floor, from: f.status, to: input.status, at, passedNow: false });
-      }
+    // The voter's flats in this stairwell vote as one: each changes, each with its consent event.
+    for (const f of stairwellFlats.filter((f) => f.voterId === flat.voterId)) {
+      if (f.id !== flat.id) await tx.update(flats).set({ status: input.status, version: f.version + 1 }).where(eq(flats.id, f.id));
+      await tx.insert(consentEvents)
+        .values({
+          flatId: f.id,
+          fromStatus: f.status,
+          toStatus: input.status,
+          canvasserId: user.canvasserId,
+          at,
+          note: null,
+          visitId: visit.id,
+          conditions: input.compensation.length && (input.status === 'signed' || input.status === 'intent') ? input.compensation : null,
+        });
+      changes.push({ kind: 'flat', estateId: stairwell.estateId, stairwellId: stairwell.id, doorNumber: stairwell.doorNumber, floor: f.floor, from: f.status, to: input.status, at, passedNow: false });
     }
     const evidence = input.evidence && files && isFormal(input.status)
       ? await storeEvidence(tx, user, { estateId: stairwell.estateId, stairwellId: stairwell.id, doorNumber: stairwell.doorNumber, flat, vote: input.status, at, visitId: visit.id }, input.evidence, files)

@@ -28,6 +28,8 @@ export interface Db extends Pick<Drizzle, 'select' | 'selectDistinct' | 'insert'
 /** What differs between the two databases, implemented once per dialect. */
 export interface Engine {
   readonly dialect: Dialect;
+  /** Whether a write scoped to one estate runs beside writes of other estates (PostgreSQL), so a command should name its estate first. */
+  readonly locksPerEstate: boolean;
   /**
    * Runs `fn` in one transaction. 'write' takes a write lock at its start:
    * SQLite's one writer (BEGIN IMMEDIATE); on PostgreSQL an advisory lock,

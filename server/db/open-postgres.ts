@@ -46,6 +46,7 @@ export async function openPostgres(url: string, opts: { poolSize?: number } = {}
   const listener = new CommitListener(url);
   const engine: Engine = {
     dialect: 'postgres',
+    locksPerEstate: true,
     transaction: <T>(fn: (tx: Db) => Promise<T>, mode: 'write' | 'read', scope?: { estateId: number }) =>
       root.transaction(
         async (tx) => {
