@@ -171,6 +171,8 @@ export function startWriters(bases: string[], cookie: string, flats: Flat[], wri
           }
           result.failed += 1;
           await res?.text().catch(() => undefined);
+          // Stopping: a visit still without an answer is counted as failed, not sent again forever.
+          if (!running) break;
           await new Promise((r) => setTimeout(r, 200));
         }
       }

@@ -5,7 +5,7 @@
  * commit's worktree for a side-by-side run), on a free port.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ROOT } from '../tests/support/test-server.ts';
@@ -49,8 +49,13 @@ export async function spawnServer(checkout: string, database: { file?: string; u
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const keep = (d: Buffer) => {
+    out += d.toString();
+    // What it said is kept in a file too, for a server that died in the middle of a run.
+    if (extra.LIFTMAP_BENCH_LOG) appendFileSync(extra.LIFTMAP_BENCH_LOG, d);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   let gone = false;
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => ((gone = true), resolve(code))));
   for (let i = 0; i < 1200 && !gone && !/LiftMap is serving/.test(out); i++) await new Promise((r) => setTimeout(r, 100));

@@ -164,6 +164,10 @@ export function createApp(opts: AppOptions): App {
     }
     void handle(req, res);
   });
+  // Phones and walls keep a connection between requests longer than their own idle timeout (undici 4 s, browsers more),
+  // so the server never closes one just as a client sends on it.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const drain = async (graceMs: number) => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();

@@ -4,6 +4,8 @@ import { safeUnzip } from '../outlines/safe-unzip.ts';
 
 /** Rows across all sheets LiftMap reads: a district's register, with room to spare. */
 export const MAX_ROWS = 200_000;
+/** Cells across all sheets: a district register's 200,000 rows of a dozen columns, with room to spare; a spreadsheet library builds each one. */
+export const MAX_CELLS = 3_000_000;
 /**
  * Cells that merged ranges and data validations may cover in all: a
  * register merges its headers and perhaps a building column down its rows
@@ -36,13 +38,15 @@ export function rangeCells(ref: string): number {
 }
 
 /** What a sheet's XML declares, counted in its text before any model of it is built. */
-export function sheetCounts(xml: string): { rows: number; rangeCells: number } {
-  // <row> or <x:row …>, not <rowBreaks>.
+export function sheetCounts(xml: string): { rows: number; cells: number; rangeCells: number } {
+  // <row> or <x:row …>, not <rowBreaks>; <c> or <c …>, not <col> or <cfRule>.
   let rows = 0;
   for (const _ of xml.matchAll(/<(?:\w+:)?row[\s>/]/g)) rows++;
+  let cells = 0;
+  for (const _ of xml.matchAll(/<(?:\w+:)?c[\s>/]/g)) cells++;
   let rangeCellsTotal = 0;
   for (const m of xml.matchAll(/<(?:\w+:)?(?:mergeCell|dataValidation)\b[^>]*?\b(?:ref|sqref)="([^"]*)"/g)) rangeCellsTotal += rangeCells(m[1]!);
-  return { rows, rangeCells: rangeCellsTotal };
+  return { rows, cells, rangeCells: rangeCellsTotal };
 }
 
 export type GuardedXlsx = { ok: true; archive: Uint8Array } | { ok: false; problem: Problem };
@@ -57,14 +61,24 @@ export function guardXlsx(bytes: Uint8Array, fileName: string): GuardedXlsx {
   const unzipped = safeUnzip(bytes, fileName, (name) => !/^xl\/(media|embeddings|printerSettings)\//.test(name));
   if (!unzipped.ok) return unzipped;
   let rows = 0;
+  let written = 0;
   let cells = 0;
   for (const [name, data] of Object.entries(unzipped.files)) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
     const counts = sheetCounts(decoder.decode(data));
     rows += counts.rows;
+    written += counts.cells;
     cells += counts.rangeCells;
     if (rows > MAX_ROWS)
       return { ok: false, problem: problem(`${fileName} 超过 ${MAX_ROWS} 行，不是一个名册：未读取`, `${fileName} has more than ${MAX_ROWS} rows: not a register; nothing was read`) };
+    if (written > MAX_CELLS)
+      return {
+        ok: false,
+        problem: problem(
+          `${fileName} 有 ${written.toLocaleString('en')} 个单元格，超过上限 ${MAX_CELLS.toLocaleString('en')}，不是一个名册：未读取`,
+          `${fileName} has ${written.toLocaleString('en')} cells, more than ${MAX_CELLS.toLocaleString('en')}: not a register; nothing was read`,
+        ),
+      };
     if (cells > MAX_RANGE_CELLS)
       return {
         ok: false,

@@ -15,8 +15,14 @@ import type * as Tasks from './file-tasks.ts';
 export const WORKER_LIMITS = {
   files: { threads: 2, queue: 16, heapMb: 768, nice: 10 },
   evidence: { threads: 1, queue: 32, heapMb: 256, nice: 0 },
-} as const;
+};
 type Lane = keyof typeof WORKER_LIMITS;
+
+/** A smaller machine (or a test) gives the file threads less heap; the threads start again with it. */
+export async function configureWorkers(opts: { filesHeapMb: number }): Promise<void> {
+  WORKER_LIMITS.files.heapMb = opts.filesHeapMb;
+  await closeWorkers();
+}
 
 /** The tasks: every function of file-tasks.ts. */
 type TaskName = { [K in keyof typeof Tasks]: (typeof Tasks)[K] extends (input: never) => Promise<Tasks.TaskOutcome<unknown>> ? K : never }[keyof typeof Tasks];

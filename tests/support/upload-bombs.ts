@@ -42,14 +42,35 @@ export function manyRowsXlsx(rows = 1_000_000): Uint8Array {
 }
 
 /**
- * A workbook under every count (rows, merged cells, 100 MB inflated) whose
- * millions of small cells still take gigabytes once a spreadsheet library
- * builds them: what only a worker's heap limit stops.
+ * A workbook under the row count and 100 MB inflated whose 6.75 million
+ * small cells would take gigabytes once a spreadsheet library builds them:
+ * refused by its cell count before it is loaded.
  */
 export function manyCellsXlsx(rows = 150_000, cellsPerRow = 45): Uint8Array {
   const cells = '<c><v>1</v></c>'.repeat(cellsPerRow);
   const parts: string[] = [`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${SHEET_NS}"><sheetData>${HEADER_ROW}`];
   for (let r = 2; r <= rows + 1; r++) parts.push(`<row>${cells}</row>`);
+  parts.push('</sheetData></worksheet>');
+  return xlsx(parts.join(''));
+}
+
+/**
+ * A register as a district keeps it: `rows` flats of 24 per stairwell, each
+ * with its door, floor, room, area, voter, name, phone and status (names
+ * and phones made up), the cells addressed as Excel writes them.
+ */
+export function registerXlsx(rows: number): Uint8Array {
+  const headers = ['门牌号', '楼层', '室号', '面积', '表决人编号', '姓名', '电话', '人数', '状态'];
+  const col = (i: number) => String.fromCharCode(65 + i);
+  const text = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+  const parts: string[] = [`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${SHEET_NS}"><sheetData><row r="1">${headers.map((h, i) => text(`${col(i)}1`, h)).join('')}</row>`];
+  for (let i = 0; i < rows; i++) {
+    const r = i + 2;
+    const floor = 1 + Math.floor((i % 24) / 4);
+    parts.push(
+      `<row r="${r}">${text(`A${r}`, `长风${1 + Math.floor(i / 1920)}村 ${1 + Math.floor((i % 1920) / 24)}号`)}<c r="B${r}"><v>${floor}</v></c>${text(`C${r}`, String(floor * 100 + 1 + (i % 4)))}<c r="D${r}"><v>${45 + (i % 20)}.5</v></c>${text(`E${r}`, `V${i}`)}${text(`F${r}`, '居民')}${text(`G${r}`, '13800000000')}<c r="H${r}"><v>2</v></c>${text(`I${r}`, '未走访')}</row>`,
+    );
+  }
   parts.push('</sheetData></worksheet>');
   return xlsx(parts.join(''));
 }

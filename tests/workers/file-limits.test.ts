@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Refusal } from '../../server/commands/refusal.ts';
-import { closeWorkers, inWorker, WORKER_LIMITS } from '../../server/workers/worker-pool.ts';
-import { heavyEstate, hugePng, lyingZipXlsx, manyCellsXlsx, manyRowsXlsx, mergedRangeXlsx } from '../support/upload-bombs.ts';
+import { closeWorkers, configureWorkers, inWorker, WORKER_LIMITS } from '../../server/workers/worker-pool.ts';
+import { heavyEstate, hugePng, lyingZipXlsx, manyCellsXlsx, manyRowsXlsx, mergedRangeXlsx, registerXlsx } from '../support/upload-bombs.ts';
 
 afterAll(() => closeWorkers());
 
@@ -41,14 +41,23 @@ describe('the worker threads that read uploads refuse what would hurt the server
     expect(read.ok ? [] : read.problems.map((p) => p.zh)).toEqual(['million.xlsx 超过 200000 行，不是一个名册：未读取']);
   });
 
-  it('a workbook under every count whose cells would take gigabytes: its worker stops at the heap limit, and the next file is read as usual', async () => {
-    const refusal = await refusalOf(register(manyCellsXlsx(), 'cells.xlsx'));
-    expect(refusal.kind).toBe('too_large');
-    expect(refusal.zh).toBe(`读取 cells.xlsx 需要超过 ${WORKER_LIMITS.files.heapMb} MB 内存，已停止，未写入任何内容`);
-    expect(refusal.field).toBe('register');
-    // A fresh worker reads the next file: its rows, not a limit.
-    const next = await register(mergedRangeXlsx('A1:B2'), 'next.xlsx');
-    expect(next.ok ? [] : next.problems.map((p) => p.en)[0]).toMatch(/^sheet “名册”, row 2, column/);
+  it('a 0.5 MB workbook of 6.75 million cells, refused by its cell count before it is loaded', async () => {
+    const read = await register(manyCellsXlsx(), 'cells.xlsx');
+    expect(read.ok ? [] : read.problems.map((p) => p.en)).toEqual(['cells.xlsx has 6,750,005 cells, more than 3,000,000: not a register; nothing was read']);
+  });
+
+  it('a register that needs more memory than its thread has is stopped at the heap limit; the next file is read as usual', async () => {
+    const district = registerXlsx(10_000);
+    await configureWorkers({ filesHeapMb: 48 });
+    try {
+      const refusal = await refusalOf(register(district, '街道名册.xlsx'));
+      expect(refusal).toMatchObject({ kind: 'too_large', zh: '读取 街道名册.xlsx 需要超过 48 MB 内存，已停止，未写入任何内容', field: 'register' });
+    } finally {
+      await configureWorkers({ filesHeapMb: 768 });
+    }
+    // With the usual heap, a fresh thread reads the same file: 10,000 flats.
+    const read = await register(district, '街道名册.xlsx');
+    expect(read.ok && read.rows.length).toBe(10_000);
   });
 
   it('a 32 KB signature claiming 12000×12000 px is refused from its header, never decoded (576 MB)', async () => {
