@@ -68,9 +68,9 @@ function BackupLine() {
   if (!backup.data) return null;
   const { last, stale, schedule, postgres } = backup.data;
   return (
-    <div className={`staff-card${stale ? ' backup-stale' : ''}`} data-testid="last-backup">
-      <p>{last ? t('staff.lastBackup', { at: last.at.slice(0, 16).replace('T', ' '), size: (last.bytes / 1024 / 1024).toFixed(1) }) : t('staff.noBackup')}</p>
-      {stale && <p role="alert">{t('staff.staleBackup')}</p>}
+    <div className={`staff-card backup-line${stale ? ' backup-stale' : ''}`} data-testid="last-backup">
+      {last ? <p>{t('staff.lastBackup', { at: last.at.slice(0, 16).replace('T', ' '), size: (last.bytes / 1024 / 1024).toFixed(1) })}</p> : <p role={stale ? 'alert' : undefined}>{t('staff.noBackup')}</p>}
+      {stale && last && <p role="alert">{t('staff.staleBackup')}</p>}
       <p className="muted">{postgres ? t('staff.backupPostgres') : schedule ? t('staff.backupSchedule', schedule) : t('staff.backupOff')}</p>
     </div>
   );
