@@ -156,7 +156,7 @@ try {
       console.log(`floor: ${w.floor.commitsPerSecond} durable one-row SQLite commits/s back to back (the server's pragmas: WAL, synchronous FULL); ${w.floor.withSynchronousNormal}/s with synchronous NORMAL`);
       for (const [name, r] of Object.entries(w.sqlite))
         console.log(
-          `SQLite, ${name}: ${r.visitsPerSecond} visits/s back to back (200 phones), ${r.cpuMsPerVisit} ms CPU per visit; at ${r.evening.visitsPerSecond} visits/s sent → heard on all 20 walls p50 ${r.evening.heardOnAll20WallsMs.p50} ms, p99 ${r.evening.heardOnAll20WallsMs.p99} ms; failed ${r.failed}`,
+          `SQLite, ${name}: ${r.visitsPerSecond} visits/s back to back (200 phones), ${r.cpuMsPerVisit} ms CPU per visit (server at ${r.serverCores} cores, the benchmark's loop late by p99 ${r.clientLoopP99Ms} ms); at ${r.evening.visitsPerSecond} visits/s sent → heard on all 20 walls p50 ${r.evening.heardOnAll20WallsMs.p50} ms, p99 ${r.evening.heardOnAll20WallsMs.p99} ms; failed ${r.failed}`,
         );
       for (const [name, r] of Object.entries(w.postgres ?? {}))
         console.log(`PostgreSQL, ${name}: ${r.visitsPerSecond} visits/s over two app servers and ${r.estates} estates; ${r.changesMissedByWalls} of ${r.changes} changes missed by ${r.walls} walls; failed ${r.failed}`);

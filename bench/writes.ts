@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { sessionCookieFor } from '../tests/support/sign-in.ts';
 import { ROOT } from '../tests/support/test-server.ts';
-import { openWall, quantile, startWriters, visitableFlats, type Flat } from './field-load.ts';
+import { openWall, quantile, startWriters, visitableFlats, watchOwnLoop, type Flat } from './field-load.ts';
 import { addUserIn, removeWorktree, spawnServer, worktreeOf } from './spawned-server.ts';
 
 /**
@@ -99,10 +99,12 @@ async function sqliteRun(checkout: string, label: string) {
     await new Promise((r) => setTimeout(r, 500));
 
     const cpu0 = server.cpuSeconds();
+    const ownLoop = watchOwnLoop();
     const saturated = startWriters([server.url], cookie, loadFlats, 200, 0, `${label}-sat`);
     await new Promise((r) => setTimeout(r, Number(process.env.BENCH_WRITES_SECONDS ?? 10) * 1000));
     const full = await saturated.stop();
     const cpu = server.cpuSeconds() - cpu0;
+    const client = ownLoop();
 
     // A busy evening: each of 200 canvassers a visit every 10 s, 20 visits/s in all.
     const paced = startWriters([server.url], cookie, loadFlats, 200, 10_000, `${label}-paced`);
@@ -114,6 +116,10 @@ async function sqliteRun(checkout: string, label: string) {
       visitsPerSecond: Math.round(full.acknowledged.length / full.seconds),
       cpuMsPerVisit: Number(((cpu * 1000) / Math.max(1, full.acknowledged.length)).toFixed(2)),
       failed: full.failed + evening.failed,
+      /** CPU the server used per second of the back-to-back run (2 cores here: at 2.0 the machine is the limit). */
+      serverCores: Number((cpu / full.seconds).toFixed(2)),
+      /** How late the benchmark's own loop ran: late, it (not the server) set the pace. */
+      clientLoopP99Ms: Number(client.p99Ms.toFixed(1)),
       evening: { visitsPerSecond: Number((evening.acknowledged.length / evening.seconds).toFixed(1)), probes: times.length, heardOnAll20WallsMs: { p50: Number(quantile(times, 0.5).toFixed(1)), p99: Number(quantile(times, 0.99).toFixed(1)), max: Number(Math.max(...times).toFixed(1)) } },
     };
   } finally {
