@@ -1,8 +1,7 @@
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import sirv from 'sirv';
+import compression from 'compression';
 import { LoginLimiter } from '../auth/login-limiter.ts';
 import { tokenFromCookie, userForToken } from '../auth/sessions.ts';
 import type { CommandContext } from '../commands/command.ts';
@@ -20,6 +19,8 @@ import { handleEvidenceFile } from './evidence-routes.ts';
 import { callsIn, crossSiteRefusal, MAX_ANONYMOUS_BATCH, MAX_BATCH, MAX_IMPORT_BODY, securityHeaders, trpcBodyCap } from './request-limits.ts';
 import { sendError } from './send.ts';
 import { handleLiveStream } from './live-stream.ts';
+import { handleProbe } from './probes.ts';
+import { staticClient } from './static-client.ts';
 
 export interface AppOptions {
   db: Db;
@@ -30,6 +31,8 @@ export interface AppOptions {
   basemap?: Basemap | null;
   /** The clock (tests and the benchmark pass their own). */
   now?: () => Date;
+  /** One line per request answered (method, path without its query, status, ms); stdout by default. */
+  access?: (line: string) => void;
   /** Where backups made from /admin go and the server's own schedule; none when absent (PostgreSQL). */
   backups?: BackupSettings | null;
 }
@@ -94,7 +97,10 @@ export function createApp(opts: AppOptions): App {
       if (error.code === 'INTERNAL_SERVER_ERROR') log(`trpc ${path ?? '?'}: ${error.message}`);
     },
   });
-  const client = existsSync(opts.clientDir) ? sirv(opts.clientDir, { single: true, etag: true, gzip: false }) : null;
+  const client = staticClient(opts.clientDir);
+  // Answers other than the built files (which the build precompressed) are compressed as the client takes it: brotli, else gzip.
+  const compress = compression({ threshold: 1024 });
+  const compressed = (req: IncomingMessage, res: ServerResponse) => new Promise<void>((resolve) => compress(req as never, res as never, () => resolve()));
 
   const fail = (path: string, method: string | undefined, res: ServerResponse, e: unknown) => {
     log(`${method ?? ''} ${path}: ${(e as Error).message}`);
@@ -108,13 +114,17 @@ export function createApp(opts: AppOptions): App {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     const reading = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
+    // HEAD is GET without the body (Node leaves it out): every GET route answers it, as GDAL and QGIS ask before they read.
+    if (req.method === 'HEAD') req.method = 'GET';
     try {
+      if (await handleProbe(opts.db, res, path)) return;
       if (!reading) {
         const crossSite = crossSiteRefusal(req);
         if (crossSite) return sendError(res, 403, 'CROSS_SITE', `拒绝来自其他网站的写入请求（writes come only from LiftMap's own pages; ${crossSite}）`);
       }
       // Every wall's live stream, each change written once to all of them.
       if (path === '/trpc/live.onChange' && req.method === 'GET') return handleLiveStream(bus, req, res, url);
+      if (path.startsWith('/trpc/') || path.startsWith('/api/')) await compressed(req, res);
       if (path.startsWith('/trpc/')) {
         // A batch larger than the client's own is for signed-in users only.
         if (callsIn(path.slice('/trpc/'.length)) > MAX_ANONYMOUS_BATCH && !(await userOf(req)))
@@ -146,8 +156,9 @@ export function createApp(opts: AppOptions): App {
       }
       if (path.endsWith('/site-plan') && req.method === 'GET' && (await handleSitePlanImage(opts.db, await userOf(req), res, path))) return;
       if (await handleGis(opts.db, req, res, path)) return;
+      if (path.startsWith('/api/') || path.startsWith('/trpc/')) return sendError(res, 404, 'NOT_FOUND', `no endpoint ${path}`);
       if (!client) return sendError(res, 503, 'CLIENT_NOT_BUILT', `no client build at ${opts.clientDir}: run npm run build`);
-      client(req, res, () => sendError(res, 404, 'NOT_FOUND', `no file ${path}`));
+      client(req, res, () => sendError(res, 404, 'NOT_FOUND', `no page or file ${path}`));
     } catch (e) {
       fail(path, req.method, res, e);
     }
@@ -155,7 +166,13 @@ export function createApp(opts: AppOptions): App {
   // Requests being answered, live streams aside (they never finish by themselves).
   let inFlight = 0;
   let idle: (() => void) | null = null;
+  const access = opts.access ?? ((line: string) => console.log(line));
   const server = serve((req, res) => {
+    // The access log: method, path (never its query, which may carry a name), status, time; never a cookie.
+    const started = performance.now();
+    const method = req.method;
+    const path = (req.url ?? '/').split('?')[0]!.slice(0, 200);
+    res.once('close', () => access(`${method} ${path} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
     if (!req.url?.startsWith('/trpc/live.onChange')) {
       inFlight += 1;
       res.once('close', () => {

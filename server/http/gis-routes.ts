@@ -22,10 +22,6 @@ const DISTRICT_TILE = /^\/api\/district\/tiles\/([^/]+)\/([^/]+)\/([^/]+)\.pbf$/
  * next handler.
  */
 export async function handleGis(db: Db, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-  if (path === '/healthz') {
-    sendJson(res, 200, { ok: true, estates: (await listEstates(db)).length });
-    return true;
-  }
   if (!path.startsWith('/api/')) return false;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method ?? ''} is not supported here; use GET`);

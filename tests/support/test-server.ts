@@ -27,6 +27,8 @@ export interface TestServer {
   /** The PostgreSQL URL, or null on SQLite. */
   databaseUrl: string | null;
   logs: string[];
+  /** The access log: a line per request answered. */
+  access: string[];
   close(): Promise<void>;
 }
 
@@ -75,9 +77,10 @@ export async function startTestServer(
   const release = file ? holdServerLock(file) : () => undefined;
   if (opts.seed !== false) await seedIfEmpty(db, FENGHE_DIR, opts.anchorDay);
   const logs: string[] = [];
+  const access: string[] = [];
   // Backups from /admin go to a folder of this test's own, removed with it.
   const backupDir = mkdtempSync(join(tmpdir(), 'liftmap-backups-'));
-  const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), basemap: opts.basemap ?? null, backups: { dir: backupDir, at: null, daily: 14, weekly: 8 } });
+  const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), access: (line) => access.length < 10_000 && access.push(line), basemap: opts.basemap ?? null, backups: { dir: backupDir, at: null, daily: 14, weekly: 8 } });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -88,6 +91,7 @@ export async function startTestServer(
     file,
     databaseUrl: database.url,
     logs,
+    access,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
