@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { initialPasswordFile, storeInitialPassword } from './auth/initial-password.ts';
 import { ensureAdmin } from './auth/manage-users.ts';
 import { BackupSchedule } from './backup/backup-schedule.ts';
+import { ensureClientBuilt } from './build/client-build.ts';
 import { holdServerLock } from './db/server-lock.ts';
 import { openConfigured } from './db/open-configured.ts';
 import { backupSettingsOf, basemapOf, parseEnv } from './env.ts';
@@ -42,6 +43,14 @@ try {
   await close();
   process.exit(1);
 }
+// The client is built here when its sources changed since the last build (npm start on a fresh clone, after a git pull);
+// a client folder of the operator's own choosing is served as it is.
+if (resolve(env.LIFTMAP_CLIENT_DIR) === join(ROOT, 'dist', 'client'))
+  await ensureClientBuilt(ROOT, env.LIFTMAP_CLIENT_DIR, (line) => console.log(line)).catch(async (e: unknown) => {
+    console.error((e as Error).message);
+    await close();
+    process.exit(1);
+  });
 const tls = env.LIFTMAP_TLS_CERT && env.LIFTMAP_TLS_KEY ? { cert: readFileSync(env.LIFTMAP_TLS_CERT), key: readFileSync(env.LIFTMAP_TLS_KEY) } : undefined;
 const backups = backupSettingsOf(env);
 const server = createApp({ db, clientDir: env.LIFTMAP_CLIENT_DIR, tls, basemap: basemapOf(env), now, backups });
