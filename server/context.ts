@@ -1,7 +1,7 @@
 import type { SessionUser } from './auth/sessions.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
 import type { Db } from './db/open-database.ts';
-import type { Basemap, BackupSettings } from './env.ts';
+import type { Basemap, BackupSettings, SiteSettings } from './env.ts';
 import { LiveBus } from './live/live-bus.ts';
 
 export interface Context {
@@ -23,6 +23,8 @@ export interface Context {
   basemap: Basemap | null;
   /** Where /admin's backups go and when the server makes its own, or null where the app makes none (PostgreSQL). */
   backups: BackupSettings | null;
+  /** The public address and the local certificate authority, if any. */
+  site: SiteSettings;
 }
 
 /** The context without HTTP, for tests through createCaller and for the HTTP adapter alike. */
@@ -39,6 +41,7 @@ export function createContextInner(opts: { db: Db } & Partial<Omit<Context, 'db'
     secure: false,
     basemap: null,
     backups: null,
+    site: { publicUrl: null, localCa: null },
     ...opts,
   };
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy } from './http/forwarded.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -20,6 +21,24 @@ const envSchema = z.object({
   /** PEM certificate and key: both set, the server speaks HTTPS (phones need it for geolocation). */
   LIFTMAP_TLS_CERT: z.string().min(1).optional(),
   LIFTMAP_TLS_KEY: z.string().min(1).optional(),
+  /** `local`: the server makes (once) a certificate authority of its own and a certificate for this machine's names, renews it, and speaks HTTPS; phones install the authority from /ca.crt. */
+  LIFTMAP_TLS: z.enum(['off', 'local']).default('off'),
+  /** Where the local authority and certificate live (`npm run certs` writes them there too). */
+  LIFTMAP_TLS_DIR: z.string().min(1).default(join(ROOT, 'var', 'tls')),
+  /** Names or addresses the local certificate covers besides this machine's own (comma-separated). */
+  LIFTMAP_TLS_NAMES: z
+    .string()
+    .regex(/^[\w.:-]+(,[\w.:-]+)*$/, 'expected names or addresses separated by commas, such as liftmap.lan,10.0.0.5')
+    .optional(),
+  /** With HTTPS, a plain-HTTP port that offers /ca.crt to phones that do not trust the authority yet and sends everything else to HTTPS. */
+  LIFTMAP_HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** The address phones and shared links use (https://lift.example.org): printed in every QR code. */
+  LIFTMAP_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#\s]+$/, 'expected an origin such as https://lift.example.org or http://192.168.1.20:3000, without a path')
+    .optional(),
+  /** Peers whose X-Forwarded-For/-Proto/-Host are believed: loopback, private, or addresses and ranges (comma-separated). */
+  LIFTMAP_TRUST_PROXY: z.string().min(1).optional(),
   /** Optional raster basemap: a tile URL template with {z}, {x}, {y}; the offline style stays the default. */
   LIFTMAP_BASEMAP_URL: z.string().regex(/\{z\}.*\{x\}.*\{y\}|\{z\}.*\{y\}.*\{x\}/, 'expected a tile URL template containing {z}, {x} and {y}').optional(),
   /** Who the tiles belong to, shown on the map (required with a basemap). */
@@ -47,6 +66,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`bad environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   if (!parsed.data.LIFTMAP_TLS_CERT !== !parsed.data.LIFTMAP_TLS_KEY)
     throw new Error('bad environment: LIFTMAP_TLS_CERT and LIFTMAP_TLS_KEY: expected both or neither');
+  if (parsed.data.LIFTMAP_TLS === 'local' && parsed.data.LIFTMAP_TLS_CERT)
+    throw new Error('bad environment: LIFTMAP_TLS=local makes its own certificate: leave LIFTMAP_TLS_CERT and LIFTMAP_TLS_KEY unset');
+  parseTrustProxy(parsed.data.LIFTMAP_TRUST_PROXY);
   if (parsed.data.LIFTMAP_BASEMAP_URL && !parsed.data.LIFTMAP_BASEMAP_ATTRIBUTION)
     throw new Error('bad environment: LIFTMAP_BASEMAP_ATTRIBUTION: expected the tiles’ attribution alongside LIFTMAP_BASEMAP_URL');
   return parsed.data;
@@ -70,6 +92,14 @@ export interface BackupSettings {
 export function backupSettingsOf(env: Env): BackupSettings | null {
   if (env.LIFTMAP_DATABASE_URL) return null;
   return { dir: env.LIFTMAP_BACKUP_DIR, at: env.LIFTMAP_BACKUP_TIME === 'off' ? null : env.LIFTMAP_BACKUP_TIME, daily: env.LIFTMAP_BACKUP_KEEP_DAILY, weekly: env.LIFTMAP_BACKUP_KEEP_WEEKLY };
+}
+
+/** How phones reach this server: the address in QR codes and the local authority they install. */
+export interface SiteSettings {
+  /** LIFTMAP_PUBLIC_URL, or null: then pages use the address they were opened from. */
+  publicUrl: string | null;
+  /** The committee's own certificate authority (LIFTMAP_TLS=local), or null. Updated when the certificate is renewed. */
+  localCa: { pem: string; fingerprint: string; names: string[]; notAfter: string } | null;
 }
 
 /** The configured raster basemap, or null for the offline style. */

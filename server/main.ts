@@ -6,13 +6,18 @@ import { BackupSchedule } from './backup/backup-schedule.ts';
 import { ensureClientBuilt } from './build/client-build.ts';
 import { holdServerLock } from './db/server-lock.ts';
 import { openConfigured } from './db/open-configured.ts';
-import { backupSettingsOf, basemapOf, parseEnv } from './env.ts';
+import { backupSettingsOf, basemapOf, parseEnv, type SiteSettings } from './env.ts';
 import { createApp } from './http/create-app.ts';
 import { ImportError } from './import/import-error.ts';
 import { seedIfEmpty } from './import/seed-if-empty.ts';
 import { shanghaiIso } from '../geo/time/index.ts';
 import { districtOverviewJson } from './queries/district-overview.ts';
 import { closeWorkers } from './workers/worker-pool.ts';
+import { parseTrustProxy } from './http/forwarded.ts';
+import { createPlainHttp } from './http/plain-http.ts';
+import { listEstates } from './queries/list-estates.ts';
+import { ensureLocalCertificates } from './tls/local-ca.ts';
+import { lanNames } from './tls/lan-names.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 /** Seconds a stopping server gives the requests it is answering before it closes their connections. */
@@ -51,9 +56,34 @@ if (resolve(env.LIFTMAP_CLIENT_DIR) === join(ROOT, 'dist', 'client'))
     await close();
     process.exit(1);
   });
-const tls = env.LIFTMAP_TLS_CERT && env.LIFTMAP_TLS_KEY ? { cert: readFileSync(env.LIFTMAP_TLS_CERT), key: readFileSync(env.LIFTMAP_TLS_KEY) } : undefined;
+const site: SiteSettings = { publicUrl: env.LIFTMAP_PUBLIC_URL ?? null, localCa: null };
+/** LIFTMAP_TLS=local: the committee's own authority and a certificate for this machine, made or renewed now and every day. */
+const localTls = async () => {
+  const names = lanNames(env.LIFTMAP_TLS_NAMES?.split(','));
+  const label = (await listEstates(db))[0]?.name ?? 'LiftMap';
+  const made = await ensureLocalCertificates(env.LIFTMAP_TLS_DIR, names, label, now());
+  site.localCa = { pem: made.caPem, fingerprint: made.caFingerprint, names: made.names, notAfter: made.notAfter.toISOString() };
+  if (made.made.ca) console.log(`made a certificate authority in ${env.LIFTMAP_TLS_DIR}: phones install it from /ca.crt (SHA-256 ${made.caFingerprint})`);
+  if (made.made.server) console.log(`made a certificate for ${made.names.join(', ')}, valid until ${made.notAfter.toISOString().slice(0, 10)}`);
+  return made;
+};
+const tls =
+  env.LIFTMAP_TLS === 'local'
+    ? await localTls().then((c) => ({ cert: c.certPem, key: c.keyPem }))
+    : env.LIFTMAP_TLS_CERT && env.LIFTMAP_TLS_KEY
+      ? { cert: readFileSync(env.LIFTMAP_TLS_CERT), key: readFileSync(env.LIFTMAP_TLS_KEY) }
+      : undefined;
 const backups = backupSettingsOf(env);
-const server = createApp({ db, clientDir: env.LIFTMAP_CLIENT_DIR, tls, basemap: basemapOf(env), now, backups });
+const server = createApp({ db, clientDir: env.LIFTMAP_CLIENT_DIR, tls, basemap: basemapOf(env), now, backups, site, trustProxy: parseTrustProxy(env.LIFTMAP_TRUST_PROXY) });
+const renewal =
+  env.LIFTMAP_TLS === 'local'
+    ? setInterval(() => {
+        void localTls()
+          .then((c) => c.made.server && server.setCertificate({ cert: c.certPem, key: c.keyPem }))
+          .catch((e: unknown) => console.error(`renewing the certificate: ${(e as Error).message}`));
+      }, 86_400_000).unref()
+    : null;
+const plain = tls && env.LIFTMAP_HTTP_PORT !== undefined ? createPlainHttp(site, () => (server.address() as { port: number }).port) : null;
 // Backups that happen by themselves (SQLite): daily at LIFTMAP_BACKUP_TIME, kept as LIFTMAP_BACKUP_KEEP_* say.
 const schedule = backups?.at ? new BackupSchedule(db, { dir: backups.dir, at: backups.at, daily: backups.daily, weekly: backups.weekly }, now, (line) => console.log(line)) : null;
 server.listen(env.PORT, env.HOST, () => {
@@ -61,6 +91,8 @@ server.listen(env.PORT, env.HOST, () => {
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
   console.log(`LiftMap is serving ${tls ? 'https' : 'http'}://${host}:${port}/wall (database ${where})`);
+  if (site.publicUrl) console.log(`QR codes and shared links use ${site.publicUrl}`);
+  plain?.listen(env.LIFTMAP_HTTP_PORT, env.HOST, () => console.log(`plain HTTP on port ${(plain.address() as { port: number }).port}: /ca.crt for phones, everything else sent to HTTPS`));
   void schedule?.start();
   // Evaluate every estate once now (seconds for a whole district), so the first /district visitor does not wait for it.
   setImmediate(() => void districtOverviewJson(db));
@@ -77,6 +109,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     if (stopping) return;
     stopping = true;
     schedule?.stop();
+    if (renewal) clearInterval(renewal);
+    plain?.close();
     void server
       .drain(STOP_GRACE_MS)
       .then(() => closeWorkers())

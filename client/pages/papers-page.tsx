@@ -31,11 +31,13 @@ function Papers({ stairwellId, kind, search }: { stairwellId: number; kind: Pape
   const { t } = useTranslation();
   const trpc = useTRPC();
   const q = useQuery(trpc.stages.papers.queryOptions({ stairwellId }));
+  const site = useQuery(trpc.admin.site.queryOptions());
   const asked = search.get('start');
   const [draftStart, setDraftStart] = useState(asked && DAY.test(asked) ? asked : null);
-  if (!q.data) return <LoadState error={q.error} refetch={() => void q.refetch()} />;
+  if (!q.data || !site.data) return <LoadState error={q.error ?? site.error} refetch={() => void Promise.all([q.refetch(), site.refetch()])} />;
   const papers = q.data;
-  const origin = location.origin;
+  // The QR codes carry the address residents' phones reach: LIFTMAP_PUBLIC_URL when set, else this page's own.
+  const origin = site.data.publicUrl ?? location.origin;
   const flat = Number(search.get('flat'));
   return (
     <div className="papers" data-testid="papers" data-kind={kind}>

@@ -5,6 +5,7 @@ import { LoginForm } from '../components/canvass/login-form.tsx';
 import { SessionHeader } from '../components/session-header.tsx';
 import { AnswersPanel } from '../components/staff/answers-panel.tsx';
 import { BackupsPanel } from '../components/staff/backups-panel.tsx';
+import { PhonesPanel } from '../components/staff/phones-panel.tsx';
 import { UsersPanel } from '../components/staff/users-panel.tsx';
 import { EstateImportPanel } from '../components/staff/estate-import-panel.tsx';
 import { PartsPanel } from '../components/staff/parts-panel.tsx';
@@ -49,6 +50,7 @@ export function StaffPage() {
               <AnswersPanel />
               <CostsPanel stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />
               {session.user?.role === 'admin' && <UsersPanel me={session.user.username} />}
+              <PhonesPanel />
               {session.user?.role === 'admin' && <BackupsPanel />}
               <EstateImportPanel current={{ id: estate.data.estate.id, name: estate.data.estate.name }} />
               <PartsPanel data={estate.data} />

@@ -1,13 +1,13 @@
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createTlsServer } from 'node:https';
+import { createServer as createTlsServer, Server as TlsServer } from 'node:https';
 import compression from 'compression';
 import { LoginLimiter } from '../auth/login-limiter.ts';
 import { tokenFromCookie, userForToken } from '../auth/sessions.ts';
 import type { CommandContext } from '../commands/command.ts';
 import { createContextInner } from '../context.ts';
 import type { Db } from '../db/database.ts';
-import type { Basemap, BackupSettings } from '../env.ts';
+import type { Basemap, BackupSettings, SiteSettings } from '../env.ts';
 import { LiveBus } from '../live/live-bus.ts';
 import { appRouter } from '../routers/_app.ts';
 import { handleBackupDownload } from './backup-routes.ts';
@@ -20,6 +20,8 @@ import { callsIn, crossSiteRefusal, MAX_ANONYMOUS_BATCH, MAX_BATCH, MAX_IMPORT_B
 import { sendError } from './send.ts';
 import { handleLiveStream } from './live-stream.ts';
 import { handleProbe } from './probes.ts';
+import { sendCaCertificate } from './ca-route.ts';
+import { requestOrigin, type TrustProxy } from './forwarded.ts';
 import { staticClient } from './static-client.ts';
 
 export interface AppOptions {
@@ -27,7 +29,7 @@ export interface AppOptions {
   clientDir: string;
   log?: (line: string) => void;
   bus?: LiveBus;
-  tls?: { cert: Buffer; key: Buffer };
+  tls?: { cert: string | Buffer; key: string | Buffer };
   basemap?: Basemap | null;
   /** The clock (tests and the benchmark pass their own). */
   now?: () => Date;
@@ -35,6 +37,10 @@ export interface AppOptions {
   access?: (line: string) => void;
   /** Where backups made from /admin go and the server's own schedule; none when absent (PostgreSQL). */
   backups?: BackupSettings | null;
+  /** The public address and the local certificate authority (/ca.crt). */
+  site?: SiteSettings;
+  /** Peers whose X-Forwarded-* headers are believed (a reverse proxy); none by default. */
+  trustProxy?: TrustProxy | null;
 }
 
 /** The origin of a basemap's tile template, for the CSP. */
@@ -56,6 +62,8 @@ export interface App extends Server {
    * another. Resolves once nothing is open.
    */
   drain(graceMs: number): Promise<void>;
+  /** A renewed certificate, used from the next connection on (HTTPS only). */
+  setCertificate(tls: { cert: string | Buffer; key: string | Buffer }): void;
 }
 
 /**
@@ -70,6 +78,8 @@ export function createApp(opts: AppOptions): App {
   const now = opts.now ?? (() => new Date());
   const limiter = new LoginLimiter(opts.db);
   const headers = securityHeaders(tileOrigin(opts.basemap));
+  const site: SiteSettings = opts.site ?? { publicUrl: null, localCa: null };
+  const originOf = (req: IncomingMessage) => requestOrigin(req, opts.trustProxy ?? null, opts.tls !== undefined);
   const userOf = (req: IncomingMessage) => userForToken(opts.db, tokenFromCookie(req.headers.cookie), now());
   const trpc = createHTTPHandler({
     router: appRouter,
@@ -78,6 +88,7 @@ export function createApp(opts: AppOptions): App {
     maxBatchSize: MAX_BATCH,
     createContext: async ({ req, res }) => {
       const token = tokenFromCookie(req.headers.cookie);
+      const origin = originOf(req);
       return createContextInner({
         db: opts.db,
         bus,
@@ -85,8 +96,9 @@ export function createApp(opts: AppOptions): App {
         now,
         token,
         user: await userForToken(opts.db, token, now()),
-        clientKey: req.socket.remoteAddress ?? 'unknown',
-        secure: opts.tls !== undefined,
+        clientKey: origin.address,
+        secure: origin.https,
+        site,
         basemap: opts.basemap ?? null,
         backups: opts.backups ?? null,
         setCookie: (cookie) => res.appendHeader('set-cookie', cookie),
@@ -118,8 +130,9 @@ export function createApp(opts: AppOptions): App {
     if (req.method === 'HEAD') req.method = 'GET';
     try {
       if (await handleProbe(opts.db, res, path)) return;
+      if (path === '/ca.crt') return sendCaCertificate(res, site);
       if (!reading) {
-        const crossSite = crossSiteRefusal(req);
+        const crossSite = crossSiteRefusal(req, originOf(req).host);
         if (crossSite) return sendError(res, 403, 'CROSS_SITE', `拒绝来自其他网站的写入请求（writes come only from LiftMap's own pages; ${crossSite}）`);
       }
       // Every wall's live stream, each change written once to all of them.
@@ -192,5 +205,9 @@ export function createApp(opts: AppOptions): App {
     server.closeAllConnections();
     await closed;
   };
-  return Object.assign(server, { drain });
+  const setCertificate = (tls: { cert: string | Buffer; key: string | Buffer }) => {
+    if (!(server instanceof TlsServer)) throw new Error('this server speaks plain HTTP: it has no certificate to renew');
+    server.setSecureContext(tls);
+  };
+  return Object.assign(server, { drain, setCertificate });
 }

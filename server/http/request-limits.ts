@@ -29,12 +29,11 @@ export function trpcBodyCap(procedurePath: string): number {
  * only this server's own pages may write. Tools without a browser (curl,
  * scripts, tests) send neither and are judged by their session as usual.
  */
-export function crossSiteRefusal(req: IncomingMessage): string | null {
+export function crossSiteRefusal(req: IncomingMessage, host = req.headers.host): string | null {
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return `Sec-Fetch-Site: ${String(site)}`;
   const origin = req.headers.origin;
   if (origin === undefined) return null;
-  const host = req.headers.host;
   let originHost: string;
   try {
     originHost = new URL(origin).host;

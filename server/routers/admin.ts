@@ -36,6 +36,16 @@ const importInput = z.object({
 const adminOnly = roleProcedure(...WHO.admin);
 
 export const adminRouter = router({
+  /**
+   * How phones reach this server: the address printed in QR codes
+   * (LIFTMAP_PUBLIC_URL, or null for the page's own), whether this page
+   * came over HTTPS, and the committee's certificate authority to install.
+   */
+  site: staff.query(({ ctx }) => ({
+    publicUrl: ctx.site.publicUrl,
+    https: ctx.secure,
+    localCa: ctx.site.localCa && { fingerprint: ctx.site.localCa.fingerprint, names: ctx.site.localCa.names, notAfter: ctx.site.localCa.notAfter },
+  })),
   /** Every backup recorded (from /admin or `npm run backup`), newest first: when, how big, and its download. */
   backups: adminOnly.query(async ({ ctx }) => {
     const { backups } = ctx.db.t;

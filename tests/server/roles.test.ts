@@ -26,6 +26,7 @@ const ALLOWED: Record<string, Who[]> = {
   'auth.login': ANYONE,
   'auth.logout': ANYONE,
   'admin.lastBackup': STAFF,
+  'admin.site': STAFF,
   'admin.previewEstate': STAFF,
   'admin.importEstate': STAFF,
   'admin.readOutlines': STAFF,

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { rawRows, type Db } from '../../server/db/database.ts';
 import { holdServerLock } from '../../server/db/server-lock.ts';
 import type { Basemap } from '../../server/env.ts';
-import { createApp } from '../../server/http/create-app.ts';
+import { createApp, type App, type AppOptions } from '../../server/http/create-app.ts';
 import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
 import { openTestDatabase } from './test-database.ts';
 
@@ -27,6 +27,8 @@ export interface TestServer {
   /** The PostgreSQL URL, or null on SQLite. */
   databaseUrl: string | null;
   logs: string[];
+  /** The server itself (to renew its certificate). */
+  app: App;
   /** The access log: a line per request answered. */
   access: string[];
   close(): Promise<void>;
@@ -67,7 +69,18 @@ export function boundSql(query: string, params: readonly unknown[]): SQL {
  * `anchorDay` moves it.
  */
 export async function startTestServer(
-  opts: { seed?: boolean; basemap?: Basemap; dbFile?: string; databaseUrl?: string; anchorDay?: string; dialect?: 'sqlite' | 'postgres' } = {},
+  opts: {
+    seed?: boolean;
+    basemap?: Basemap;
+    dbFile?: string;
+    databaseUrl?: string;
+    anchorDay?: string;
+    dialect?: 'sqlite' | 'postgres';
+    /** HTTPS with this certificate; the URL is then https:// */
+    tls?: AppOptions['tls'];
+    site?: AppOptions['site'];
+    trustProxy?: AppOptions['trustProxy'];
+  } = {},
 ): Promise<TestServer> {
   const dir = opts.dbFile || opts.databaseUrl ? null : mkdtempSync(join(tmpdir(), 'liftmap-test-'));
   const seeded = opts.seed !== false && opts.anchorDay === undefined && !opts.dbFile && !opts.databaseUrl;
@@ -80,11 +93,12 @@ export async function startTestServer(
   const access: string[] = [];
   // Backups from /admin go to a folder of this test's own, removed with it.
   const backupDir = mkdtempSync(join(tmpdir(), 'liftmap-backups-'));
-  const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), access: (line) => access.length < 10_000 && access.push(line), basemap: opts.basemap ?? null, backups: { dir: backupDir, at: null, daily: 14, weekly: 8 } });
+  const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), access: (line) => access.length < 10_000 && access.push(line), basemap: opts.basemap ?? null, backups: { dir: backupDir, at: null, daily: 14, weekly: 8 }, tls: opts.tls, site: opts.site, trustProxy: opts.trustProxy });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    app: server,
     db,
     sql: (query, ...params) => rawRows(db, boundSql(query, params)),
     sqlElsewhere: (query, ...params) => runElsewhere(database, query, params),
