@@ -1,5 +1,5 @@
-import { openDB, type IDBPDatabase } from 'idb';
 import type { VisitInput } from '../../server/canvass/visit-input.ts';
+import { canvassDb as open, VISITS as STORE } from './canvass-db.ts';
 
 export interface QueuedVisit {
   input: VisitInput;
@@ -9,10 +9,6 @@ export interface QueuedVisit {
   /** Why the server refused it (stale version, not your stairwell), for the canvasser to act on. */
   error?: string;
 }
-
-const STORE = 'visits';
-let db: Promise<IDBPDatabase> | null = null;
-const open = () => (db ??= openDB('liftmap-canvass', 1, { upgrade: (d) => d.createObjectStore(STORE, { keyPath: 'input.clientId' }) }));
 
 /** Visits recorded on this phone and not yet confirmed by the server: kept across reloads and lost signal. */
 export const visitQueue = {

@@ -392,6 +392,11 @@ export const en: Messages = {
   },
   canvass: {
     offline: 'Offline: visits are kept on the phone and sent when the signal returns',
+    offlineNoCopy: 'No signal and no copy on this phone: sign in once where there is signal; after that your stairwells open without it.',
+    noCopy: 'No signal, and this phone has no copy of this stairwell’s register yet.',
+    fromCopy: 'Offline copy fetched {{when}}; updated when the signal returns',
+    updateReady: 'A new version of canvassing is ready.',
+    updateNow: 'Update now',
     saved: 'Saved: {{label}} → {{status}}',
     savedRuleMet: '{{door}} meets the rule! Signatures now satisfy the vote; staff will confirm',
     waiting: 'waiting to send',

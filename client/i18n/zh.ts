@@ -391,6 +391,11 @@ export const zh = {
   },
   canvass: {
     offline: '已离线：走访先存在手机上，恢复信号后自动发送',
+    offlineNoCopy: '没有信号，本机也没有登记副本：请在有信号的地方登录一次，之后没有信号也能查看自己负责的门洞。',
+    noCopy: '没有信号，本机还没有这个门洞的登记副本。',
+    fromCopy: '离线副本：{{when}} 取得，恢复信号后自动更新',
+    updateReady: '入户登记有新版本。',
+    updateNow: '立即更新',
     saved: '已保存：{{label}} → {{status}}',
     savedRuleMet: '{{door}} 已达标！签字已满足表决规则，待工作人员确认',
     waiting: '待发送',

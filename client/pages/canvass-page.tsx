@@ -7,7 +7,10 @@ import { StairwellView } from '../components/canvass/stairwell-view.tsx';
 import { SessionHeader } from '../components/session-header.tsx';
 import { useSession } from '../hooks/use-session.ts';
 import { useVisitQueue } from '../hooks/use-visit-queue.ts';
-import type { Role } from '../../server/auth/roles.ts';
+import type { SessionUser } from '../../server/auth/sessions.ts';
+import { offlineCopy } from '../canvass/offline-copy.ts';
+import { unreachable, useOfflineCopy } from '../canvass/use-offline-copy.ts';
+import { useAppUpdate } from '../canvass/use-app-update.ts';
 
 const idParam = (search: URLSearchParams, key: string) => {
   const n = Number(search.get(key));
@@ -20,12 +23,38 @@ export function CanvassPage({ search }: { search: URLSearchParams }) {
   const session = useSession();
   const [stairwell, setStairwell] = useState<number | null>(() => idParam(search, 'stairwell'));
   const [flat] = useState(() => idParam(search, 'flat'));
-  if (session.loading) return <p className="load-state">{t('state.loading')}</p>;
+  // Without signal the phone's copy says who last signed in here (a canvasser only; it holds their registers).
+  const me = useOfflineCopy('me', session.query, session.user?.id ?? null, session.user?.role === 'canvasser');
+  const serverSaysNobody = session.query.data === null;
+  useEffect(() => {
+    void offlineCopy.prune();
+    if (serverSaysNobody) void offlineCopy.clear();
+  }, [serverSaysNobody]);
+  const cut = unreachable(session.query);
+  // When the signal returns, ask the server again who is signed in (it may have ended the session meanwhile).
+  const { refetch } = session.query;
+  useEffect(() => {
+    const back = () => void refetch();
+    window.addEventListener('online', back);
+    return () => window.removeEventListener('online', back);
+  }, [refetch]);
+  const user = me.data ?? null;
+  const updates = useAppUpdate();
+  if (!user && cut) return <p className="load-state" role="alert">{t('canvass.offlineNoCopy')}</p>;
+  if (session.loading && !me.fromCopy) return <p className="load-state">{t('state.loading')}</p>;
   return (
     <div className="canvass">
-      <SessionHeader title={t('canvass.title')} session={session} />
-      {session.user ? (
-        <SignedIn name={session.user.canvasserName ?? session.user.username} role={session.user.role} stairwell={stairwell} setStairwell={setStairwell} flat={flat} />
+      <SessionHeader title={t('canvass.title')} session={session} signedIn={user !== null} />
+      {updates.waiting && (
+        <p className="app-update" role="status" data-testid="app-update">
+          {t('canvass.updateReady')}{' '}
+          <button type="button" onClick={updates.apply}>
+            {t('canvass.updateNow')}
+          </button>
+        </p>
+      )}
+      {user ? (
+        <SignedIn user={user} offline={me.fromCopy} stairwell={stairwell} setStairwell={setStairwell} flat={flat} />
       ) : (
         <LoginForm session={session} />
       )}
@@ -33,8 +62,11 @@ export function CanvassPage({ search }: { search: URLSearchParams }) {
   );
 }
 
-function SignedIn({ name, role, stairwell, setStairwell, flat }: { name: string; role: string; stairwell: number | null; setStairwell: (id: number | null) => void; flat: number | null }) {
+function SignedIn({ user, offline: readingCopy, stairwell, setStairwell, flat }: { user: SessionUser; offline: boolean; stairwell: number | null; setStairwell: (id: number | null) => void; flat: number | null }) {
   const { t, i18n } = useTranslation();
+  const name = user.canvasserName ?? user.username;
+  const role = user.role;
+  const keep = role === 'canvasser';
   const queue = useVisitQueue();
   const waiting = queue.pending.filter((v) => v.state === 'queued');
   const { saved, dismissSaved } = queue;
@@ -46,8 +78,8 @@ function SignedIn({ name, role, stairwell, setStairwell, flat }: { name: string;
   }, [saved, dismissSaved]);
   return (
     <>
-      <p className="hello">{t('canvass.hello', { name, role: t(`userRoles.${role as Role}`) })}</p>
-      {queue.offline && (
+      <p className="hello">{t('canvass.hello', { name, role: t(`userRoles.${role}`) })}</p>
+      {(queue.offline || readingCopy) && (
         <p className="offline" role="alert" data-testid="offline">
           {t('canvass.offline')}
         </p>
@@ -73,7 +105,11 @@ function SignedIn({ name, role, stairwell, setStairwell, flat }: { name: string;
             </button>
           </p>
         ))}
-      {stairwell === null ? <StairwellList onOpen={setStairwell} /> : <StairwellView stairwellId={stairwell} initialFlat={flat} pending={queue.pending} onBack={() => setStairwell(null)} onRecord={queue.record} />}
+      {stairwell === null ? (
+        <StairwellList onOpen={setStairwell} userId={user.id} keep={keep} />
+      ) : (
+        <StairwellView stairwellId={stairwell} userId={user.id} keep={keep} initialFlat={flat} pending={queue.pending} onBack={() => setStairwell(null)} onRecord={queue.record} />
+      )}
     </>
   );
 }

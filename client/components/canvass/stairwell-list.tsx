@@ -1,14 +1,40 @@
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { offlineCopy } from '../../canvass/offline-copy.ts';
+import { useOfflineCopy } from '../../canvass/use-offline-copy.ts';
+import { CopyLine } from './copy-line.tsx';
 import { useTranslation } from 'react-i18next';
 import { chosenEstateId } from '../../estate-choice.ts';
 import { useTRPC } from '../../trpc.ts';
 
-/** My stairwells, closest to passing first. */
-export function StairwellList({ onOpen }: { onOpen: (id: number) => void }) {
+/**
+ * My stairwells, closest to passing first. A canvasser's phone also fetches
+ * the register of each of them while it has signal and keeps a copy, so any
+ * of them opens in a stairwell without it.
+ */
+export function StairwellList({ onOpen, userId, keep }: { onOpen: (id: number) => void; userId: number; keep: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const list = useQuery(trpc.canvass.myStairwells.queryOptions({ estateId: chosenEstateId() ?? undefined }));
+  const queryClient = useQueryClient();
+  const estateId = chosenEstateId() ?? undefined;
+  const fetched = useQuery(trpc.canvass.myStairwells.queryOptions({ estateId }));
+  const list = useOfflineCopy(`stairwells:${estateId ?? 'all'}`, fetched, userId, keep);
+  const live = fetched.data;
+  useEffect(() => {
+    if (!keep || !live) return;
+    let stop = false;
+    void (async () => {
+      for (const s of live) {
+        if (stop) return;
+        const options = trpc.canvass.register.queryOptions({ stairwellId: s.id });
+        const register = await queryClient.fetchQuery(options).catch(() => null);
+        if (register && !stop) await offlineCopy.save(`register:${s.id}`, userId, register, queryClient.getQueryState(options.queryKey)?.dataUpdatedAt);
+      }
+    })();
+    return () => {
+      stop = true;
+    };
+  }, [keep, live, queryClient, trpc, userId]);
   const [query, setQuery] = useState('');
   // "45", "45号" or "长风二村 45" all find 长风二村 45号; full-width digits too.
   const wanted = query.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/\s+/g, '');
@@ -16,6 +42,7 @@ export function StairwellList({ onOpen }: { onOpen: (id: number) => void }) {
   return (
     <section>
       <h2>{t('canvass.mine')}</h2>
+      <CopyLine shown={list} />
       <input type="search" name="doorSearch" className="door-search" inputMode="numeric" placeholder={t('canvass.search')} aria-label={t('canvass.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
       <ul className="stairwell-list" data-testid="my-stairwells">
         {shown.map((s) => (

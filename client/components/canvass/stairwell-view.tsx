@@ -9,18 +9,25 @@ import type { VisitInput } from '../../../server/canvass/visit-input.ts';
 import { useTRPC } from '../../trpc.ts';
 import type { QueuedVisit } from '../../canvass/visit-queue.ts';
 import { VisitForm } from './visit-form.tsx';
+import { unreachable, useOfflineCopy } from '../../canvass/use-offline-copy.ts';
+import { CopyLine } from './copy-line.tsx';
 
 export type StairwellRegister = Awaited<ReturnType<typeof stairwellRegister>>;
 
 /** A stairwell on the phone: the floor × room grid to tap, and the flats that would tip it over. */
 export function StairwellView({
   stairwellId,
+  userId,
+  keep,
   initialFlat = null,
   pending = [],
   onBack,
   onRecord,
 }: {
   stairwellId: number;
+  /** Who reads it, and whether the phone keeps a copy (a canvasser's own stairwell). */
+  userId: number;
+  keep: boolean;
   initialFlat?: number | null;
   /** Visits on this phone not yet sent: the grid shows their new status, marked as waiting. */
   pending?: readonly QueuedVisit[];
@@ -29,9 +36,10 @@ export function StairwellView({
 }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const reg = useQuery(trpc.canvass.register.queryOptions({ stairwellId }));
+  const query = useQuery(trpc.canvass.register.queryOptions({ stairwellId }));
+  const reg = useOfflineCopy(`register:${stairwellId}`, query, userId, keep);
   const [open, setOpen] = useState<number | null>(initialFlat);
-  if (!reg.data) return <p>{reg.error ? reg.error.message : t('state.loading')}</p>;
+  if (!reg.data) return <p>{query.error && !unreachable(query) ? query.error.message : unreachable(query) ? t('canvass.noCopy') : t('state.loading')}</p>;
   const d = reg.data;
   const todo = new Set(d.evaluation.complete ? d.evaluation.todo.map((f) => f.flatId) : []);
   const floors = [...new Set(d.register.map((f) => f.floor))].sort((a, b) => b - a);
@@ -44,6 +52,7 @@ export function StairwellView({
         {t('canvass.back')}
       </button>
       <h2>{d.doorNumber}</h2>
+      <CopyLine shown={reg} />
       <table className="flat-grid phone" data-testid="canvass-grid">
         <tbody>
           {floors.map((floor) => (
