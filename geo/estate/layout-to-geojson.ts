@@ -1,5 +1,6 @@
 import type { EstateLayout, Extra } from './estate-layout.ts';
 import type { FeatureKind } from './feature-kinds.ts';
+import { doorFields } from './gis-properties.ts';
 
 export type EstateFeature = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.LineString, { kind: FeatureKind } & Record<string, unknown>>;
 
@@ -21,7 +22,8 @@ export function layoutToGeoJSON(layout: EstateLayout): GeoJSON.FeatureCollection
     features: [
       feature('boundary', layout.boundary, {}, { name: layout.name, schematic: layout.schematic }),
       ...layout.buildings.map((b) => feature('building', b.footprint, b.extra, { code: b.code, floors: b.floors })),
-      ...layout.stairwells.map((s) => feature('stairwell', s.footprint, s.extra, { doorNumber: s.doorNumber, buildingCode: s.buildingCode, door: s.door })),
+      // The door also as two numbers: GeoPackage and Shapefile have no coordinate lists (gis-properties.ts).
+      ...layout.stairwells.map((s) => feature('stairwell', s.footprint, s.extra, { doorNumber: s.doorNumber, buildingCode: s.buildingCode, door: s.door, ...doorFields(s.door) })),
       ...layout.stairwells.flatMap((s) => (s.elevatorSite ? [feature('elevator_site', s.elevatorSite, {}, { doorNumber: s.doorNumber })] : [])),
       ...layout.roads.map((r) => feature('road', r.line, r.extra, { widthM: r.widthM })),
       ...layout.fireLanes.map((f) => feature('fire_lane', f.line, f.extra, { name: f.code, roadWidthM: f.roadWidthM, clearWidthM: f.clearWidthM })),

@@ -9,6 +9,7 @@ import { northDoorAndSite } from './north-side.ts';
 import { coordinateProblems, wholeFileCoordinateProblem } from './coordinate-problems.ts';
 import { outsideBuilding, selfCrossing } from './shape-problems.ts';
 import { splitBuilding } from './split-building.ts';
+import { fromGis } from './gis-properties.ts';
 
 /** Door numbers whose door point or elevator site the file did not give (placed by the parser, or none). */
 export interface DerivedParts {
@@ -49,7 +50,8 @@ function groupFeatures(input: unknown, errors: string[]): Grouped {
       errors.push(...where);
       return;
     }
-    const parsed = FEATURE_SCHEMAS[k].safeParse(raw);
+    const feature = raw as { properties: Record<string, unknown> };
+    const parsed = FEATURE_SCHEMAS[k].safeParse({ ...feature, properties: fromGis(feature.properties) });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) errors.push(`features[${index}] (${k}) ${describe(issue)}`);
       return;

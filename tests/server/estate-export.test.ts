@@ -1,7 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rewind } from '@turf/turf';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEstateGeoJSON } from '../../geo/estate/index.ts';
+import type { EstateLayout } from '../../geo/estate/estate-layout.ts';
 import { addUser } from '../../server/auth/manage-users.ts';
 import { freshTarget } from '../support/test-database.ts';
 import { expectNoPersonalData } from '../support/personal-data.ts';
@@ -91,3 +95,46 @@ describe('an estate exported in the import format', () => {
     }
   });
 });
+
+/** ogr2ogr with these arguments in the export folder; its warnings are GDAL's own (field types, laundered names). */
+const ogr2ogr = (...args: string[]) => execFileSync('ogr2ogr', args, { cwd: dir, stdio: 'pipe' });
+
+describe('the estate through a GIS and back (GDAL ogr2ogr, as the README says)', () => {
+  it('survives GeoPackage: every stairwell keeps its door, and the import changes nothing', async () => {
+    writeFileSync(join(dir, 'estate.geojson'), await exportEstate(server.url));
+    ogr2ogr('-f', 'GPKG', 'estate.gpkg', 'estate.geojson');
+    ogr2ogr('-f', 'GeoJSON', 'from-gpkg.geojson', 'estate.gpkg');
+    const back = JSON.parse(readFileSync(join(dir, 'from-gpkg.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
+    // What GDAL made of the door: its own list text, and the two number fields beside it.
+    const stairwell = back.features.find((f) => f.properties?.kind === 'stairwell')!.properties!;
+    expect(stairwell.door).toMatch(/^\(2:[\d.]+,[\d.]+\)$/);
+    expect(typeof stairwell.doorLng).toBe('number');
+    const before = await dump(server);
+    const result = await staff.admin.importEstate.mutate({ geojson: back });
+    expect(result).toMatchObject({ ok: true, outcome: { kind: 'updated', stairwells: { kept: 80, added: 0, removed: 0 }, flatsKept: 1920 } });
+    expect(await dump(server)).toEqual(before);
+  });
+
+  it('survives Shapefiles (areas and lines apart, UTF-8 for Chinese names): the same layout, rings turned as Shapefiles turn them', async () => {
+    const exported = await exportEstate(server.url);
+    writeFileSync(join(dir, 'estate.geojson'), exported);
+    ogr2ogr('-f', 'ESRI Shapefile', '-lco', 'ENCODING=UTF-8', '-nlt', 'POLYGON', '-where', "kind NOT IN ('road', 'fire_lane')", 'estate-areas.shp', 'estate.geojson');
+    ogr2ogr('-f', 'ESRI Shapefile', '-lco', 'ENCODING=UTF-8', '-nlt', 'LINESTRING', '-where', "kind IN ('road', 'fire_lane')", 'estate-lines.shp', 'estate.geojson');
+    ogr2ogr('-f', 'GPKG', '-nln', 'estate', 'from-shp.gpkg', 'estate-areas.shp');
+    ogr2ogr('-append', '-f', 'GPKG', '-nln', 'estate', 'from-shp.gpkg', 'estate-lines.shp');
+    ogr2ogr('-f', 'GeoJSON', 'from-shp.geojson', 'from-shp.gpkg');
+    const back = JSON.parse(readFileSync(join(dir, 'from-shp.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
+    const stairwell = back.features.find((f) => f.properties?.kind === 'stairwell')!.properties!;
+    expect(stairwell.buildingCo).toMatch(/幢$/);
+    const original = parseEstateGeoJSON(JSON.parse(exported));
+    const returned = parseEstateGeoJSON(back);
+    if (!original.ok || !returned.ok) throw new Error(JSON.stringify(returned).slice(0, 500));
+    const turned = (layout: EstateLayout) => JSON.parse(JSON.stringify(layout, (_, v: unknown) => (isPolygon(v) ? rewind(v as GeoJSON.Polygon) : v))) as EstateLayout;
+    expect(turned(returned.layout)).toEqual(turned(original.layout));
+    expect(returned.layout.stairwells.map((s) => s.door)).toEqual(original.layout.stairwells.map((s) => s.door));
+    const result = await staff.admin.importEstate.mutate({ geojson: back });
+    expect(result).toMatchObject({ ok: true, outcome: { kind: 'updated', stairwells: { kept: 80, added: 0, removed: 0 }, flatsKept: 1920 } });
+  });
+});
+
+const isPolygon = (v: unknown) => typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'Polygon' && Array.isArray((v as { coordinates?: unknown }).coordinates);
