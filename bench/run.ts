@@ -12,7 +12,8 @@ import { shanghaiIso } from '../geo/time/index.ts';
 import { DEFAULT_PLAN_PARAMS } from '../server/planning/plan-params.ts';
 import { phasingInputFor } from '../server/planning/phasing-input.ts';
 import { ROOT, startTestServer } from '../tests/support/test-server.ts';
-import { bundleSize, replayFrames, wallLoad, wallRecolour } from './client.ts';
+import { replayFrames } from './client.ts';
+import { clientSideBySide } from './client-field.ts';
 import { startPgCluster } from '../tests/support/pg-cluster.ts';
 import { districtScale } from './district.ts';
 import { evidenceCost } from './evidence.ts';
@@ -24,6 +25,7 @@ import { parkingComparison, parkingMovesBetweenPhases, parkingTimes } from './pa
 import { againstNaive, optimalityGap, runningTimes } from './phasing.ts';
 
 const wanted = new Set(process.argv.slice(2));
+const kibText = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
 const run = (section: string) => wanted.size === 0 || wanted.has(section);
 /** The bench's own clock: the report's date and the day the demo history is anchored to. */
 const startedAt = new Date();
@@ -73,18 +75,20 @@ try {
     report.parking = { optimalVsGreedy: comparison, runningTimes: times, movesBetweenPhases: moves };
   }
   if (run('client')) {
-    // Needs the built client (npm run build): the server serves dist/client.
-    const wall = await wallLoad(server, Number(process.env.BENCH_LOADS ?? 7));
-    const bundle = bundleSize(join(ROOT, 'dist', 'client'), wall.fetched);
+    // Side by side: the commit "In the field" started from and this checkout, each built and started as npm start runs it.
+    const baseline = process.env.BENCH_CLIENT_BASELINE ?? '6bf4ea5';
+    const sides = await clientSideBySide(baseline, Number(process.env.BENCH_LOADS ?? 5));
+    for (const [side, r] of Object.entries(sides)) {
+      const b = r.wall.firstLoadUntilMapDrawn!;
+      console.log(`${side}: /wall map drawn median ${r.wall.mapDrawn.medianMs.toFixed(0)} ms (min ${r.wall.mapDrawn.minMs.toFixed(0)}, max ${r.wall.mapDrawn.maxMs.toFixed(0)}), everything drawn median ${r.wall.allDrawn.medianMs.toFixed(0)} ms`);
+      console.log(`${side}: /wall until its map is drawn: ${b.requests} files, ${b.transferredKiB} KiB over the wire, ${b.gzipKiB} KiB gzip, ${b.brotliKiB} KiB brotli; /canvass ${r.canvass.firstLoad.transferredKiB} KiB over the wire (${r.canvass.firstLoad.gzipKiB} gzip, ${r.canvass.firstLoad.brotliKiB} brotli)`);
+      console.log(`${side}: stage change → recoloured on an open wall median ${r.recolour.medianMs.toFixed(0)} ms, p99 ${r.recolour.p99Ms.toFixed(0)} ms over ${r.recolour.runs}`);
+      console.log(`${side}: district tile again median ${r.tiles.again.medianMs.toFixed(1)} ms; first after a write median ${r.tiles.afterWrite.medianMs.toFixed(1)} ms, p99 ${r.tiles.afterWrite.p99Ms.toFixed(1)} ms`);
+      console.log(`${side}: /present A4 PDF exported in ${(r.presentPdf.ms / 1000).toFixed(1)} s (${kibText(r.presentPdf.bytes)})`);
+    }
     const replay = await replayFrames(server, 60);
-    const kib = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
-    console.log(`${wall.load.name}: median ${wall.load.medianMs.toFixed(0)} ms, min ${wall.load.minMs.toFixed(0)}, max ${wall.load.maxMs.toFixed(0)} over ${wall.load.runs} loads`);
-    console.log(`client bundle gzip: /wall downloads ${kib(bundle.wallInitialGzipBytes)} (${bundle.wallInitialAssets.length} assets), all screens ${kib(bundle.totalGzipBytes)}`);
     console.log(`${replay.frame.name}: median ${replay.frame.medianMs.toFixed(1)} ms, p99 ${replay.frame.p99Ms.toFixed(1)} ms, max ${replay.frame.maxMs.toFixed(1)} ms (${replay.changes} colour changes); redraw without change median ${replay.repaint.medianMs.toFixed(1)} ms`);
-    // Last: it changes stages.
-    const recolour = await wallRecolour(server, 10);
-    console.log(`${recolour.name}: median ${recolour.medianMs.toFixed(0)} ms, max ${recolour.maxMs.toFixed(0)} ms over ${recolour.runs}`);
-    report.client = { wallLoad: wall.load, bundle, replay, recolour };
+    report.client = { baseline, sides, replay };
   }
   if (run('evidence')) {
     // After the client section: it signs flats, which would change the walls it measures.

@@ -8,16 +8,18 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import { createClients, TRPCProvider } from './trpc.ts';
 
-setupI18n();
 const { queryClient, trpcClient } = createClients();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <TRPCProvider queryClient={queryClient} trpcClient={trpcClient}>
-        <App path={location.pathname} search={new URLSearchParams(location.search)} />
-      </TRPCProvider>
-    </QueryClientProvider>
-  </StrictMode>,
+// The page's dictionary arrives beside the screen's own chunk.
+void setupI18n().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <TRPCProvider queryClient={queryClient} trpcClient={trpcClient}>
+          <App path={location.pathname} search={new URLSearchParams(location.search)} />
+        </TRPCProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

@@ -3,15 +3,11 @@ import { GridComponent, LegendComponent, MarkPointComponent } from 'echarts/comp
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import { LOCAL_CJK_FONTS } from '../map/local-fonts.ts';
 
 // Only what the wall and slides draw; SVG so exports stay sharp at any scale.
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, MarkPointComponent, SVGRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
-
-/** ECharts measures text itself, so it needs the page's real font stack, not `inherit`. */
-export const CHART_FONT = LOCAL_CJK_FONTS;
 
 /**
  * One ECharts chart filling its box. `option` gets the box's font size (the

@@ -1,5 +1,6 @@
 import { CHART_PALETTE as C } from '../../geo/palette/index.ts';
-import { CHART_FONT, type ChartOption } from './echart.tsx';
+import { CHART_FONT } from './chart-font.ts';
+import type { ChartOption } from './echart.tsx';
 
 export interface ProgressDay {
   date: string;

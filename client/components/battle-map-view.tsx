@@ -16,10 +16,12 @@ interface Props extends BattleMapOptions {
   focusIds?: readonly number[];
   /** Stairwells outlined as focused or celebrated. */
   flags?: { focus?: readonly number[]; celebrate?: readonly number[] };
+  /** Colour keys live changes announced, by stairwell, drawn before the map's data is re-read. */
+  recolours?: ReadonlyMap<number, string>;
 }
 
 /** Mounts the BattleMap; React only hands it data, overlays, states and the selection. */
-export function BattleMapView({ data, selectedId, interactive, onSelect, onSpaceSelect, padding, pixelRatio, fill, overlay, overlayData, states, focusIds, flags }: Props) {
+export function BattleMapView({ data, selectedId, interactive, onSelect, onSpaceSelect, padding, pixelRatio, fill, overlay, overlayData, states, focusIds, flags, recolours }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<BattleMap | null>(null);
   const ready = useRef<Promise<void>>(Promise.resolve());
@@ -98,6 +100,12 @@ export function BattleMapView({ data, selectedId, interactive, onSelect, onSpace
       m.flag('celebrate', flags.celebrate ?? []);
     });
   }, [flags, basemapKnown, theme]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !recolours || recolours.size === 0) return;
+    void ready.current.then(() => m.recolour(recolours));
+  }, [recolours, basemapKnown, theme]);
 
   return <div ref={container} className="battle-map" data-testid="battle-map" />;
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Deadline } from '../../geo/campaign/index.ts';
-import { doorLabel } from '../../geo/estate/index.ts';
+import { doorLabel } from '../../geo/estate/door-label.ts';
 
 /** What is due (SPEC §4), overdue first: door numbers and dates only, so the wall may show it too. */
 /** `short` drops the estate's name from door numbers, as the wall's map labels do. */

@@ -6,7 +6,7 @@ import { BASE_PALETTE as B, MAP_PALETTE } from '../../geo/palette/index.ts';
 import type { DistrictView } from '../hooks/use-district-overview.ts';
 import { paletteMatch } from '../map/style-expressions.ts';
 import { LOCAL_CJK_FONTS } from '../map/local-fonts.ts';
-import { exposeTestHook } from '../map/test-hook.ts';
+import { exposeTestHookWhenAutomated } from '../map/when-automated.ts';
 import { Legend } from './legend.tsx';
 import '../map/worker-url.ts';
 
@@ -62,7 +62,7 @@ export function DistrictMap({ overview, onOpen }: { overview: DistrictView; onOp
       localIdeographFontFamily: LOCAL_CJK_FONTS,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
-    exposeTestHook(map);
+    exposeTestHookWhenAutomated(map);
     const [w, s, e, n] = bbox(outlines);
     map.fitBounds([[w, s], [e, n]], { padding: 32, duration: 0 });
     map.on('click', 'estate-fill', (ev) => {

@@ -7,15 +7,38 @@ import { useTRPC } from '../trpc.ts';
 /** Changes arriving this close together re-read once. */
 const COALESCE_MS = 250;
 
-const pending = new WeakSet<QueryClient>();
+/**
+ * Queries a kind of change cannot alter: a flat's vote does not move a
+ * deadline, a stage does not move the leaderboard or the signatures over
+ * time. Everything else a screen shows is re-read.
+ */
+const UNAFFECTED: Partial<Record<LiveChange['kind'], readonly string[]>> = {
+  flat: ['stages.deadlines', 'estate.list', 'estate.basemap', 'auth.me', 'admin.site', 'admin.backups', 'admin.lastBackup', 'users.list'],
+  stage: ['history.progress', 'live.leaderboard', 'estate.list', 'estate.basemap', 'auth.me', 'admin.site', 'admin.backups', 'admin.lastBackup', 'users.list', 'canvass.answers'],
+};
 
-/** Re-reads every query of the screen once, however many changes arrive within COALESCE_MS (one wall, several hooks). */
-function refreshSoon(client: QueryClient): void {
-  if (pending.has(client)) return;
-  pending.add(client);
+/** The changes heard and not yet re-read, per screen's query client. */
+const pending = new WeakMap<QueryClient, Set<LiveChange['kind']>>();
+
+/** tRPC's query key starts with the procedure's path: [['stages', 'deadlines'], …]. */
+const pathOf = (key: readonly unknown[]) => (Array.isArray(key[0]) ? (key[0] as string[]).join('.') : '');
+
+/**
+ * Re-reads, once however many changes arrive within COALESCE_MS (one wall,
+ * several hooks), the queries those changes may have altered.
+ */
+function refreshSoon(client: QueryClient, kind: LiveChange['kind'] | 'all'): void {
+  const kinds = pending.get(client);
+  if (kinds) {
+    kinds.add(kind === 'all' ? 'resync' : kind);
+    return;
+  }
+  pending.set(client, new Set([kind === 'all' ? 'resync' : kind]));
   setTimeout(() => {
+    const heard = pending.get(client) ?? new Set();
     pending.delete(client);
-    void client.invalidateQueries();
+    // A query is kept only when no change heard could have altered it.
+    void client.invalidateQueries({ predicate: (q) => [...heard].some((k) => !(UNAFFECTED[k] ?? []).includes(pathOf(q.queryKey))) });
   }, COALESCE_MS);
 }
 
@@ -28,7 +51,7 @@ function refreshSoon(client: QueryClient): void {
 export function useChanges(estateId: number | null | undefined, onChange?: (change: LiveChange) => void) {
   const trpc = useTRPC();
   const client = useQueryClient();
-  const refresh = () => refreshSoon(client);
+  const refresh = (kind: LiveChange['kind'] | 'all' = 'all') => refreshSoon(client, kind);
   const subscription = useSubscription(
     trpc.live.onChange.subscriptionOptions(
       { estateId: estateId ?? null },
@@ -36,7 +59,7 @@ export function useChanges(estateId: number | null | undefined, onChange?: (chan
         enabled: estateId !== undefined,
         onData: (event) => {
           onChange?.(event.data);
-          refresh();
+          refresh(event.data.kind);
         },
       },
     ),

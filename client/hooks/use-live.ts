@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import type { MapColorKey } from '../../geo/palette/index.ts';
 import type { FlatChange, StageChange } from '../../server/live/live-change.ts';
 import { useTRPC } from '../trpc.ts';
 import { useChanges } from './use-changes.ts';
@@ -13,11 +14,15 @@ export function useLive(estateId: number | undefined, pollMs = 30_000) {
   const trpc = useTRPC();
   const [lastChange, setLastChange] = useState<FlatChange | StageChange | null>(null);
   const [lastEventAt, setLastEventAt] = useState(0);
+  // The colours changes announced, drawn at once; the map's re-read follows.
+  const [recolours, setRecolours] = useState<ReadonlyMap<number, MapColorKey>>(() => new Map());
   const enabled = estateId !== undefined;
   const { connected } = useChanges(estateId, (change) => {
     // The change's own time: the server spoke then.
     setLastEventAt(Date.now());
     if (change.kind === 'flat' || change.kind === 'stage') setLastChange(change);
+    const colorKey = change.kind === 'flat' || change.kind === 'stage' ? change.colorKey : undefined;
+    if (colorKey) setRecolours((before) => new Map(before).set((change as FlatChange | StageChange).stairwellId, colorKey));
   });
   // A poll as well: the wall shows how fresh its data is even when nothing changes.
   const recent = useQuery({ ...trpc.live.recent.queryOptions({ estateId: estateId ?? 0, limit: 12 }), enabled, refetchInterval: pollMs });
@@ -26,6 +31,9 @@ export function useLive(estateId: number | undefined, pollMs = 30_000) {
     connected,
     lastHeard: Math.max(lastEventAt, recent.dataUpdatedAt),
     lastChange,
+    recolours,
+    /** The map's data was re-read: it holds every colour announced so far. */
+    clearRecolours: useCallback(() => setRecolours((before) => (before.size ? new Map() : before)), []),
     recent: recent.data ?? [],
     leaderboard: board.data,
   };

@@ -7,7 +7,8 @@ import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-
 import { battleMapLayers, SOURCES, type SourceId } from './layers.ts';
 import { collectionToDatum, estateMapToDatum, type DisplayDatum } from './display-datum.ts';
 import { LOCAL_CJK_FONTS } from './local-fonts.ts';
-import { exposeTestHook } from './test-hook.ts';
+import { exposeTestHookWhenAutomated } from './when-automated.ts';
+import { markFirstMapDrawn } from './first-drawn.ts';
 
 export interface BattleMapOptions {
   /** Clicking a stairwell selects it; off in kiosk mode. */
@@ -65,6 +66,10 @@ export class BattleMap {
   private layersAdded = false;
   private data: EstateMap | null = null;
   private readonly flagged = new Map<string, number[]>();
+  /** Each source's data as last given, so a re-read that changed one source re-tiles that source only. */
+  private readonly given = new Map<SourceId, string>();
+  /** Stairwells recoloured by a live change ahead of the data. */
+  private recoloured = new Set<number>();
   /** The datum the map draws in: the basemap's; stored data is always WGS-84. */
   private readonly datum: DisplayDatum;
 
@@ -86,7 +91,7 @@ export class BattleMap {
     this.drawnOnce = new Promise((resolve) => (this.markDrawn = resolve));
     BattleMap.byContainer.set(container, this);
     if (options.interactive) this.listen();
-    exposeTestHook(this.map, this.datum);
+    exposeTestHookWhenAutomated(this.map, this.datum);
   }
 
   /** Draws (or redraws) an estate; fits the view the first time. */
@@ -100,10 +105,17 @@ export class BattleMap {
     };
     const first = !this.layersAdded;
     for (const id of SOURCES) {
+      const collection = collections[id] ?? EMPTY;
+      const text = JSON.stringify(collection);
+      if (this.given.get(id) === text) continue;
+      this.given.set(id, text);
       const source = this.map.getSource(id);
-      if (source && 'setData' in source && typeof source.setData === 'function') (source as { setData(d: GeoJSON.FeatureCollection): void }).setData(collections[id] ?? EMPTY);
-      else this.map.addSource(id, { type: 'geojson', data: collections[id] ?? EMPTY, promoteId: id === 'stairwells' ? 'id' : undefined });
+      if (source && 'setData' in source && typeof source.setData === 'function') (source as { setData(d: GeoJSON.FeatureCollection): void }).setData(collection);
+      else this.map.addSource(id, { type: 'geojson', data: collection, promoteId: id === 'stairwells' ? 'id' : undefined });
     }
+    // The data now says what the live changes announced.
+    for (const id of this.recoloured) this.map.removeFeatureState({ source: 'stairwells', id }, 'colorKey');
+    this.recoloured.clear();
     if (first) {
       for (const id of this.options.overlay?.sources ?? []) this.map.addSource(id, { type: 'geojson', data: EMPTY });
       for (const layer of battleMapLayers(data.estate.center[1], this.options.fill ?? 'consent', this.options.theme === 'light' ? LIGHT_BASE_PALETTE : BASE_PALETTE)) this.map.addLayer(layer);
@@ -111,6 +123,7 @@ export class BattleMap {
       this.layersAdded = true;
       this.fit(data);
       this.markDrawn();
+      this.map.once('idle', markFirstMapDrawn);
     }
   }
 
@@ -128,6 +141,19 @@ export class BattleMap {
     this.map.removeFeatureState({ source: sourceId });
     for (const [id, state] of states) this.map.setFeatureState({ source: sourceId, id }, state);
     if (sourceId === 'stairwells' && this.selected !== null) this.map.setFeatureState({ source: 'stairwells', id: this.selected }, { selected: true });
+  }
+
+  /**
+   * Draws stairwells in the colours live changes announced (their colour
+   * keys), at once and without re-tiling: feature-state over the data's
+   * `colorKey`, until the next setData brings the same.
+   */
+  recolour(colours: ReadonlyMap<number, string>): void {
+    if (!this.layersAdded) return;
+    for (const [id, colorKey] of colours) {
+      this.map.setFeatureState({ source: 'stairwells', id }, { colorKey });
+      this.recoloured.add(id);
+    }
   }
 
   /** Outlines one stairwell (or none) through feature-state. */

@@ -1,4 +1,4 @@
-import { convertPosition, mapPositions } from '../../geo/estate/index.ts';
+import { convertPosition, mapPositions } from '../../geo/estate/datum.ts';
 import type { LngLat } from '../../geo/geometry/local-frame.ts';
 import type { EstateMap } from '../../server/queries/estate-map.ts';
 

@@ -4,7 +4,7 @@ import { MapLibreMap, type GeoJSONSource, type ImageSource } from 'maplibre-gl';
 import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode, TerraDrawSelectMode, type GeoJSONStoreFeatures } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { featureKey, type EstateCollection } from '../../geo/editing/index.ts';
-import { mapLabel } from '../../geo/estate/index.ts';
+import { mapLabel } from '../../geo/estate/door-label.ts';
 import type { LngLat } from '../../geo/geometry/index.ts';
 import { BASE_PALETTE as B } from '../../geo/palette/index.ts';
 import { LOCAL_CJK_FONTS } from './local-fonts.ts';

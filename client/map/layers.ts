@@ -12,14 +12,16 @@ const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selecte
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 const celebrating: ExpressionSpecification = ['boolean', ['feature-state', 'celebrate'], false];
 const focused: ExpressionSpecification = ['boolean', ['feature-state', 'focus'], false];
+/** The stairwell's colour key: the one a live change just announced (feature-state), else the data's. */
+const colorKey: ExpressionSpecification = ['coalesce', ['feature-state', 'colorKey'], ['get', 'colorKey']];
 
 /** Every layer of the battle map, bottom to top; colours from the palette only. */
 export function battleMapLayers(latitude: number, fill: 'consent' | 'state' = 'consent', B: Record<keyof typeof BASE_PALETTE, string> = BASE_PALETTE): Layer[] {
   const stairwellFill: ExpressionSpecification =
-    fill === 'consent' ? paletteMatch('colorKey', MAP_PALETTE, 'color') : ['coalesce', ['feature-state', 'color'], B.building];
+    fill === 'consent' ? paletteMatch(colorKey, MAP_PALETTE, 'color') : ['coalesce', ['feature-state', 'color'], B.building];
   const labelScale: ExpressionSpecification = ['coalesce', ['get', 'mapLabelScale'], 1];
   const labelColor: ExpressionSpecification =
-    fill === 'consent' ? paletteMatch('colorKey', MAP_PALETTE, 'text') : ['coalesce', ['feature-state', 'text'], B.background === '#ffffff' ? '#000000' : '#ffffff'];
+    fill === 'consent' ? paletteMatch(colorKey, MAP_PALETTE, 'text') : ['coalesce', ['feature-state', 'text'], B.background === '#ffffff' ? '#000000' : '#ffffff'];
   return [
     { id: 'boundary-fill', type: 'fill', source: 'boundary', paint: { 'fill-color': B.boundaryFill } },
     { id: 'green', type: 'fill', source: 'green', paint: { 'fill-color': B.green } },

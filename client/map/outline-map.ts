@@ -3,7 +3,7 @@ import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { MapLibreMap, type GeoJSONSource } from 'maplibre-gl';
 import { TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
-import type { PolygonGeometry } from '../../geo/estate/index.ts';
+import type { PolygonGeometry } from '../../geo/estate/geometry-schemas.ts';
 import type { LngLat } from '../../geo/geometry/index.ts';
 import type { Outline } from '../../geo/outlines/index.ts';
 import { BASE_PALETTE as B } from '../../geo/palette/index.ts';

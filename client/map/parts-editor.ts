@@ -1,7 +1,7 @@
 import { bbox } from '@turf/turf';
 import type { ExpressionSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { MapLibreMap, type GeoJSONSource, type MapLayerMouseEvent, type LngLat as MapLngLat } from 'maplibre-gl';
-import type { PolygonGeometry } from '../../geo/estate/index.ts';
+import type { PolygonGeometry } from '../../geo/estate/geometry-schemas.ts';
 import type { LngLat } from '../../geo/geometry/index.ts';
 import { BASE_PALETTE as B } from '../../geo/palette/index.ts';
 import type { EstateMap } from '../../server/queries/estate-map.ts';

@@ -2,18 +2,19 @@ import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { PaletteEntry } from '../../geo/palette/index.ts';
 
 /**
- * A `match` on a feature property over a palette: `['match', ['get', key], k1, c1, …, fallback]`.
+ * A `match` on a feature property (or an expression) over a palette: `['match', ['get', key], k1, c1, …, fallback]`.
  *
  * @example paletteMatch('colorKey', MAP_PALETTE, 'color')
  */
 export function paletteMatch<K extends string>(
-  property: string,
+  property: string | ExpressionSpecification,
   palette: Record<K, PaletteEntry>,
   field: 'color' | 'text',
   fallback = '#ff00ff',
 ): ExpressionSpecification {
   const pairs = (Object.entries(palette) as [K, PaletteEntry][]).flatMap(([key, entry]) => [key, entry[field]]);
-  return ['match', ['get', property], ...pairs, fallback] as unknown as ExpressionSpecification;
+  const input = typeof property === 'string' ? ['get', property] : property;
+  return ['match', input, ...pairs, fallback] as unknown as ExpressionSpecification;
 }
 
 /** Metres per screen pixel at zoom 0 (512-px tiles) at a latitude. */

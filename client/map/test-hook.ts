@@ -1,5 +1,5 @@
 import type { MapLibreMap } from 'maplibre-gl';
-import { convertPosition } from '../../geo/estate/index.ts';
+import { convertPosition } from '../../geo/estate/datum.ts';
 import type { DisplayDatum } from './display-datum.ts';
 
 export interface LiftmapTestHook {
@@ -26,7 +26,8 @@ declare global {
 
 /** A read-only window.liftmap for browser tests and the screenshot tool; it changes nothing. */
 export function exposeTestHook(map: MapLibreMap, datum: DisplayDatum = 'wgs84'): void {
-  let idle = false;
+  // The map may have finished drawing before this chunk arrived.
+  let idle = map.loaded() && !map.isMoving();
   map.on('idle', () => (idle = true));
   map.on('dataloading', () => (idle = false));
   map.on('movestart', () => (idle = false));

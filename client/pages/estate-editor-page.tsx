@@ -16,7 +16,7 @@ import {
   type EditResult,
   type EstateCollection,
 } from '../../geo/editing/index.ts';
-import type { LineGeometry, PolygonGeometry } from '../../geo/estate/index.ts';
+import type { LineGeometry, PolygonGeometry } from '../../geo/estate/geometry-schemas.ts';
 import type { LngLat } from '../../geo/geometry/index.ts';
 import { SessionHeader } from '../components/session-header.tsx';
 import { StaffOnly } from '../components/staff-only.tsx';

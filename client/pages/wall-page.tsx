@@ -76,6 +76,9 @@ export function WallPage({ settings }: { settings: WallSettings }) {
   // Polled three times per stale period, so "stale" means the server has not answered, not that nothing happened.
   const live = useLive(estateId, Math.min(30_000, (settings.staleAfterSeconds * 1000) / 3));
   const progress = useProgress(estateId);
+  // Fresh map data holds every colour a change announced before it.
+  const { clearRecolours } = live;
+  useEffect(() => clearRecolours(), [estate.data, clearRecolours]);
   const [selected, setSelected] = useState<number | null>(null);
 
   const stairwells = useMemo(() => estate.data?.layers.stairwells.features.map((f) => f.properties) ?? [], [estate.data]);
@@ -112,7 +115,7 @@ export function WallPage({ settings }: { settings: WallSettings }) {
         picker={<EstatePicker estates={estate.estates} current={data.estate.id} />}
       />
       <main className="wall-map">
-        <BattleMapView data={data} selectedId={selected} interactive={!kiosk} onSelect={setSelected} padding={mapPadding} focusIds={focusIds} flags={flags} />
+        <BattleMapView data={data} selectedId={selected} interactive={!kiosk} onSelect={setSelected} padding={mapPadding} focusIds={focusIds} flags={flags} recolours={live.recolours} />
         {view && !celebrating && <FocusCaption view={view} index={index} count={views.length} />}
         {celebrating && <PassedBanner key={celebrating.key} door={celebrating.door} word={celebrating.word} />}
         <Legend counts={counts} />

@@ -1,4 +1,4 @@
-import { doorLabel } from '../../geo/estate/index.ts';
+import { doorLabel } from '../../geo/estate/door-label.ts';
 import type { CampaignCounts } from '../../geo/campaign/index.ts';
 import type { PresentDeck } from '../../server/queries/present-deck.ts';
 import type { StairwellProperties } from '../../server/queries/stairwell-properties.ts';

@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { isFormal } from '../../geo/evidence/index.ts';
-import { STATUS_PALETTE } from '../../geo/palette/index.ts';
+import { mapColorKey, STATUS_PALETTE } from '../../geo/palette/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import { requireEditStairwell } from '../canvass/permissions.ts';
 import { visitFlag } from '../canvass/visit-flags.ts';
@@ -60,7 +60,7 @@ export const recordVisit = defineCommand({
     if (input.evidence && !isFormal(input.status))
       throw refuse.badInput('只有同意、反对、弃权的书面表决需要凭证', 'evidence is for written votes only: signed, opposed or abstain', 'evidence');
     const stairwell = (await first(
-      tx.select({ id: stairwells.id, estateId: stairwells.estateId, doorNumber: stairwells.doorNumber, doorLng: stairwells.doorLng, doorLat: stairwells.doorLat }).from(stairwells).where(eq(stairwells.id, flat.stairwellId)),
+      tx.select({ id: stairwells.id, estateId: stairwells.estateId, doorNumber: stairwells.doorNumber, doorLng: stairwells.doorLng, doorLat: stairwells.doorLat, stage: stairwells.stage }).from(stairwells).where(eq(stairwells.id, flat.stairwellId)),
     ))!;
     await requireEditStairwell(tx, user, stairwell.id);
     if (flat.version !== input.expectedVersion)
@@ -140,6 +140,8 @@ export const recordVisit = defineCommand({
     if (evidence && !evidence.duplicate) await record({ kind: 'evidence', estateId: stairwell.estateId, at });
     const last = changes.at(-1);
     if (last && ruleMetNow) last.passedNow = true;
+    // The colour the stairwell is drawn in now, on the last change: a wall recolours it without re-reading the map.
+    if (last) last.colorKey = mapColorKey(stairwell.stage, evaluateFlats(stairwellFlats.map((f) => (f.voterId === flat.voterId ? { ...f, status: input.status } : f))).bin);
     for (const change of changes) await record(change);
     // The phone celebrates a save that made the stairwell reach the rule.
     return { applied: true, duplicate: false, version: flat.version + 1, status: input.status, flag, ruleMetNow: last?.passedNow ?? false, doorNumber: stairwell.doorNumber, evidence };

@@ -1,3 +1,4 @@
+import { mapColorKey } from '../../geo/palette/index.ts';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkStageChange, REGISTRATION_DUE_DAYS, stepInto, type StageDetails } from '../../geo/stages/index.ts';
@@ -94,7 +95,7 @@ export async function applyStage(tx: Db, { now, record }: Pick<CommandScope, 'no
     .set({ stage: fields.to, stageReason: suspended ? (fields.reason ?? null) : null, resumeStage: suspended ? s.row.stage : null })
     .where(eq(stairwells.id, id));
   await tx.insert(stageEvents).values({ stairwellId: id, fromStage: s.row.stage, toStage: fields.to, at, reason: fields.reason ?? null, effectiveOn: on, details });
-  await record({ kind: 'stage', estateId: s.row.estateId, stairwellId: id, doorNumber: s.row.doorNumber, from: s.row.stage, to: fields.to, at });
+  await record({ kind: 'stage', estateId: s.row.estateId, stairwellId: id, doorNumber: s.row.doorNumber, from: s.row.stage, to: fields.to, at, colorKey: mapColorKey(fields.to, s.consent.bin) });
   return { ...base, changed: true, warnings };
 }
 

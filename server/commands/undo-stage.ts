@@ -1,3 +1,4 @@
+import { mapColorKey } from '../../geo/palette/index.ts';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { STAGE_ZH, standing } from '../../geo/stages/index.ts';
@@ -37,7 +38,7 @@ export const undoStage = defineCommand({
       .set({ stage: back.stage, resumeStage: back.resumeStage, stageReason: back.stage === 'suspended' ? (back.last?.event.reason ?? null) : null })
       .where(eq(stairwells.id, id));
     await tx.insert(stageEvents).values({ stairwellId: id, fromStage: s.row.stage, toStage: back.stage, at, reason, effectiveOn: at.slice(0, 10), undoes: last.event.id });
-    await record({ kind: 'stage', estateId: s.row.estateId, stairwellId: id, doorNumber: s.row.doorNumber, from: s.row.stage, to: back.stage, at });
+    await record({ kind: 'stage', estateId: s.row.estateId, stairwellId: id, doorNumber: s.row.doorNumber, from: s.row.stage, to: back.stage, at, colorKey: mapColorKey(back.stage, s.consent.bin) });
     return { stairwellId: id, doorNumber: s.row.doorNumber, from: s.row.stage, to: back.stage, undid: last.event.id, zh: `已撤销“${STAGE_ZH[last.event.toStage]}”，回到“${STAGE_ZH[back.stage]}”` };
   },
 });

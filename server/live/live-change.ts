@@ -1,3 +1,4 @@
+import type { MapColorKey } from '../../geo/palette/index.ts';
 import type { Stage } from '../../geo/stages/index.ts';
 
 /** A flat's status changed: door number and floor, never a name. */
@@ -12,6 +13,8 @@ export interface FlatChange {
   at: string;
   /** The stairwell passed the consent rule with this change. */
   passedNow: boolean;
+  /** What the stairwell is drawn in after this change, so a wall recolours it at once (absent in changes logged before it existed). */
+  colorKey?: MapColorKey;
 }
 
 export interface StageChange {
@@ -22,6 +25,8 @@ export interface StageChange {
   from: Stage;
   to: Stage;
   at: string;
+  /** What the stairwell is drawn in after this change (as FlatChange.colorKey). */
+  colorKey?: MapColorKey;
 }
 
 /** Something else of an estate changed: its layout (import, door or site moved), register, 包干, saved plans, settings, 公示 objections or a vote's evidence (recorded or reviewed; no file, no name). */

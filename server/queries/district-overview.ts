@@ -29,7 +29,7 @@ export interface DistrictOverview {
 }
 
 /** One estate's part of the overview as of its revision, already serialized: a district is 8,000 stairwells. */
-interface EstatePart {
+export interface EstatePart {
   revision: number;
   headline: Headline;
   estateJson: string;
@@ -111,4 +111,15 @@ export async function districtOverviewJson(db: Db): Promise<OverviewJson> {
     },
     'read',
   );
+}
+
+/**
+ * Each estate's part of the overview, current as of this call, keyed by
+ * estate id: what the district tiles cut per estate, so a write re-cuts only
+ * the estate it changed.
+ */
+export async function districtParts(db: Db): Promise<{ etag: string; parts: ReadonlyMap<number, EstatePart> }> {
+  const json = await districtOverviewJson(db);
+  const hit = cache.get(db);
+  return { etag: json.etag, parts: hit?.json === json ? hit.parts : new Map() };
 }

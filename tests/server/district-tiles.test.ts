@@ -1,9 +1,14 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tileAt } from '../../geo/district/index.ts';
+import { parseEstateGeoJSON } from '../../geo/estate/index.ts';
+import { importEstate } from '../../server/import/import-estate.ts';
+import { districtTileCuts } from '../../server/queries/district-tiles.ts';
 import type { DistrictOverview } from '../../server/queries/district-overview.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -54,5 +59,34 @@ describe('GET /api/district/tiles/{z}/{x}/{y}.pbf', () => {
       expect(res.status, path).toBe(400);
       expect(await res.text(), path).toMatch(new RegExp(`瓦片坐标有误（${field}: expected`));
     }
+  });
+});
+
+describe('district tiles after a write', () => {
+  it('cut again only for the estate that changed, in its new colour', async () => {
+    const fixture = (name: string) => readFileSync(join(ROOT, 'tests', 'fixtures', 'import', name));
+    const parsed = parseEstateGeoJSON(JSON.parse(fixture('valid.geojson').toString('utf8')));
+    if (!parsed.ok) throw new Error('fixture must parse');
+    const pilot = await importEstate(server.db, { slug: '试点小区', layout: parsed.layout, schematic: true, campaign: { register: [], canvassers: [], consentEvents: [], stageEvents: [] } });
+    const overview = (await (await fetch(`${server.url}/api/district/overview.json`)).json()) as DistrictOverview;
+    const tileOf = (estateId: number) => tileAt(overview.estates.find((e) => e.id === estateId)!.center, 16);
+    const get = async (estateId: number) => {
+      const [x, y] = tileOf(estateId);
+      return features(await (await fetch(`${server.url}/api/district/tiles/16/${x}/${y}.pbf`)).arrayBuffer());
+    };
+    await get(1);
+    await get(pilot);
+    const before = districtTileCuts(server.db);
+    await get(1);
+    await get(pilot);
+    expect(districtTileCuts(server.db)).toBe(before);
+
+    const [one] = (await get(1)).filter((f) => f.properties.colorKey !== 'suspended');
+    await server.sql("UPDATE stairwells SET stage = 'suspended' WHERE id = ?", Number(one!.id));
+    const after = await get(1);
+    expect(after.find((f) => f.id === one!.id)?.properties.colorKey).toBe('suspended');
+    expect(districtTileCuts(server.db)).toBe(before + 1);
+    await get(pilot);
+    expect(districtTileCuts(server.db)).toBe(before + 1);
   });
 });

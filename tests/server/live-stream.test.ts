@@ -57,7 +57,27 @@ describe('the live stream as tRPC’s subscription link reads it', () => {
     const change = events.find((e) => e.data.includes('"kind":"flat"'))!;
     expect(change.event).toBe('message');
     expect(Number(change.id)).toBeGreaterThan(0);
-    expect(Object.keys(JSON.parse(change.data) as object).sort()).toEqual(['at', 'doorNumber', 'estateId', 'floor', 'from', 'kind', 'passedNow', 'stairwellId', 'to']);
+    expect(Object.keys(JSON.parse(change.data) as object).sort()).toEqual(['at', 'colorKey', 'doorNumber', 'estateId', 'floor', 'from', 'kind', 'passedNow', 'stairwellId', 'to']);
+    // The colour the wall draws at once is the one the map gives the stairwell after the change.
+    const heard = JSON.parse(change.data) as { stairwellId: number; colorKey: string };
+    const map = await planner.estate.map({ estateId: 1 });
+    expect(heard.colorKey).toBe(map.layers.stairwells.features.find((f) => f.properties.id === heard.stairwellId)!.properties.colorKey);
+  });
+
+  it('names the colour a stage change leaves the stairwell in, so an open wall recolours it without re-reading the map', async () => {
+    const planner = await callerAs(server.db, 'planner');
+    const [row] = await server.sql<{ id: number }>("SELECT id FROM stairwells WHERE stage = 'canvassing' ORDER BY id DESC LIMIT 1");
+    const stageEvents = (events: { data: string }[]) => events.filter((e) => e.data.includes('"kind":"stage"')).map((e) => JSON.parse(e.data) as { to: string; colorKey: string });
+    const { events } = await readEvents(stream({ estateId: 1 }), {}, (e) => stageEvents(e).length >= 2, async () => {
+      await new Promise((r) => setTimeout(r, 200));
+      await planner.stages.set({ stairwellId: row!.id, to: 'suspended', reason: '施工单位未定' });
+      await planner.stages.set({ stairwellId: row!.id, to: 'canvassing' });
+    });
+    const [suspended, resumed] = stageEvents(events);
+    expect(suspended).toMatchObject({ to: 'suspended', colorKey: 'suspended' });
+    const map = await planner.estate.map({ estateId: 1 });
+    expect(resumed!.colorKey).toBe(map.layers.stairwells.features.find((f) => f.properties.id === row!.id)!.properties.colorKey);
+    expect(resumed!.colorKey).not.toBe('suspended');
   });
 
   it('resumes after the Last-Event-ID the browser sends on reconnecting, with what the screen missed', async () => {

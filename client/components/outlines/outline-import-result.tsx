@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Datum } from '../../../geo/estate/index.ts';
+import type { Datum } from '../../../geo/estate/datum.ts';
 import { EstateImportResult, EstatePreview } from '../staff/estate-import-outcome.tsx';
 import { useTRPC } from '../../trpc.ts';
 

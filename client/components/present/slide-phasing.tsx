@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { doorLabel } from '../../../geo/estate/index.ts';
+import { doorLabel } from '../../../geo/estate/door-label.ts';
 import { phaseColor, phaseTextColor } from '../../../geo/palette/index.ts';
 import type { EstateMap } from '../../../server/queries/estate-map.ts';
 import type { PresentDeck } from '../../../server/queries/present-deck.ts';

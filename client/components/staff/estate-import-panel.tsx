@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DATUMS, type Datum } from '../../../geo/estate/index.ts';
+import { DATUMS, type Datum } from '../../../geo/estate/datum.ts';
 import { useTRPC } from '../../trpc.ts';
 import { base64Of } from '../../files/base64-of.ts';
 import { EstateImportResult, EstatePreview } from './estate-import-outcome.tsx';

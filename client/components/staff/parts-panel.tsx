@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PolygonGeometry } from '../../../geo/estate/index.ts';
+import type { PolygonGeometry } from '../../../geo/estate/geometry-schemas.ts';
 import type { LngLat } from '../../../geo/geometry/index.ts';
 import type { EstateMap } from '../../../server/queries/estate-map.ts';
 import { PartsEditor, type Parts } from '../../map/parts-editor.ts';

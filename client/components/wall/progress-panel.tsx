@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EChart } from '../../charts/echart.tsx';
+import { EChart } from '../../charts/lazy-echart.tsx';
 import { progressOption, type ProgressDay } from '../../charts/progress-option.ts';
 
 /** Stairwells confirmed, stairwells meeting the rule unconfirmed, and flats signed per day since the campaign began. */

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignCounts } from '../../../geo/campaign/index.ts';
-import { EChart } from '../../charts/echart.tsx';
+import { EChart } from '../../charts/lazy-echart.tsx';
 import { stageFunnelOption } from '../../charts/stage-funnel-option.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { STATUS_PALETTE } from '../../../geo/palette/index.ts';
-import { doorLabel } from '../../../geo/estate/index.ts';
+import { doorLabel } from '../../../geo/estate/door-label.ts';
 import type { Live } from '../../hooks/use-live.ts';
 import { dayTimeLabel } from '../../i18n/format-when.ts';
 

@@ -1,0 +1,48 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('what /wall downloads, as a command center’s browser loads it', () => {
+  it('fetches the map first and the charts after it, one dictionary, no test hook, no schema library', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    // A browser nobody automates (tests run with navigator.webdriver set).
+    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false }));
+    const page = await context.newPage();
+    const files: { name: string; start: number; end: number; encoding: string | undefined }[] = [];
+    page.on('requestfinished', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (!path.startsWith('/assets/')) return;
+      const t = request.timing();
+      void request.response().then((r) => files.push({ name: path.slice('/assets/'.length), start: t.startTime, end: t.startTime + t.responseEnd, encoding: r?.headers()['content-encoding'] }));
+    });
+    await page.goto(`${server.url}/wall?kiosk=1&cycle=0`);
+    await page.locator('[data-testid="progress-chart"] svg text').first().waitFor({ timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    const names = files.map((f) => f.name);
+    expect(names.some((n) => n.startsWith('test-hook-'))).toBe(false);
+    expect(names.some((n) => /^en-/.test(n))).toBe(false);
+    expect(names.some((n) => /^zh-/.test(n))).toBe(true);
+    expect(names.some((n) => /^(coerce|zod)/.test(n))).toBe(false);
+    // The charts' library is asked for only once the map's worker has arrived and the map is drawn.
+    const worker = files.find((f) => f.name.startsWith('maplibre-gl-worker-'))!;
+    const charts = files.find((f) => f.name.startsWith('echart-'))!;
+    expect(charts.start).toBeGreaterThan(worker.end);
+    // The large scripts and styles came compressed (files under 1 KB are sent as they are).
+    const large = files.filter((x) => /^(index|maplibre-gl-worker|echart|zh)-.*\.(js|css)$/.test(x.name));
+    expect(large.length).toBeGreaterThanOrEqual(5);
+    for (const f of large) expect(f.encoding, f.name).toMatch(/^(br|gzip)$/);
+    await context.close();
+  });
+});
