@@ -15,6 +15,7 @@ import { useFitScale } from '../hooks/use-fit-scale.ts';
 import { usePresentData, type PresentData } from '../hooks/use-present.ts';
 import { deckToPdf, download, slideDrawn, slideToPngBlob, STAGE, type Paper } from '../present/export-slides.ts';
 import { PrintingContext } from '../present/print-context.ts';
+import { printCopyOf } from '../present/print-deck.ts';
 import { slideStep } from '../present/slide-keys.ts';
 import { MapThemeContext } from '../map/map-theme.ts';
 import { slideFromHash, slideKeys, type SlideKey } from '../present/slides.ts';
@@ -143,12 +144,43 @@ function Deck({ data }: { data: PresentData }) {
       return file;
     });
 
+  // 打印: every slide copied as it is drawn for paper into pages the browser prints, so a PDF saved from it has its text.
+  const [printed, setPrinted] = useState<HTMLElement[] | null>(null);
+  const onPrint = () =>
+    run(async () => {
+      const back = index;
+      printingRef.current = true;
+      setPrinting(true);
+      try {
+        const pages: HTMLElement[] = [];
+        for (let i = 0; i < count; i++) {
+          setStatus(t('present.exporting', { n: i + 1, count }));
+          pages.push(await printCopyOf(await drawnSlide(i)));
+        }
+        setPrinted(pages);
+      } finally {
+        printingRef.current = false;
+        setPrinting(false);
+        setIndex(back);
+      }
+      return t('present.printReady');
+    });
+  useEffect(() => {
+    if (!printed) return;
+    const done = () => setPrinted(null);
+    window.addEventListener('afterprint', done, { once: true });
+    // The pages are in the document: open the browser's print dialog (save as PDF there).
+    requestAnimationFrame(() => window.print());
+    return () => window.removeEventListener('afterprint', done);
+  }, [printed]);
+
   const meta: SlideMeta = { estateName: data.map.estate.name, asOf: data.replay.to, n: index + 1, count, schematic: data.map.estate.schematic };
   return (
     <div className={`present${fullscreen ? ' fullscreen' : ''}`}>
       {!fullscreen && (
-        <PresentToolbar index={index} count={count} busy={busy} status={status} onGo={go} onFullscreen={toggleFullscreen} onPng={(f) => void onPng(f)} onPdf={(p) => void onPdf(p)} picker={<EstatePicker estates={data.estates} current={data.map.estate.id} />} />
+        <PresentToolbar index={index} count={count} busy={busy} status={status} onGo={go} onFullscreen={toggleFullscreen} onPng={(f) => void onPng(f)} onPdf={(p) => void onPdf(p)} onPrint={() => void onPrint()} picker={<EstatePicker estates={data.estates} current={data.map.estate.id} />} />
       )}
+      {printed && <PrintedDeck pages={printed} />}
       <div className="present-viewport" ref={viewport}>
         <div className="present-scaler" style={{ width: STAGE.width * scale, height: STAGE.height * scale }}>
           {/* The transform sits outside the stage, so an export of the stage is the slide at its own size. */}
@@ -165,6 +197,25 @@ function Deck({ data }: { data: PresentData }) {
       </div>
     </div>
   );
+}
+
+/** The printed deck: one landscape page per slide, shown only to the printer (present.css @media print). */
+function PrintedDeck({ pages }: { pages: HTMLElement[] }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.replaceChildren(
+      ...pages.map((slide) => {
+        const page = document.createElement('section');
+        page.className = 'print-page';
+        const scaler = document.createElement('div');
+        scaler.className = 'print-scaler';
+        scaler.append(slide);
+        page.append(scaler);
+        return page;
+      }),
+    );
+  }, [pages]);
+  return <div className="print-deck" ref={box} data-testid="print-deck" data-pages={pages.length} />;
 }
 
 function toggleFullscreen(): void {

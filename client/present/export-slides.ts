@@ -13,8 +13,9 @@ const PRINT_DPI = 300;
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-/** Resolves once the slide on the stage is fully drawn: React has painted and every map on it is idle. */
+/** Resolves once the slide on the stage is fully drawn: its charts' library has arrived, React has painted and every map on it is idle. */
 export async function slideDrawn(stage: HTMLElement): Promise<void> {
+  while (stage.querySelector('[data-chart-pending]')) await nextFrame();
   await nextFrame();
   await nextFrame();
   const maps = [...stage.querySelectorAll('.battle-map')].map((el) => BattleMap.in(el)).filter((m): m is BattleMap => m !== undefined);

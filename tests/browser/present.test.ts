@@ -1,6 +1,6 @@
 import type { Browser, Download, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAP_PALETTE } from '../../geo/palette/index.ts';
@@ -8,6 +8,7 @@ import { launchBrowser, waitForMapIdle } from '../support/browser.ts';
 import { signInAs, type Client } from '../support/sign-in.ts';
 import { stateFromDatabase } from '../support/history-sql.ts';
 import { expectNoPersonalData } from '../support/personal-data.ts';
+import { pdfPageTexts, printedSpelling } from '../support/pdf-text.ts';
 import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
@@ -184,6 +185,45 @@ describe('/present in Chromium', () => {
     expect(await slideOf(page)).toBe('progress');
     await page.close();
   }, 240_000);
+
+  it('prints the deck one slide per landscape A4 page, a PDF whose text can be searched, and comes back to its slide', async () => {
+    const page = await openPresent('#3');
+    // Headless Chromium has no print dialog: the page's call is counted, then the page printed as "save as PDF" prints it.
+    await page.evaluate(() => {
+      (window as unknown as { printCalls: number }).printCalls = 0;
+      window.print = () => void ((window as unknown as { printCalls: number }).printCalls += 1);
+    });
+    const started = Date.now();
+    await page.getByTestId('print-deck-button').click();
+    await page.waitForFunction(() => (window as unknown as { printCalls: number }).printCalls === 1, undefined, { timeout: 60_000 });
+    expect(await page.getByTestId('print-deck').getAttribute('data-pages')).toBe(String(SLIDES.length));
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const seconds = (Date.now() - started) / 1000;
+    writeFileSync(join(ARTIFACTS, '风荷苑-汇报-打印.pdf'), pdf);
+    const texts = await pdfPageTexts(pdf);
+    expect(texts).toHaveLength(SLIDES.length);
+    // How the printed font spells these characters in a PDF's text (a page in a context of its own, as the helper needs).
+    const context = await browser.newContext();
+    const probe = await context.newPage();
+    await probe.goto(`${server.url}/present`);
+    const fold = await printedSpelling(probe, '风荷苑门洞征询进度加装电梯');
+    await context.close();
+    // Every page has text a reader can search: the estate's name and door numbers, not only pictures.
+    for (const [i, text] of texts.entries()) {
+      expect(text.length, `page ${i + 1}`).toBeGreaterThan(20);
+      expect(fold(text), `page ${i + 1}`).toContain('风荷苑');
+    }
+    expect(texts.some((t) => /\d+号/.test(t))).toBe(true);
+    const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    expect(new Set(boxes.map((b) => b.join('x')))).toEqual(new Set(['842x595']));
+    expectNoPersonalData(texts.join('\n'));
+    writeFileSync(join(ARTIFACTS, 'present-print-seconds.txt'), `${seconds.toFixed(1)}\n`);
+    // Back on screen: the dark stage, the slide it was on.
+    await expect(page.getByTestId('present-stage').getAttribute('data-print')).resolves.toBe('false');
+    expect(await slideOf(page)).toBe('replay');
+    await page.screenshot({ path: join(ARTIFACTS, 'present-print-first-page.png'), clip: { x: 0, y: 0, width: 1920, height: 1080 } });
+    await page.close();
+  }, 180_000);
 
   for (const viewport of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
     it(`fits the stage to a ${viewport.width}×${viewport.height} screen with slide text at meeting size and nothing cut off`, async () => {

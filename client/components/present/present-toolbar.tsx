@@ -11,11 +11,13 @@ interface Props {
   onFullscreen: () => void;
   onPng: (scale: 1 | 2) => void;
   onPdf: (paper: Paper) => void;
+  /** Every slide into the browser's print dialog: paper, or a PDF whose text can be searched. */
+  onPrint: () => void;
   picker?: ReactNode;
 }
 
 /** Outside the slide (never exported): page turning, full screen and the exports. */
-export function PresentToolbar({ index, count, busy, status, onGo, onFullscreen, onPng, onPdf, picker }: Props) {
+export function PresentToolbar({ index, count, busy, status, onGo, onFullscreen, onPng, onPdf, onPrint, picker }: Props) {
   const { t } = useTranslation();
   return (
     <nav className="present-toolbar" aria-label={t('present.keys')}>
@@ -41,6 +43,9 @@ export function PresentToolbar({ index, count, busy, status, onGo, onFullscreen,
       </button>
       <button type="button" disabled={busy} onClick={() => onPng(2)} data-testid="export-png-4k">
         {t('present.png4k')}
+      </button>
+      <button type="button" disabled={busy} onClick={onPrint} data-testid="print-deck-button" title={t('present.printHint')}>
+        {t('present.print')}
       </button>
       <button type="button" disabled={busy} onClick={() => onPdf('A4')} data-testid="export-pdf-a4">
         {t('present.pdf', { paper: 'A4' })}
