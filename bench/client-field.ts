@@ -185,6 +185,32 @@ async function presentPdf(browser: Browser, url: string) {
   return { ms, bytes };
 }
 
+/**
+ * /present → 打印 (this checkout only): every slide copied into pages and the
+ * print dialog opened, then those pages printed as "save as PDF" prints them;
+ * null where the button does not exist (the baseline).
+ */
+async function presentPrint(browser: Browser, url: string) {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  try {
+    await page.goto(`${url}/present#1`);
+    await page.waitForFunction(() => window.liftmap?.idle() === true, undefined, { timeout: 60_000 });
+    if ((await page.getByTestId('print-deck-button').count()) === 0) return null;
+    await page.evaluate(() => {
+      (window as unknown as { printCalls: number }).printCalls = 0;
+      window.print = () => void ((window as unknown as { printCalls: number }).printCalls += 1);
+    });
+    const start = Date.now();
+    await page.getByTestId('print-deck-button').click();
+    await page.waitForFunction(() => (window as unknown as { printCalls: number }).printCalls === 1, undefined, { timeout: 120_000 });
+    const ready = Date.now() - start;
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    return { readyMs: ready, withPdfMs: Date.now() - start, bytes: pdf.length };
+  } finally {
+    await page.close();
+  }
+}
+
 async function measureCheckout(checkout: string, label: string, browser: Browser, loads: number) {
   const dir = mkdtempSync(join(tmpdir(), 'liftmap-client-bench-'));
   const database = { file: join(dir, 'liftmap.db') };
@@ -214,6 +240,7 @@ async function measureCheckout(checkout: string, label: string, browser: Browser
       recolour: await recolour(browser, server.url, cookie, 20),
       tiles: await tiles(server.url, cookie, 10),
       presentPdf: await presentPdf(browser, server.url),
+      presentPrint: await presentPrint(browser, server.url),
     };
     return result;
   } finally {

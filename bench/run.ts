@@ -14,6 +14,7 @@ import { phasingInputFor } from '../server/planning/phasing-input.ts';
 import { ROOT, startTestServer } from '../tests/support/test-server.ts';
 import { replayFrames } from './client.ts';
 import { clientSideBySide } from './client-field.ts';
+import { ensureClientBuilt } from '../server/build/client-build.ts';
 import { startPgCluster } from '../tests/support/pg-cluster.ts';
 import { districtScale } from './district.ts';
 import { evidenceCost } from './evidence.ts';
@@ -34,6 +35,8 @@ const report: Record<string, unknown> = {
   machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
 };
 
+// The client as npm start would serve it, built before any server here reads its files.
+await ensureClientBuilt(ROOT, join(ROOT, 'dist', 'client'), (line) => console.log(line));
 // The seeded history ends yesterday, so the wall's week (leaderboard, feed) has entries.
 const server = await startTestServer({ anchorDay: shanghaiIso(startedAt).slice(0, 10) });
 try {
@@ -85,6 +88,7 @@ try {
       console.log(`${side}: stage change → recoloured on an open wall median ${r.recolour.medianMs.toFixed(0)} ms, p99 ${r.recolour.p99Ms.toFixed(0)} ms over ${r.recolour.runs}`);
       console.log(`${side}: district tile again median ${r.tiles.again.medianMs.toFixed(1)} ms; first after a write median ${r.tiles.afterWrite.medianMs.toFixed(1)} ms, p99 ${r.tiles.afterWrite.p99Ms.toFixed(1)} ms`);
       console.log(`${side}: /present A4 PDF exported in ${(r.presentPdf.ms / 1000).toFixed(1)} s (${kibText(r.presentPdf.bytes)})`);
+      if (r.presentPrint) console.log(`${side}: /present printed deck (searchable text): print dialog after ${(r.presentPrint.readyMs / 1000).toFixed(1)} s, PDF saved after ${(r.presentPrint.withPdfMs / 1000).toFixed(1)} s (${kibText(r.presentPrint.bytes)})`);
     }
     const replay = await replayFrames(server, 60);
     console.log(`${replay.frame.name}: median ${replay.frame.medianMs.toFixed(1)} ms, p99 ${replay.frame.p99Ms.toFixed(1)} ms, max ${replay.frame.maxMs.toFixed(1)} ms (${replay.changes} colour changes); redraw without change median ${replay.repaint.medianMs.toFixed(1)} ms`);

@@ -1,4 +1,4 @@
-import { CHART_PALETTE as C } from '../../geo/palette/index.ts';
+import { CHART_PALETTE, type ChartPalette } from '../../geo/palette/index.ts';
 import { CHART_FONT } from './chart-font.ts';
 import type { ChartOption } from './echart.tsx';
 
@@ -11,9 +11,9 @@ export interface ProgressDay {
 
 /**
  * Stairwells confirmed and stairwells meeting the rule unconfirmed (left axis) and flats signed (right axis) at the end of
- * each campaign day. `u` is the screen's type unit in pixels.
+ * each campaign day. `u` is the screen's type unit in pixels; `C` the dark palette, or the light one on paper.
  */
-export function progressOption(days: readonly ProgressDay[], labels: { confirmed: string; ruleMet: string; signed: string }, u: number): ChartOption {
+export function progressOption(days: readonly ProgressDay[], labels: { confirmed: string; ruleMet: string; signed: string }, u: number, C: ChartPalette = CHART_PALETTE): ChartOption {
   const axisText = { color: C.muted, fontSize: 0.8 * u };
   const line = (name: string, color: string, data: number[], yAxisIndex: number, area: boolean) => ({
     name,

@@ -1,10 +1,10 @@
-import { CHART_PALETTE as C, stageEntry } from '../../geo/palette/index.ts';
+import { CHART_PALETTE, type ChartPalette, stageEntry } from '../../geo/palette/index.ts';
 import { CAMPAIGN_STEPS, type CampaignStep } from '../../geo/campaign/index.ts';
 import { CHART_FONT } from './chart-font.ts';
 import type { ChartOption } from './echart.tsx';
 
 /** How many stairwells stand at each step of the campaign count, first step on top, each bar in its map colour. */
-export function stageFunnelOption(counts: Readonly<Record<CampaignStep, number>>, label: (step: CampaignStep) => string, u: number): ChartOption {
+export function stageFunnelOption(counts: Readonly<Record<CampaignStep, number>>, label: (step: CampaignStep) => string, u: number, C: ChartPalette = CHART_PALETTE): ChartOption {
   const stages = [...CAMPAIGN_STEPS];
   return {
     animation: false,

@@ -17,6 +17,11 @@ export const CHART_PALETTE = {
   signed: MAP_PALETTE.p50.color,
 } as const;
 
+/** The same charts on paper (the printed deck): dark text and grid on white, the same series colours. */
+export const LIGHT_CHART_PALETTE = { ...CHART_PALETTE, text: '#111111', muted: '#444444', grid: '#c8ced8' } as const;
+
+export type ChartPalette = { readonly [K in keyof typeof CHART_PALETTE]: string };
+
 /** A step's colour in the stage chart: its map colour; canvassing takes the mid canvassing colour, 已达标 the map's rule-met green. */
 export function stageEntry(step: CampaignStep): PaletteEntry {
   if (step === 'canvassing') return { ...MAP_PALETTE.p50, zh: '意见征询', en: 'Canvassing' };

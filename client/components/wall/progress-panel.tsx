@@ -1,4 +1,6 @@
-import { useCallback } from 'react';
+import { useCallback, useContext } from 'react';
+import { CHART_PALETTE, LIGHT_CHART_PALETTE } from '../../../geo/palette/index.ts';
+import { MapThemeContext } from '../../map/map-theme.ts';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../charts/lazy-echart.tsx';
 import { progressOption, type ProgressDay } from '../../charts/progress-option.ts';
@@ -9,7 +11,9 @@ export function ProgressPanel({ days, className = 'wall-card progress' }: { days
   const confirmed = t('step.consent_passed');
   const ruleMet = t('step.rule_met');
   const signed = t('headline.signed');
-  const option = useCallback((u: number) => progressOption(days, { confirmed, ruleMet, signed }, u), [days, confirmed, ruleMet, signed]);
+  // Dark on the wall and the slides, light on paper (the printed deck).
+  const palette = useContext(MapThemeContext) === 'light' ? LIGHT_CHART_PALETTE : CHART_PALETTE;
+  const option = useCallback((u: number) => progressOption(days, { confirmed, ruleMet, signed }, u, palette), [days, confirmed, ruleMet, signed, palette]);
   return (
     <section className={className} aria-label={t('wall.progress')}>
       <h2>{t('wall.progress')}</h2>
