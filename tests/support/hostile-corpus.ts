@@ -38,7 +38,7 @@ export const HOSTILE_INPUTS: { name: string; json: string }[] = [
 ];
 
 /** Procedures that take no input answer whatever is sent, as a GET of a page would. */
-export const TAKES_NO_INPUT = new Set(['auth.me', 'estate.list', 'estate.basemap', 'plan.defaults', 'canvass.answers', 'canvass.flaggedVisits', 'admin.lastBackup', 'admin.backups', 'users.list']);
+export const TAKES_NO_INPUT = new Set(['auth.me', 'estate.list', 'estate.basemap', 'plan.defaults', 'canvass.answers', 'canvass.flaggedVisits', 'admin.lastBackup', 'admin.site', 'admin.backups', 'users.list']);
 /** Not sent: it ends the session the corpus runs in (it writes nothing else). */
 const SKIPPED = new Set(['auth.logout', 'live.onChange']);
 
