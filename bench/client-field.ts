@@ -9,7 +9,7 @@
  *   its bytes as they came over the wire, and its files' gzip and brotli;
  * - /canvass: its first-load bytes the same way;
  * - a stage change → the stairwell's pixels in the new colour on an open
- *   wall, over 20 changes (10 stairwells suspended, then resumed);
+ *   wall, over 20 changes 1.5 s apart (10 stairwells suspended, then resumed);
  * - the first district tile asked after a write, against one asked again;
  * - /present's A4 PDF: click → file.
  */
@@ -140,7 +140,8 @@ async function recolour(browser: Browser, url: string, cookie: string, runs: num
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
     }
     times.push(Date.now() - start);
-    await page.waitForTimeout(400);
+    // One change on a settled wall, as staff make them: its panels re-read before the next.
+    await page.waitForTimeout(1500);
   };
   for (const f of stairwells) await change(f, { stairwellId: f.properties.id, to: 'suspended', reason: '测速' }, suspended);
   for (const f of stairwells) await change(f, { stairwellId: f.properties.id, to: 'canvassing' }, before.get(f.properties.id)!);

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { MapColorKey } from '../../geo/palette/index.ts';
 import type { FlatChange, StageChange } from '../../server/live/live-change.ts';
+import { announceColour } from '../map/live-colours.ts';
 import { useTRPC } from '../trpc.ts';
 import { useChanges } from './use-changes.ts';
 
@@ -22,7 +23,12 @@ export function useLive(estateId: number | undefined, pollMs = 30_000) {
     setLastEventAt(Date.now());
     if (change.kind === 'flat' || change.kind === 'stage') setLastChange(change);
     const colorKey = change.kind === 'flat' || change.kind === 'stage' ? change.colorKey : undefined;
-    if (colorKey) setRecolours((before) => new Map(before).set((change as FlatChange | StageChange).stairwellId, colorKey));
+    if (colorKey) {
+      const { stairwellId } = change as FlatChange | StageChange;
+      // Straight to the map, then into the page's state (kept for a map made again before the data is re-read).
+      announceColour({ stairwellId, colorKey });
+      setRecolours((before) => new Map(before).set(stairwellId, colorKey));
+    }
   });
   // A poll as well: the wall shows how fresh its data is even when nothing changes.
   const recent = useQuery({ ...trpc.live.recent.queryOptions({ estateId: estateId ?? 0, limit: 12 }), enabled, refetchInterval: pollMs });

@@ -9,6 +9,7 @@ import { collectionToDatum, estateMapToDatum, type DisplayDatum } from './displa
 import { LOCAL_CJK_FONTS } from './local-fonts.ts';
 import { exposeTestHookWhenAutomated } from './when-automated.ts';
 import { markFirstMapDrawn } from './first-drawn.ts';
+import { onLiveColour } from './live-colours.ts';
 
 export interface BattleMapOptions {
   /** Clicking a stairwell selects it; off in kiosk mode. */
@@ -70,6 +71,7 @@ export class BattleMap {
   private readonly given = new Map<SourceId, string>();
   /** Stairwells recoloured by a live change ahead of the data. */
   private recoloured = new Set<number>();
+  private stopColours: () => void = () => undefined;
   /** The datum the map draws in: the basemap's; stored data is always WGS-84. */
   private readonly datum: DisplayDatum;
 
@@ -91,6 +93,8 @@ export class BattleMap {
     this.drawnOnce = new Promise((resolve) => (this.markDrawn = resolve));
     BattleMap.byContainer.set(container, this);
     if (options.interactive) this.listen();
+    // A map coloured by consent takes the colours live changes announce, at once.
+    if ((options.fill ?? 'consent') === 'consent') this.stopColours = onLiveColour(({ stairwellId, colorKey }) => this.recolour(new Map([[stairwellId, colorKey]])));
     exposeTestHookWhenAutomated(this.map, this.datum);
   }
 
@@ -210,6 +214,7 @@ export class BattleMap {
   }
 
   destroy(): void {
+    this.stopColours();
     this.map.remove();
   }
 
