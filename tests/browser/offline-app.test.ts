@@ -64,7 +64,7 @@ describe('the canvassing app on a phone, without signal', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByTestId('my-stairwells').waitFor();
     // The service worker is installed (the app precached) and the registers of the canvasser's stairwells are copied.
-    expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.state))).toBe('activated');
+    await page.waitForFunction(() => navigator.serviceWorker.ready.then((r) => r.active?.state === 'activated'));
     await page.waitForFunction(async (want) => {
       const keys = await new Promise<string[]>((resolve) => {
         const open = indexedDB.open('liftmap-canvass');

@@ -80,6 +80,10 @@ export async function startTestServer(
     tls?: AppOptions['tls'];
     site?: AppOptions['site'];
     trustProxy?: AppOptions['trustProxy'];
+    /** Another build of the client (a new deployment); dist/client unless given. */
+    clientDir?: string;
+    /** This port rather than a free one (the same origin again after a restart). */
+    port?: number;
   } = {},
 ): Promise<TestServer> {
   const dir = opts.dbFile || opts.databaseUrl ? null : mkdtempSync(join(tmpdir(), 'liftmap-test-'));
@@ -93,8 +97,8 @@ export async function startTestServer(
   const access: string[] = [];
   // Backups from /admin go to a folder of this test's own, removed with it.
   const backupDir = mkdtempSync(join(tmpdir(), 'liftmap-backups-'));
-  const server = createApp({ db, clientDir: join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), access: (line) => access.length < 10_000 && access.push(line), basemap: opts.basemap ?? null, backups: { dir: backupDir, at: null, daily: 14, weekly: 8 }, tls: opts.tls, site: opts.site, trustProxy: opts.trustProxy });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = createApp({ db, clientDir: opts.clientDir ?? join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), access: (line) => access.length < 10_000 && access.push(line), basemap: opts.basemap ?? null, backups: { dir: backupDir, at: null, daily: 14, weekly: 8 }, tls: opts.tls, site: opts.site, trustProxy: opts.trustProxy });
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
