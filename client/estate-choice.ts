@@ -15,3 +15,8 @@ export function chooseEstate(id: number, path?: string): void {
   url.searchParams.set('estate', String(id));
   location.assign(url.toString());
 }
+
+/** The estate a screen opens on: the chosen one if it is in the list, else the first. */
+export function pickEstate<E extends { id: number }>(estates: readonly E[] | undefined, chosen = chosenEstateId()): number | undefined {
+  return estates?.find((e) => e.id === chosen)?.id ?? estates?.[0]?.id;
+}

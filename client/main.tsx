@@ -7,8 +7,10 @@ import { setupI18n } from './i18n/setup-i18n.ts';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import { createClients, TRPCProvider } from './trpc.ts';
+import { prefetchFirstScreen } from './first-screen-data.ts';
 
 const { queryClient, trpcClient } = createClients();
+prefetchFirstScreen(location.pathname.replace(/\/$/, '') || '/', queryClient, trpcClient);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 // The page's dictionary arrives beside the screen's own chunk.

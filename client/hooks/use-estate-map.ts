@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { chosenEstateId } from '../estate-choice.ts';
+import { pickEstate } from '../estate-choice.ts';
 import { useTRPC } from '../trpc.ts';
 
 /** The chosen estate (the first one until a choice is made) and its map data, with the list to choose from. */
 export function useEstateMap() {
   const trpc = useTRPC();
   const estates = useQuery(trpc.estate.list.queryOptions());
-  const chosen = chosenEstateId();
-  const estateId = estates.data?.find((e) => e.id === chosen)?.id ?? estates.data?.[0]?.id;
+  const estateId = pickEstate(estates.data);
   const map = useQuery({ ...trpc.estate.map.queryOptions({ estateId: estateId ?? 0 }), enabled: estateId !== undefined });
   return {
     data: map.data,

@@ -88,6 +88,8 @@ export class BattleMap {
       pixelRatio: options.pixelRatio,
       dragRotate: false,
       pitchWithRotate: false,
+      // Labels appear with the map rather than fading in over 300 ms: the map is settled (idle) that much sooner.
+      fadeDuration: 0,
     });
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
     this.drawnOnce = new Promise((resolve) => (this.markDrawn = resolve));

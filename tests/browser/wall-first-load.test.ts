@@ -21,8 +21,10 @@ describe('what /wall downloads, as a command center’s browser loads it', () =>
     await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false }));
     const page = await context.newPage();
     const files: { name: string; start: number; end: number; encoding: string | undefined }[] = [];
+    const asked: { what: string; start: number }[] = [];
     page.on('requestfinished', (request) => {
       const path = new URL(request.url()).pathname;
+      if (path.startsWith('/trpc/')) asked.push({ what: path.slice('/trpc/'.length), start: request.timing().startTime });
       if (!path.startsWith('/assets/')) return;
       const t = request.timing();
       void request.response().then((r) => files.push({ name: path.slice('/assets/'.length), start: t.startTime, end: t.startTime + t.responseEnd, encoding: r?.headers()['content-encoding'] }));
@@ -35,6 +37,12 @@ describe('what /wall downloads, as a command center’s browser loads it', () =>
     expect(names.some((n) => /^en-/.test(n))).toBe(false);
     expect(names.some((n) => /^zh-/.test(n))).toBe(true);
     expect(names.some((n) => /^(coerce|zod)/.test(n))).toBe(false);
+    // The estates (and then the chosen estate's map) are asked for as the page starts, before the screen's code arrives.
+    const screen = files.find((f) => f.name.startsWith('wall-page-') && f.name.endsWith('.js'))!;
+    const estates = asked.find((a) => a.what.split(',').includes('estate.list'))!;
+    expect(estates.start).toBeLessThan(screen.start);
+    expect(asked.filter((a) => a.what.split(',').includes('estate.list'))).toHaveLength(1);
+    expect(asked.filter((a) => a.what.split(',').includes('estate.map'))).toHaveLength(1);
     // The charts' library is asked for only once the map's worker has arrived and the map is drawn.
     const worker = files.find((f) => f.name.startsWith('maplibre-gl-worker-'))!;
     const charts = files.find((f) => f.name.startsWith('echart-'))!;
