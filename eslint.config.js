@@ -55,6 +55,29 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // The router is the only contract: the client takes its types from client/wire.ts, derived from AppRouter.
+    files: ['client/**/*.{ts,tsx}'],
+    ignores: ['client/wire.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'Take the wire types from client/wire.ts (derived from AppRouter) and closed sets from geo/.' }] }],
+    },
+  },
+  {
+    // …and wire.ts imports the router's type, nothing else of the server.
+    files: ['client/wire.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '!**/server/routers/_app.ts'], message: 'Only the router’s type crosses: derive the rest from AppRouter.' },
+            { group: ['**/server/routers/_app.ts'], allowTypeImports: true, message: 'Only the router’s type crosses (import type).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // geo/ is the pure core: no I/O, no clocks, no randomness, no UI or database.
     files: ['geo/**/*.ts'],
     rules: {

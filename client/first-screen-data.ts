@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { TRPCClient } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import type { AppRouter } from '../server/routers/_app.ts';
 import { pickEstate } from './estate-choice.ts';
+import type { AppRouter } from './wire.ts';
 
 /** Screens that open on an estate's map (client/app.tsx). */
 const MAP_SCREENS = new Set(['/', '/wall', '/plan', '/present']);

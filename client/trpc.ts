@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
-import type { AppRouter } from '../server/routers/_app.ts';
+import type { AppRouter } from './wire.ts';
 
 /** The server answers batches of at most this many calls (server/http/request-limits.ts). */
 const MAX_BATCH = 10;

@@ -1,5 +1,5 @@
-import type { VisitInput } from '../../server/canvass/visit-input.ts';
 import { canvassDb as open, VISITS as STORE } from './canvass-db.ts';
+import type { VisitInput } from '../wire.ts';
 
 export interface QueuedVisit {
   input: VisitInput;

@@ -1,9 +1,9 @@
 import { useContext, useEffect, useRef } from 'react';
-import type { EstateMap } from '../../server/queries/estate-map.ts';
 import { useQuery } from '@tanstack/react-query';
 import { BattleMap, type BattleMapOptions } from '../map/battle-map.ts';
 import { MapThemeContext } from '../map/map-theme.ts';
 import { useTRPC } from '../trpc.ts';
+import type { EstateMap } from '../wire.ts';
 
 interface Props extends BattleMapOptions {
   data: EstateMap;

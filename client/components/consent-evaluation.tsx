@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { StairwellDetail } from '../../server/queries/stairwell-detail.ts';
+import type { StairwellDetail } from '../wire.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const FRACTION: Record<string, string> = { '0.667': '2/3', '0.750': '3/4' };

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { EstateSummary } from '../../server/queries/list-estates.ts';
 import { chooseEstate } from '../estate-choice.ts';
+import type { EstateSummary } from '../wire.ts';
 
 /** Switches every screen to another estate; hidden while there is only one. */
 export function EstatePicker({ estates, current }: { estates: readonly EstateSummary[]; current: number }) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { STATUS_PALETTE } from '../../geo/palette/index.ts';
-import type { StairwellDetail } from '../../server/queries/stairwell-detail.ts';
+import type { StairwellDetail } from '../wire.ts';
 
 /** Floor × room grid, top floor first as the building stands; to-do flats are ringed. */
 export function FlatGrid({ flats, todo }: { flats: StairwellDetail['flats']; todo: Set<number> }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Headline } from '../../server/queries/headline.ts';
+import type { Headline } from '../wire.ts';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 

@@ -1,8 +1,8 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useRef } from 'react';
-import type { LiveChange } from '../../server/live/live-change.ts';
 import { useTRPC } from '../trpc.ts';
+import type { LiveChange } from '../wire.ts';
 
 /** Changes arriving this close together re-read once. */
 const COALESCE_MS = 250;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useChanges } from './use-changes.ts';
-import type { DistrictSummary } from '../../server/queries/district-overview.ts';
+import type { DistrictSummary } from '../../geo/district/summary.ts';
 
 /** The summary, and the version its tiles are cut at (the server's ETag). */
 export type DistrictView = DistrictSummary & { version: string };

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { MapColorKey } from '../../geo/palette/index.ts';
-import type { FlatChange, StageChange } from '../../server/live/live-change.ts';
 import { announceColour } from '../map/live-colours.ts';
 import { useTRPC } from '../trpc.ts';
 import { useChanges } from './use-changes.ts';
+import type { FlatChange, StageChange } from '../wire.ts';
 
 /**
  * The wall's live line: every change re-reads the map, figures, feed and

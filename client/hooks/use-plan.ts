@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PlanMove, PlanParams } from '../../server/planning/plan-params.ts';
 import { useTRPC } from '../trpc.ts';
+import type { PlanMove, PlanParams } from '../wire.ts';
 
 export function usePlanDefaults() {
   const trpc = useTRPC();

@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useCallback, useEffect, useState } from 'react';
 import { isFormal } from '../../geo/evidence/index.ts';
-import type { VisitInput } from '../../server/canvass/visit-input.ts';
 import { flushQueue, visitQueue, type QueuedVisit } from '../canvass/visit-queue.ts';
 import { useTRPC, useTRPCClient } from '../trpc.ts';
+import type { VisitInput } from '../wire.ts';
 
 const RETRY_MS = 10_000;
 

@@ -2,7 +2,6 @@ import { bbox } from '@turf/turf';
 import { MapLibreMap, type MapGeoJSONFeature, type MapLayerMouseEvent, type PaddingOptions } from 'maplibre-gl';
 import './worker-url.ts';
 import { BASE_PALETTE, LIGHT_BASE_PALETTE } from '../../geo/palette/index.ts';
-import type { EstateMap } from '../../server/queries/estate-map.ts';
 import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { battleMapLayers, SOURCES, type SourceId } from './layers.ts';
 import { collectionToDatum, estateMapToDatum, type DisplayDatum } from './display-datum.ts';
@@ -10,6 +9,7 @@ import { LOCAL_CJK_FONTS } from './local-fonts.ts';
 import { exposeTestHookWhenAutomated } from './when-automated.ts';
 import { markFirstMapDrawn } from './first-drawn.ts';
 import { onLiveColour } from './live-colours.ts';
+import type { EstateMap } from '../wire.ts';
 
 export interface BattleMapOptions {
   /** Clicking a stairwell selects it; off in kiosk mode. */

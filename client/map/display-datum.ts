@@ -1,6 +1,6 @@
 import { convertPosition, mapPositions } from '../../geo/estate/datum.ts';
 import type { LngLat } from '../../geo/geometry/local-frame.ts';
-import type { EstateMap } from '../../server/queries/estate-map.ts';
+import type { EstateMap } from '../wire.ts';
 
 export type DisplayDatum = 'wgs84' | 'gcj02';
 

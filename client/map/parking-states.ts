@@ -1,6 +1,5 @@
 import { PARKING_PALETTE } from '../../geo/palette/index.ts';
-import type { ComputedParking } from '../../server/parking/compute-parking.ts';
-import type { EstateMap } from '../../server/queries/estate-map.ts';
+import type { ComputedParking, EstateMap } from '../wire.ts';
 
 type States = Map<number, Record<string, unknown>>;
 

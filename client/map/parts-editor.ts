@@ -4,9 +4,9 @@ import { MapLibreMap, type GeoJSONSource, type MapLayerMouseEvent, type LngLat a
 import type { PolygonGeometry } from '../../geo/estate/geometry-schemas.ts';
 import type { LngLat } from '../../geo/geometry/index.ts';
 import { BASE_PALETTE as B } from '../../geo/palette/index.ts';
-import type { EstateMap } from '../../server/queries/estate-map.ts';
 import { LOCAL_CJK_FONTS } from './local-fonts.ts';
 import './worker-url.ts';
+import type { EstateMap } from '../wire.ts';
 
 /** A stairwell's door and elevator site as the planner is placing them. */
 export interface Parts {

@@ -1,6 +1,5 @@
 import { DIFF_PALETTE, phaseColor, phaseTextColor } from '../../geo/palette/index.ts';
-import type { ComputedPlan } from '../../server/planning/compute-plan.ts';
-import type { EstateMap } from '../../server/queries/estate-map.ts';
+import type { ComputedPlan, EstateMap } from '../wire.ts';
 
 type States = Map<number, Record<string, unknown>>;
 

@@ -7,10 +7,10 @@ import { StairwellView } from '../components/canvass/stairwell-view.tsx';
 import { SessionHeader } from '../components/session-header.tsx';
 import { useSession } from '../hooks/use-session.ts';
 import { useVisitQueue } from '../hooks/use-visit-queue.ts';
-import type { SessionUser } from '../../server/auth/sessions.ts';
 import { offlineCopy } from '../canvass/offline-copy.ts';
 import { unreachable, useOfflineCopy } from '../canvass/use-offline-copy.ts';
 import { useAppUpdate } from '../canvass/use-app-update.ts';
+import type { SessionUser } from '../wire.ts';
 
 const idParam = (search: URLSearchParams, key: string) => {
   const n = Number(search.get(key));

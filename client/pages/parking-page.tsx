@@ -1,6 +1,5 @@
 import { centroid } from '@turf/turf';
 import { useMemo, useState } from 'react';
-import type { EstateMap } from '../../server/queries/estate-map.ts';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_PARKING_RULES } from '../../geo/parking/index.ts';
 import { BattleMapView } from '../components/battle-map-view.tsx';
@@ -13,6 +12,7 @@ import { useEstateMap } from '../hooks/use-estate-map.ts';
 import { useParking } from '../hooks/use-parking.ts';
 import { PARKING_SOURCES, parkingLayers } from '../map/parking-layers.ts';
 import { parkingStates } from '../map/parking-states.ts';
+import type { EstateMap } from '../wire.ts';
 
 const OVERLAY = { sources: PARKING_SOURCES, layers: parkingLayers() };
 

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanMove, PlanParams } from '../../server/planning/plan-params.ts';
 import { BattleMapView } from '../components/battle-map-view.tsx';
 import { LanguageToggle } from '../components/language-toggle.tsx';
 import { LoadState } from '../components/load-state.tsx';
@@ -19,6 +18,7 @@ import { useEstateMap } from '../hooks/use-estate-map.ts';
 import { usePlan, usePlanDefaults, useScenario, useScenarios } from '../hooks/use-plan.ts';
 import { PLAN_SOURCES, planLayers } from '../map/plan-layers.ts';
 import { planStates } from '../map/plan-states.ts';
+import type { PlanMove, PlanParams } from '../wire.ts';
 
 const OVERLAY = { sources: PLAN_SOURCES, layers: planLayers() };
 /** Room on the map's right for the batch legend, so it covers no stairwell. */

@@ -2,8 +2,6 @@ import { bbox } from '@turf/turf';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapColorKey } from '../../geo/palette/index.ts';
-import type { FlatChange, StageChange } from '../../server/live/live-change.ts';
-import type { EstateMap } from '../../server/queries/estate-map.ts';
 import { BattleMapView } from '../components/battle-map-view.tsx';
 import { EstatePicker } from '../components/estate-picker.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
@@ -25,6 +23,7 @@ import { useProgress } from '../hooks/use-progress.ts';
 import { focusViews } from '../wall/focus-views.ts';
 import type { WallSettings } from '../wall/wall-settings.ts';
 import '../styles/wall.css';
+import type { EstateMap, FlatChange, StageChange } from '../wire.ts';
 
 /** How long the wall dwells on a stairwell that has just passed. */
 const CELEBRATE_MS = 12_000;

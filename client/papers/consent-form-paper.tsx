@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { StairwellPapers } from '../../server/campaign/papers.ts';
 import { PaperSheet } from './paper-sheet.tsx';
 import { QrCode } from './qr-code.tsx';
 import { yuan } from './paper-format.ts';
+import type { StairwellPapers } from '../wire.ts';
 
 /**
  * 征询意见表: one page per flat, handed to the household: its room and area,

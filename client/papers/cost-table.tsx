@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { PublicStairwell } from '../../server/campaign/public-stairwell.ts';
 import { yuan } from './paper-format.ts';
+import type { PublicStairwell } from '../wire.ts';
 
 /** What each floor pays by its coefficient, as the public page and the 公示 notice both show it. */
 export function CostTable({ cost, className }: { cost: PublicStairwell['cost']; className?: string }) {

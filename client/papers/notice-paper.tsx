@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { MIN_NOTICE_DAYS, MIN_OBJECTION_DAYS, noticeWindows } from '../../geo/stages/index.ts';
-import type { StairwellPapers } from '../../server/campaign/papers.ts';
 import { PaperSheet } from './paper-sheet.tsx';
 import { CostTable } from './cost-table.tsx';
 import { yuan } from './paper-format.ts';
+import type { StairwellPapers } from '../wire.ts';
 
 /**
  * The 公示 notice: the scheme posted, its two windows (≥ 10 days posted, then

@@ -1,8 +1,8 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StairwellPapers } from '../../server/campaign/papers.ts';
 import { PaperSheet } from './paper-sheet.tsx';
 import { pct } from './paper-format.ts';
+import type { StairwellPapers } from '../wire.ts';
 
 /**
  * 征询结果公告: the counts by head and by area against the rule's thresholds,

@@ -1,8 +1,7 @@
 import { doorLabel } from '../../geo/estate/door-label.ts';
 import type { CampaignCounts } from '../../geo/campaign/index.ts';
-import type { PresentDeck } from '../../server/queries/present-deck.ts';
-import type { StairwellProperties } from '../../server/queries/stairwell-properties.ts';
 import { closestToPassing } from '../wall/focus-views.ts';
+import type { PresentDeck, StairwellProperties } from '../wire.ts';
 
 export type NextStep =
   | { key: 'closest'; count: number; doors: string }

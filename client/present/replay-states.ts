@@ -1,5 +1,5 @@
 import { MAP_PALETTE, type MapColorKey } from '../../geo/palette/index.ts';
-import type { ReplayDay } from '../../server/queries/timeline.ts';
+import type { ReplayDay } from '../wire.ts';
 
 /**
  * Each stairwell's colour at the end of day `upTo`, folding the days' changes

@@ -1,4 +1,4 @@
-import type { PresentDeck } from '../../server/queries/present-deck.ts';
+import type { PresentDeck } from '../wire.ts';
 
 export type SlideKey = 'today' | 'progress' | 'replay' | 'closest' | 'phasing' | 'parking' | 'next';
 

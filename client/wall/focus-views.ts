@@ -1,4 +1,4 @@
-import type { StairwellProperties } from '../../server/queries/stairwell-properties.ts';
+import type { StairwellProperties } from '../wire.ts';
 
 export type FocusKey = 'estate' | 'closest' | 'construction';
 

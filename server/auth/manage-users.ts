@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { first, transact, type Db } from '../db/database.ts';
-import { ROLES, type Role } from './roles.ts';
+import { ROLES, type Role } from '../../geo/access/roles.ts';
 import { generatePassword, hashPassword } from './password.ts';
 import { endSessionsOf } from './sessions.ts';
 

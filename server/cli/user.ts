@@ -13,7 +13,7 @@ import { SHELL_USER, type CommandContext } from '../commands/command.ts';
 import { Refusal } from '../commands/refusal.ts';
 import { addUserCommand, disableUserCommand, enableUserCommand, resetPasswordCommand } from '../commands/user-commands.ts';
 import { openConfigured } from '../db/open-configured.ts';
-import { ROLES, type Role } from '../auth/roles.ts';
+import { ROLES, type Role } from '../../geo/access/roles.ts';
 import { parseEnv } from '../env.ts';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' }, canvasser: { type: 'string' }, estate: { type: 'string' } } });

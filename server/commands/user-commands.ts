@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { addUser, disableUser, enableUser, resetPassword, setRole, UserError } from '../auth/manage-users.ts';
-import { ROLES } from '../auth/roles.ts';
+import { ROLES } from '../../geo/access/roles.ts';
 import { first, type Db } from '../db/database.ts';
 import { WHO } from './authorise.ts';
 import { defineCommand } from './command.ts';

@@ -13,7 +13,7 @@ import type { EvidenceMethod, EvidenceReview, FormalStatus } from '../../geo/evi
 import type { PlanCorners, PlanPoint } from '../../geo/site-plan/index.ts';
 import type { CanvasserRole, ConcernTag } from '../../geo/register/index.ts';
 import type { ObjectionStatus, Stage, StageDetails } from '../../geo/stages/index.ts';
-import type { Role } from '../auth/roles.ts';
+import type { Role } from '../../geo/access/roles.ts';
 
 // The same text as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ'): ISO instants compare as text in both.
 const createdAt = () => text('created_at').notNull().default(sql`to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
@@ -242,7 +242,7 @@ export const phaseScenarios = pgTable(
   (t) => [uniqueIndex('phase_scenarios_estate_name').on(t.estateId, t.name)],
 );
 
-export { ROLES, type Role } from '../auth/roles.ts';
+export { ROLES, type Role } from '../../geo/access/roles.ts';
 
 /** People who sign in; passwords as scrypt hashes only. */
 export const users = pgTable('users', {

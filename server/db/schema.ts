@@ -6,7 +6,7 @@ import type { EvidenceMethod, EvidenceReview, FormalStatus } from '../../geo/evi
 import type { PlanCorners, PlanPoint } from '../../geo/site-plan/index.ts';
 import type { CanvasserRole, ConcernTag } from '../../geo/register/index.ts';
 import type { ObjectionStatus, Stage, StageDetails } from '../../geo/stages/index.ts';
-import type { Role } from '../auth/roles.ts';
+import type { Role } from '../../geo/access/roles.ts';
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
@@ -234,7 +234,7 @@ export const phaseScenarios = sqliteTable(
   (t) => [uniqueIndex('phase_scenarios_estate_name').on(t.estateId, t.name)],
 );
 
-export { ROLES, type Role } from '../auth/roles.ts';
+export { ROLES, type Role } from '../../geo/access/roles.ts';
 
 /** People who sign in; passwords as scrypt hashes only. */
 export const users = sqliteTable('users', {

@@ -1,5 +1,5 @@
 import { asc } from 'drizzle-orm';
-import { sumCampaign, type CampaignCounts } from '../../geo/campaign/index.ts';
+import { sumCampaign } from '../../geo/campaign/index.ts';
 import { createHash } from 'node:crypto';
 import type { MapColorKey } from '../../geo/palette/index.ts';
 import { transact, type Db } from '../db/database.ts';
@@ -7,24 +7,14 @@ import { headlineOf, type Headline } from './headline.ts';
 import { stairwellProperties } from './stairwell-properties.ts';
 import { loadStairwellStates } from './stairwell-states.ts';
 import type { estates } from '../db/schema.ts';
+import type { DistrictEstate, DistrictSummary } from '../../geo/district/summary.ts';
 
-export interface DistrictEstate {
-  id: number;
-  name: string;
-  schematic: boolean;
-  center: [number, number];
-  boundary: GeoJSON.Polygon;
-  headline: Headline;
-}
+export type { DistrictEstate, DistrictSummary };
 
 type OverviewStairwell = GeoJSON.Feature<GeoJSON.Polygon, { estateId: number; colorKey: MapColorKey; label: string }>;
 
-/** The overview without its stairwells (`GET /api/district/summary.json`). */
-export type DistrictSummary = Omit<DistrictOverview, 'stairwells'>;
-
-export interface DistrictOverview {
-  estates: DistrictEstate[];
-  total: { campaign: CampaignCounts; flatsSigned: number; flatTotal: number };
+/** The summary (`GET /api/district/summary.json`) with the stairwells its tiles are cut from. */
+export interface DistrictOverview extends DistrictSummary {
   stairwells: GeoJSON.FeatureCollection<GeoJSON.Polygon, OverviewStairwell['properties']>;
 }
 

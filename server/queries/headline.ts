@@ -1,16 +1,7 @@
-import { countCampaign, isConfirmed, type CampaignCounts } from '../../geo/campaign/index.ts';
-import type { StairwellState } from './stairwell-states.ts';
+import { countCampaign, isConfirmed, type Headline } from '../../geo/campaign/index.ts';
 
-export interface Headline {
-  /** Stairwells by campaign step (已达标 apart from 征询通过), from the one count in geo/campaign. */
-  campaign: CampaignCounts;
-  flatsSigned: number;
-  flatTotal: number;
-  /** Residents 60+ on floors 3–6 of stairwells whose consultation staff confirmed: who the campaign has already won a lift for. */
-  eldersServed: number;
-  /** Residents 60+ on floors 3–6 of all stairwells. */
-  eldersUpstairs: number;
-}
+export type { Headline };
+import type { StairwellState } from './stairwell-states.ts';
 
 export function ruleMetOf(s: StairwellState): boolean {
   return s.consent.complete && s.consent.result.passed;

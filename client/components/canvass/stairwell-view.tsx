@@ -4,15 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { consentText, EVIDENCE_STATE_ZH } from '../../../geo/evidence/index.ts';
 import { STATUS_PALETTE } from '../../../geo/palette/index.ts';
 import { shanghaiIso } from '../../../geo/time/index.ts';
-import type { stairwellRegister } from '../../../server/canvass/stairwell-register.ts';
-import type { VisitInput } from '../../../server/canvass/visit-input.ts';
 import { useTRPC } from '../../trpc.ts';
 import type { QueuedVisit } from '../../canvass/visit-queue.ts';
 import { VisitForm } from './visit-form.tsx';
 import { unreachable, useOfflineCopy } from '../../canvass/use-offline-copy.ts';
 import { CopyLine } from './copy-line.tsx';
+import type { StairwellRegister, VisitInput } from '../../wire.ts';
 
-export type StairwellRegister = Awaited<ReturnType<typeof stairwellRegister>>;
+export type { StairwellRegister };
 
 /** A stairwell on the phone: the floor × room grid to tap, and the flats that would tip it over. */
 export function StairwellView({

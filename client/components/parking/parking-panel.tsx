@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PARKING_PALETTE, PARKING_STATES } from '../../../geo/palette/index.ts';
-import type { ComputedParking } from '../../../server/parking/compute-parking.ts';
+import type { ComputedParking } from '../../wire.ts';
 
 type State = ComputedParking['states'][number];
 

@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { phaseColor } from '../../../geo/palette/index.ts';
 import { addDays } from '../../../geo/time/index.ts';
-import type { ComputedPlan } from '../../../server/planning/compute-plan.ts';
 import { monthLabel } from '../../i18n/format-when.ts';
+import type { ComputedPlan } from '../../wire.ts';
 
 const ROW = 18;
 const LABEL_W = 150;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { phaseColor, phaseTextColor } from '../../../geo/palette/index.ts';
-import type { ComputedPlan } from '../../../server/planning/compute-plan.ts';
 import { monthLabel } from '../../i18n/format-when.ts';
+import type { ComputedPlan } from '../../wire.ts';
 
 /** Which colour is which batch: its number (as on the map), the month it starts, how many stairwells. */
 export function PhaseLegend({ plan, selectedPhase, onSelectPhase }: { plan: ComputedPlan; selectedPhase: number | null; onSelectPhase: (phase: number) => void }) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { batchDelays } from '../../../geo/phasing/index.ts';
-import type { ComputedPlan } from '../../../server/planning/compute-plan.ts';
 import { monthLabel } from '../../i18n/format-when.ts';
+import type { ComputedPlan } from '../../wire.ts';
 
 /** The plan in one line: when the last batch is done, and what the planner's manual moves delay. */
 export function PlanHeadline({ plan }: { plan: ComputedPlan }) {

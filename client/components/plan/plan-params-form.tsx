@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PlanParams } from '../../../server/planning/plan-params.ts';
+import type { PlanParams } from '../../wire.ts';
 
 /** The scenario's parameters; every change re-plans at once. */
 export function PlanParamsForm({ params, onChange }: { params: PlanParams; onChange: (p: PlanParams) => void }) {

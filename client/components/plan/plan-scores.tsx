@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ComputedPlan } from '../../../server/planning/compute-plan.ts';
+import type { ComputedPlan } from '../../wire.ts';
 
 type Score = ComputedPlan['score'];
 

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { phaseColor } from '../../../geo/palette/index.ts';
 import { addDays, daysBetween } from '../../../geo/time/index.ts';
-import type { Programme } from '../../../server/planning/programme.ts';
 import { monthLabel } from '../../i18n/format-when.ts';
+import type { Programme } from '../../wire.ts';
 
 const ROW = 22;
 const LABEL_W = 300;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScenarioSummary } from '../../../server/planning/scenarios.ts';
+import type { ScenarioSummary } from '../../wire.ts';
 
 interface Props {
   scenarios: ScenarioSummary[];

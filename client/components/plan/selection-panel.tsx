@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ComputedPlan } from '../../../server/planning/compute-plan.ts';
-import type { PlanMove } from '../../../server/planning/plan-params.ts';
+import type { ComputedPlan, PlanMove } from '../../wire.ts';
 
 interface Props {
   plan: ComputedPlan;

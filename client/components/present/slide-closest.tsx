@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EstateMap } from '../../../server/queries/estate-map.ts';
 import { closestToPassing } from '../../wall/focus-views.ts';
 import { BattleMapView } from '../battle-map-view.tsx';
 import { SlideFrame, type SlideMeta } from './slide-frame.tsx';
+import type { EstateMap } from '../../wire.ts';
 
 const MAX_NEED = 5;
 const MAX_SHOWN = 10;

@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EstateMap } from '../../../server/queries/estate-map.ts';
-import type { PresentDeck } from '../../../server/queries/present-deck.ts';
 import { nextSteps } from '../../present/next-steps.ts';
 import { SlideFrame, type SlideMeta } from './slide-frame.tsx';
+import type { EstateMap, PresentDeck } from '../../wire.ts';
 
 /** 下一步: what the meeting is asked to do, derived from the stairwells and the plan. */
 export function SlideNext({ meta, map, deck }: { meta: SlideMeta; map: EstateMap; deck: PresentDeck }) {

@@ -2,11 +2,10 @@ import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARKING_PALETTE } from '../../../geo/palette/index.ts';
-import type { EstateMap } from '../../../server/queries/estate-map.ts';
-import type { PresentDeck } from '../../../server/queries/present-deck.ts';
 import { parkingRows, type ParkingRow } from '../../present/parking-rows.ts';
 import { BattleMapView } from '../battle-map-view.tsx';
 import { SlideFrame, type SlideMeta } from './slide-frame.tsx';
+import type { EstateMap, PresentDeck } from '../../wire.ts';
 
 type Parking = NonNullable<PresentDeck['parking']>;
 

@@ -2,10 +2,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { doorLabel } from '../../../geo/estate/door-label.ts';
 import { phaseColor, phaseTextColor } from '../../../geo/palette/index.ts';
-import type { EstateMap } from '../../../server/queries/estate-map.ts';
-import type { PresentDeck } from '../../../server/queries/present-deck.ts';
 import { BattleMapView } from '../battle-map-view.tsx';
 import { SlideFrame, type SlideMeta } from './slide-frame.tsx';
+import type { EstateMap, PresentDeck } from '../../wire.ts';
 
 type Phasing = NonNullable<PresentDeck['phasing']>;
 

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { EstateMap } from '../../../server/queries/estate-map.ts';
-import type { TimelineDay } from '../../../server/queries/timeline.ts';
 import { ProgressPanel } from '../wall/progress-panel.tsx';
 import { StageFunnel } from '../wall/stage-funnel.tsx';
 import { SlideFrame, slideDate, type SlideMeta } from './slide-frame.tsx';
+import type { EstateMap, TimelineDay } from '../../wire.ts';
 
 /** 征询进展: stairwells confirmed, meeting the rule and flats signed day by day, and where every stairwell stands now. */
 export function SlideProgress({ meta, map, days, from }: { meta: SlideMeta; map: EstateMap; days: readonly TimelineDay[]; from: string }) {

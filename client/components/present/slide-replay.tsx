@@ -1,12 +1,11 @@
 import { useContext, useEffect, useMemo, useState } from 'react';
 import { PrintingContext } from '../../present/print-context.ts';
 import { useTranslation } from 'react-i18next';
-import type { EstateMap } from '../../../server/queries/estate-map.ts';
-import type { ReplayDay } from '../../../server/queries/timeline.ts';
 import { countKeys, replayKeys, replayStates } from '../../present/replay-states.ts';
 import { BattleMapView } from '../battle-map-view.tsx';
 import { PresentLegend } from './present-legend.tsx';
 import { SlideFrame, slideDate, type SlideMeta } from './slide-frame.tsx';
+import type { EstateMap, ReplayDay } from '../../wire.ts';
 
 /** A day of the time-lapse on screen: slow enough to read the date, 60 days in about 20 s. */
 export const REPLAY_DAY_MS = 350;

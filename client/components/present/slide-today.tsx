@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapColorKey } from '../../../geo/palette/index.ts';
-import type { EstateMap } from '../../../server/queries/estate-map.ts';
 import { BattleMapView } from '../battle-map-view.tsx';
 import { HeadlineFigures } from '../headline-figures.tsx';
 import { PresentLegend } from './present-legend.tsx';
 import { SlideFrame, type SlideMeta } from './slide-frame.tsx';
+import type { EstateMap } from '../../wire.ts';
 
 /** 今日全景: every stairwell in its consent colour, the three headline figures, the legend. */
 export function SlideToday({ meta, map, pixelRatio }: { meta: SlideMeta; map: EstateMap; pixelRatio: number }) {

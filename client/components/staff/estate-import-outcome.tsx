@@ -1,7 +1,7 @@
 import type { inferRouterOutputs } from '@trpc/server';
 import { useTranslation } from 'react-i18next';
-import type { AppRouter } from '../../../server/routers/_app.ts';
 import { ImportPreviewMap } from './import-preview-map.tsx';
+import type { AppRouter } from '../../wire.ts';
 
 type Outputs = inferRouterOutputs<AppRouter>['admin'];
 

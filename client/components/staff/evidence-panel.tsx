@@ -2,9 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VOTE_ZH } from '../../../geo/evidence/index.ts';
-import type { EvidenceQueue } from '../../../server/evidence/evidence-list.ts';
 import { useTRPC } from '../../trpc.ts';
 import { StairwellEvidence } from './stairwell-evidence.tsx';
+import type { EvidenceQueue } from '../../wire.ts';
 
 type Pending = EvidenceQueue['pending'][number];
 

@@ -2,9 +2,9 @@ import { bbox } from '@turf/turf';
 import { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import { BASE_PALETTE as B } from '../../../geo/palette/index.ts';
-import type { ImportPreview } from '../../../server/import/import-estate-file.ts';
 import { LOCAL_CJK_FONTS } from '../../map/local-fonts.ts';
 import '../../map/worker-url.ts';
+import type { ImportPreview } from '../../wire.ts';
 
 const kind = (k: string) => ['==', ['get', 'kind'], k] as ['==', ['get', string], string];
 

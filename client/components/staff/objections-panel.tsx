@@ -2,8 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OBJECTION_OUTCOMES, type ObjectionOutcome } from '../../../geo/stages/index.ts';
-import type { PipelineObjection, PipelineStairwell } from '../../../server/campaign/pipeline.ts';
 import { useTRPC } from '../../trpc.ts';
+import type { PipelineObjection, PipelineStairwell } from '../../wire.ts';
 
 /** 公示's written objections: recorded by room, each resolved as withdrawn, mediated or overruled with a note. Staff only. */
 export function ObjectionsPanel({ stairwell: s, today }: { stairwell: PipelineStairwell; today: string }) {

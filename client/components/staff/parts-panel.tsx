@@ -3,9 +3,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolygonGeometry } from '../../../geo/estate/geometry-schemas.ts';
 import type { LngLat } from '../../../geo/geometry/index.ts';
-import type { EstateMap } from '../../../server/queries/estate-map.ts';
 import { PartsEditor, type Parts } from '../../map/parts-editor.ts';
 import { useTRPC } from '../../trpc.ts';
+import type { EstateMap } from '../../wire.ts';
 
 /** A stairwell's stored door and elevator site, from the estate's map data. */
 function storedParts(data: EstateMap, stairwellId: number): Parts | null {

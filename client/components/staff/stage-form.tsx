@@ -2,9 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_NOTICE_DAYS, MIN_OBJECTION_DAYS, PIPELINE_STAGES, stageIndex, type Stage } from '../../../geo/stages/index.ts';
-import type { PipelineStairwell } from '../../../server/campaign/pipeline.ts';
 import { useTRPC } from '../../trpc.ts';
 import { ObjectionsPanel } from './objections-panel.tsx';
+import type { PipelineStairwell } from '../../wire.ts';
 
 /** The stage a stairwell goes to next: the following pipeline stage, or where a suspension resumes. */
 export function nextStage(s: Pick<PipelineStairwell, 'stage' | 'resumeStage'>): Stage | null {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../server/auth/roles.ts';
+import { ROLES, type Role } from '../../../geo/access/roles.ts';
 import { useTRPC } from '../../trpc.ts';
 
 /**
