@@ -4,6 +4,7 @@ import { STATUS_PALETTE } from '../../geo/palette/index.ts';
 import { useStairwellDetail } from '../hooks/use-stairwell-detail.ts';
 import { ConsentEvaluation } from './consent-evaluation.tsx';
 import { FlatGrid } from './flat-grid.tsx';
+import { refusalText } from '../hooks/use-problem-text.ts';
 
 /**
  * The clicked stairwell: grid of flats, the consent evaluation, its to-do
@@ -19,7 +20,7 @@ export function StairwellPanel({ stairwellId, onClose, side = 'left' }: { stairw
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
   const className = `stairwell-panel ${side}`;
-  if (detail.error) return <aside className={className}>{t('state.error', { message: detail.error.message })}</aside>;
+  if (detail.error) return <aside className={className}>{t('state.error', { message: refusalText(detail.error) })}</aside>;
   const d = detail.data;
   if (!d) return <aside className={className}>{t('state.loading')}</aside>;
   const todo = d.evaluation.complete ? d.evaluation.todo : [];

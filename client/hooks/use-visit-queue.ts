@@ -5,6 +5,7 @@ import { isFormal } from '../../geo/evidence/index.ts';
 import { flushQueue, visitQueue, type QueuedVisit } from '../canvass/visit-queue.ts';
 import { useTRPC, useTRPCClient } from '../trpc.ts';
 import type { VisitInput } from '../wire.ts';
+import { refusalText } from './use-problem-text.ts';
 
 const RETRY_MS = 10_000;
 
@@ -46,7 +47,7 @@ export function useVisitQueue() {
         const code = e instanceof TRPCClientError ? (e.data as { code?: string } | undefined)?.code : undefined;
         // No code: the request never reached the server. Keep it and try again.
         if (code === undefined) setOffline(true);
-        return { ok: false, retry: code === undefined || code === 'INTERNAL_SERVER_ERROR', error: (e as Error).message };
+        return { ok: false, retry: code === undefined || code === 'INTERNAL_SERVER_ERROR', error: refusalText(e) };
       }
     });
     setPending(await visitQueue.all());

@@ -688,5 +688,6 @@ export const en: Messages = {
       remove: 'Remove the plan',
     },
   },
+  refusal: { badInput: 'Something in the form is not right: please check it and try again', unreachable: 'The server cannot be reached: check the network and try again', failed: 'The server failed and nothing was done: try again later or ask an administrator' },
   state: { loading: 'Loading…', error: 'Could not load data: {{message}}', retry: 'Retry', notFound: 'No such page', toWall: 'Open the wall map' },
 };

@@ -687,6 +687,7 @@ export const zh = {
       remove: '移除底图',
     },
   },
+  refusal: { badInput: '填写的内容有误，请检查后再试', unreachable: '连不上服务器：请检查网络后再试', failed: '服务器出了问题，没有完成：请稍后再试，或联系管理员' },
   state: { loading: '正在加载…', error: '无法加载数据：{{message}}', retry: '重试', notFound: '没有这个页面', toWall: '打开指挥大屏' },
 };
 export type Messages = typeof zh;

@@ -13,6 +13,7 @@ import { useParking } from '../hooks/use-parking.ts';
 import { PARKING_SOURCES, parkingLayers } from '../map/parking-layers.ts';
 import { parkingStates } from '../map/parking-states.ts';
 import type { EstateMap } from '../wire.ts';
+import { refusalText } from '../hooks/use-problem-text.ts';
 
 const OVERLAY = { sources: PARKING_SOURCES, layers: parkingLayers() };
 
@@ -53,7 +54,7 @@ export function ParkingPage() {
         <LanguageToggle />
       </header>
       <aside className="plan-side">
-        {parking.error && <p role="alert">{parking.error.message}</p>}
+        {parking.error && <p role="alert">{refusalText(parking.error)}</p>}
         {parking.data ? (
           <ParkingPanel parking={parking.data} stateKey={state?.key ?? 'now'} onState={setStateKey} selectedSpace={space} exportHref={exportHref} />
         ) : (

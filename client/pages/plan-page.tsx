@@ -19,6 +19,7 @@ import { usePlan, usePlanDefaults, useScenario, useScenarios } from '../hooks/us
 import { PLAN_SOURCES, planLayers } from '../map/plan-layers.ts';
 import { planStates } from '../map/plan-states.ts';
 import type { PlanMove, PlanParams } from '../wire.ts';
+import { refusalText } from '../hooks/use-problem-text.ts';
 
 const OVERLAY = { sources: PLAN_SOURCES, layers: planLayers() };
 /** Room on the map's right for the batch legend, so it covers no stairwell. */
@@ -83,7 +84,7 @@ function PlanWorkspace() {
             setSavedId(null);
           }}
         />
-        {plan.error && <p role="alert">{plan.error.message}</p>}
+        {plan.error && <p role="alert">{refusalText(plan.error)}</p>}
         {plan.data && <PlanHeadline plan={plan.data} />}
         {plan.data && <PlanScores plan={plan.data} compare={compare.data ? { name: compare.data.name, plan: compare.data.plan } : null} />}
         {compare.data && <p className="diff-note">{t('plan.diff', { name: compare.data.name })}</p>}
@@ -117,7 +118,7 @@ function PlanWorkspace() {
             estateId !== undefined &&
             scenarios.adopt.mutate(
               { estateId, scenarioId },
-              { onSuccess: (r) => setAdoptNote({ ok: true, text: t('programme.adoptedNow', { name: r.name }) }), onError: (e) => setAdoptNote({ ok: false, text: e.message }) },
+              { onSuccess: (r) => setAdoptNote({ ok: true, text: t('programme.adoptedNow', { name: r.name }) }), onError: (e) => setAdoptNote({ ok: false, text: refusalText(e) }) },
             )
           }
           adoptNote={adoptNote}

@@ -9,6 +9,7 @@ import { StaffOnly } from '../components/staff-only.tsx';
 import { useChanges } from '../hooks/use-changes.ts';
 import { useEstateMap } from '../hooks/use-estate-map.ts';
 import { useTRPC } from '../trpc.ts';
+import { refusalText } from '../hooks/use-problem-text.ts';
 
 /** 施工计划: the adopted programme's planned bars against the recorded dates, with every late stairwell named. */
 export function ProgrammePage() {
@@ -38,7 +39,7 @@ function ProgrammeView() {
         <PlanTabs current="programme" />
         <LanguageToggle />
       </header>
-      {q.error && <p role="alert">{q.error.message}</p>}
+      {q.error && <p role="alert">{refusalText(q.error)}</p>}
       {!p ? (
         <p className="programme-none" data-testid="programme-none">
           {t('programme.none')}

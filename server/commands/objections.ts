@@ -11,6 +11,9 @@ import { refuse } from './refusal.ts';
 import { isoDay, stairwellId } from './stage-input.ts';
 import { estateOf } from './write-scope.ts';
 
+/** How an objection ended, in the committee's words (the refusal names it). */
+const OUTCOME_ZH: Record<string, string> = { mediating: '调解中', withdrawn: '已撤回', mediated: '调解达成', overruled: '不予采纳' };
+
 export const recordObjectionInput = z.object({
   stairwellId,
   /** The room it comes from, as the register writes it (e.g. 101). */
@@ -74,7 +77,7 @@ export const resolveObjection = defineCommand({
       tx.select({ o: objections, estateId: stairwells.estateId, door: stairwells.doorNumber }).from(objections).innerJoin(stairwells, eq(stairwells.id, objections.stairwellId)).where(eq(objections.id, input.objectionId)),
     );
     if (!found) throw refuse.notFound(`没有编号为 ${input.objectionId} 的书面异议`, `no objection ${input.objectionId}`);
-    if (found.o.status !== 'mediating') throw refuse.conflict(`该书面异议已处理（${found.o.status}）`, `objection ${input.objectionId} is already resolved (${found.o.status})`);
+    if (found.o.status !== 'mediating') throw refuse.conflict(`该书面异议已处理（${OUTCOME_ZH[found.o.status]}）`, `objection ${input.objectionId} is already resolved (${found.o.status})`);
     const today = shanghaiIso(now).slice(0, 10);
     if (input.resolvedOn < found.o.receivedOn || input.resolvedOn > today)
       throw refuse.badInput(`resolvedOn：处理日期应在收到日期 ${found.o.receivedOn} 至今天之间，收到 ${input.resolvedOn}`, `resolvedOn: expected ${found.o.receivedOn} to today, got ${input.resolvedOn}`, 'resolvedOn');

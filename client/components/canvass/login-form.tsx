@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { useSession } from '../../hooks/use-session.ts';
+import { refusalText } from '../../hooks/use-problem-text.ts';
 
 export function LoginForm({ session }: { session: ReturnType<typeof useSession> }) {
   const { t } = useTranslation();
@@ -22,7 +23,7 @@ export function LoginForm({ session }: { session: ReturnType<typeof useSession> 
         {t('canvass.password')}
         <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
       </label>
-      {session.login.error && <p role="alert">{session.login.error.message}</p>}
+      {session.login.error && <p role="alert">{refusalText(session.login.error)}</p>}
       <button type="submit" disabled={session.login.isPending}>
         {t('canvass.signIn')}
       </button>

@@ -10,6 +10,7 @@ import { VisitForm } from './visit-form.tsx';
 import { unreachable, useOfflineCopy } from '../../canvass/use-offline-copy.ts';
 import { CopyLine } from './copy-line.tsx';
 import type { StairwellRegister, VisitInput } from '../../wire.ts';
+import { refusalText } from '../../hooks/use-problem-text.ts';
 
 export type { StairwellRegister };
 
@@ -38,7 +39,7 @@ export function StairwellView({
   const query = useQuery(trpc.canvass.register.queryOptions({ stairwellId }));
   const reg = useOfflineCopy(`register:${stairwellId}`, query, userId, keep);
   const [open, setOpen] = useState<number | null>(initialFlat);
-  if (!reg.data) return <p>{query.error && !unreachable(query) ? query.error.message : unreachable(query) ? t('canvass.noCopy') : t('state.loading')}</p>;
+  if (!reg.data) return <p>{query.error && !unreachable(query) ? refusalText(query.error) : unreachable(query) ? t('canvass.noCopy') : t('state.loading')}</p>;
   const d = reg.data;
   const todo = new Set(d.evaluation.complete ? d.evaluation.todo.map((f) => f.flatId) : []);
   const floors = [...new Set(d.register.map((f) => f.floor))].sort((a, b) => b - a);

@@ -3,7 +3,7 @@ import { useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fitPlan, type PlanPoint } from '../../../geo/site-plan/index.ts';
 import { base64Of } from '../../files/base64-of.ts';
-import { useProblemText } from '../../hooks/use-problem-text.ts';
+import { useProblemText, refusalText } from '../../hooks/use-problem-text.ts';
 import type { EstateEditor } from '../../map/estate-editor.ts';
 import { useTRPC } from '../../trpc.ts';
 
@@ -62,7 +62,7 @@ export function SitePlanPanel({ estateId, editor }: { estateId: number; editor: 
         />
       </label>
       {upload.isPending && <p>{t('editor.saving')}</p>}
-      {error && <p role="alert">{error.message}</p>}
+      {error && <p role="alert">{refusalText(error)}</p>}
       {p && url && (
         <>
           <p>{t('editor.sitePlan.size', { width: p.widthPx, height: p.heightPx, points: p.points.length })}</p>

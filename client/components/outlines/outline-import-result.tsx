@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Datum } from '../../../geo/estate/datum.ts';
 import { EstateImportResult, EstatePreview } from '../staff/estate-import-outcome.tsx';
 import { useTRPC } from '../../trpc.ts';
+import { refusalText } from '../../hooks/use-problem-text.ts';
 
 /**
  * The estate as the import would store it (the server's dry run: doors,
@@ -38,6 +39,7 @@ export function OutlineImportResult({ geojson, from }: { geojson: GeoJSON.Featur
           </button>
         )}
       </div>
+      {(preview.error ?? commit.error) && <p role="alert">{refusalText(preview.error ?? commit.error)}</p>}
       {p && <EstatePreview preview={p} />}
       {result && <EstateImportResult result={result} withEditor />}
     </div>

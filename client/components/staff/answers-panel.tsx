@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../trpc.ts';
+import { refusalText } from '../../hooks/use-problem-text.ts';
 
 /** The committee's prepared answers (锦囊) per concern, as canvassers see them on the doorstep. */
 export function AnswersPanel() {
@@ -30,6 +31,7 @@ export function AnswersPanel() {
           <button type="submit">{t('staff.saveAnswer')}</button>
         </form>
       ))}
+      {save.error && <p role="alert">{refusalText(save.error)}</p>}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../trpc.ts';
+import { refusalText } from '../../hooks/use-problem-text.ts';
 
 /** 备份 for admins: run an online backup now, see every backup with its size, download one. */
 export function BackupsPanel() {
@@ -27,7 +28,7 @@ export function BackupsPanel() {
           {t('backups.done', { file: run.data.file, size: mb(run.data.bytes) })}
         </p>
       )}
-      {run.error && <p role="alert">{run.error.message}</p>}
+      {run.error && <p role="alert">{refusalText(run.error)}</p>}
       {list.data && list.data.length === 0 && <p>{t('backups.none')}</p>}
       {list.data && list.data.length > 0 && (
         <table className="backups-table">

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../trpc.ts';
+import { refusalText } from '../../hooks/use-problem-text.ts';
 
 /** A stairwell's agreed floor coefficients and estimated lift cost, which the doorstep cost figure uses. */
 export function CostsPanel({ stairwells }: { stairwells: { id: number; doorNumber: string }[] }) {
@@ -49,7 +50,7 @@ export function CostsPanel({ stairwells }: { stairwells: { id: number; doorNumbe
           </label>
           <button type="submit">{t('staff.saveCosts')}</button>
           {save.isSuccess && <span> {t('staff.saved')}</span>}
-          {save.error && <p role="alert">{save.error.message}</p>}
+          {save.error && <p role="alert">{refusalText(save.error)}</p>}
         </form>
       )}
     </section>

@@ -5,6 +5,7 @@ import { DATUMS, type Datum } from '../../../geo/estate/datum.ts';
 import { useTRPC } from '../../trpc.ts';
 import { base64Of } from '../../files/base64-of.ts';
 import { EstateImportResult, EstatePreview } from './estate-import-outcome.tsx';
+import { refusalText } from '../../hooks/use-problem-text.ts';
 
 /**
  * 导入小区: an estate GeoJSON (QGIS, CAD conversion, OSM) previewed on a map
@@ -97,6 +98,7 @@ export function EstateImportPanel({ current }: { current: { id: number; name: st
           {t('staff.estate.import')}
         </button>
       )}
+      {(preview.error ?? commit.error) && <p role="alert">{refusalText(preview.error ?? commit.error)}</p>}
       {p && <EstatePreview preview={p} />}
       {result && <EstateImportResult result={result} />}
     </section>

@@ -5,6 +5,7 @@ import { VOTE_ZH } from '../../../geo/evidence/index.ts';
 import { useTRPC } from '../../trpc.ts';
 import { StairwellEvidence } from './stairwell-evidence.tsx';
 import type { EvidenceQueue } from '../../wire.ts';
+import { refusalText } from '../../hooks/use-problem-text.ts';
 
 type Pending = EvidenceQueue['pending'][number];
 
@@ -123,7 +124,7 @@ function EvidenceItem({ e, estateId }: { e: Pending; estateId: number }) {
           {t('evidence.review.reject')}
         </button>
       </div>
-      {review.error && <p role="alert">{review.error.message}</p>}
+      {review.error && <p role="alert">{refusalText(review.error)}</p>}
     </li>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { OBJECTION_OUTCOMES, type ObjectionOutcome } from '../../../geo/stages/index.ts';
 import { useTRPC } from '../../trpc.ts';
 import type { PipelineObjection, PipelineStairwell } from '../../wire.ts';
+import { refusalText } from '../../hooks/use-problem-text.ts';
 
 /** 公示's written objections: recorded by room, each resolved as withdrawn, mediated or overruled with a note. Staff only. */
 export function ObjectionsPanel({ stairwell: s, today }: { stairwell: PipelineStairwell; today: string }) {
@@ -43,7 +44,7 @@ export function ObjectionsPanel({ stairwell: s, today }: { stairwell: PipelineSt
           <button type="submit" disabled={add.isPending}>
             {t('pipeline.objectionAdd')}
           </button>
-          {add.error && <p role="alert">{add.error.message}</p>}
+          {add.error && <p role="alert">{refusalText(add.error)}</p>}
         </form>
       )}
     </section>
@@ -80,7 +81,7 @@ function ObjectionRow({ objection: o, today }: { objection: PipelineObjection; t
           <button type="submit" disabled={resolve.isPending}>
             {t('pipeline.resolve')}
           </button>
-          {resolve.error && <p role="alert">{resolve.error.message}</p>}
+          {resolve.error && <p role="alert">{refusalText(resolve.error)}</p>}
         </form>
       )}
     </li>

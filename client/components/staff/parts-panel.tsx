@@ -6,6 +6,7 @@ import type { LngLat } from '../../../geo/geometry/index.ts';
 import { PartsEditor, type Parts } from '../../map/parts-editor.ts';
 import { useTRPC } from '../../trpc.ts';
 import type { EstateMap } from '../../wire.ts';
+import { refusalText } from '../../hooks/use-problem-text.ts';
 
 /** A stairwell's stored door and elevator site, from the estate's map data. */
 function storedParts(data: EstateMap, stairwellId: number): Parts | null {
@@ -91,7 +92,7 @@ export function PartsPanel({ data }: { data: EstateMap }) {
           )}
         </div>
       )}
-      {save.error && <p role="alert">{save.error.message}</p>}
+      {save.error && <p role="alert">{refusalText(save.error)}</p>}
     </section>
   );
 }

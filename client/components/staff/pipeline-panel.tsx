@@ -6,6 +6,7 @@ import { PIPELINE_STAGES, type Stage } from '../../../geo/stages/index.ts';
 import { useTRPC } from '../../trpc.ts';
 import { DeadlineList } from '../deadline-list.tsx';
 import { emptyValues, nextStage, StageFields, StageForm, stageInput } from './stage-form.tsx';
+import { refusalText } from '../../hooks/use-problem-text.ts';
 
 /**
  * 阶段推进: every stairwell's stage and its date, what is due, one stairwell's
@@ -23,7 +24,7 @@ export function PipelinePanel({ estateId }: { estateId: number }) {
   const [values, setValues] = useState(() => emptyValues(today));
   const batch = useMutation(trpc.stages.setMany.mutationOptions());
   const rows = useMemo(() => pipeline.data?.stairwells ?? [], [pipeline.data]);
-  if (!pipeline.data) return <section className="staff-card">{pipeline.error ? pipeline.error.message : t('state.loading')}</section>;
+  if (!pipeline.data) return <section className="staff-card">{pipeline.error ? refusalText(pipeline.error) : t('state.loading')}</section>;
   const current = rows.find((s) => s.id === open);
   const toggle = (id: number) => setPicked((p) => (p.has(id) ? new Set([...p].filter((x) => x !== id)) : new Set([...p, id])));
   return (
@@ -90,7 +91,7 @@ export function PipelinePanel({ estateId }: { estateId: number }) {
               {t('pipeline.batchSave', { count: picked.size, stage: t(`stage.${batchTo}`) })}
             </button>
             {batch.data && <p role="status">{t('pipeline.batchSaved', { count: batch.data.changed, stage: t(`stage.${batchTo}`) })}</p>}
-            {batch.error && <p role="alert">{batch.error.message}</p>}
+            {batch.error && <p role="alert">{refusalText(batch.error)}</p>}
           </form>
         </div>
       </div>

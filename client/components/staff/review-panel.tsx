@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../trpc.ts';
+import { refusalText } from '../../hooks/use-problem-text.ts';
 
 /** Flagged visits (far from the door, or in a burst): a staff member accepts or rejects each. */
 export function ReviewPanel() {
@@ -26,6 +27,7 @@ export function ReviewPanel() {
           </li>
         ))}
       </ul>
+      {review.error && <p role="alert">{refusalText(review.error)}</p>}
     </section>
   );
 }

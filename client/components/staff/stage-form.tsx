@@ -5,6 +5,7 @@ import { MIN_NOTICE_DAYS, MIN_OBJECTION_DAYS, PIPELINE_STAGES, stageIndex, type 
 import { useTRPC } from '../../trpc.ts';
 import { ObjectionsPanel } from './objections-panel.tsx';
 import type { PipelineStairwell } from '../../wire.ts';
+import { refusalText } from '../../hooks/use-problem-text.ts';
 
 /** The stage a stairwell goes to next: the following pipeline stage, or where a suspension resumes. */
 export function nextStage(s: Pick<PipelineStairwell, 'stage' | 'resumeStage'>): Stage | null {
@@ -155,7 +156,7 @@ export function StageForm({ stairwell: s, today }: { stairwell: PipelineStairwel
         </p>
       )}
       {undo.data && <p role="status">{undo.data.zh}</p>}
-      {error && <p role="alert">{error.message}</p>}
+      {error && <p role="alert">{refusalText(error)}</p>}
       {(s.stage === 'public_notice' || s.objections.length > 0) && <ObjectionsPanel stairwell={s} today={today} />}
     </div>
   );

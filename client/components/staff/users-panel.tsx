@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../geo/access/roles.ts';
 import { useTRPC } from '../../trpc.ts';
+import { refusalText } from '../../hooks/use-problem-text.ts';
 
 /**
  * 账号管理 for admins, as `npm run user` does it: add a user, reset a
@@ -16,7 +17,7 @@ export function UsersPanel({ me }: { me: string }) {
   const list = useQuery(trpc.users.list.queryOptions());
   const [shown, setShown] = useState<{ username: string; password: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const done = { onSuccess: () => client.invalidateQueries({ queryKey: trpc.users.list.queryKey() }), onError: (e: { message: string }) => setError(e.message) };
+  const done = { onSuccess: () => client.invalidateQueries({ queryKey: trpc.users.list.queryKey() }), onError: (e: unknown) => setError(refusalText(e)) };
   const add = useMutation(trpc.users.add.mutationOptions(done));
   const reset = useMutation(trpc.users.reset.mutationOptions(done));
   const disable = useMutation(trpc.users.disable.mutationOptions(done));
