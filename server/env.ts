@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseTrustProxy } from './http/forwarded.ts';
+import { DISPLAY_DATUMS } from '../geo/estate/datum.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -44,7 +45,7 @@ const envSchema = z.object({
   /** Who the tiles belong to, shown on the map (required with a basemap). */
   LIFTMAP_BASEMAP_ATTRIBUTION: z.string().min(1).optional(),
   /** The tiles' datum: wgs84 (OpenStreetMap, Tianditu) or gcj02 (AMap/Gaode); estate layers are shifted for display only. */
-  LIFTMAP_BASEMAP_DATUM: z.enum(['wgs84', 'gcj02']).default('wgs84'),
+  LIFTMAP_BASEMAP_DATUM: z.enum(DISPLAY_DATUMS).default('wgs84'),
   /** Where backups go (SQLite): the server's own daily ones, /admin's and `npm run backup`'s. */
   LIFTMAP_BACKUP_DIR: z.string().min(1).default(join(ROOT, 'var', 'backups')),
   /** When the server backs up by itself each day, Shanghai time; `off` for never (then schedule `npm run backup` yourself). */

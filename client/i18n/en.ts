@@ -1,18 +1,8 @@
+import { STAGE_EN } from '../../geo/stages/stages.ts';
 import type { Messages } from './zh.ts';
 
-/** Each stage's name on screen. */
-const STAGE_NAMES = {
-  canvassing: 'Canvassing',
-  consent_passed: 'Consent passed',
-  agreement_signed: 'Agreement signed',
-  public_notice: 'Public notice',
-  design_approved: 'Design approved',
-  permitted: 'Permitted',
-  under_construction: 'Under construction',
-  accepted: 'Accepted',
-  in_service: 'In service',
-  suspended: 'Suspended',
-};
+/** Each stage's name on screen: the one spelling in geo/stages. */
+const STAGE_NAMES = STAGE_EN;
 
 export const en: Messages = {
   app: { title: 'LiftMap', estateTitle: '{{name}} elevator retrofit battle map', schematic: 'Schematic: positions and sizes are illustrative, not surveyed' },

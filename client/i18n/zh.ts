@@ -1,17 +1,8 @@
 /** Chinese, the default language. Keys are grouped by screen. */
-/** Each stage's name on screen. */
-const STAGE_NAMES = {
-  canvassing: '意见征询',
-  consent_passed: '征询通过',
-  agreement_signed: '签订加梯协议',
-  public_notice: '公示',
-  design_approved: '方案审定',
-  permitted: '施工许可',
-  under_construction: '施工',
-  accepted: '竣工验收',
-  in_service: '运行维保',
-  suspended: '暂缓',
-};
+import { STAGE_ZH } from '../../geo/stages/stages.ts';
+
+/** Each stage's name on screen: the one spelling in geo/stages. */
+const STAGE_NAMES = STAGE_ZH;
 
 export const zh = {
   app: { title: '加梯作战图', estateTitle: '{{name}} 加装电梯作战图', schematic: '示意图：位置与尺寸为示意，非测绘成果' },

@@ -1,8 +1,8 @@
-import { convertPosition, mapPositions } from '../../geo/estate/datum.ts';
+import { convertPosition, mapPositions, type DisplayDatum } from '../../geo/estate/datum.ts';
 import type { LngLat } from '../../geo/geometry/local-frame.ts';
 import type { EstateMap } from '../wire.ts';
 
-export type DisplayDatum = 'wgs84' | 'gcj02';
+export type { DisplayDatum };
 
 /** A GeoJSON collection shifted to the basemap's datum, for drawing only. */
 export function collectionToDatum<C extends GeoJSON.FeatureCollection>(fc: C, datum: DisplayDatum): C {

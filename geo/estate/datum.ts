@@ -4,6 +4,9 @@ import type { LngLat } from '../geometry/local-frame.ts';
 
 /** The datums Chinese web maps trace in: WGS-84 (GPS, OSM, Tianditu), GCJ-02 (AMap/Gaode, Tencent), BD-09 (Baidu). */
 export const DATUMS = ['wgs84', 'gcj02', 'bd09'] as const;
+/** The datums a basemap can be drawn in (LIFTMAP_BASEMAP_DATUM): the map shifts the stored WGS-84 to it. */
+export const DISPLAY_DATUMS = ['wgs84', 'gcj02'] as const;
+export type DisplayDatum = (typeof DISPLAY_DATUMS)[number];
 export type Datum = (typeof DATUMS)[number];
 
 const CRS = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;

@@ -2,7 +2,7 @@ import { countCampaign } from '../campaign/index.ts';
 import { evaluateStairwell, type HouseholdStatus } from '../consent/index.ts';
 import { mapColorKey } from '../palette/index.ts';
 import type { Stage } from '../stages/stages.ts';
-import type { HistoryConsentEvent, HistoryFlat, HistoryStageEvent, StairwellAt } from './replay.ts';
+import type { HistoryConsentEvent, HistoryFlat, HistoryStageEvent, StairwellAt } from './history-events.ts';
 
 export interface DayState {
   date: string;

@@ -1,33 +1,10 @@
 import { evaluateStairwell, type HouseholdStatus } from '../consent/index.ts';
-import { mapColorKey, type MapColorKey } from '../palette/index.ts';
+import { mapColorKey } from '../palette/index.ts';
 import type { Stage } from '../stages/stages.ts';
 import { replayDays } from './replay-days.ts';
+import type { HistoryConsentEvent, HistoryFlat, HistoryStageEvent, StairwellAt } from './history-events.ts';
 
-export interface HistoryFlat {
-  flatId: number;
-  stairwellId: number;
-  voterId: number;
-  areaM2: number | null;
-}
-export interface HistoryConsentEvent {
-  flatId: number;
-  to: HouseholdStatus;
-  at: string;
-}
-export interface HistoryStageEvent {
-  stairwellId: number;
-  to: Stage;
-  at: string;
-}
-
-export interface StairwellAt {
-  stairwellId: number;
-  stage: Stage;
-  colorKey: MapColorKey;
-  /** The rule passes on signed votes (已达标 while canvassing). */
-  passed: boolean;
-  flatsSigned: number;
-}
+export type { HistoryConsentEvent, HistoryFlat, HistoryStageEvent, StairwellAt };
 
 /**
  * The campaign as it stood at the end of `date` (YYYY-MM-DD, Shanghai): each

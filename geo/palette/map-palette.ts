@@ -1,5 +1,5 @@
 import type { ProgressBin } from '../consent/progress-bin.ts';
-import type { Stage } from '../stages/stages.ts';
+import { STAGE_EN, STAGE_ZH, type Stage } from '../stages/stages.ts';
 import type { PaletteEntry } from './palette-entry.ts';
 
 /** What colours a stairwell: its progress bin while canvassing, else its stage. */
@@ -24,15 +24,15 @@ export const MAP_PALETTE: Record<MapColorKey, PaletteEntry> = {
   p50: { color: '#d18525', text: '#000000', zh: '进度 50–75%', en: 'Progress 50–75%' },
   p75: { color: '#f5a431', text: '#000000', zh: '进度 75% 以上', en: 'Progress 75%+' },
   passed: { color: '#f1cb1c', text: '#000000', zh: '已达标待确认', en: 'Rule met, not yet confirmed' },
-  consent_passed: { color: '#4d7fd1', text: '#000000', zh: '征询通过', en: 'Consent passed' },
-  agreement_signed: { color: '#5f99d3', text: '#000000', zh: '签订加梯协议', en: 'Agreement signed' },
-  public_notice: { color: '#42b2ac', text: '#000000', zh: '公示', en: 'Public notice' },
-  design_approved: { color: '#4aced5', text: '#000000', zh: '方案审定', en: 'Design approved' },
-  permitted: { color: '#95d39c', text: '#000000', zh: '施工许可', en: 'Permitted' },
-  under_construction: { color: '#74f07d', text: '#000000', zh: '施工中', en: 'Under construction' },
-  accepted: { color: '#c1f2ae', text: '#000000', zh: '竣工验收', en: 'Accepted' },
-  in_service: { color: '#b1ffd5', text: '#000000', zh: '运行维保', en: 'In service' },
-  suspended: { color: '#8e6c8a', text: '#000000', zh: '暂缓', en: 'Suspended' },
+  consent_passed: { color: '#4d7fd1', text: '#000000', zh: STAGE_ZH.consent_passed, en: STAGE_EN.consent_passed },
+  agreement_signed: { color: '#5f99d3', text: '#000000', zh: STAGE_ZH.agreement_signed, en: STAGE_EN.agreement_signed },
+  public_notice: { color: '#42b2ac', text: '#000000', zh: STAGE_ZH.public_notice, en: STAGE_EN.public_notice },
+  design_approved: { color: '#4aced5', text: '#000000', zh: STAGE_ZH.design_approved, en: STAGE_EN.design_approved },
+  permitted: { color: '#95d39c', text: '#000000', zh: STAGE_ZH.permitted, en: STAGE_EN.permitted },
+  under_construction: { color: '#74f07d', text: '#000000', zh: STAGE_ZH.under_construction, en: STAGE_EN.under_construction },
+  accepted: { color: '#c1f2ae', text: '#000000', zh: STAGE_ZH.accepted, en: STAGE_EN.accepted },
+  in_service: { color: '#b1ffd5', text: '#000000', zh: STAGE_ZH.in_service, en: STAGE_EN.in_service },
+  suspended: { color: '#8e6c8a', text: '#000000', zh: STAGE_ZH.suspended, en: STAGE_EN.suspended },
 };
 
 /** Legend order: the story of a stairwell from first visit to a working lift. */

@@ -28,6 +28,20 @@ export const STAGE_ZH: Record<Stage, string> = {
   suspended: '暂缓',
 };
 
+/** The same in English, for the toggle. */
+export const STAGE_EN: Record<Stage, string> = {
+  canvassing: 'Canvassing',
+  consent_passed: 'Consent passed',
+  agreement_signed: 'Agreement signed',
+  public_notice: 'Public notice',
+  design_approved: 'Design approved',
+  permitted: 'Permitted',
+  under_construction: 'Under construction',
+  accepted: 'Accepted',
+  in_service: 'In service',
+  suspended: 'Suspended',
+};
+
 export function isStage(value: unknown): value is Stage {
   return typeof value === 'string' && (STAGES as readonly string[]).includes(value);
 }

@@ -11,7 +11,7 @@ import type { HouseholdStatus } from '../../geo/consent/index.ts';
 import type { Extra, LineGeometry, PolygonGeometry } from '../../geo/estate/index.ts';
 import type { EvidenceMethod, EvidenceReview, FormalStatus } from '../../geo/evidence/index.ts';
 import type { PlanCorners, PlanPoint } from '../../geo/site-plan/index.ts';
-import type { CanvasserRole, ConcernTag } from '../../geo/register/index.ts';
+import type { CanvasserRole, ConcernTag, VisitOutcome } from '../../geo/register/index.ts';
 import type { ObjectionStatus, Stage, StageDetails } from '../../geo/stages/index.ts';
 import type { Role } from '../../geo/access/roles.ts';
 
@@ -287,7 +287,7 @@ export const visits = pgTable(
     userId: integer('user_id').notNull().references(() => users.id),
     canvasserId: integer('canvasser_id').references(() => canvassers.id),
     at: text('at').notNull(),
-    outcome: text('outcome').$type<'talked' | 'not_home' | 'refused_talk' | 'left_note'>().notNull(),
+    outcome: text('outcome').$type<VisitOutcome>().notNull(),
     statusAfter: text('status_after').$type<HouseholdStatus>().notNull(),
     concerns: json('concerns').$type<ConcernTag[]>().notNull(),
     note: text('note'),

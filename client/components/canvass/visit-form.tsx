@@ -4,9 +4,8 @@ import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../../../geo/consent/i
 import { isFormal, type FormalStatus } from '../../../geo/evidence/index.ts';
 import { STATUS_PALETTE } from '../../../geo/palette/index.ts';
 import { COMPENSATIONS, CONCERN_TAGS, VISIT_OUTCOMES, type Compensation, type ConcernTag, type VisitOutcome } from '../../../geo/register/index.ts';
-import type { StairwellRegister } from './stairwell-view.tsx';
 import { EMPTY_EVIDENCE, missingEvidence, VoteEvidenceFields, type EvidenceDraft } from './vote-evidence-fields.tsx';
-import type { VisitInput } from '../../wire.ts';
+import type { StairwellRegister, VisitInput } from '../../wire.ts';
 
 type Flat = StairwellRegister['register'][number];
 
