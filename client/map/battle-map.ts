@@ -1,12 +1,9 @@
-import { bbox } from '@turf/turf';
-import { MapLibreMap, type MapGeoJSONFeature, type MapLayerMouseEvent, type PaddingOptions } from 'maplibre-gl';
-import './worker-url.ts';
+import type { MapGeoJSONFeature, MapLayerMouseEvent, MapLibreMap, PaddingOptions } from 'maplibre-gl';
 import { BASE_PALETTE, LIGHT_BASE_PALETTE } from '../../geo/palette/index.ts';
-import type { LayerSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { battleMapLayers, SOURCES, type SourceId } from './layers.ts';
 import { collectionToDatum, estateMapToDatum, type DisplayDatum } from './display-datum.ts';
-import { LOCAL_CJK_FONTS } from './local-fonts.ts';
-import { exposeTestHookWhenAutomated } from './when-automated.ts';
+import { OwnedMap, type OwnedMapOptions } from './owned-map.ts';
 import { markFirstMapDrawn } from './first-drawn.ts';
 import { onLiveColour } from './live-colours.ts';
 import type { EstateMap } from '../wire.ts';
@@ -33,21 +30,20 @@ export interface BattleMapOptions {
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** The offline style (a background only), or a raster basemap under it: tiles by URL template, attribution shown. */
-function basemapStyle(basemap: BattleMapOptions['basemap'], base: typeof BASE_PALETTE | typeof LIGHT_BASE_PALETTE): StyleSpecification {
-  const background = { id: 'background', type: 'background' as const, paint: { 'background-color': base.background } };
-  if (!basemap) return { version: 8, sources: {}, layers: [background] };
+/** A raster basemap under the estate (tiles by URL template, attribution shown), or nothing: the offline style. */
+function basemapLayers(basemap: BattleMapOptions['basemap']): Pick<OwnedMapOptions, 'sources' | 'layers' | 'attribution'> {
+  if (!basemap) return {};
   return {
-    version: 8,
     sources: { basemap: { type: 'raster', tiles: [basemap.tiles], tileSize: 256, attribution: basemap.attribution, maxzoom: 19 } },
-    layers: [background, { id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.85 } }],
+    layers: [{ id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.85 } }],
+    attribution: basemap.attribution,
   };
 }
 
 /**
- * Owns the MapLibre map of one estate: created with the component, destroyed
- * with it. The style has no glyphs URL and no remote sources, so it works
- * offline; labels use the device's own fonts.
+ * The battle map of one estate, on the one map owner (owned-map.ts):
+ * created with the component, destroyed with it; stairwells coloured by
+ * consent and stage, live changes drawn through feature-state.
  */
 export class BattleMap {
   private static readonly byContainer = new WeakMap<HTMLElement, BattleMap>();
@@ -57,6 +53,7 @@ export class BattleMap {
     return container instanceof HTMLElement ? BattleMap.byContainer.get(container) : undefined;
   }
 
+  private readonly owned: OwnedMap;
   private readonly map: MapLibreMap;
   private readonly loaded: Promise<void>;
   /** Resolves once the estate's layers are on the map (the first setData). */
@@ -67,8 +64,6 @@ export class BattleMap {
   private layersAdded = false;
   private data: EstateMap | null = null;
   private readonly flagged = new Map<string, number[]>();
-  /** Each source's data as last given, so a re-read that changed one source re-tiles that source only. */
-  private readonly given = new Map<SourceId, string>();
   /** Stairwells recoloured by a live change ahead of the data. */
   private recoloured = new Set<number>();
   private stopColours: () => void = () => undefined;
@@ -77,27 +72,23 @@ export class BattleMap {
 
   constructor(container: HTMLElement, private readonly options: BattleMapOptions) {
     this.datum = options.basemap?.datum ?? 'wgs84';
-    this.map = new MapLibreMap({
-      container,
-      style: basemapStyle(options.basemap ?? null, options.theme === 'light' ? LIGHT_BASE_PALETTE : BASE_PALETTE),
-      attributionControl: options.basemap ? { compact: false, customAttribution: options.basemap.attribution } : false,
-      // Keeps the pixels for screenshots and PNG export (MapLibre ≥ 5 only on request).
-      canvasContextAttributes: { preserveDrawingBuffer: true },
-      localIdeographFontFamily: LOCAL_CJK_FONTS,
-      interactive: true,
+    const base = options.theme === 'light' ? LIGHT_BASE_PALETTE : BASE_PALETTE;
+    this.owned = new OwnedMap(container, {
+      hook: 'liftmap',
+      background: base.background,
+      ...basemapLayers(options.basemap ?? null),
+      keepPixels: true,
       pixelRatio: options.pixelRatio,
-      dragRotate: false,
-      pitchWithRotate: false,
-      // Labels appear with the map rather than fading in over 300 ms: the map is settled (idle) that much sooner.
-      fadeDuration: 0,
+      datum: this.datum,
+      drawnWith: 'stairwells',
     });
-    this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.map = this.owned.map;
+    this.loaded = this.owned.loaded;
     this.drawnOnce = new Promise((resolve) => (this.markDrawn = resolve));
     BattleMap.byContainer.set(container, this);
     if (options.interactive) this.listen();
     // A map coloured by consent takes the colours live changes announce, at once.
     if ((options.fill ?? 'consent') === 'consent') this.stopColours = onLiveColour(({ stairwellId, colorKey }) => this.recolour(new Map([[stairwellId, colorKey]])));
-    exposeTestHookWhenAutomated(this.map, this.datum);
   }
 
   /** Draws (or redraws) an estate; fits the view the first time. */
@@ -110,20 +101,13 @@ export class BattleMap {
       ...data.layers,
     };
     const first = !this.layersAdded;
-    for (const id of SOURCES) {
-      const collection = collections[id] ?? EMPTY;
-      const text = JSON.stringify(collection);
-      if (this.given.get(id) === text) continue;
-      this.given.set(id, text);
-      const source = this.map.getSource(id);
-      if (source && 'setData' in source && typeof source.setData === 'function') (source as { setData(d: GeoJSON.FeatureCollection): void }).setData(collection);
-      else this.map.addSource(id, { type: 'geojson', data: collection, promoteId: id === 'stairwells' ? 'id' : undefined });
-    }
+    // A re-read that changed one source re-tiles that source only.
+    for (const id of SOURCES) this.owned.setGeoJSON(id, collections[id] ?? EMPTY, { promoteId: id === 'stairwells' ? 'id' : undefined });
     // The data now says what the live changes announced.
     for (const id of this.recoloured) this.map.removeFeatureState({ source: 'stairwells', id }, 'colorKey');
     this.recoloured.clear();
     if (first) {
-      for (const id of this.options.overlay?.sources ?? []) this.map.addSource(id, { type: 'geojson', data: EMPTY });
+      for (const id of this.options.overlay?.sources ?? []) this.owned.setGeoJSON(id, EMPTY);
       for (const layer of battleMapLayers(data.estate.center[1], this.options.fill ?? 'consent', this.options.theme === 'light' ? LIGHT_BASE_PALETTE : BASE_PALETTE)) this.map.addLayer(layer);
       for (const layer of this.options.overlay?.layers ?? []) this.map.addLayer(layer, 'stairwell-labels');
       this.layersAdded = true;
@@ -136,9 +120,7 @@ export class BattleMap {
   /** Replaces an overlay source's features (views call this when their data changes, not on hover). */
   async setOverlay(sourceId: string, stored: GeoJSON.FeatureCollection): Promise<void> {
     await this.loaded;
-    const data = collectionToDatum(stored, this.datum);
-    const source = this.map.getSource(sourceId);
-    if (source && 'setData' in source && typeof source.setData === 'function') (source as { setData(d: GeoJSON.FeatureCollection): void }).setData(data);
+    if (this.map.getSource(sourceId)) this.owned.setGeoJSON(sourceId, collectionToDatum(stored, this.datum));
   }
 
   /** Replaces the feature-state of a source's features by id (colours, highlights); selection is kept. */
@@ -184,8 +166,7 @@ export class BattleMap {
     const ids = new Set(stairwellIds);
     const features = this.data.layers.stairwells.features.filter((f) => ids.has(f.properties.id));
     if (features.length === 0) return this.fit(this.data, durationMs);
-    const [w, s, e, n] = bbox({ type: 'FeatureCollection', features });
-    this.map.fitBounds([[w, s], [e, n]], { padding: this.padding(120), maxZoom: 18.6, duration: durationMs, animate: durationMs > 0 });
+    this.owned.fitTo({ type: 'FeatureCollection', features }, this.padding(120), durationMs, 18.6);
   }
 
   /** Resolves once the estate and everything given since is drawn. */
@@ -217,15 +198,14 @@ export class BattleMap {
 
   destroy(): void {
     this.stopColours();
-    this.map.remove();
+    this.owned.destroy();
   }
 
   private fit(data: EstateMap, durationMs = 0): void {
-    const [w, s, e, n] = bbox({ type: 'Feature', geometry: data.estate.boundary, properties: {} });
-    this.map.fitBounds([[w, s], [e, n]], { padding: this.padding(24), duration: durationMs, animate: durationMs > 0 });
+    this.owned.fitTo(data.estate.boundary, this.padding(24), durationMs);
   }
 
-  private padding(edge: number): PaddingOptions {
+  private padding(edge: number): { top: number; bottom: number; left: number; right: number } {
     return { top: edge, bottom: edge, left: edge, right: edge, ...this.options.padding };
   }
 

@@ -1,14 +1,13 @@
 import { bbox } from '@turf/turf';
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { MapLibreMap, type GeoJSONSource, type ImageSource } from 'maplibre-gl';
+import type { GeoJSONSource, ImageSource, MapLibreMap } from 'maplibre-gl';
 import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode, TerraDrawSelectMode, type GeoJSONStoreFeatures } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { featureKey, type EstateCollection } from '../../geo/editing/index.ts';
 import { mapLabel } from '../../geo/estate/door-label.ts';
 import type { LngLat } from '../../geo/geometry/index.ts';
 import { BASE_PALETTE as B } from '../../geo/palette/index.ts';
-import { LOCAL_CJK_FONTS } from './local-fonts.ts';
-import './worker-url.ts';
+import { OwnedMap } from './owned-map.ts';
 
 /** What the planner is doing on the map: picking and dragging, or drawing one of four things. */
 export const EDITOR_TOOLS = ['select', 'building', 'cut', 'kerb', 'lane'] as const;
@@ -41,13 +40,6 @@ const STAIRWELL_LAYERS: (LayerSpecification & { source: string })[] = [
   },
 ];
 
-declare global {
-  interface Window {
-    /** For browser tests: where a position is drawn in the estate editor, whether it is idle, and what terra-draw holds. */
-    liftmapEstateEditor?: { project(lngLat: LngLat): [number, number]; idle(): boolean; features(): { id: string; mode: string }[] };
-  }
-}
-
 /**
  * Owns /edit's map: the estate as stored (stairwells and their labels
  * drawn by MapLibre), every editable feature in terra-draw (buildings,
@@ -57,10 +49,10 @@ declare global {
  * checks, then gives the saved estate back here.
  */
 export class EstateEditor {
+  private readonly owned: OwnedMap;
   private readonly map: MapLibreMap;
   private readonly loaded: Promise<void>;
   private draw: TerraDraw | null = null;
-  private idle = false;
   private framed = false;
   private sitePlanUrl: string | null = null;
   /** The boundary's key: its ring is edited as a line and closed again when saved. */
@@ -71,38 +63,16 @@ export class EstateEditor {
   private extent: [number, number, number, number] | null = null;
 
   constructor(container: HTMLElement, private readonly options: EstateEditorOptions) {
-    this.map = new MapLibreMap({
-      container,
-      style: {
-        version: 8,
-        sources: { estate: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
-        layers: [{ id: 'background', type: 'background', paint: { 'background-color': B.background } }],
-      },
-      attributionControl: false,
-      localIdeographFontFamily: LOCAL_CJK_FONTS,
-      dragRotate: false,
-      pitchWithRotate: false,
+    this.owned = new OwnedMap(container, {
+      hook: 'liftmapEstateEditor',
+      sources: { estate: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
+      layers: STAIRWELL_LAYERS,
       doubleClickZoom: false,
+      // What terra-draw holds, for the tests of each tool.
+      testExtras: { features: () => (this.draw?.getSnapshot() ?? []).map((f) => ({ id: String(f.id), mode: typeof f.properties.mode === 'string' ? f.properties.mode : '' })) },
     });
-    this.loaded = new Promise((resolve) =>
-      this.map.once('load', () => {
-        for (const layer of STAIRWELL_LAYERS) this.map.addLayer(layer);
-        this.startDrawing();
-        resolve();
-      }),
-    );
-    this.map.on('idle', () => (this.idle = true));
-    this.map.on('movestart', () => (this.idle = false));
-    this.map.on('dataloading', () => (this.idle = false));
-    window.liftmapEstateEditor = {
-      project: (lngLat) => {
-        const p = this.map.project(lngLat);
-        const box = this.map.getContainer().getBoundingClientRect();
-        return [box.left + p.x, box.top + p.y];
-      },
-      idle: () => this.idle,
-      features: () => (this.draw?.getSnapshot() ?? []).map((f) => ({ id: String(f.id), mode: typeof f.properties.mode === 'string' ? f.properties.mode : '' })),
-    };
+    this.map = this.owned.map;
+    this.loaded = this.owned.loaded.then(() => this.startDrawing());
   }
 
   private startDrawing(): void {
@@ -242,8 +212,7 @@ export class EstateEditor {
   }
 
   destroy(): void {
-    if (window.liftmapEstateEditor) delete window.liftmapEstateEditor;
     this.draw?.stop();
-    this.map.remove();
+    this.owned.destroy();
   }
 }

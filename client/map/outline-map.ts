@@ -1,14 +1,12 @@
-import { bbox } from '@turf/turf';
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { MapLibreMap, type GeoJSONSource } from 'maplibre-gl';
+import type { GeoJSONSource, MapLibreMap } from 'maplibre-gl';
 import { TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { PolygonGeometry } from '../../geo/estate/geometry-schemas.ts';
 import type { LngLat } from '../../geo/geometry/index.ts';
 import type { Outline } from '../../geo/outlines/index.ts';
 import { BASE_PALETTE as B } from '../../geo/palette/index.ts';
-import { LOCAL_CJK_FONTS } from './local-fonts.ts';
-import './worker-url.ts';
+import { OwnedMap } from './owned-map.ts';
 
 export interface OutlineMapOptions {
   /** A click on an outline: take it into the estate or leave it out. */
@@ -47,13 +45,6 @@ const LAYERS: (LayerSpecification & { source: string })[] = [
   },
 ];
 
-declare global {
-  interface Window {
-    /** For browser tests: where a position is drawn on the outline map, and whether it is idle. */
-    liftmapOutlineMap?: { project(lngLat: LngLat): [number, number]; idle(): boolean };
-  }
-}
-
 /**
  * Owns /import's map: every outline of the file, coloured by whether it
  * is taken into the estate (or cannot be: a ring that crosses itself), a
@@ -61,38 +52,24 @@ declare global {
  * with terra-draw. Offline like the battle map.
  */
 export class OutlineMap {
+  private readonly owned: OwnedMap;
   private readonly map: MapLibreMap;
   private readonly loaded: Promise<void>;
   private draw: TerraDraw | null = null;
   private boundaryId: string | number | null = null;
   private selected = new Set<string>();
-  private idle = false;
 
   constructor(container: HTMLElement, private readonly options: OutlineMapOptions) {
-    this.map = new MapLibreMap({
-      container,
-      style: {
-        version: 8,
-        sources: {
-          outlines: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' },
-          labels: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
-        },
-        layers: [{ id: 'background', type: 'background', paint: { 'background-color': B.background } }, ...LAYERS],
+    this.owned = new OwnedMap(container, {
+      hook: 'liftmapOutlineMap',
+      sources: {
+        outlines: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' },
+        labels: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       },
-      attributionControl: false,
-      localIdeographFontFamily: LOCAL_CJK_FONTS,
-      dragRotate: false,
-      pitchWithRotate: false,
+      layers: LAYERS,
     });
-    this.loaded = new Promise((resolve) =>
-      this.map.once('load', () => {
-        this.startDrawing();
-        resolve();
-      }),
-    );
-    this.map.on('idle', () => (this.idle = true));
-    this.map.on('movestart', () => (this.idle = false));
-    this.map.on('dataloading', () => (this.idle = false));
+    this.map = this.owned.map;
+    this.loaded = this.owned.loaded.then(() => this.startDrawing());
     this.map.on('click', 'outlines', (e) => {
       if (this.draw?.getMode() !== 'static') return;
       const id = e.features?.[0]?.properties.id as unknown;
@@ -100,14 +77,6 @@ export class OutlineMap {
     });
     this.map.on('mouseenter', 'outlines', () => (this.map.getCanvas().style.cursor = 'pointer'));
     this.map.on('mouseleave', 'outlines', () => (this.map.getCanvas().style.cursor = ''));
-    window.liftmapOutlineMap = {
-      project: (lngLat) => {
-        const p = this.map.project(lngLat);
-        const box = this.map.getContainer().getBoundingClientRect();
-        return [box.left + p.x, box.top + p.y];
-      },
-      idle: () => this.idle,
-    };
   }
 
   private startDrawing(): void {
@@ -147,8 +116,7 @@ export class OutlineMap {
     this.map.removeFeatureState({ source: 'outlines' });
     this.selected.clear();
     if (outlines.length === 0) return;
-    const [w, s, e, n] = bbox(fc);
-    this.map.fitBounds([[w, s], [e, n]], { padding: 30, duration: 0 });
+    this.owned.fitTo(fc, 30);
   }
 
   /** Marks the outlines taken into the estate (feature-state, no new data) and labels them. */
@@ -192,8 +160,7 @@ export class OutlineMap {
   }
 
   destroy(): void {
-    if (window.liftmapOutlineMap) delete window.liftmapOutlineMap;
     this.draw?.stop();
-    this.map.remove();
+    this.owned.destroy();
   }
 }

@@ -1,11 +1,9 @@
-import { bbox } from '@turf/turf';
 import type { ExpressionSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { MapLibreMap, type GeoJSONSource, type MapLayerMouseEvent, type LngLat as MapLngLat } from 'maplibre-gl';
+import type { GeoJSONSource, MapLayerMouseEvent, MapLibreMap, LngLat as MapLngLat } from 'maplibre-gl';
 import type { PolygonGeometry } from '../../geo/estate/geometry-schemas.ts';
 import type { LngLat } from '../../geo/geometry/index.ts';
 import { BASE_PALETTE as B } from '../../geo/palette/index.ts';
-import { LOCAL_CJK_FONTS } from './local-fonts.ts';
-import './worker-url.ts';
+import { OwnedMap } from './owned-map.ts';
 import type { EstateMap } from '../wire.ts';
 
 /** A stairwell's door and elevator site as the planner is placing them. */
@@ -59,19 +57,14 @@ const shifted = (p: PolygonGeometry, dLng: number, dLat: number): PolygonGeometr
 });
 const round = (l: MapLngLat): LngLat => [Math.round(l.lng * 1e7) / 1e7, Math.round(l.lat * 1e7) / 1e7];
 
-declare global {
-  interface Window {
-    /** For browser tests: where a position is drawn in the parts editor, and whether it is idle. */
-    liftmapEditor?: { project(lngLat: LngLat): [number, number]; idle(): boolean };
-  }
-}
-
 /**
  * Owns the /admin map on which a planner drags a stairwell's door point and
- * elevator site into place: created with its component, destroyed with it.
- * Offline like the battle map. Only the edited parts change source data.
+ * elevator site into place, on the one map owner (owned-map.ts): created
+ * with its component, destroyed with it. Only the edited parts change
+ * source data.
  */
 export class PartsEditor {
+  private readonly owned: OwnedMap;
   private readonly map: MapLibreMap;
   private readonly loaded: Promise<void>;
   private selected: number | null = null;
@@ -80,30 +73,12 @@ export class PartsEditor {
   private stairwells: GeoJSON.Feature[] = [];
   private parts: Parts | null = null;
   private drag: { what: 'door' | 'site'; from: MapLngLat; start: Parts } | null = null;
-  private idle = false;
   private stopDrag: () => void = () => undefined;
 
   constructor(container: HTMLElement, private readonly options: PartsEditorOptions) {
-    this.map = new MapLibreMap({
-      container,
-      style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': B.background } }] },
-      attributionControl: false,
-      localIdeographFontFamily: LOCAL_CJK_FONTS,
-      dragRotate: false,
-      pitchWithRotate: false,
-    });
-    this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
-    this.map.on('idle', () => (this.idle = true));
-    this.map.on('movestart', () => (this.idle = false));
-    this.map.on('dataloading', () => (this.idle = false));
-    window.liftmapEditor = {
-      project: (lngLat) => {
-        const p = this.map.project(lngLat);
-        const box = this.map.getContainer().getBoundingClientRect();
-        return [box.left + p.x, box.top + p.y];
-      },
-      idle: () => this.idle && this.map.getLayer('edit-door') !== undefined,
-    };
+    this.owned = new OwnedMap(container, { hook: 'liftmapEditor', drawnWith: 'edit-door' });
+    this.map = this.owned.map;
+    this.loaded = this.owned.loaded;
     this.listen();
   }
 
@@ -120,16 +95,11 @@ export class PartsEditor {
       doors: data.layers.doors,
       edit: EMPTY,
     };
-    for (const [id, fc] of Object.entries(collections)) {
-      const source = this.map.getSource<GeoJSONSource>(id);
-      if (source) {
-        if (id !== 'edit') void source.setData(fc);
-      } else this.map.addSource(id, { type: 'geojson', data: fc, promoteId: id === 'stairwells' ? 'id' : undefined });
-    }
+    // The edited parts keep their own data while the estate is re-read.
+    for (const [id, fc] of Object.entries(collections)) if (id !== 'edit' || first) this.owned.setGeoJSON(id, fc, { promoteId: id === 'stairwells' ? 'id' : undefined });
     if (!first) return;
     for (const layer of LAYERS) this.map.addLayer(layer);
-    const [w, s, e, n] = bbox({ type: 'Feature', geometry: data.estate.boundary, properties: {} });
-    this.map.fitBounds([[w, s], [e, n]], { padding: 24, duration: 0 });
+    this.owned.fitTo(data.estate.boundary, 24);
   }
 
   /** Edits this stairwell's parts (or none): the stored ones are hidden under the editable copies. */
@@ -156,14 +126,12 @@ export class PartsEditor {
       ...(parts.elevatorSite ? [{ type: 'Feature' as const, geometry: parts.elevatorSite, properties: {} }] : []),
       ...(footprint ? [footprint] : []),
     ];
-    const [w, s, e, n] = bbox({ type: 'FeatureCollection', features });
-    this.map.fitBounds([[w, s], [e, n]], { padding: 60, maxZoom: 21, duration: 0 });
+    this.owned.fitTo({ type: 'FeatureCollection', features }, 60, 0, 21);
   }
 
   destroy(): void {
     this.stopDrag();
-    if (window.liftmapEditor) delete window.liftmapEditor;
-    this.map.remove();
+    this.owned.destroy();
   }
 
   private drawParts(): void {

@@ -48,6 +48,15 @@ function cycles(roots: readonly string[]): string[][] {
   return found;
 }
 
+describe('the maps', () => {
+  it('are all made by the one owner, client/map/owned-map.ts', () => {
+    const makers = walk(CLIENT)
+      .filter((file) => /new\s+(?:MapLibreMap|maplibregl\.Map)\s*\(/.test(readFileSync(file, 'utf8')) || /import\s*\{[^}]*\bMap(?:\s+as\s+\w+)?\s*[,}][^}]*\}?\s*from\s*'maplibre-gl'/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(ROOT, file));
+    expect(makers).toEqual(['client/map/owned-map.ts']);
+  });
+});
+
 describe('the modules', () => {
   it('import one another without cycles', () => {
     expect(cycles(['client', 'geo', 'server'])).toEqual([]);

@@ -1,9 +1,6 @@
-import { bbox } from '@turf/turf';
-import { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import { BASE_PALETTE as B } from '../../../geo/palette/index.ts';
-import { LOCAL_CJK_FONTS } from '../../map/local-fonts.ts';
-import '../../map/worker-url.ts';
+import { OwnedMap } from '../../map/owned-map.ts';
 import type { ImportPreview } from '../../wire.ts';
 
 const kind = (k: string) => ['==', ['get', 'kind'], k] as ['==', ['get', string], string];
@@ -17,35 +14,28 @@ export function ImportPreviewMap({ preview }: { preview: ImportPreview }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!box.current) return;
-    const map = new MapLibreMap({
-      container: box.current,
-      style: {
-        version: 8,
-        sources: { estate: { type: 'geojson', data: preview } },
-        layers: [
-          { id: 'background', type: 'background', paint: { 'background-color': B.background } },
-          { id: 'boundary', type: 'line', source: 'estate', filter: kind('boundary'), paint: { 'line-color': B.boundaryLine, 'line-width': 2, 'line-dasharray': [4, 2] } },
-          { id: 'parking', type: 'fill', source: 'estate', filter: kind('parking'), paint: { 'fill-color': B.parking } },
-          { id: 'buildings', type: 'fill', source: 'estate', filter: kind('building'), paint: { 'fill-color': B.building } },
-          { id: 'stairwells', type: 'fill', source: 'estate', filter: kind('stairwell'), paint: { 'fill-color': '#c9e3f7', 'fill-outline-color': '#10151d' } },
-          { id: 'sites', type: 'fill', source: 'estate', filter: kind('elevator_site'), paint: { 'fill-color': B.elevatorSite } },
-          { id: 'doors', type: 'circle', source: 'estate', filter: kind('door'), paint: { 'circle-radius': 3, 'circle-color': '#ffd166' } },
-          {
-            id: 'labels',
-            type: 'symbol',
-            source: 'estate',
-            filter: kind('stairwell'),
-            layout: { 'text-field': ['get', 'label'], 'text-size': 12, 'text-allow-overlap': true },
-            paint: { 'text-color': '#000000' },
-          },
-        ],
-      },
-      attributionControl: false,
-      localIdeographFontFamily: LOCAL_CJK_FONTS,
+    const owned = new OwnedMap(box.current, {
+      hook: 'liftmapPreview',
+      sources: { estate: { type: 'geojson', data: preview } },
+      layers: [
+        { id: 'boundary', type: 'line', source: 'estate', filter: kind('boundary'), paint: { 'line-color': B.boundaryLine, 'line-width': 2, 'line-dasharray': [4, 2] } },
+        { id: 'parking', type: 'fill', source: 'estate', filter: kind('parking'), paint: { 'fill-color': B.parking } },
+        { id: 'buildings', type: 'fill', source: 'estate', filter: kind('building'), paint: { 'fill-color': B.building } },
+        { id: 'stairwells', type: 'fill', source: 'estate', filter: kind('stairwell'), paint: { 'fill-color': '#c9e3f7', 'fill-outline-color': '#10151d' } },
+        { id: 'sites', type: 'fill', source: 'estate', filter: kind('elevator_site'), paint: { 'fill-color': B.elevatorSite } },
+        { id: 'doors', type: 'circle', source: 'estate', filter: kind('door'), paint: { 'circle-radius': 3, 'circle-color': '#ffd166' } },
+        {
+          id: 'labels',
+          type: 'symbol',
+          source: 'estate',
+          filter: kind('stairwell'),
+          layout: { 'text-field': ['get', 'label'], 'text-size': 12, 'text-allow-overlap': true },
+          paint: { 'text-color': '#000000' },
+        },
+      ],
     });
-    const [w, s, e, n] = bbox(preview);
-    map.fitBounds([[w, s], [e, n]], { padding: 24, duration: 0 });
-    return () => map.remove();
+    owned.fitTo(preview, 24);
+    return () => owned.destroy();
   }, [preview]);
   return <div ref={box} className="import-preview-map" data-testid="import-preview-map" />;
 }
