@@ -1,27 +1,22 @@
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
-import { launchBrowser } from '../support/browser.ts';
 import { sessionCookieFor } from '../support/sign-in.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { ROOT, type TestServer } from '../support/test-server.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 let server: TestServer;
 let browser: Browser;
 let admin: Page;
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   const [name, value] = (await sessionCookieFor(server.url, 'chief', await addUser(server.db, 'chief', 'admin'))).split('=');
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   await context.addCookies([{ name: name!, value: value!, url: server.url }]);
   admin = await context.newPage();
   await admin.goto(`${server.url}/admin`);
   await admin.getByTestId('users-panel').waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Whether `username` can sign in with `password`, through auth.login as a browser would. */

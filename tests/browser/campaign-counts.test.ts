@@ -1,20 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluateStairwell, type HouseholdStatus } from '../../geo/consent/index.ts';
 import type { Stage } from '../../geo/stages/index.ts';
-import { launchBrowser, waitForMapIdle } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { waitForMapIdle } from '../support/browser.ts';
+import type { TestServer } from '../support/test-server.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
 /**
  * 风荷苑 straight from SQL, counted by hand: stages as stored, 已达标 as the

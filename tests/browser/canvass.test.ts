@@ -3,25 +3,21 @@ import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAP_PALETTE } from '../../geo/palette/index.ts';
 import { addUser } from '../../server/auth/manage-users.ts';
 import { visits } from '../../server/db/schema.ts';
 import type { AppRouter } from '../../server/routers/_app.ts';
-import { drawSignature, launchBrowser, waitForMapIdle } from '../support/browser.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { drawSignature, waitForMapIdle } from '../support/browser.ts';
+import { ROOT, type TestServer } from '../support/test-server.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 let server: TestServer;
 let browser: Browser;
 let password: string;
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   password = await addUser(server.db, 'li', 'planner');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function phoneSignedIn() {

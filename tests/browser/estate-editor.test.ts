@@ -2,25 +2,19 @@ import { bbox, booleanIntersects, centroid, polygon as turfPolygon } from '@turf
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EstateCollection } from '../../geo/editing/index.ts';
 import type { PolygonGeometry } from '../../geo/estate/index.ts';
 import { createLocalFrame, type LngLat } from '../../geo/geometry/index.ts';
-import { launchBrowser, plannerPage } from '../support/browser.ts';
+import { plannerPage } from '../support/browser.ts';
 import { signInAs } from '../support/sign-in.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { ROOT, type TestServer } from '../support/test-server.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const estateFile = async () => (await (await fetch(`${server.url}/api/estates/1/estate.geojson`)).json()) as EstateCollection;
 const count = async (table: string) => Number((await server.sql<{ n: number }>(`SELECT count(*) n FROM ${table}`))[0]!.n);

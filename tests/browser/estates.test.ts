@@ -1,25 +1,21 @@
 import type { Browser } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importEstateFile } from '../../server/import/import-estate-file.ts';
-import { launchBrowser, plannerPage, waitForMapIdle } from '../support/browser.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { plannerPage, waitForMapIdle } from '../support/browser.ts';
+import { ROOT, type TestServer } from '../support/test-server.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 let server: TestServer;
 let browser: Browser;
 let second: number;
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   const geojson: unknown = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'import', 'valid.geojson'), 'utf8'));
   const outcome = await importEstateFile(server.db, { geojson, register: null, from: 'wgs84', reference: null, now: new Date() });
   if (outcome.kind !== 'created') throw new Error('expected a new estate');
   second = outcome.estateId;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('several estates', () => {

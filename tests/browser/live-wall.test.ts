@@ -3,27 +3,21 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
 import { STAGE_ZH, type Stage } from '../../geo/stages/index.ts';
 import { addDays, shanghaiIso } from '../../geo/time/index.ts';
 import { loadStairwellStates } from '../../server/queries/stairwell-states.ts';
-import { launchBrowser, plannerPage, waitForMapIdle } from '../support/browser.ts';
+import { plannerPage, waitForMapIdle } from '../support/browser.ts';
 import { clientApi, verifyWrittenVotes } from '../support/evidence.ts';
 import { sessionCookieFor, signInAs } from '../support/sign-in.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { ROOT, type TestServer } from '../support/test-server.ts';
 import { cliEnv } from '../support/run-cli.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
 async function openWall(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

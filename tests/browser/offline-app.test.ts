@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
-import { drawSignature, launchBrowser, waitForMapIdle } from '../support/browser.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { drawSignature, waitForMapIdle } from '../support/browser.ts';
+import { ROOT, type TestServer } from '../support/test-server.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -12,9 +13,8 @@ let password = '';
 let target: { id: number; door: string; owner: string; room: string };
 let other: { id: number; door: string };
 
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   const [row] = await server.sql<{ id: number; door: string; owner: string }>(
     "SELECT s.id, s.door_number AS door, c.external_id AS owner FROM stairwells s JOIN canvasser_stairwells cs ON cs.stairwell_id = s.id JOIN canvassers c ON c.id = cs.canvasser_id WHERE s.stage = 'canvassing' AND (SELECT count(*) FROM flats f WHERE f.stairwell_id = s.id AND f.status = 'unvisited') >= 1 AND (SELECT count(*) FROM canvasser_stairwells o WHERE o.canvasser_id = c.id) >= 2 ORDER BY s.id LIMIT 1",
   );
@@ -27,10 +27,6 @@ beforeAll(async () => {
   );
   other = second!;
   password = await addUser(server.db, 'xiaozhou', 'canvasser', target.owner);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** The phone's offline copies in IndexedDB, by key. */

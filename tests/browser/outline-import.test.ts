@@ -1,23 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LngLat } from '../../geo/geometry/index.ts';
-import { launchBrowser, plannerPage, waitForMapIdle } from '../support/browser.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { plannerPage, waitForMapIdle } from '../support/browser.ts';
+import { ROOT, type TestServer } from '../support/test-server.ts';
 import { BUILDINGS, frame } from '../fixtures/outlines/outline-fixture-data.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'outlines');
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const waitForOutlineMap = (page: Page) => page.waitForFunction(() => window.liftmapOutlineMap?.idle() === true, undefined, { timeout: 30_000, polling: 100 });
 async function clickAt(page: Page, lngLat: LngLat): Promise<void> {

@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { imageSize } from 'image-size';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
-import { drawSignature, launchBrowser, plannerPage } from '../support/browser.ts';
+import { drawSignature, plannerPage } from '../support/browser.ts';
 import { signInAs } from '../support/sign-in.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { ROOT, type TestServer } from '../support/test-server.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -35,9 +36,8 @@ function cameraPhoto(dir: string): string {
   return file;
 }
 
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   const [row] = await server.sql<{ id: number; door: string; owner: string }>(
     "SELECT s.id, s.door_number AS door, c.external_id AS owner FROM stairwells s JOIN canvasser_stairwells cs ON cs.stairwell_id = s.id JOIN canvassers c ON c.id = cs.canvasser_id WHERE s.stage = 'canvassing' AND (SELECT count(*) FROM flats f WHERE f.stairwell_id = s.id AND f.status = 'unvisited') >= 2 ORDER BY s.id LIMIT 1",
   );
@@ -45,10 +45,6 @@ beforeAll(async () => {
   target = { ...row!, rooms: [rooms[0]!.room, rooms[1]!.room] };
   password = await addUser(server.db, 'xiaoma', 'canvasser', target.owner);
   photoFile = cameraPhoto(mkdtempSync(join(tmpdir(), 'liftmap-photo-')));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function phone() {

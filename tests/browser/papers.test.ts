@@ -1,16 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
 import { addDays, shanghaiIso } from '../../geo/time/index.ts';
 import { loadStairwellStates, type StairwellState } from '../../server/queries/stairwell-states.ts';
-import { launchBrowser } from '../support/browser.ts';
 import { pdfPageTexts, printedSpelling } from '../support/pdf-text.ts';
 import { expectNoPersonalData } from '../support/personal-data.ts';
 import { clientApi, verifyWrittenVotes } from '../support/evidence.ts';
 import { signIn, sessionCookieFor } from '../support/sign-in.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { ROOT, type TestServer } from '../support/test-server.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -18,9 +18,8 @@ let staff: Page;
 /** A stairwell whose signed votes meet the rule, confirmed and posted for 公示 15 days ago. */
 let posted: StairwellState;
 let noticeStart: string;
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   posted = (await loadStairwellStates(server.db, 1)).find((s) => s.row.stage === 'canvassing' && s.consent.complete && s.consent.result.passed)!;
   const password = await addUser(server.db, 'clerk', 'planner');
   const client = await signIn(server.url, 'clerk', password);
@@ -36,10 +35,6 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addCookies([{ name: name!, value: value!, url: server.url }]);
   staff = await context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Opens a paper, prints it to an A4 PDF the way Chromium's "save as PDF" does, and reads the PDF's text back. */

@@ -1,22 +1,18 @@
 import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PARKING_PALETTE } from '../../geo/palette/index.ts';
-import { launchBrowser, plannerPage, waitForMapIdle } from '../support/browser.ts';
+import { plannerPage, waitForMapIdle } from '../support/browser.ts';
 import { signInAs } from '../support/sign-in.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { ROOT, type TestServer } from '../support/test-server.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 let server: TestServer;
 let browser: Browser;
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   const trpc = await signInAs(server.url, server.db, 'planner');
   await trpc.plan.save.mutate({ estateId: 1, name: '方案 A', params: await trpc.plan.defaults.query(), moves: [] });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('/plan?view=parking in Chromium', () => {

@@ -1,21 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, plannerPage, waitForMapIdle } from '../support/browser.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { plannerPage, waitForMapIdle } from '../support/browser.ts';
+import { ROOT, type TestServer } from '../support/test-server.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 let server: TestServer;
 let browser: Browser;
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
+beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('/plan in Chromium', () => {

@@ -2,14 +2,15 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAP_PALETTE } from '../../geo/palette/index.ts';
-import { launchBrowser, waitForMapIdle } from '../support/browser.ts';
+import { waitForMapIdle } from '../support/browser.ts';
 import { signInAs, type Client } from '../support/sign-in.ts';
 import { stateFromDatabase } from '../support/history-sql.ts';
 import { expectNoPersonalData } from '../support/personal-data.ts';
 import { pdfPageTexts, printedSpelling } from '../support/pdf-text.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { ROOT, type TestServer } from '../support/test-server.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -18,17 +19,12 @@ const ARTIFACTS = join(ROOT, 'tests', 'artifacts', 'present');
 /** Everything /present read from the server during these tests. */
 const wire: string[] = [];
 
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   trpc = await signInAs(server.url, server.db, 'planner');
   // A saved plan, so the deck has its phasing and parking slides.
   await trpc.plan.save.mutate({ estateId: 1, name: '方案甲', params: await trpc.plan.defaults.query(), moves: [] });
   mkdirSync(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const SLIDES = ['today', 'progress', 'replay', 'closest', 'phasing', 'parking', 'next'];

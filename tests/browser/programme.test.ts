@@ -1,23 +1,17 @@
 import { clientApi, verifyWrittenVotes } from '../support/evidence.ts';
 import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, shanghaiIso } from '../../geo/time/index.ts';
 import { loadStairwellStates } from '../../server/queries/stairwell-states.ts';
-import { launchBrowser, plannerPage, waitForMapIdle } from '../support/browser.ts';
+import { plannerPage, waitForMapIdle } from '../support/browser.ts';
 import { signInAs } from '../support/sign-in.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { ROOT, type TestServer } from '../support/test-server.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
 describe('the construction programme in /plan', () => {
   it('a loaded scenario keeps its manual moves; staff adopt one and the programme view shows its bars, recording 施工 live', async () => {

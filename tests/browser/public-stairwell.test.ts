@@ -1,20 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { expectNoPersonalData } from '../support/personal-data.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { ROOT, type TestServer } from '../support/test-server.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
 describe('the public page of a stairwell (the QR code on its papers)', () => {
   it('shows a resident on a phone the stage, dates, totals, cost per floor and answers, and nothing personal', async () => {

@@ -1,27 +1,23 @@
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
 import ExcelJS from 'exceljs';
 import { REGISTER_COLUMNS, type RegisterColumn } from '../../geo/register/index.ts';
 import type { LngLat } from '../../geo/geometry/index.ts';
 import { importEstateFile } from '../../server/import/import-estate-file.ts';
-import { launchBrowser, waitForMapIdle } from '../support/browser.ts';
+import { waitForMapIdle } from '../support/browser.ts';
 import { moveMetres } from '../support/move-metres.ts';
-import { FENGHE_DIR, ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { FENGHE_DIR, ROOT, type TestServer } from '../support/test-server.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 let server: TestServer;
 let browser: Browser;
 let password: string;
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   password = await addUser(server.db, 'li', 'planner');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Opens /admin and signs in as the planner. */

@@ -1,24 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, waitForMapIdle } from '../support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { waitForMapIdle } from '../support/browser.ts';
 import { expectNoPersonalData } from '../support/personal-data.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { ROOT, type TestServer } from '../support/test-server.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 let server: TestServer;
 let browser: Browser;
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
 const wire: string[] = [];
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
+beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function openWall(path: string, viewport = { width: 1920, height: 1080 }, idleMs = 30_000): Promise<Page> {

@@ -1,18 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/test-server.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
 describe('what /wall downloads, as a command center’s browser loads it', () => {
   it('fetches the map first and the charts after it, one dictionary, no test hook, no schema library', async () => {

@@ -3,10 +3,11 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StairwellProperties } from '../../server/queries/stairwell-properties.ts';
-import { launchBrowser, waitForMapIdle } from '../support/browser.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { waitForMapIdle } from '../support/browser.ts';
+import { ROOT, type TestServer } from '../support/test-server.ts';
+import { serverAndBrowser } from '../support/browser-suite.ts';
 
 type Stairwells = GeoJSON.FeatureCollection<GeoJSON.Polygon, StairwellProperties>;
 
@@ -15,15 +16,10 @@ let browser: Browser;
 let stairwells: Stairwells;
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
 
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   stairwells = (await (await fetch(`${server.url}/api/estates/1/stairwells.geojson`)).json()) as Stairwells;
   mkdirSync(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function openWall(path = '/wall'): Promise<Page> {
