@@ -54,8 +54,9 @@ describe('a new version deployed while the app is on a phone', () => {
     await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'canvass-update-ready.png') });
 
     // 立即更新: the waiting version takes over and the page reloads under it, with no prompt left.
+    const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: '立即更新' }).click();
-    await page.waitForEvent('load');
+    await reloaded;
     await page.locator('input[name="username"]').waitFor();
     const after = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => ({ waiting: r?.waiting ?? null, active: r?.active?.state })));
     expect(after).toEqual({ waiting: null, active: 'activated' });
