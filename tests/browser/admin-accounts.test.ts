@@ -5,16 +5,14 @@ import { addUser } from '../../server/auth/manage-users.ts';
 import { sessionCookieFor } from '../support/sign-in.ts';
 import { ROOT, type TestServer } from '../support/test-server.ts';
 import { serverAndBrowser } from '../support/browser-suite.ts';
+import { staffPage } from '../support/browser.ts';
 
 let server: TestServer;
 let browser: Browser;
 let admin: Page;
 serverAndBrowser((s, b) => ((server = s), (browser = b)));
 beforeAll(async () => {
-  const [name, value] = (await sessionCookieFor(server.url, 'chief', await addUser(server.db, 'chief', 'admin'))).split('=');
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  await context.addCookies([{ name: name!, value: value!, url: server.url }]);
-  admin = await context.newPage();
+  admin = await staffPage(browser, server.url, server.db, 'admin', 'chief');
   await admin.goto(`${server.url}/admin`);
   await admin.getByTestId('users-panel').waitFor();
 });

@@ -1,20 +1,16 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../server/auth/manage-users.ts';
 import { loadStairwellStates } from '../../server/queries/stairwell-states.ts';
-import { sessionCookieFor } from '../support/sign-in.ts';
 import type { TestServer } from '../support/test-server.ts';
 import { serverAndBrowser } from '../support/browser-suite.ts';
+import { staffPage } from '../support/browser.ts';
 
 let server: TestServer;
 let browser: Browser;
 let admin: Page;
 serverAndBrowser((s, b) => ((server = s), (browser = b)));
 beforeAll(async () => {
-  const [name, value] = (await sessionCookieFor(server.url, 'chief', await addUser(server.db, 'chief', 'admin'))).split('=');
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  await context.addCookies([{ name: name!, value: value!, url: server.url }]);
-  admin = await context.newPage();
+  admin = await staffPage(browser, server.url, server.db, 'admin', 'chief');
 });
 
 /** Three or more Latin words in a row: an English sentence, not a room number or a unit. */

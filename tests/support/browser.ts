@@ -1,6 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { addUser } from '../../server/auth/manage-users.ts';
 import type { Db } from '../../server/db/open-database.ts';
+import type { Role } from '../../geo/access/roles.ts';
 import { sessionCookieFor } from './sign-in.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,8 +21,12 @@ export async function waitForMapIdle(page: Page, timeoutMs = 30_000): Promise<vo
 
 /** A page signed in as a new planner (a session cookie set before the first load), for staff screens such as /plan. */
 export async function plannerPage(browser: Browser, url: string, db: Db, viewport = { width: 1920, height: 1080 }): Promise<Page> {
-  const username = `planner-${Math.random().toString(36).slice(2, 8)}`;
-  const [name, value] = (await sessionCookieFor(url, username, await addUser(db, username, 'planner'))).split('=');
+  return await staffPage(browser, url, db, 'planner', `planner-${Math.random().toString(36).slice(2, 8)}`, viewport);
+}
+
+/** A page of a new account with `role`, signed in through auth.login (its own browser context). */
+export async function staffPage(browser: Browser, url: string, db: Db, role: Role, username: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
+  const [name, value] = (await sessionCookieFor(url, username, await addUser(db, username, role))).split('=');
   const context = await browser.newContext({ viewport });
   await context.addCookies([{ name: name!, value: value!, url }]);
   return context.newPage();
