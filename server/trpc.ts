@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { authorise } from './commands/authorise.ts';
-import { asRefusal, Refusal, REFUSAL_TRPC_CODE } from './commands/refusal.ts';
+import { authorise } from './auth/authorise.ts';
+import { asRefusal, Refusal, REFUSAL_TRPC_CODE } from './refusal.ts';
 import type { Context } from './context.ts';
 import type { Role } from './db/schema.ts';
 

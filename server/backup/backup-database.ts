@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, createReadStream, existsSync, mkdirSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { shanghaiIso } from '../../geo/time/index.ts';
-import { refuse } from '../commands/refusal.ts';
+import { refuse } from '../refusal.ts';
 import { only, type Db } from '../db/database.ts';
 
 export interface BackupMade {

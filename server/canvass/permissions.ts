@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/sessions.ts';
 import { first, type Db } from '../db/database.ts';
-import { refuse } from '../commands/refusal.ts';
+import { refuse } from '../refusal.ts';
 
 /** Staff edit every stairwell; a canvasser only the stairwells they own (包干); a viewer none. */
 export async function canEditStairwell(db: Db, user: SessionUser, stairwellId: number): Promise<boolean> {

@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../auth/manage-users.ts';
 import { SHELL_USER, type CommandContext } from '../commands/command.ts';
-import { Refusal } from '../commands/refusal.ts';
+import { Refusal } from '../refusal.ts';
 import { addUserCommand, disableUserCommand, enableUserCommand, resetPasswordCommand } from '../commands/user-commands.ts';
 import { openConfigured } from '../db/open-configured.ts';
 import { ROLES, type Role } from '../../geo/access/roles.ts';

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { lngLatSchema, polygonSchema } from '../../geo/estate/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import { first } from '../db/database.ts';
-import { WHO } from './authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { defineCommand } from './command.ts';
-import { refuse } from './refusal.ts';
+import { refuse } from '../refusal.ts';
 import { estateOf } from './write-scope.ts';
 
 export const adjustStairwellInput = z.object({ stairwellId: z.number().int().positive().max(2 ** 31), door: lngLatSchema, elevatorSite: polygonSchema.nullable() });

@@ -4,9 +4,9 @@ import { VIOLATION_ZH } from '../../geo/phasing/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import { first } from '../db/database.ts';
 import type { ComputedPlan } from '../planning/compute-plan.ts';
-import { WHO } from './authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { defineCommand } from './command.ts';
-import { refuse } from './refusal.ts';
+import { refuse } from '../refusal.ts';
 
 const id = z.number().int('expected a whole number').positive('expected a positive id').max(2 ** 31);
 

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { CONCERN_TAGS } from '../../geo/register/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import { first } from '../db/database.ts';
-import { WHO } from './authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { defineCommand } from './command.ts';
-import { refuse } from './refusal.ts';
+import { refuse } from '../refusal.ts';
 
 const id = z.number().int().positive().max(2 ** 31);
 

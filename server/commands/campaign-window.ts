@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { first, type Db } from '../db/database.ts';
-import { refuse } from './refusal.ts';
+import { refuse } from '../refusal.ts';
 
 const DAY_MS = 86_400_000;
 

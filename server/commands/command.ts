@@ -3,8 +3,8 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { transact, type Db } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
 import type { RecordedChange } from '../live/live-change.ts';
-import { authorise } from './authorise.ts';
-import { refuse } from './refusal.ts';
+import { authorise } from '../auth/authorise.ts';
+import { refuse } from '../refusal.ts';
 
 /** What every command runs with: the database, the clock, who asks, and how to wake live screens after commit. */
 export interface CommandContext {

@@ -4,7 +4,7 @@ import type { CanvasserRow, RegisterRow } from '../../geo/register/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import { ImportError } from '../import/import-error.ts';
 import { importParsedEstate, parseEstateFile, type EstateFileOutcome } from '../import/import-estate-file.ts';
-import { WHO } from './authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { defineCommand, type CommandContext } from './command.ts';
 
 export const importEstateInput = z.object({

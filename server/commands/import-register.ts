@@ -5,7 +5,7 @@ import { shanghaiIso } from '../../geo/time/index.ts';
 import { ImportError } from '../import/import-error.ts';
 import { requireEstate } from '../queries/stairwell-states.ts';
 import { applyRegister, diffRegister } from '../register/apply-register.ts';
-import { WHO } from './authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { defineCommand, type CommandContext } from './command.ts';
 
 export const importRegisterInput = z.object({

@@ -5,9 +5,9 @@ import { shanghaiIso } from '../../geo/time/index.ts';
 import { loadStageHistory } from '../campaign/stage-history.ts';
 import { first } from '../db/database.ts';
 import { loadStairwellState } from '../queries/stairwell-states.ts';
-import { WHO } from './authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { defineCommand } from './command.ts';
-import { refuse } from './refusal.ts';
+import { refuse } from '../refusal.ts';
 import { isoDay, stairwellId } from './stage-input.ts';
 import { estateOf } from './write-scope.ts';
 

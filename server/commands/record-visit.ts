@@ -10,10 +10,10 @@ import { requireSameWrittenVote } from '../evidence/live-evidence.ts';
 import { checkEvidence, storeEvidence } from '../evidence/store-evidence.ts';
 import type { FlatChange } from '../live/live-change.ts';
 import { evaluateFlats, loadFlatRows, type FlatRow } from '../queries/stairwell-states.ts';
-import { WHO } from './authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { campaignWindow, requireInWindow } from './campaign-window.ts';
 import { defineCommand } from './command.ts';
-import { refuse } from './refusal.ts';
+import { refuse } from '../refusal.ts';
 import { estateOf } from './write-scope.ts';
 
 const passes = (rows: readonly FlatRow[]) => {

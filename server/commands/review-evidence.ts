@@ -4,9 +4,9 @@ import { VOTE_ZH } from '../../geo/evidence/index.ts';
 import { stageIndex } from '../../geo/stages/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import { first } from '../db/database.ts';
-import { WHO } from './authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { defineCommand } from './command.ts';
-import { refuse } from './refusal.ts';
+import { refuse } from '../refusal.ts';
 import { estateOf } from './write-scope.ts';
 
 const checked = (what: string) => z.literal(true, `expected ${what} checked`);

@@ -3,7 +3,7 @@ import { shanghaiIso } from '../../geo/time/index.ts';
 import { planMoveSchema, planParamsSchema } from '../planning/plan-params.ts';
 import { deleteScenario, saveScenario } from '../planning/scenarios.ts';
 import { requireEstate } from '../queries/stairwell-states.ts';
-import { WHO } from './authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { defineCommand } from './command.ts';
 
 const id = z.number().int('expected a whole number').positive('expected a positive id').max(2 ** 31);

@@ -7,9 +7,9 @@ import { loadStageHistory, openObjections } from '../campaign/stage-history.ts';
 import type { Db } from '../db/database.ts';
 import { evidenceStateOf, liveEvidenceIn } from '../evidence/live-evidence.ts';
 import { loadStairwellState } from '../queries/stairwell-states.ts';
-import { WHO } from './authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { defineCommand, type CommandScope } from './command.ts';
-import { Refusal } from './refusal.ts';
+import { Refusal } from '../refusal.ts';
 import { stageFields, stairwellId, type StageFields } from './stage-input.ts';
 import { estateOf } from './write-scope.ts';
 

@@ -7,9 +7,9 @@ import { first } from '../db/database.ts';
 import { requireEstate } from '../queries/stairwell-states.ts';
 import { MAX_PLAN_BYTES } from '../site-plan/check-site-plan.ts';
 import { inWorker } from '../workers/worker-pool.ts';
-import { WHO } from './authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { defineCommand } from './command.ts';
-import { refuse } from './refusal.ts';
+import { refuse } from '../refusal.ts';
 
 const estateId = z.number().int().positive().max(2 ** 31);
 

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { addUser, disableUser, enableUser, resetPassword, setRole, UserError } from '../auth/manage-users.ts';
 import { ROLES } from '../../geo/access/roles.ts';
 import { first, type Db } from '../db/database.ts';
-import { WHO } from './authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { defineCommand } from './command.ts';
-import { refuse } from './refusal.ts';
+import { refuse } from '../refusal.ts';
 
 const username = z.string().trim().min(2, 'expected a user name of 2–40 characters').max(40, 'expected a user name of 2–40 characters');
 const canvasser = z.string().trim().max(40, 'expected a 包干人 id such as C03').optional();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { imageSize } from 'image-size';
 import { PNG } from 'pngjs';
 import { checkSignature } from '../../geo/evidence/index.ts';
-import { refuse } from '../commands/refusal.ts';
+import { refuse } from '../refusal.ts';
 import { MAX_PHOTO_BYTES, MAX_SIGNATURE_BYTES } from './evidence-input.ts';
 
 const PHOTO_TYPES = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;

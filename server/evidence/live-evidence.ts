@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { EVIDENCE_STATE_ZH, VOTE_ZH, voteEvidenceState, type FormalStatus, type VoteEvidenceState } from '../../geo/evidence/index.ts';
 import type { HouseholdStatus } from '../../geo/consent/index.ts';
 import { first, type Db } from '../db/database.ts';
-import { refuse } from '../commands/refusal.ts';
+import { refuse } from '../refusal.ts';
 
 export interface LiveEvidenceRow {
   id: number;

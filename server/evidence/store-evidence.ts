@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { consentText, EVIDENCE_STATE_ZH, METHOD_NEEDS, type FormalStatus } from '../../geo/evidence/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { refuse } from '../commands/refusal.ts';
+import { refuse } from '../refusal.ts';
 import { first, only, type Db } from '../db/database.ts';
 import { sha256, type CheckedEvidenceFiles } from './evidence-files.ts';
 import { inWorker } from '../workers/worker-pool.ts';

@@ -3,8 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { canEditStairwell } from '../canvass/permissions.ts';
-import { authorise, WHO } from '../commands/authorise.ts';
-import { refuse } from '../commands/refusal.ts';
+import { authorise, WHO } from '../auth/authorise.ts';
+import { refuse } from '../refusal.ts';
 import { first, transact, type Db } from '../db/database.ts';
 import { sendError, sendRefusal } from './send.ts';
 

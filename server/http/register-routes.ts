@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CommandContext } from '../commands/command.ts';
-import { authorise, WHO } from '../commands/authorise.ts';
+import { authorise, WHO } from '../auth/authorise.ts';
 import { importRegister } from '../commands/import-register.ts';
 import { requireEstate } from '../queries/stairwell-states.ts';
 import { exportRegister } from '../register/export-register.ts';

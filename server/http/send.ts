@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { asRefusal, REFUSAL_STATUS } from '../commands/refusal.ts';
+import { asRefusal, REFUSAL_STATUS } from '../refusal.ts';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
   const text = JSON.stringify(body);

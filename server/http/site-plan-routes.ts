@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { ServerResponse } from 'node:http';
 import type { SessionUser } from '../auth/sessions.ts';
-import { authorise, WHO } from '../commands/authorise.ts';
+import { authorise, WHO } from '../auth/authorise.ts';
 import { first, type Db } from '../db/database.ts';
 import { sendError, sendRefusal } from './send.ts';
 

@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
 import { applyMoves } from './apply-moves.ts';
 import { phasingInputFor } from './phasing-input.ts';
 import type { PlanMove, PlanParams } from './plan-params.ts';
-import { refuse } from '../commands/refusal.ts';
+import { refuse } from '../refusal.ts';
 
 /**
  * Moves only of stairwells being planned, into at most as many phases as

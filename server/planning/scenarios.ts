@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { first, only, type Db } from '../db/database.ts';
-import { refuse } from '../commands/refusal.ts';
+import { refuse } from '../refusal.ts';
 import { requireEstate } from '../queries/stairwell-states.ts';
 import { computePlan, type ComputedPlan } from './compute-plan.ts';
 import { planParamsSchema, type PlanMove, type PlanParams } from './plan-params.ts';

@@ -3,7 +3,7 @@ import { evaluateStairwell, type HouseholdStatus, type StairwellConsent } from '
 import { MAP_PALETTE, mapColorKey, type MapColorKey } from '../../geo/palette/index.ts';
 import { first, type Db, type Tables } from '../db/database.ts';
 import type { stairwells } from '../db/schema.ts';
-import { refuse } from '../commands/refusal.ts';
+import { refuse } from '../refusal.ts';
 
 export interface FlatRow {
   id: number;

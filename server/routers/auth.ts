@@ -3,7 +3,7 @@ import { first } from '../db/database.ts';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { createSession, endSession, sessionCookie } from '../auth/sessions.ts';
-import { refuse, Refusal } from '../commands/refusal.ts';
+import { refuse, Refusal } from '../refusal.ts';
 import { publicProcedure, router } from '../trpc.ts';
 
 /** A hash no password matches, checked when the name is unknown so that sign-in takes as long either way. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_FLOOR_COEFFICIENTS, DEFAULT_LIFT_COST_YUAN } from '../../geo/cost/index.ts';
 import { myStairwells } from '../canvass/my-stairwells.ts';
 import { stairwellRegister } from '../canvass/stairwell-register.ts';
-import { WHO } from '../commands/authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { reviewVisit, setAnswer, setCosts } from '../commands/campaign-settings.ts';
 import { recordVisit } from '../commands/record-visit.ts';
 import { roleProcedure, router } from '../trpc.ts';

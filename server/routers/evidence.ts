@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { WHO } from '../commands/authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { reviewEvidence } from '../commands/review-evidence.ts';
 import { evidenceQueue, stairwellEvidence } from '../evidence/evidence-list.ts';
-import { refuse } from '../commands/refusal.ts';
+import { refuse } from '../refusal.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 const staff = roleProcedure(...WHO.staff);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adoptProgramme } from '../commands/adopt-programme.ts';
-import { WHO } from '../commands/authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { planInput, removeScenarioCommand, saveScenarioCommand } from '../commands/scenario-commands.ts';
 import { computePlan } from '../planning/compute-plan.ts';
 import { DEFAULT_PLAN_PARAMS } from '../planning/plan-params.ts';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { WHO } from '../commands/authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { placeSitePlan, removeSitePlan, setSitePlanOpacity, uploadSitePlan } from '../commands/site-plan-commands.ts';
 import { first } from '../db/database.ts';
 import { roleProcedure, router } from '../trpc.ts';

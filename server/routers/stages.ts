@@ -1,4 +1,4 @@
-import { WHO } from '../commands/authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { recordObjection, resolveObjection } from '../commands/objections.ts';
 import { setStage, setStages } from '../commands/set-stage.ts';
 import { undoStage } from '../commands/undo-stage.ts';

@@ -1,4 +1,4 @@
-import { WHO } from '../commands/authorise.ts';
+import { WHO } from '../auth/authorise.ts';
 import { addUserCommand, disableUserCommand, enableUserCommand, listUsers, resetPasswordCommand, setRoleCommand } from '../commands/user-commands.ts';
 import { roleProcedure, router } from '../trpc.ts';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { imageSize } from 'image-size';
-import { refuse } from '../commands/refusal.ts';
+import { refuse } from '../refusal.ts';
 
 /** A phone's photo or a scan of a site plan: a few MB; 10 MB at most. */
 export const MAX_PLAN_BYTES = 10 * 1024 * 1024;

@@ -6,7 +6,7 @@
  * main thread; anything else is a bug and rejects.
  */
 import { DEPTH_PROBLEM, featureCollectionToWgs84, parseEstateGeoJSON, withinDepth, type Datum, type ParseResult } from '../../geo/estate/index.ts';
-import { Refusal, type RefusalKind } from '../commands/refusal.ts';
+import { Refusal, type RefusalKind } from '../refusal.ts';
 import { checkEvidenceFiles, type CheckedEvidenceFiles } from '../evidence/evidence-files.ts';
 import { readCanvasserFile } from '../import/read-canvasser-file.ts';
 import { readOutlines, type OutlinesRead } from '../outlines/read-outlines.ts';

@@ -1,5 +1,5 @@
 import { Piscina } from 'piscina';
-import { Refusal, refuse } from '../commands/refusal.ts';
+import { Refusal, refuse } from '../refusal.ts';
 import type * as Tasks from './file-tasks.ts';
 
 /**

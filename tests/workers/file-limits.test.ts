@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { Refusal } from '../../server/commands/refusal.ts';
+import { Refusal } from '../../server/refusal.ts';
 import { closeWorkers, configureWorkers, inWorker, WORKER_LIMITS } from '../../server/workers/worker-pool.ts';
 import { heavyEstate, hugePng, lyingZipXlsx, manyCellsXlsx, manyRowsXlsx, mergedRangeXlsx, registerXlsx } from '../support/upload-bombs.ts';
 

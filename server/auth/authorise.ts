@@ -1,6 +1,6 @@
-import type { SessionUser } from '../auth/sessions.ts';
+import type { SessionUser } from './sessions.ts';
 import type { Role } from '../db/schema.ts';
-import { refuse } from './refusal.ts';
+import { refuse } from '../refusal.ts';
 
 const ROLE_ZH: Record<Role, string> = { admin: '管理员', planner: '规划员', canvasser: '楼组长/志愿者', viewer: '只读用户' };
 
