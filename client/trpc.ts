@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { onlineManager, QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from './wire.ts';
@@ -9,6 +9,9 @@ const MAX_BATCH = 10;
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 export function createClients() {
+  // A page opened without signal (a phone reloading in a stairwell) starts offline: its queries wait and
+  // the canvassing app shows its copy at once, instead of retrying for seconds first. Events keep it current after.
+  if (typeof navigator !== 'undefined') onlineManager.setOnline(navigator.onLine);
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: 2 } } });
   const trpcClient = createTRPCClient<AppRouter>({
     links: [

@@ -80,7 +80,13 @@ describe('the canvassing app on a phone, without signal', () => {
     await page.getByTestId('offline').waitFor();
     // A stairwell never opened while online reads from the copy fetched ahead.
     await page.getByTestId('my-stairwells').getByRole('button', { name: new RegExp(`${other.door} `) }).click();
-    await page.getByTestId('canvass-grid').waitFor();
+    await page
+      .getByTestId('canvass-grid')
+      .waitFor()
+      .catch(async (e: Error) => {
+        await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'canvass-offline-no-grid.png') });
+        throw new Error(`${e.message}\nthe phone shows: ${(await page.locator('body').innerText()).slice(0, 400)}`);
+      });
     expect(await page.locator('[data-testid="canvass-grid"] button[data-room]').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: '返回' }).click();
 

@@ -8,12 +8,12 @@ import { LiveBus } from '../../server/live/live-bus.ts';
 import { readRegisterFile } from '../../server/register/read-register-file.ts';
 import { callerAs } from '../support/caller.ts';
 import { ON_POSTGRES } from '../support/test-database.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { ROOT, seededDatabase, type SeededDatabase } from '../support/test-server.ts';
 
-let server: TestServer;
+let server: SeededDatabase;
 let pilot: number;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await seededDatabase();
   const fixture = (name: string) => readFileSync(join(ROOT, 'tests', 'fixtures', 'import', name));
   const parsed = parseEstateGeoJSON(JSON.parse(fixture('valid.geojson').toString('utf8')));
   const read = await readRegisterFile(fixture('register.csv'), 'register.csv');

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { perChange } from '../../server/queries/per-change-cache.ts';
 import { callerAs } from '../support/caller.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { seededDatabase, type SeededDatabase } from '../support/test-server.ts';
 
-let server: TestServer;
+let server: SeededDatabase;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await seededDatabase();
 });
 afterAll(() => server.close());
 

@@ -1,14 +1,14 @@
 import { asc, desc } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consentEvents, stageEvents } from '../support/tables.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { seededDatabase, type SeededDatabase } from '../support/test-server.ts';
 import { first } from '../../server/db/database.ts';
 
-const servers: TestServer[] = [];
+const servers: SeededDatabase[] = [];
 afterAll(() => Promise.all(servers.map((s) => s.close())));
 
 const span = async (anchorDay?: string) => {
-  const s = await startTestServer({ anchorDay });
+  const s = await seededDatabase({ anchorDay });
   servers.push(s);
   const earliest = (await first(s.db.select({ at: consentEvents.at }).from(consentEvents).orderBy(asc(consentEvents.at)).limit(1)))!.at;
   const last = (await first(s.db.select({ at: consentEvents.at }).from(consentEvents).orderBy(desc(consentEvents.at)).limit(1)))!.at;

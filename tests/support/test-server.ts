@@ -15,8 +15,8 @@ import { openTestDatabase } from './test-database.ts';
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const FENGHE_DIR = join(ROOT, 'data', 'fenghe');
 
-export interface TestServer {
-  url: string;
+/** A fresh database for a test that calls procedures and commands through the caller, without HTTP. */
+export interface SeededDatabase {
   db: Db;
   /** Plain SQL against the same database, `?` for each parameter: what the tests check against, in either dialect. */
   sql<T = Record<string, unknown>>(query: string, ...params: unknown[]): Promise<T[]>;
@@ -26,12 +26,16 @@ export interface TestServer {
   file: string | null;
   /** The PostgreSQL URL, or null on SQLite. */
   databaseUrl: string | null;
+  close(): Promise<void>;
+}
+
+export interface TestServer extends SeededDatabase {
+  url: string;
   logs: string[];
   /** The server itself (to renew its certificate). */
   app: App;
   /** The access log: a line per request answered. */
   access: string[];
-  close(): Promise<void>;
 }
 
 /** Runs one statement through a new connection to `database`, then closes it. */
@@ -62,20 +66,50 @@ export function boundSql(query: string, params: readonly unknown[]): SQL {
   return sql.join(parts.flatMap((part, i) => (i < params.length ? [sql.raw(part), sql`${params[i]}`] : [sql.raw(part)])));
 }
 
+interface DatabaseOptions {
+  seed?: boolean;
+  dbFile?: string;
+  databaseUrl?: string;
+  anchorDay?: string;
+  dialect?: 'sqlite' | 'postgres';
+}
+
+/**
+ * A fresh, migrated database (SQLite, or PostgreSQL in the "postgres"
+ * project; or the given SQLite file, left in place), seeded with the bundled
+ * estate unless `seed: false`; the seeded history keeps the files' dates
+ * unless `anchorDay` moves it. No HTTP: for tests through the caller.
+ */
+export async function seededDatabase(opts: DatabaseOptions = {}): Promise<SeededDatabase> {
+  const dir = opts.dbFile || opts.databaseUrl ? null : mkdtempSync(join(tmpdir(), 'liftmap-test-'));
+  const seeded = opts.seed !== false && opts.anchorDay === undefined && !opts.dbFile && !opts.databaseUrl;
+  const database = await openTestDatabase(opts.dbFile ?? join(dir ?? tmpdir(), 'liftmap.db'), { seeded, databaseUrl: opts.databaseUrl, dialect: opts.dialect });
+  const { db, file } = database;
+  // As npm start does: restore refuses while a server has the file open.
+  const release = file ? holdServerLock(file) : () => undefined;
+  if (opts.seed !== false) await seedIfEmpty(db, FENGHE_DIR, opts.anchorDay);
+  return {
+    db,
+    sql: (query, ...params) => rawRows(db, boundSql(query, params)),
+    sqlElsewhere: (query, ...params) => runElsewhere(database, query, params),
+    file,
+    databaseUrl: database.url,
+    close: async () => {
+      await database.close();
+      release();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * The real server on a free loopback port with a fresh, seeded database
- * (SQLite, or PostgreSQL in the "postgres" project; or the given SQLite
- * file, left in place); the seeded history keeps the files' dates unless
- * `anchorDay` moves it.
+ * (seededDatabase), as a few tests need to keep the transport honest and
+ * the browser tests need.
  */
 export async function startTestServer(
-  opts: {
-    seed?: boolean;
+  opts: DatabaseOptions & {
     basemap?: Basemap;
-    dbFile?: string;
-    databaseUrl?: string;
-    anchorDay?: string;
-    dialect?: 'sqlite' | 'postgres';
     /** HTTPS with this certificate; the URL is then https:// */
     tls?: AppOptions['tls'];
     site?: AppOptions['site'];
@@ -86,13 +120,8 @@ export async function startTestServer(
     port?: number;
   } = {},
 ): Promise<TestServer> {
-  const dir = opts.dbFile || opts.databaseUrl ? null : mkdtempSync(join(tmpdir(), 'liftmap-test-'));
-  const seeded = opts.seed !== false && opts.anchorDay === undefined && !opts.dbFile && !opts.databaseUrl;
-  const database = await openTestDatabase(opts.dbFile ?? join(dir ?? tmpdir(), 'liftmap.db'), { seeded, databaseUrl: opts.databaseUrl, dialect: opts.dialect });
-  const { db, file } = database;
-  // As npm start does: restore refuses while this server has the file open.
-  const release = file ? holdServerLock(file) : () => undefined;
-  if (opts.seed !== false) await seedIfEmpty(db, FENGHE_DIR, opts.anchorDay);
+  const database = await seededDatabase(opts);
+  const { db } = database;
   const logs: string[] = [];
   const access: string[] = [];
   // Backups from /admin go to a folder of this test's own, removed with it.
@@ -101,21 +130,15 @@ export async function startTestServer(
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
+    ...database,
     url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     app: server,
-    db,
-    sql: (query, ...params) => rawRows(db, boundSql(query, params)),
-    sqlElsewhere: (query, ...params) => runElsewhere(database, query, params),
-    file,
-    databaseUrl: database.url,
     logs,
     access,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await database.close();
-      release();
-      if (dir) rmSync(dir, { recursive: true, force: true });
       rmSync(backupDir, { recursive: true, force: true });
     },
   };
