@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
 import { STAGE_ZH, type Stage } from '../../geo/stages/index.ts';
 import { addDays, shanghaiIso } from '../../geo/time/index.ts';
@@ -36,67 +36,78 @@ const recoloured = (page: Page, id: number, before: string) =>
   page.waitForFunction(([i, c]) => window.liftmap!.propertiesOf('stairwells', i)?.colorKey !== c, [id, before] as const, { timeout: 15_000, polling: 50 });
 
 describe('every change reaches an open wall', () => {
-  it('takes one stairwell from 意见征询 to 运行维保 in /admin, the wall recolouring at each step, then a batch of five into 公示', async () => {
-    const wall = await openWall();
-    const states = await loadStairwellStates(server.db, 1);
-    const ready = states.filter((s) => s.row.stage === 'canvassing' && s.consent.complete && s.consent.result.passed);
-    const one = ready[0]!;
-    const door = one.row.doorNumber;
-    // Confirming needs every counted vote's written evidence verified: the six stairwells confirmed below have theirs.
-    const signer = clientApi(await signInAs(server.url, server.db, 'planner'));
-    for (const s of ready.slice(0, 6)) await verifyWrittenVotes(signer, s.row.id, new Date());
-    const admin = await plannerPage(browser, server.url, server.db);
-    await admin.goto(`${server.url}/admin`);
-    const panel = admin.getByTestId('pipeline-panel');
-    await panel.getByRole('button', { name: door, exact: true }).click();
-    const form = panel.locator(`[data-testid="stage-form"][data-door="${door}"]`);
-    // Dates in the past, so 公示's 10 + 7 days have run by the time 方案审定 is recorded; the server checks them against its own today.
-    const today = shanghaiIso(new Date()).slice(0, 10);
-    const steps: { to: Stage; on: number; fill?: Record<string, string> }[] = [
-      { to: 'consent_passed', on: -40 },
-      { to: 'agreement_signed', on: -35 },
-      { to: 'public_notice', on: -30, fill: { noticeDays: '10', objectionDays: '7' } },
-      { to: 'design_approved', on: -12 },
-      { to: 'permitted', on: -10, fill: { permitNumber: '沪建备2026-0117' } },
-      { to: 'under_construction', on: -9 },
-      { to: 'accepted', on: -5 },
-      { to: 'in_service', on: -2, fill: { registrationNumber: '梯11沪FX0457(26)' } },
-    ];
-    for (const step of steps) {
-      const before = (await colourOn(wall, one.row.id))!;
-      await form.locator('input[name="stageOn"]').fill(addDays(today, step.on));
-      for (const [name, value] of Object.entries(step.fill ?? {})) await form.locator(`input[name="${name}"]`).fill(value);
-      await form.getByRole('button', { name: `推进到“${STAGE_ZH[step.to]}”` }).click();
-      await panel.locator(`[data-testid="stage-form"][data-stage="${step.to}"]`).waitFor();
-      await recoloured(wall, one.row.id, before);
-      expect(await colourOn(wall, one.row.id), step.to).toBe(step.to);
-    }
-    expect(await form.locator('[role="status"]').first().textContent()).toContain(`已保存：${door} 现为运行维保`);
-    await admin.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'admin-pipeline.png'), fullPage: false });
+  describe('through /admin, one step at a time and in a batch', () => {
+    let wall: Page;
+    let admin: Page;
+    let ready: Awaited<ReturnType<typeof loadStairwellStates>>;
+    // One wall and one planner's /admin for both steps of the errand; six stairwells that meet the rule, their written votes verified.
+    beforeAll(async () => {
+      wall = await openWall();
+      const states = await loadStairwellStates(server.db, 1);
+      ready = states.filter((s) => s.row.stage === 'canvassing' && s.consent.complete && s.consent.result.passed);
+      // Confirming needs every counted vote's written evidence verified: the six stairwells confirmed below have theirs.
+      const signer = clientApi(await signInAs(server.url, server.db, 'planner'));
+      for (const s of ready.slice(0, 6)) await verifyWrittenVotes(signer, s.row.id, new Date());
+      admin = await plannerPage(browser, server.url, server.db);
+      await admin.goto(`${server.url}/admin`);
+    });
 
-    // Five stairwells that meet the rule, confirmed, signed and posted for 公示 together.
-    const five = ready.slice(1, 6);
-    expect(five).toHaveLength(5);
-    for (const s of five) await panel.getByRole('checkbox', { name: `选择 ${s.row.doorNumber}` }).check();
-    const batch = panel.getByTestId('batch-form');
-    for (const to of ['consent_passed', 'agreement_signed', 'public_notice'] as const) {
-      const button = batch.getByRole('button', { name: `把 5 个门洞推进到“${STAGE_ZH[to]}”` });
-      // A screen busy with live updates may take a tick to show a tick: tick again until all five are picked.
-      for (let attempt = 0; attempt < 5 && !(await button.isVisible()); attempt++) {
-        for (const s of five) if (!(await panel.getByRole('checkbox', { name: `选择 ${s.row.doorNumber}` }).isChecked())) await panel.getByRole('checkbox', { name: `选择 ${s.row.doorNumber}` }).check();
-        await batch.locator('select[name="batchTo"]').selectOption(to);
-        await button.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    it('takes one stairwell from 意见征询 to 运行维保, the wall recolouring at each step', async () => {
+      const one = ready[0]!;
+      const door = one.row.doorNumber;
+      const panel = admin.getByTestId('pipeline-panel');
+      await panel.getByRole('button', { name: door, exact: true }).click();
+      const form = panel.locator(`[data-testid="stage-form"][data-door="${door}"]`);
+      // Dates in the past, so 公示's 10 + 7 days have run by the time 方案审定 is recorded; the server checks them against its own today.
+      const today = shanghaiIso(new Date()).slice(0, 10);
+      const steps: { to: Stage; on: number; fill?: Record<string, string> }[] = [
+        { to: 'consent_passed', on: -40 },
+        { to: 'agreement_signed', on: -35 },
+        { to: 'public_notice', on: -30, fill: { noticeDays: '10', objectionDays: '7' } },
+        { to: 'design_approved', on: -12 },
+        { to: 'permitted', on: -10, fill: { permitNumber: '沪建备2026-0117' } },
+        { to: 'under_construction', on: -9 },
+        { to: 'accepted', on: -5 },
+        { to: 'in_service', on: -2, fill: { registrationNumber: '梯11沪FX0457(26)' } },
+      ];
+      for (const step of steps) {
+        const before = (await colourOn(wall, one.row.id))!;
+        await form.locator('input[name="stageOn"]').fill(addDays(today, step.on));
+        for (const [name, value] of Object.entries(step.fill ?? {})) await form.locator(`input[name="${name}"]`).fill(value);
+        await form.getByRole('button', { name: `推进到“${STAGE_ZH[step.to]}”` }).click();
+        await panel.locator(`[data-testid="stage-form"][data-stage="${step.to}"]`).waitFor();
+        await recoloured(wall, one.row.id, before);
+        expect(await colourOn(wall, one.row.id), step.to).toBe(step.to);
       }
-      await button.click();
-      await batch.locator('[role="status"]', { hasText: `已把 5 个门洞推进到“${STAGE_ZH[to]}”` }).waitFor();
-    }
-    for (const s of five) {
-      await panel.locator(`tr[data-door="${s.row.doorNumber}"][data-stage="public_notice"]`).waitFor();
-      await wall.waitForFunction((i) => window.liftmap!.propertiesOf('stairwells', i)?.colorKey === 'public_notice', s.row.id, { timeout: 15_000 });
-    }
-    // 公示 shows on /admin as a deadline with its closing date.
-    await panel.locator(`[data-testid="admin-deadlines"] li[data-kind="notice_closing"][data-door="${five[0]!.row.doorNumber}"]`).waitFor();
-    expect(wall.url()).toBe(`${server.url}/wall`);
+      expect(await form.locator('[role="status"]').first().textContent()).toContain(`已保存：${door} 现为运行维保`);
+      await admin.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'admin-pipeline.png'), fullPage: false });
+    });
+
+    it('takes a batch of five that meet the rule through 征询通过 and 签订加梯协议 into 公示, each recoloured on the wall', async () => {
+      const panel = admin.getByTestId('pipeline-panel');
+      const five = ready.slice(1, 6);
+      expect(five).toHaveLength(5);
+      for (const s of five) await panel.getByRole('checkbox', { name: `选择 ${s.row.doorNumber}` }).check();
+      const batch = panel.getByTestId('batch-form');
+      for (const to of ['consent_passed', 'agreement_signed', 'public_notice'] as const) {
+        const button = batch.getByRole('button', { name: `把 5 个门洞推进到“${STAGE_ZH[to]}”` });
+        // A screen busy with live updates may take a tick to show a tick: tick again until all five are picked.
+        for (let attempt = 0; attempt < 5 && !(await button.isVisible()); attempt++) {
+          for (const s of five) if (!(await panel.getByRole('checkbox', { name: `选择 ${s.row.doorNumber}` }).isChecked())) await panel.getByRole('checkbox', { name: `选择 ${s.row.doorNumber}` }).check();
+          await batch.locator('select[name="batchTo"]').selectOption(to);
+          await button.waitFor({ timeout: 5_000 }).catch(() => undefined);
+        }
+        await button.click();
+        await batch.locator('[role="status"]', { hasText: `已把 5 个门洞推进到“${STAGE_ZH[to]}”` }).waitFor();
+      }
+      for (const s of five) {
+        await panel.locator(`tr[data-door="${s.row.doorNumber}"][data-stage="public_notice"]`).waitFor();
+        await wall.waitForFunction((i) => window.liftmap!.propertiesOf('stairwells', i)?.colorKey === 'public_notice', s.row.id, { timeout: 15_000 });
+      }
+      // 公示 shows on /admin as a deadline with its closing date.
+      await panel.locator(`[data-testid="admin-deadlines"] li[data-kind="notice_closing"][data-door="${five[0]!.row.doorNumber}"]`).waitFor();
+      expect(wall.url()).toBe(`${server.url}/wall`);
+    });
   });
 
   it('recolours without a reload when `npm run import` finishes in another process, and the refusal of a bad stage is explained', async () => {
