@@ -61,7 +61,8 @@ describe('/admin in Chromium', () => {
     await panel.getByRole('button', { name: '在地图上预览（不写入）' }).click();
     await panel.locator('p', { hasText: '将新建小区“试点小区”：7 个门洞' }).waitFor();
     await panel.getByTestId('import-preview-map').locator('canvas').waitFor();
-    await page.waitForTimeout(1500);
+    // The preview is drawn (its map idle with every stairwell label), not a fixed pause.
+    await page.waitForFunction(() => window.liftmapPreview?.idle() === true && window.liftmapPreview.renderedCount('stairwells') > 0, undefined, { timeout: 30_000, polling: 100 });
     await panel.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'admin-estate-preview.png') });
     const before = await (await fetch(`${server.url}/api/estates`)).json() as unknown[];
     expect(before).toHaveLength(1); // a preview writes nothing
