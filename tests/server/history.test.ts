@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { progressByDay, stateAt } from '../../geo/history/index.ts';
 import { addDays, shanghaiIso } from '../../geo/time/index.ts';
-import { addUser } from '../../server/auth/manage-users.ts';
 import { loadHistory } from '../../server/queries/history.ts';
 import { loadStairwellStates } from '../../server/queries/stairwell-states.ts';
-import { signIn } from '../support/sign-in.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { callerAs } from '../support/caller.ts';
+import { seededDatabase, type SeededDatabase } from '../support/test-server.ts';
 
-let server: TestServer;
+let server: SeededDatabase;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await seededDatabase();
 });
 afterAll(() => server.close());
 
@@ -25,13 +24,13 @@ describe('replaying the history', () => {
   });
 
   it('still does after a visit recorded through the app', async () => {
-    const client = await signIn(server.url, 'li', await addUser(server.db, 'li', 'planner'));
-    const map = await client.estate.map.query({ estateId: 1 });
+    const client = await callerAs(server.db, 'planner');
+    const map = await client.estate.map({ estateId: 1 });
     const target = map.layers.stairwells.features.find((f) => f.properties.flatsToPassCount === 1)!;
-    const detail = await client.stairwell.detail.query({ stairwellId: target.properties.id });
+    const detail = await client.stairwell.detail({ stairwellId: target.properties.id });
     const todo = detail.evaluation.complete ? detail.evaluation.todo[0]! : null;
-    const version = (await client.canvass.register.query({ stairwellId: target.properties.id })).register.find((f) => f.id === todo!.flatId)!.version;
-    await client.canvass.recordVisit.mutate({ flatId: todo!.flatId, expectedVersion: version, clientId: 'history-test-1', outcome: 'talked', status: 'signed', concerns: [], compensation: [] });
+    const version = (await client.canvass.register({ stairwellId: target.properties.id })).register.find((f) => f.id === todo!.flatId)!.version;
+    await client.canvass.recordVisit({ flatId: todo!.flatId, expectedVersion: version, clientId: 'history-test-1', outcome: 'talked', status: 'signed', concerns: [], compensation: [] });
     const h = await loadHistory(server.db, 1);
     const now = stateAt(h.flats, h.consent, h.stages, today()).find((s) => s.stairwellId === target.properties.id)!;
     expect(now.passed).toBe(true);
