@@ -31,7 +31,8 @@ export function refusalOf(error: unknown): WireRefusal | null {
  * Why something did not happen, in the screen's language: a command's
  * refusal as the server worded it (never its code or the other language);
  * input the form should not have let through; a server that did not answer
- * or failed. Outside React (a queue sending later) pass the language.
+ * or failed. Components re-render on a language switch (useTranslation), so
+ * they call it as they render; a queue sending later reads the language then.
  */
 export function refusalText(error: unknown, language = i18next.language): string {
   const en = language === 'en';
@@ -44,10 +45,4 @@ export function refusalText(error: unknown, language = i18next.language): string
     return i18next.t('refusal.failed', { lng: language });
   }
   return error instanceof Error && en ? error.message : i18next.t('refusal.failed', { lng: language });
-}
-
-/** refusalText in the current language, re-rendered when it is switched. */
-export function useRefusalText(): (error: unknown) => string {
-  const { i18n } = useTranslation();
-  return (error) => refusalText(error, i18n.language);
 }
