@@ -90,7 +90,8 @@ export function PipelinePanel({ estateId }: { estateId: number }) {
             <button type="submit" disabled={picked.size === 0 || batch.isPending}>
               {t('pipeline.batchSave', { count: picked.size, stage: t(`stage.${batchTo}`) })}
             </button>
-            {batch.data && <p role="status">{t('pipeline.batchSaved', { count: batch.data.changed, stage: t(`stage.${batchTo}`) })}</p>}
+            {/* The stage the batch was saved at, not the one the select shows now. */}
+            {batch.data && batch.variables && <p role="status">{t('pipeline.batchSaved', { count: batch.data.changed, stage: t(`stage.${batch.variables.to}`) })}</p>}
             {batch.error && <p role="alert">{refusalText(batch.error)}</p>}
           </form>
         </div>
