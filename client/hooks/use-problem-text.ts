@@ -1,6 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../geo/problems/index.ts';
+import type { AppRouter } from '../wire.ts';
 import i18next from 'i18next';
 
 /** A problem in the screen's language: Chinese first, English on the toggle. */
@@ -9,22 +10,13 @@ export function useProblemText(): (p: Problem) => string {
   return (p) => (i18n.language === 'en' ? p.en : p.zh);
 }
 
-/** What a procedure's refusal carries (server/trpc.ts errorFormatter): a kind, and the sentence in both languages. */
-export interface WireRefusal {
-  kind: string;
-  zh: string;
-  en: string;
-}
-
-interface ErrorData {
-  code?: string;
-  refusal?: WireRefusal | null;
-  fields?: { field: string; message: string }[] | null;
-}
+/** What an error from a procedure carries (server/trpc.ts errorFormatter), as the router types it: a code, the fields bad input named, a refusal in both languages. */
+type ErrorData = TRPCClientError<AppRouter>['data'];
+type WireRefusal = NonNullable<NonNullable<ErrorData>['refusal']>;
 
 /** The typed refusal in an error from a procedure, or null (a network failure, a bug). */
 export function refusalOf(error: unknown): WireRefusal | null {
-  return error instanceof TRPCClientError ? ((error.data as ErrorData | undefined)?.refusal ?? null) : null;
+  return error instanceof TRPCClientError ? ((error.data as ErrorData)?.refusal ?? null) : null;
 }
 
 /**
@@ -39,7 +31,7 @@ export function refusalText(error: unknown, language = i18next.language): string
   const refusal = refusalOf(error);
   if (refusal) return en ? refusal.en : refusal.zh;
   if (error instanceof TRPCClientError) {
-    const data = error.data as ErrorData | undefined;
+    const data = error.data as ErrorData;
     if (data?.fields?.length) return en ? `Invalid input: ${data.fields.map((f) => `${f.field || 'input'}: ${f.message}`).join('; ')}` : i18next.t('refusal.badInput', { lng: language });
     if (!data) return i18next.t('refusal.unreachable', { lng: language });
     return i18next.t('refusal.failed', { lng: language });

@@ -4,7 +4,8 @@ import './worker-url.ts';
 import { BASE_PALETTE } from '../../geo/palette/index.ts';
 import type { DisplayDatum } from './display-datum.ts';
 import { LOCAL_CJK_FONTS } from './local-fonts.ts';
-import { exposeTestHookWhenAutomated, type TestHookExtras, type TestHookName } from './when-automated.ts';
+import type { TestHookExtras, TestHookName } from './test-hook.ts';
+import { exposeTestHookWhenAutomated } from './when-automated.ts';
 
 export interface OwnedMapOptions {
   /** The window hook tests and the screenshot tool read this map by (test-hook.ts). */

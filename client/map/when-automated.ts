@@ -2,8 +2,6 @@ import type { MapLibreMap } from 'maplibre-gl';
 import type { DisplayDatum } from './display-datum.ts';
 import type { TestHookExtras, TestHookName } from './test-hook.ts';
 
-export type { TestHookExtras, TestHookName };
-
 /**
  * The map's test hook (test-hook.ts) for a browser driven by a test or the
  * screenshot tool (navigator.webdriver): a chunk of its own fetched only

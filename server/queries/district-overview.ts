@@ -1,15 +1,14 @@
 import { asc } from 'drizzle-orm';
-import { sumCampaign } from '../../geo/campaign/index.ts';
+import { sumCampaign, type Headline } from '../../geo/campaign/index.ts';
 import { createHash } from 'node:crypto';
 import type { MapColorKey } from '../../geo/palette/index.ts';
 import { transact, type Db } from '../db/database.ts';
-import { headlineOf, type Headline } from './headline.ts';
+import { headlineOf } from './headline.ts';
 import { stairwellProperties } from './stairwell-properties.ts';
 import { loadStairwellStates } from './stairwell-states.ts';
 import type { estates } from '../db/schema.ts';
 import type { DistrictEstate, DistrictSummary } from '../../geo/district/summary.ts';
 
-export type { DistrictEstate, DistrictSummary };
 
 type OverviewStairwell = GeoJSON.Feature<GeoJSON.Polygon, { estateId: number; colorKey: MapColorKey; label: string }>;
 

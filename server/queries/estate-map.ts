@@ -2,7 +2,8 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { eq } from 'drizzle-orm';
 import { doorLabel } from '../../geo/estate/index.ts';
 import type { Db } from '../db/database.ts';
-import { headlineOf, type Headline } from './headline.ts';
+import type { Headline } from '../../geo/campaign/index.ts';
+import { headlineOf } from './headline.ts';
 import { stairwellProperties, type StairwellProperties } from './stairwell-properties.ts';
 import { loadStairwellStates, requireEstate } from './stairwell-states.ts';
 

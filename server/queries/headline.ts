@@ -1,6 +1,4 @@
 import { countCampaign, isConfirmed, type Headline } from '../../geo/campaign/index.ts';
-
-export type { Headline };
 import type { StairwellState } from './stairwell-states.ts';
 
 export function ruleMetOf(s: StairwellState): boolean {
