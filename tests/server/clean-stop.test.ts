@@ -45,9 +45,10 @@ async function start(port: number): Promise<{ child: ChildProcess; exited: Promi
  * A wall's live stream as the browser keeps it: it reads changes, and when
  * the line drops it reconnects with the last event id it had.
  */
-function wall(base: () => string) {
+function wall(base: () => string, since: number) {
   const heard = new Set<number>();
-  let lastId: string | null = null;
+  // From the log's last id on: every change written after the wall opened reaches it, however soon.
+  let lastId: string | null = String(since);
   let running = true;
   const done = (async () => {
     while (running) {
@@ -104,11 +105,14 @@ describe.skipIf(ON_POSTGRES)('a server stopped by systemd or a container (SIGTER
       .prepare("SELECT min(id) AS id, min(version) AS version, min(status) AS status FROM flats WHERE status IN ('unvisited', 'undecided', 'intent') GROUP BY voter_id HAVING count(*) = 1 LIMIT 60")
       .all() as { id: number; version: number; status: string }[];
     const startId = (reader.prepare('SELECT coalesce(max(id), 0) AS id FROM change_log').get() as { id: number }).id;
-    const walls = Array.from({ length: 3 }, () => wall(() => base));
-    await new Promise((r) => setTimeout(r, 500));
+    const walls = Array.from({ length: 3 }, () => wall(() => base, startId));
 
     // Ten phones, each visiting its own flats and changing each one's status; a visit that gets no answer is sent again (same id) until one comes.
     const acknowledged: string[] = [];
+    /** Until the phones have had `n` visits acknowledged (a minute at most): the phones' pace, not the clock's. */
+    const acknowledgedReach = async (n: number) => {
+      for (let i = 0; i < 1_200 && acknowledged.length < n; i++) await new Promise((r) => setTimeout(r, 50));
+    };
     let writing = true;
     const phones = Array.from({ length: 10 }, async (_, p) => {
       for (let i = 0; writing; i++) {
@@ -131,13 +135,13 @@ describe.skipIf(ON_POSTGRES)('a server stopped by systemd or a container (SIGTER
         }
       }
     });
-    await new Promise((r) => setTimeout(r, 1_500));
+    await acknowledgedReach(20);
     const beforeStop = acknowledged.length;
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).toMatch(/stopped on SIGTERM: every request answered, the database closed/);
     server = await start(port);
-    await new Promise((r) => setTimeout(r, 1_500));
+    await acknowledgedReach(beforeStop + 20);
     writing = false;
     await Promise.all(phones);
     expect(beforeStop).toBeGreaterThan(10);

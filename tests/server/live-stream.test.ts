@@ -41,14 +41,16 @@ async function readEvents(path: string, headers: Record<string, string>, enough:
   return { res, events };
 }
 
+/** The change log's last id: a stream resuming after it hears every change written from now on, however soon. */
+const lastId = async () => String((await server.sql<{ id: number }>('SELECT coalesce(max(id), 0) AS id FROM change_log'))[0]!.id);
+
 const stream = (input: unknown) => `/trpc/live.onChange?input=${encodeURIComponent(JSON.stringify(input))}`;
 
 describe('the live stream as tRPC’s subscription link reads it', () => {
   it('says connected with the client’s reconnect setting, then each change as its data and id, door and floor only', async () => {
     const planner = await callerAs(server.db, 'planner');
     const flat = (await server.sql<{ id: number; version: number }>('SELECT id, version FROM flats WHERE status = ? LIMIT 1', 'unvisited'))[0]!;
-    const { res, events } = await readEvents(stream({ estateId: 1 }), {}, (e) => e.some((x) => x.data.includes('"kind":"flat"')), async () => {
-      await new Promise((r) => setTimeout(r, 200));
+    const { res, events } = await readEvents(stream({ estateId: 1 }), { 'last-event-id': await lastId() }, (e) => e.some((x) => x.data.includes('"kind":"flat"')), async () => {
       await planner.canvass.recordVisit({ flatId: flat.id, expectedVersion: flat.version, clientId: 'stream-visit-1', outcome: 'talked', status: 'undecided', concerns: [], compensation: [] });
     });
     expect(res.headers.get('content-type')).toBe('text/event-stream');
@@ -68,8 +70,7 @@ describe('the live stream as tRPC’s subscription link reads it', () => {
     const planner = await callerAs(server.db, 'planner');
     const [row] = await server.sql<{ id: number }>("SELECT id FROM stairwells WHERE stage = 'canvassing' ORDER BY id DESC LIMIT 1");
     const stageEvents = (events: { data: string }[]) => events.filter((e) => e.data.includes('"kind":"stage"')).map((e) => JSON.parse(e.data) as { to: string; colorKey: string });
-    const { events } = await readEvents(stream({ estateId: 1 }), {}, (e) => stageEvents(e).length >= 2, async () => {
-      await new Promise((r) => setTimeout(r, 200));
+    const { events } = await readEvents(stream({ estateId: 1 }), { 'last-event-id': await lastId() }, (e) => stageEvents(e).length >= 2, async () => {
       await planner.stages.set({ stairwellId: row!.id, to: 'suspended', reason: '施工单位未定' });
       await planner.stages.set({ stairwellId: row!.id, to: 'canvassing' });
     });

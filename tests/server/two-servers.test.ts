@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
-import { first, type Db } from '../../server/db/database.ts';
+import { sql } from 'drizzle-orm';
+import { first, rawRows, type Db } from '../../server/db/database.ts';
 import { openPostgres } from '../../server/db/open-postgres.ts';
 import { clientWithCookie, sessionCookieFor } from '../support/sign-in.ts';
 import { createPgDatabase, ON_POSTGRES } from '../support/test-database.ts';
@@ -21,8 +22,10 @@ import { startAppServer, type AppServer } from '../support/app-server.ts';
  * city: two app servers, commit → heard); the deadline only keeps a lost
  * change from hanging the test.
  */
-async function hearFlatChange(url: string, stairwellId: number): Promise<{ heard: Promise<true>; close: () => Promise<void> }> {
-  const res = await fetch(`${url}/trpc/live.onChange?input=${encodeURIComponent(JSON.stringify({ estateId: 1 }))}`);
+async function hearFlatChange(url: string, db: Db, stairwellId: number): Promise<{ heard: Promise<true>; close: () => Promise<void> }> {
+  // Resuming after the log's last id, the wall hears every change written from now on, however soon.
+  const [last] = await rawRows<{ id: number }>(db, sql`SELECT coalesce(max(id), 0) AS id FROM change_log`);
+  const res = await fetch(`${url}/trpc/live.onChange?input=${encodeURIComponent(JSON.stringify({ estateId: 1, lastEventId: String(last!.id) }))}`);
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -35,8 +38,6 @@ async function hearFlatChange(url: string, stairwellId: number): Promise<{ heard
     }
   })();
   const lost = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no change of stairwell ${stairwellId} on ${url}`)), 20_000).unref());
-  // Subscribed before anything is written.
-  await new Promise((r) => setTimeout(r, 300));
   return { heard: Promise.race([arrived, lost]), close: () => reader.cancel() };
 }
 
@@ -85,7 +86,7 @@ describe.skipIf(!ON_POSTGRES)('two app servers on one PostgreSQL', () => {
     const flat = (await first(db.select().from(db.t.flats).orderBy(db.t.flats.id).limit(1)))!;
     const overviewOnB = () => fetch(`${b.url}/api/district/overview.json`);
     const etagBefore = (await overviewOnB()).headers.get('etag');
-    const wall = await hearFlatChange(b.url, flat.stairwellId);
+    const wall = await hearFlatChange(b.url, db, flat.stairwellId);
     await visitThrough(a.url, cookie, flat, `two-servers-${flat.id}`);
     expect(await wall.heard).toBe(true);
     await wall.close();
@@ -114,7 +115,7 @@ describe.skipIf(!ON_POSTGRES)('two app servers on one PostgreSQL', () => {
     const password = await addUser(db, 'wu', 'planner');
     const cookie = await sessionCookieFor(a.url, 'wu', password);
     const flat = (await first(db.select().from(db.t.flats).orderBy(db.t.flats.id).limit(1).offset(30)))!;
-    const wall = await hearFlatChange(a.url, flat.stairwellId);
+    const wall = await hearFlatChange(a.url, db, flat.stairwellId);
     await visitThrough(a.url, cookie, flat, `after-kill-${flat.id}`);
     expect(await wall.heard).toBe(true);
     await wall.close();

@@ -4,6 +4,8 @@
  * template database in the cluster tests/support/pg-cluster.ts started.
  */
 import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import type { Db } from '../../server/db/database.ts';
 import { openDatabase } from '../../server/db/open-database.ts';
@@ -39,11 +41,24 @@ export async function createPgDatabase(template: 'liftmap_migrated' | 'liftmap_s
 export async function freshTarget(dir: string): Promise<{ file: string | null; databaseUrl: string | null }> {
   if (ON_POSTGRES) return { file: null, databaseUrl: await createPgDatabase('liftmap_migrated') };
   const file = `${dir}/fresh-${randomBytes(4).toString('hex')}.db`;
+  fromTemplate(file, 'migrated');
   openDatabase(file).close();
   return { file, databaseUrl: null };
 }
 
-/** A fresh, migrated database; `seeded` gives the Fenghe template directly on PostgreSQL (the caller's seedIfEmpty then does nothing). */
+/**
+ * A copy of the run's template (tests/support/sqlite-templates.ts) at a
+ * `file` not made yet; nothing when the run has no templates, and the file is
+ * then migrated (and seeded by the caller) in place.
+ */
+function fromTemplate(file: string, template: 'migrated' | 'seeded'): void {
+  const dir = process.env.LIFTMAP_TEST_SQLITE_TEMPLATES;
+  if (!dir || existsSync(file)) return;
+  mkdirSync(dirname(file), { recursive: true });
+  copyFileSync(join(dir, `${template}.db`), file);
+}
+
+/** A fresh, migrated database; `seeded` gives the Fenghe template directly (the caller's seedIfEmpty then does nothing). */
 export async function openTestDatabase(file: string, opts: { seeded?: boolean; databaseUrl?: string; dialect?: 'sqlite' | 'postgres' } = {}): Promise<TestDatabase> {
   const onPostgres = opts.dialect ? opts.dialect === 'postgres' : ON_POSTGRES;
   if (opts.databaseUrl) {
@@ -51,6 +66,7 @@ export async function openTestDatabase(file: string, opts: { seeded?: boolean; d
     return { db, file: null, url: opts.databaseUrl, close };
   }
   if (!onPostgres) {
+    fromTemplate(file, opts.seeded ? 'seeded' : 'migrated');
     const { db, close } = openDatabase(file);
     return { db, file, url: null, close: () => Promise.resolve(close()) };
   }
