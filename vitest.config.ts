@@ -22,12 +22,12 @@ const shared = {
   isolate: false,
 };
 /**
- * A browser test is a user's whole errand (six edits on /edit, a stairwell
- * through every stage) on software WebGL, sharing 2 cores with another file:
- * 50 s here has run past 60 s on a slower CI machine. The limit only catches
- * a hang; every step waits on what the user would see, with its own timeout.
+ * A browser test is one step of a user's errand on software WebGL, sharing 2
+ * cores with another file; the longest (the deck as A4 and A3 PDFs) takes
+ * about 35 s. The limit only catches a hang: every step waits on what the
+ * user would see, with its own timeout.
  */
-const browser = { ...shared, testTimeout: 180_000 };
+const browser = { ...shared, testTimeout: 90_000 };
 /** The migrated and the seeded SQLite database, made once per run and copied by each test. */
 const sqliteTemplates = 'tests/support/sqlite-templates.ts';
 

@@ -156,7 +156,7 @@ describe('/present in Chromium', () => {
       }, 20);
     });
     for (const [paper, box] of [['a4', [841.89, 595.28]], ['a3', [1190.55, 841.89]]] as const) {
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId(`export-pdf-${paper}`).click()]);
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 80_000 }), page.getByTestId(`export-pdf-${paper}`).click()]);
       expect(download.suggestedFilename()).toBe(`风荷苑-汇报-${paper.toUpperCase()}.pdf`);
       const pdf = await saved(download, download.suggestedFilename());
       const text = pdf.toString('latin1');
@@ -180,7 +180,7 @@ describe('/present in Chromium', () => {
     await expect(page.getByTestId('present-stage').getAttribute('data-print')).resolves.toBe('false');
     expect(await slideOf(page)).toBe('progress');
     await page.close();
-  }, 240_000);
+  });
 
   it('prints the deck one slide per landscape A4 page, a PDF whose text can be searched, and comes back to its slide', async () => {
     const page = await openPresent('#3');
@@ -219,7 +219,7 @@ describe('/present in Chromium', () => {
     expect(await slideOf(page)).toBe('replay');
     await page.screenshot({ path: join(ARTIFACTS, 'present-print-first-page.png'), clip: { x: 0, y: 0, width: 1920, height: 1080 } });
     await page.close();
-  }, 180_000);
+  });
 
   for (const viewport of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
     it(`fits the stage to a ${viewport.width}×${viewport.height} screen with slide text at meeting size and nothing cut off`, async () => {

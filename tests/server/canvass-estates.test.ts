@@ -5,13 +5,13 @@ import { parseEstateGeoJSON } from '../../geo/estate/index.ts';
 import { addUser, UserError } from '../../server/auth/manage-users.ts';
 import { importEstate } from '../../server/import/import-estate.ts';
 import { readRegisterFile } from '../../server/register/read-register-file.ts';
-import { signIn } from '../support/sign-in.ts';
-import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
+import { callerAs } from '../support/caller.ts';
+import { ROOT, seededDatabase, type SeededDatabase } from '../support/test-server.ts';
 
-let server: TestServer;
+let server: SeededDatabase;
 let pilot: number;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await seededDatabase();
   const fixture = (name: string) => readFileSync(join(ROOT, 'tests', 'fixtures', 'import', name));
   const parsed = parseEstateGeoJSON(JSON.parse(fixture('valid.geojson').toString('utf8')));
   const read = await readRegisterFile(fixture('register.csv'), 'register.csv');
@@ -33,13 +33,13 @@ describe('canvassing when the subdistrict runs several estates', () => {
   });
 
   it('gives a canvasser of the second estate their own stairwells there, and staff the estate they chose', async () => {
-    const zhou = await signIn(server.url, 'zhou', await addUser(server.db, 'zhou', 'canvasser', 'C01', pilot));
-    expect((await zhou.canvass.myStairwells.query({})).map((s) => s.doorNumber).sort()).toEqual(['2幢1单元', '2幢2单元']);
+    const zhou = await callerAs(server.db, 'canvasser', {}, 'C01', pilot);
+    expect((await zhou.canvass.myStairwells({})).map((s) => s.doorNumber).sort()).toEqual(['2幢1单元', '2幢2单元']);
     // The estate a canvasser works in is theirs, whatever the device chose.
-    expect((await zhou.canvass.myStairwells.query({ estateId: 1 })).map((s) => s.doorNumber).sort()).toEqual(['2幢1单元', '2幢2单元']);
+    expect((await zhou.canvass.myStairwells({ estateId: 1 })).map((s) => s.doorNumber).sort()).toEqual(['2幢1单元', '2幢2单元']);
 
-    const li = await signIn(server.url, 'li', await addUser(server.db, 'li', 'planner'));
-    expect(await li.canvass.myStairwells.query({ estateId: pilot })).toHaveLength(7);
-    expect(await li.canvass.myStairwells.query({})).toHaveLength(80);
+    const li = await callerAs(server.db, 'planner');
+    expect(await li.canvass.myStairwells({ estateId: pilot })).toHaveLength(7);
+    expect(await li.canvass.myStairwells({})).toHaveLength(80);
   });
 });

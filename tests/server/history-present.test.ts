@@ -1,4 +1,3 @@
-import type { Client } from '../support/sign-in.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isConfirmed } from '../../geo/campaign/index.ts';
 import type { MapColorKey } from '../../geo/palette/index.ts';
@@ -6,20 +5,20 @@ import { isStage } from '../../geo/stages/index.ts';
 import { addDays } from '../../geo/time/index.ts';
 import { stateFromDatabase } from '../support/history-sql.ts';
 import { expectNoPersonalData } from '../support/personal-data.ts';
-import { signInAs } from '../support/sign-in.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { callerAs } from '../support/caller.ts';
+import { seededDatabase, type SeededDatabase } from '../support/test-server.ts';
 
-let server: TestServer;
-let trpc: Client;
+let server: SeededDatabase;
+let trpc: Awaited<ReturnType<typeof callerAs>>;
 beforeAll(async () => {
-  server = await startTestServer();
-  trpc = await signInAs(server.url, server.db, 'planner');
+  server = await seededDatabase();
+  trpc = await callerAs(server.db, 'planner');
 });
 afterAll(() => server.close());
 
-describe('history over tRPC', () => {
+describe('history through the router', () => {
   it('replays to exactly the database state at past dates and today', async () => {
-    const replay = await trpc.history.replay.query({ estateId: 1 });
+    const replay = await trpc.history.replay({ estateId: 1 });
     expect(replay.days.length).toBeGreaterThanOrEqual(60);
     const state = new Map<number, { colorKey: MapColorKey; passed: boolean }>();
     const checkpoints = new Set([replay.from, addDays(replay.from, 10), addDays(replay.from, 30), addDays(replay.from, 45), replay.to]);
@@ -33,12 +32,12 @@ describe('history over tRPC', () => {
       checked++;
     }
     expect(checked).toBe(5);
-    const map = await trpc.estate.map.query({ estateId: 1 });
+    const map = await trpc.estate.map({ estateId: 1 });
     for (const f of map.layers.stairwells.features) expect(state.get(f.properties.id)?.colorKey, f.properties.doorNumber).toBe(f.properties.colorKey);
   });
 
   it('gives the wall the same daily figures without the map changes', async () => {
-    const [progress, replay] = await Promise.all([trpc.history.progress.query({ estateId: 1 }), trpc.history.replay.query({ estateId: 1 })]);
+    const [progress, replay] = await Promise.all([trpc.history.progress({ estateId: 1 }), trpc.history.replay({ estateId: 1 })]);
     expect(progress.days).toEqual(replay.days.map(({ date, stairwellsConfirmed, stairwellsRuleMet, flatsSigned }) => ({ date, stairwellsConfirmed, stairwellsRuleMet, flatsSigned })));
     expect(progress.days[0]!.flatsSigned).toBeLessThan(progress.days.at(-1)!.flatsSigned);
   });
@@ -46,11 +45,11 @@ describe('history over tRPC', () => {
 
 describe('the presentation deck', () => {
   it('has no phasing slide before a plan is saved, and the saved plan after', async () => {
-    const before = await trpc.present.deck.query({ estateId: 1 });
+    const before = await trpc.present.deck({ estateId: 1 });
     expect(before.phasing).toBeNull();
-    const params = await trpc.plan.defaults.query();
-    await trpc.plan.save.mutate({ estateId: 1, name: '方案甲', params, moves: [] });
-    const after = await trpc.present.deck.query({ estateId: 1 });
+    const params = await trpc.plan.defaults();
+    await trpc.plan.save({ estateId: 1, name: '方案甲', params, moves: [] });
+    const after = await trpc.present.deck({ estateId: 1 });
     expect(after.phasing?.scenarioName).toBe('方案甲');
     expect(after.phasing!.phases.length).toBeGreaterThan(0);
     expect(after.phasing!.phases[0]!.doorNumbers.length).toBe(after.phasing!.phases[0]!.stairwellIds.length);
@@ -61,12 +60,12 @@ describe('the presentation deck', () => {
 
   it('carries no personal field in anything /wall or /present reads', async () => {
     const responses = await Promise.all([
-      trpc.estate.map.query({ estateId: 1 }),
-      trpc.history.progress.query({ estateId: 1 }),
-      trpc.history.replay.query({ estateId: 1 }),
-      trpc.present.deck.query({ estateId: 1 }),
-      trpc.live.recent.query({ estateId: 1, limit: 100 }),
-      trpc.live.leaderboard.query({ estateId: 1 }),
+      trpc.estate.map({ estateId: 1 }),
+      trpc.history.progress({ estateId: 1 }),
+      trpc.history.replay({ estateId: 1 }),
+      trpc.present.deck({ estateId: 1 }),
+      trpc.live.recent({ estateId: 1, limit: 100 }),
+      trpc.live.leaderboard({ estateId: 1 }),
     ]);
     const wire = JSON.stringify(responses);
     expectNoPersonalData(wire);
