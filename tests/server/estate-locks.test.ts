@@ -72,10 +72,11 @@ describe.runIf(ON_POSTGRES)('writes on PostgreSQL lock their estate, not the cit
     const bus = new LiveBus(server.db, 50);
     const controller = new AbortController();
     const heard: { id: number; estateId: number }[] = [];
+    // From the log's last id on, so the reader hears every change written after this line, however soon.
+    const [{ last }] = (await server.sql<{ last: number }>('SELECT coalesce(max(id), 0) AS last FROM change_log')) as [{ last: number }];
     const listening = (async () => {
-      for await (const e of bus.changes(null, null, controller.signal)) if (e.change.kind === 'settings') heard.push({ id: e.id, estateId: e.change.estateId });
+      for await (const e of bus.changes(null, Number(last), controller.signal)) if (e.change.kind === 'settings') heard.push({ id: e.id, estateId: e.change.estateId });
     })();
-    await new Promise((r) => setTimeout(r, 200));
     const log = async (tx: Db, estateId: number) => {
       await tx.engine.lockChangeLog(tx);
       const change = { kind: 'settings' as const, estateId, at: new Date().toISOString() };
