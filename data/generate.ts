@@ -5,19 +5,22 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FENGHE_PLAN, fengheCampaignPlan, generateCampaign, generateLayout } from '../geo/synthetic/index.ts';
-import { campaignToCsv } from '../server/import/campaign-csv.ts';
+import { FENGHE_PLAN, fengheCampaignPlan, generateCampaign, generateEvidence, generateLayout } from '../geo/synthetic/index.ts';
+import { campaignToCsv, evidenceToCsv } from '../server/import/campaign-csv.ts';
 
 const dir = join(import.meta.dirname, 'fenghe');
 const layout = generateLayout(FENGHE_PLAN);
 const doorNumbers = layout.features
   .filter((f) => f.properties?.kind === 'stairwell')
   .map((f) => String(f.properties?.doorNumber));
-const campaign = generateCampaign(fengheCampaignPlan(doorNumbers));
+const plan = fengheCampaignPlan(doorNumbers);
+const campaign = generateCampaign(plan);
+const evidence = generateEvidence(plan, campaign);
 
 writeFileSync(join(dir, 'estate.geojson'), JSON.stringify(layout, null, 1) + '\n');
 for (const [name, csv] of Object.entries(campaignToCsv(campaign))) writeFileSync(join(dir, name), csv);
+writeFileSync(join(dir, 'vote-evidence.csv'), evidenceToCsv(evidence));
 console.log(
   `wrote ${layout.features.length} features, ${campaign.register.length} flats, ` +
-    `${campaign.consentEvents.length} consent events, ${campaign.stageEvents.length} stage events to ${dir}`,
+    `${campaign.consentEvents.length} consent events, ${campaign.stageEvents.length} stage events, ${evidence.length} votes' evidence to ${dir}`,
 );

@@ -1,8 +1,22 @@
 import type { CSSProperties } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { PaperSheet } from './paper-sheet.tsx';
 import { pct } from './paper-format.ts';
 import type { StairwellPapers } from '../wire.ts';
+
+/**
+ * The notice's conclusion: 通过 only when the rule is met and every counted
+ * vote's evidence is verified; a stairwell confirmed while some were not
+ * (history brought in from paper) says so rather than contradict its table.
+ */
+function resultLine(papers: StairwellPapers, t: TFunction): string {
+  const r = papers.result!;
+  const count = papers.unverifiedRooms;
+  if (!r.passed) return t('paper.result.failed') + (papers.confirmedOn ? t('paper.result.confirmedOn', { on: papers.confirmedOn }) : '');
+  if (count === 0) return t('paper.result.passed') + (papers.confirmedOn ? t('paper.result.confirmedOn', { on: papers.confirmedOn }) : t('paper.result.notConfirmed'));
+  return papers.confirmedOn ? t('paper.result.confirmedUnverified', { on: papers.confirmedOn, count }) : t('paper.result.awaitingVerification', { count });
+}
 
 /**
  * 征询结果公告: the counts by head and by area against the rule's thresholds,
@@ -54,8 +68,7 @@ export function ResultPaper({ papers, origin }: { papers: StairwellPapers; origi
             </tbody>
           </table>
           <p className="paper-result" data-testid="result-line">
-            {r.passed ? t('paper.result.passed') : t('paper.result.failed')}
-            {papers.confirmedOn ? t('paper.result.confirmedOn', { on: papers.confirmedOn }) : t('paper.result.notConfirmed')}
+            {resultLine(papers, t)}
           </p>
         </>
       ) : (
@@ -81,7 +94,7 @@ export function ResultPaper({ papers, origin }: { papers: StairwellPapers; origi
                   <td>{f.room}</td>
                   <td>{f.areaM2 === null ? '—' : `${f.areaM2.toFixed(2)} m²`}</td>
                   <td>{t(`paper.result.votes.${f.vote}`)}</td>
-                  <td>{f.vote === 'none' ? '—' : f.verified ? t('paper.result.verified') : t('paper.result.unverified')}</td>
+                  <td>{f.vote === 'none' ? '—' : f.verified ? t(`paper.result.verifiedBy.${f.verifiedBy ?? 'signature'}`) : t('paper.result.unverified')}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,11 +7,19 @@ export type FormalStatus = (typeof FORMAL_STATUSES)[number];
 export const isFormal = (status: HouseholdStatus): status is FormalStatus => (FORMAL_STATUSES as readonly string[]).includes(status);
 
 /**
- * How a written vote was taken: the voter signed on the phone under the
+ * How a written vote was taken on the phone: the voter signed under the
  * consent text, the canvasser photographed the signed paper form, or a proxy
- * signed on the phone with a photo of the 委托书.
+ * signed with a photo of the 委托书.
  */
-export const EVIDENCE_METHODS = ['signature', 'form_photo', 'proxy'] as const;
+export const PHONE_METHODS = ['signature', 'form_photo', 'proxy'] as const;
+export type PhoneMethod = (typeof PHONE_METHODS)[number];
+
+/**
+ * Every way a written vote is evidenced: the phone's three, and the signed
+ * paper original (纸质原件) kept in the committee's archive, which staff
+ * checked against the register: no file, a place (box, folder, page).
+ */
+export const EVIDENCE_METHODS = [...PHONE_METHODS, 'paper_original'] as const;
 export type EvidenceMethod = (typeof EVIDENCE_METHODS)[number];
 
 /** What each method must carry. */
@@ -19,6 +27,7 @@ export const METHOD_NEEDS: Record<EvidenceMethod, { signature: boolean; photo: b
   signature: { signature: true, photo: false },
   form_photo: { signature: false, photo: true },
   proxy: { signature: true, photo: true },
+  paper_original: { signature: false, photo: false },
 };
 
 export const EVIDENCE_REVIEWS = ['pending', 'verified', 'rejected'] as const;

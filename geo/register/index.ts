@@ -1,6 +1,6 @@
 export { CONCERN_TAGS, CONCERN_ZH, type ConcernTag } from './concern-tags.ts';
 export { CANVASSER_ROLES, type CanvasserRole } from './canvasser-roles.ts';
-export type { CampaignHistory, CanvasserRow, ConsentEventRow, RegisterRow, StageEventRow } from './register-types.ts';
+export type { CampaignHistory, CanvasserRow, ConsentEventRow, EvidenceRow, RegisterRow, StageEventRow } from './register-types.ts';
 export { REGISTER_COLUMNS, registerColumnOf, type RegisterColumn } from './register-columns.ts';
 export { registerRowSchema } from './register-row-schema.ts';
 export { COMPENSATIONS, VISIT_OUTCOMES, type Compensation, type VisitOutcome } from './compensations.ts';

@@ -1,4 +1,5 @@
 import type { HouseholdStatus } from '../consent/household-status.ts';
+import type { FormalStatus } from '../evidence/formal-votes.ts';
 import type { Stage } from '../stages/stages.ts';
 import type { CanvasserRole } from './canvasser-roles.ts';
 import type { ConcernTag } from './concern-tags.ts';
@@ -53,9 +54,30 @@ export interface StageEventRow {
   reason: string | null;
 }
 
+/**
+ * A written vote's evidence as a campaign folder carries it (the bundled demo
+ * campaign): the voter's signature as strokes, drawn on the phone or on a
+ * photographed paper form, and whether staff have checked it. A voter of
+ * several flats has one row, on the first room.
+ */
+export interface EvidenceRow {
+  /** When the vote was recorded; ISO 8601 with offset. */
+  at: string;
+  doorNumber: string;
+  room: string;
+  vote: FormalStatus;
+  method: 'signature' | 'form_photo';
+  /** Points "x,y" joined by spaces, strokes by ";", in a 360×140 box. */
+  signature: string;
+  review: 'pending' | 'verified';
+  reviewedAt: string | null;
+}
+
 export interface CampaignHistory {
   register: RegisterRow[];
   canvassers: CanvasserRow[];
   consentEvents: ConsentEventRow[];
   stageEvents: StageEventRow[];
+  /** Absent in a committee's own folder: its votes' evidence is recorded in the app. */
+  evidence?: EvidenceRow[];
 }

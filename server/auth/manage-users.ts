@@ -1,8 +1,11 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, ne } from 'drizzle-orm';
 import { first, transact, type Db } from '../db/database.ts';
 import { ROLES, type Role } from '../../geo/access/roles.ts';
 import { generatePassword, hashPassword } from './password.ts';
 import { endSessionsOf } from './sessions.ts';
+
+/** Who recorded and checked the demo campaign's evidence: a user no one signs in as (disabled, no password). */
+export const DEMO_USER = '示例数据';
 
 /** A user change refused: the message in English for the shell, and in Chinese for /admin. */
 export class UserError extends Error {
@@ -90,9 +93,13 @@ export async function enableUser(db: Db, username: string): Promise<void> {
   await db.update(users).set({ disabledAt: null }).where(eq(users.id, await userId(db, username)));
 }
 
-/** On first start there is no default password: an admin is created with a random one, shown once. */
+/**
+ * On first start there is no default password: an admin is created with a
+ * random one, shown once. The demo campaign's own user (DEMO_USER, disabled,
+ * without a password) is nobody's account and does not count.
+ */
 export async function ensureAdmin(db: Db): Promise<string | null> {
   const { users } = db.t;
   // One write transaction: two app servers starting together on one PostgreSQL create one admin.
-  return transact(db, async (tx) => (((await first(tx.select({ n: count() }).from(users)))?.n ?? 0) > 0 ? null : addUser(tx, 'admin', 'admin')));
+  return transact(db, async (tx) => (((await first(tx.select({ n: count() }).from(users).where(ne(users.username, DEMO_USER))))?.n ?? 0) > 0 ? null : addUser(tx, 'admin', 'admin')));
 }

@@ -25,15 +25,31 @@ export async function stairwellPapers(db: Db, stairwellId: number, now: Date) {
   const live = await liveEvidenceIn(db, [stairwellId]);
   // The notice states the result staff confirmed, if they have; else today's signed votes.
   const record = confirmed?.event.details?.consent ?? result;
+  const flats = [...s.flats]
+    .sort((a, b) => a.floor - b.floor || a.room.localeCompare(b.room, 'zh'))
+    .map((f) => {
+      const verified = evidenceStateOf(stairwellId, f, live) === 'verified';
+      return {
+        id: f.id,
+        floor: f.floor,
+        room: f.room,
+        areaM2: f.areaCentiM2 === null ? null : f.areaCentiM2 / 100,
+        vote: voteOf(f.status) satisfies Vote,
+        verified,
+        /** How the verified vote is evidenced (a signature on the phone, a photographed form, a proxy, the paper original); null unless verified. */
+        verifiedBy: verified ? (live.get(`${stairwellId}:${f.voterId}`)?.method ?? null) : null,
+      };
+    });
+  const unverified = flats.filter((f) => f.vote !== 'none' && !f.verified).length;
   return {
     stairwellId,
     estateName: estate.name,
     doorNumber: s.row.doorNumber,
     stage: s.row.stage,
     today: shanghaiIso(now).slice(0, 10),
-    flats: [...s.flats]
-      .sort((a, b) => a.floor - b.floor || a.room.localeCompare(b.room, 'zh'))
-      .map((f) => ({ id: f.id, floor: f.floor, room: f.room, areaM2: f.areaCentiM2 === null ? null : f.areaCentiM2 / 100, vote: voteOf(f.status) satisfies Vote, verified: evidenceStateOf(stairwellId, f, live) === 'verified' })),
+    flats,
+    /** Rooms whose counted vote (agree, oppose or abstain) is not verified: the notice says 通过 only when there are none. */
+    unverifiedRooms: unverified,
     /** The counts the 公告 states (recorded at confirmation, else today's signed votes) and the rule's four tests on them; null while an area is unknown. */
     result: record && { voters: record.voters, area: record.area, tests: thresholdTests(record), passed: confirmed !== null || (result?.passed ?? false) },
     /** Rooms whose area the register lacks: the rule cannot be computed until they are filled in. */

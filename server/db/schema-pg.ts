@@ -387,6 +387,7 @@ export const voteEvidence = pgTable(
     reviewedBy: integer('reviewed_by').references(() => users.id),
     reviewedAt: text('reviewed_at'),
     reviewNote: text('review_note'),
+    archiveLocation: text('archive_location'),
   },
   (t) => [index('vote_evidence_voter').on(t.stairwellId, t.voterId), index('vote_evidence_review').on(t.review)],
 );

@@ -393,6 +393,8 @@ export const voteEvidence = sqliteTable(
     reviewedAt: text('reviewed_at'),
     /** Why staff sent it back (or a remark when verifying). */
     reviewNote: text('review_note'),
+    /** For a paper original (纸质原件): where the signed form is kept (box, folder, page). */
+    archiveLocation: text('archive_location'),
   },
   (t) => [index('vote_evidence_voter').on(t.stairwellId, t.voterId), index('vote_evidence_review').on(t.review)],
 );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVIDENCE_METHODS } from '../../geo/evidence/index.ts';
+import { PHONE_METHODS } from '../../geo/evidence/index.ts';
 
 /** A signature drawn on the phone: a PNG of a few tens of KB; 300 KB at most. */
 export const MAX_SIGNATURE_BYTES = 300 * 1024;
@@ -15,7 +15,7 @@ const base64Of = (bytes: number) => Math.ceil((bytes * 4) / 3) + 4;
 export const evidenceInputSchema = z.object({
   /** Made on the phone; the same evidence sent twice is stored once. */
   clientId: z.string().min(8, 'expected the evidence id made on the phone').max(64),
-  method: z.enum(EVIDENCE_METHODS),
+  method: z.enum(PHONE_METHODS),
   /** The consent text shown above the signature (geo/evidence consentText). */
   consentText: z.string().min(10, 'expected the consent text shown to the voter').max(1000, 'expected a consent text of at most 1,000 characters'),
   /** The drawn signature as a PNG. */

@@ -100,6 +100,7 @@ export async function stairwellEvidence(db: Db, stairwellId: number) {
       recordedBy: users.username,
       hasSignature: voteEvidence.signatureSha256,
       hasPhoto: voteEvidence.photoSha256,
+      archiveLocation: voteEvidence.archiveLocation,
     })
     .from(voteEvidence)
     .innerJoin(flats, eq(flats.id, voteEvidence.flatId))

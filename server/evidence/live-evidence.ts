@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
-import { EVIDENCE_STATE_ZH, VOTE_ZH, voteEvidenceState, type FormalStatus, type VoteEvidenceState } from '../../geo/evidence/index.ts';
+import { EVIDENCE_STATE_ZH, VOTE_ZH, voteEvidenceState, type EvidenceMethod, type FormalStatus, type VoteEvidenceState } from '../../geo/evidence/index.ts';
 import type { HouseholdStatus } from '../../geo/consent/index.ts';
 import { first, type Db } from '../db/database.ts';
 import { refuse } from '../refusal.ts';
@@ -10,6 +10,7 @@ export interface LiveEvidenceRow {
   voterId: number;
   vote: FormalStatus;
   review: 'pending' | 'verified' | 'rejected';
+  method: EvidenceMethod;
   room: string;
 }
 
@@ -17,7 +18,7 @@ export interface LiveEvidenceRow {
 export async function liveEvidenceOf(db: Db, stairwellId: number, voterId: number): Promise<LiveEvidenceRow | undefined> {
   const { flats, voteEvidence } = db.t;
   return await first(db
-    .select({ id: voteEvidence.id, flatId: voteEvidence.flatId, voterId: voteEvidence.voterId, vote: voteEvidence.vote, review: voteEvidence.review, room: flats.room })
+    .select({ id: voteEvidence.id, flatId: voteEvidence.flatId, voterId: voteEvidence.voterId, vote: voteEvidence.vote, review: voteEvidence.review, method: voteEvidence.method, room: flats.room })
     .from(voteEvidence)
     .innerJoin(flats, eq(flats.id, voteEvidence.flatId))
     .where(and(eq(voteEvidence.stairwellId, stairwellId), eq(voteEvidence.voterId, voterId), ne(voteEvidence.review, 'rejected')))
@@ -30,7 +31,7 @@ export async function liveEvidenceIn(db: Db, stairwellIds: readonly number[]): P
   const { flats, voteEvidence } = db.t;
   if (stairwellIds.length === 0) return new Map();
   const rows = await db
-    .select({ id: voteEvidence.id, stairwellId: voteEvidence.stairwellId, flatId: voteEvidence.flatId, voterId: voteEvidence.voterId, vote: voteEvidence.vote, review: voteEvidence.review, room: flats.room })
+    .select({ id: voteEvidence.id, stairwellId: voteEvidence.stairwellId, flatId: voteEvidence.flatId, voterId: voteEvidence.voterId, vote: voteEvidence.vote, review: voteEvidence.review, method: voteEvidence.method, room: flats.room })
     .from(voteEvidence)
     .innerJoin(flats, eq(flats.id, voteEvidence.flatId))
     .where(and(inArray(voteEvidence.stairwellId, [...stairwellIds]), ne(voteEvidence.review, 'rejected')))

@@ -1,7 +1,7 @@
-import type { CampaignHistory } from '../../geo/register/index.ts';
+import type { CampaignHistory, EvidenceRow } from '../../geo/register/index.ts';
 import { REGISTER_COLUMNS, registerColumnOf, registerRowSchema } from '../../geo/register/index.ts';
 import { readCsv, validateRecords, writeCsv, type TableResult } from './csv-table.ts';
-import { canvasserSchema, consentEventSchema, stageEventSchema } from './history-schemas.ts';
+import { canvasserSchema, consentEventSchema, evidenceRowSchema, stageEventSchema } from './history-schemas.ts';
 
 export const CAMPAIGN_FILES = ['register.csv', 'canvassers.csv', 'consent-events.csv', 'stage-events.csv'] as const;
 export type CampaignFiles = Record<(typeof CAMPAIGN_FILES)[number], string>;
@@ -21,6 +21,18 @@ export function campaignToCsv(c: CampaignHistory): CampaignFiles {
     'consent-events.csv': writeCsv(c.consentEvents as unknown as Record<string, unknown>[], ['at', 'doorNumber', 'room', 'from', 'to', 'canvasserId', 'note']),
     'stage-events.csv': writeCsv(c.stageEvents as unknown as Record<string, unknown>[], ['at', 'doorNumber', 'from', 'to', 'reason']),
   };
+}
+
+const EVIDENCE_COLUMNS = ['at', 'doorNumber', 'room', 'vote', 'method', 'review', 'reviewedAt', 'signature'] as const;
+
+/** The demo campaign's written evidence (vote-evidence.csv): what the app stores as files is kept here as strokes. */
+export function evidenceToCsv(rows: EvidenceRow[]): string {
+  return writeCsv(rows as unknown as Record<string, unknown>[], [...EVIDENCE_COLUMNS]);
+}
+
+export function parseEvidenceCsv(text: string, file = 'vote-evidence.csv'): TableResult<EvidenceRow> {
+  const { records, errors } = readCsv(text);
+  return errors.length ? { ok: false, errors: errors.map((e) => `${file} ${e}`) } : validateRecords(file, records, evidenceRowSchema);
 }
 
 /** Reads a register CSV whose headers are English or Chinese (SPEC §7). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HOUSEHOLD_STATUSES } from '../../geo/consent/index.ts';
+import { FORMAL_STATUSES } from '../../geo/evidence/index.ts';
 import { CANVASSER_ROLES } from '../../geo/register/index.ts';
 import { STAGES } from '../../geo/stages/index.ts';
 
@@ -31,4 +32,20 @@ export const stageEventSchema = z.object({
   from: z.enum(STAGES, { error: `expected one of ${STAGES.join(', ')}` }),
   to: z.enum(STAGES, { error: `expected one of ${STAGES.join(', ')}` }),
   reason: optionalText,
+});
+
+/** A seeded vote's evidence (vote-evidence.csv): a signature as strokes, "x,y x,y;x,y …" in a 360×140 box. */
+export const evidenceRowSchema = z.object({
+  at: isoTime,
+  doorNumber: z.string().trim().min(1, 'expected a door number'),
+  room: z.string().trim().min(1, 'expected a room'),
+  vote: z.enum(FORMAL_STATUSES, { error: `expected one of ${FORMAL_STATUSES.join(', ')}` }),
+  method: z.enum(['signature', 'form_photo'], { error: 'expected signature or form_photo' }),
+  signature: z
+    .string()
+    .trim()
+    .max(4000, 'expected at most 4,000 characters of strokes')
+    .regex(/^\d{1,3},\d{1,3}( \d{1,3},\d{1,3})*(;\d{1,3},\d{1,3}( \d{1,3},\d{1,3})*)*$/, 'expected strokes as "x,y x,y;x,y …"'),
+  review: z.enum(['pending', 'verified'], { error: 'expected pending or verified' }),
+  reviewedAt: z.preprocess(blank, isoTime.optional()).transform((v) => v ?? null),
 });

@@ -6,6 +6,7 @@ import { first, only, transact, type Db } from '../db/database.ts';
 import { checkCampaign } from './check-campaign.ts';
 import { ImportError } from './import-error.ts';
 import { registerFlatValues } from './register-flat-values.ts';
+import { evidenceProblems, insertSeedEvidence } from './seed-evidence.ts';
 import { insertSurroundings } from './surroundings.ts';
 
 export interface EstateImport {
@@ -15,6 +16,8 @@ export interface EstateImport {
   schematic: boolean;
   /** The 包干 table's file name, for the problems found in it. */
   canvassersFile?: string;
+  /** The files of campaign.evidence, row for row (drawn by readEstateDir). */
+  evidenceFiles?: { signature: Buffer | null; photo: Buffer | null }[];
 }
 
 const CHUNK = 400;
@@ -33,6 +36,7 @@ export async function importEstate(db: Db, input: EstateImport): Promise<number>
   const { t } = db;
   const { layout, campaign } = input;
   const { problems, stages } = checkCampaign(layout, campaign, input.canvassersFile);
+  problems.push(...evidenceProblems(campaign));
   if (problems.length) throw new ImportError(problems);
 
   return transact(db, async (tx) => {
@@ -125,6 +129,7 @@ export async function importEstate(db: Db, input: EstateImport): Promise<number>
     }));
     for (let i = 0; i < stageRows.length; i += CHUNK) await tx.insert(t.stageEvents).values(stageRows.slice(i, i + CHUNK));
 
+    if (campaign.evidence?.length) await insertSeedEvidence(tx, { estateName: layout.name, campaign, files: input.evidenceFiles ?? [], stairwellOf, flatOf, voterOf });
     await insertSurroundings(tx, estateId, layout);
     return estateId;
   });

@@ -1,6 +1,7 @@
 import { CONCERN_TAGS, DEFAULT_CONCERN_ANSWERS } from '../../geo/register/index.ts';
 import { first, transact, type Db } from '../db/database.ts';
-import { loadEstateDir } from './load-estate-dir.ts';
+import { importEstate } from './import-estate.ts';
+import { readEstateDir } from './load-estate-dir.ts';
 
 /**
  * On first start (no estate stored yet) loads the bundled estate; returns
@@ -9,14 +10,16 @@ import { loadEstateDir } from './load-estate-dir.ts';
  */
 export async function seedIfEmpty(db: Db, dir: string, anchorDay?: string): Promise<boolean> {
   const { concernAnswers, estates } = db.t;
+  // Read and drawn before the write transaction, unless an estate is stored already.
+  const prepared = (await first(db.select({ id: estates.id }).from(estates).limit(1))) ? null : readEstateDir(dir, { anchorDay });
   // One write transaction: two app servers starting on one empty PostgreSQL seed it once.
   return transact(db, async (tx) => {
     await tx
       .insert(concernAnswers)
       .values(CONCERN_TAGS.map((tag) => ({ tag, answerZh: DEFAULT_CONCERN_ANSWERS[tag].zh, answerEn: DEFAULT_CONCERN_ANSWERS[tag].en })))
       .onConflictDoNothing();
-    if (await first(tx.select({ id: estates.id }).from(estates).limit(1))) return false;
-    await loadEstateDir(tx, dir, { anchorDay });
+    if (!prepared || (await first(tx.select({ id: estates.id }).from(estates).limit(1)))) return false;
+    await importEstate(tx, prepared);
     return true;
   });
 }

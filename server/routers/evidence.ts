@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WHO } from '../auth/authorise.ts';
+import { recordPaperOriginals } from '../commands/record-paper-originals.ts';
 import { reviewEvidence } from '../commands/review-evidence.ts';
 import { evidenceQueue, stairwellEvidence } from '../evidence/evidence-list.ts';
 import { refuse } from '../refusal.ts';
@@ -17,4 +18,6 @@ export const evidenceRouter = router({
     return found;
   }),
   review: staff.input(reviewEvidence.input).mutation(async ({ ctx, input }) => await reviewEvidence(ctx, input)),
+  /** 纸质原件存档: paper votes checked against their originals, with where each is kept. */
+  recordOriginals: staff.input(recordPaperOriginals.input).mutation(async ({ ctx, input }) => await recordPaperOriginals(ctx, input)),
 });

@@ -114,7 +114,8 @@ describe('every change reaches an open wall', () => {
     const wall = await openWall();
     const target = (await loadStairwellStates(server.db, 1)).find((s) => s.row.stage === 'canvassing' && !(s.consent.complete && s.consent.result.passed) && s.flats.length > 0)!;
     const before = (await colourOn(wall, target.row.id))!;
-    // The committee's morning export, with every flat of one stairwell now signed, imported from the shell.
+    // The committee's morning export, with every flat of one stairwell that has no written vote now signed, imported from the shell
+    // (a written vote against or abstaining is kept: its evidence would have to be sent back first).
     const cookie = await sessionCookieFor(server.url, 'clerk', await addUser(server.db, 'clerk', 'admin'));
     const dir = mkdtempSync(join(tmpdir(), 'liftmap-live-'));
     const estate = await (await fetch(`${server.url}/api/estates/1/estate.geojson`)).text();
@@ -124,7 +125,7 @@ describe('every change reaches an open wall', () => {
     const [door, status] = [header.indexOf('门牌号'), header.indexOf('状态')];
     const edited = lines.map((l, i) => {
       const cells = l.split(',');
-      if (i === 0 || cells[door] !== target.row.doorNumber) return l;
+      if (i === 0 || cells[door] !== target.row.doorNumber || /^(opposed|abstain|反对|不同意|弃权)$/.test(cells[status] ?? '')) return l;
       cells[status] = 'signed';
       return cells.join(',');
     });

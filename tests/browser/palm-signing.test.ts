@@ -144,7 +144,7 @@ describe('掌上签约 on a phone, then 核验 in /admin', () => {
     await admin.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'admin-evidence-review.png'), fullPage: false });
     await verify.click();
     await first.waitFor({ state: 'detached' });
-    const second = panel.locator(`li.evidence-item[data-room="${photoRoom}"]`);
+    const second = panel.locator(`li.evidence-item[data-room="${photoRoom}"][data-door="${target.door}"]`);
     await second.getByRole('button', { name: '查看凭证' }).click();
     await admin.waitForFunction(() => (document.querySelector<HTMLImageElement>('[data-testid="evidence-photo-view"]')?.naturalWidth ?? 0) > 0);
     await second.getByLabel('退回原因').fill('照片看不清表决日期');

@@ -4,11 +4,9 @@ import { loadStairwellStates } from '../../server/queries/stairwell-states.ts';
 import { callerAs } from '../support/caller.ts';
 import { callerApi, verifyWrittenVotes } from '../support/evidence.ts';
 import { refusal } from '../support/refusal.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
-import { FENGHE_DIR } from '../support/test-server.ts';
+import { seededDatabase, type SeededDatabase } from '../support/test-server.ts';
 
-let store: TestDatabase;
+let store: SeededDatabase;
 /** The clock every command and query reads, moved forward by the test; never today's date. */
 let clock = new Date('2026-12-20T10:00:00+08:00');
 const setDay = (day: string) => (clock = new Date(`${day}T10:00:00+08:00`));
@@ -18,8 +16,7 @@ let a: number;
 let b: number;
 
 beforeAll(async () => {
-  store = await openTestDatabase(':memory:', { seeded: true });
-  await seedIfEmpty(store.db, FENGHE_DIR);
+  store = await seededDatabase();
   staff = await callerAs(store.db, 'planner', { now: () => clock });
   const ready = (await loadStairwellStates(store.db, 1)).filter((s) => s.row.stage === 'canvassing' && s.row.elevatorSite && s.consent.complete && s.consent.result.passed);
   [a, b] = [ready[0]!.row.id, ready[1]!.row.id];

@@ -2,14 +2,11 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../server/auth/sessions.ts';
 import { createContextInner } from '../../server/context.ts';
-import { rawRows } from '../../server/db/database.ts';
 import type { Role } from '../../server/db/schema.ts';
-import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
 import { appRouter } from '../../server/routers/_app.ts';
 import { createCallerFactory } from '../../server/trpc.ts';
 import { allProcedures, fingerprint } from '../support/hostile-corpus.ts';
-import { openTestDatabase } from '../support/test-database.ts';
-import { boundSql, FENGHE_DIR } from '../support/test-server.ts';
+import { seededDatabase } from '../support/test-server.ts';
 
 type Who = Role | 'anonymous';
 const STAFF: Who[] = ['admin', 'planner'];
@@ -38,6 +35,7 @@ const ALLOWED: Record<string, Who[]> = {
   'evidence.queue': STAFF,
   'evidence.review': STAFF,
   'evidence.ofStairwell': STAFF,
+  'evidence.recordOriginals': STAFF,
   'admin.adjustStairwell': STAFF,
   'estate.list': ANYONE,
   'estate.basemap': ANYONE,
@@ -86,10 +84,9 @@ const ALLOWED: Record<string, Who[]> = {
   'users.setRole': ADMIN,
 };
 
-const { db, close } = await openTestDatabase(':memory:', { seeded: true });
-await seedIfEmpty(db, FENGHE_DIR);
-afterAll(close);
-const store = { db, sql: <T>(q: string, ...params: unknown[]) => rawRows<T>(db, boundSql(q, params)) };
+const store = await seededDatabase();
+afterAll(() => store.close());
+const { db } = store;
 const userOf = (who: Who): SessionUser | null => (who === 'anonymous' ? null : { id: 1, username: who, role: who, canvasserId: who === 'canvasser' ? 1 : null, canvasserName: null });
 const procedures = allProcedures().map((p) => [p.path, { _def: { type: p.type } }] as const);
 

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRows } from '../../server/db/database.ts';
-import { boundSql } from '../support/test-server.ts';
+import { boundSql, seededDatabase, type SeededDatabase } from '../support/test-server.ts';
 import { callerAs } from '../support/caller.ts';
 import { callerApi, verifyWrittenVotes } from '../support/evidence.ts';
 import { refusal } from '../support/refusal.ts';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { seedIfEmpty } from '../../server/import/seed-if-empty.ts';
-import { FENGHE_DIR } from '../support/test-server.ts';
 
-let store: TestDatabase;
+let store: SeededDatabase;
 /** The clock the commands read: moved forward by the test, never today's date. */
 let clock = new Date('2027-01-04T10:00:00+08:00');
 const setDay = (day: string) => (clock = new Date(`${day}T10:00:00+08:00`));
@@ -16,8 +13,7 @@ const sql = <T>(q: string, ...params: unknown[]) => rawRows<T>(store.db, boundSq
 let staff: Awaited<ReturnType<typeof callerAs>>;
 
 beforeAll(async () => {
-  store = await openTestDatabase(':memory:', { seeded: true });
-  await seedIfEmpty(store.db, FENGHE_DIR);
+  store = await seededDatabase();
   staff = await callerAs(store.db, 'planner', { now: () => clock });
 });
 afterAll(() => store?.close());

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../server/auth/manage-users.ts';
+import { addUser, DEMO_USER } from '../../server/auth/manage-users.ts';
 import { sql } from 'drizzle-orm';
 import { first, rawRows, type Db } from '../../server/db/database.ts';
 import { openPostgres } from '../../server/db/open-postgres.ts';
@@ -77,7 +77,11 @@ describe.skipIf(!ON_POSTGRES)('two app servers on one PostgreSQL', () => {
   });
 
   it('a visit recorded through one server reaches a wall on the other', async () => {
-    expect((await db.select().from(db.t.users)).map((u) => u.username)).toEqual(['admin']);
+    // One admin made, and the demo campaign's own user (disabled) that recorded its evidence.
+    expect((await db.select().from(db.t.users).orderBy(db.t.users.username)).map((u) => [u.username, u.disabledAt !== null])).toEqual([
+      ['admin', false],
+      [DEMO_USER, true],
+    ]);
     const password = await addUser(db, 'zhang', 'planner');
     // Signed in on A, the same session works on B: sessions live in the database.
     const cookie = await sessionCookieFor(a.url, 'zhang', password);

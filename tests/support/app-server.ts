@@ -13,8 +13,9 @@ export interface AppServer {
 export async function startAppServer(databaseUrl: string, dir: string): Promise<AppServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
     cwd: ROOT,
-    // LIFTMAP_DB only places the first admin's password file, in the temporary folder.
-    env: { ...cliEnv({ file: null, databaseUrl }), LIFTMAP_DB: join(dir, 'unused.db'), PORT: '0', HOST: '127.0.0.1' },
+    // LIFTMAP_DB only places the first admin's password file, in the temporary folder. No client: these
+    // servers answer the API, and serving dist/client would let npm start rebuild it under the browser tests.
+    env: { ...cliEnv({ file: null, databaseUrl }), LIFTMAP_DB: join(dir, 'unused.db'), LIFTMAP_CLIENT_DIR: join(dir, 'no-client'), PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -53,7 +53,7 @@ export async function freshTarget(dir: string): Promise<{ file: string | null; d
  */
 function fromTemplate(file: string, template: 'migrated' | 'seeded'): void {
   const dir = process.env.LIFTMAP_TEST_SQLITE_TEMPLATES;
-  if (!dir || existsSync(file)) return;
+  if (!dir || file === ':memory:' || existsSync(file)) return;
   mkdirSync(dirname(file), { recursive: true });
   copyFileSync(join(dir, `${template}.db`), file);
 }

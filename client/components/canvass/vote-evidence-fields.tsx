@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EVIDENCE_METHODS, METHOD_NEEDS, type EvidenceMethod } from '../../../geo/evidence/index.ts';
+import { METHOD_NEEDS, PHONE_METHODS, type PhoneMethod } from '../../../geo/evidence/index.ts';
 import { compressPhoto } from '../../files/compress-photo.ts';
 import { useProblemText } from '../../hooks/use-problem-text.ts';
 import { SignatureBox, type DrawnSignature } from './signature-box.tsx';
 
 /** The evidence being taken on the phone; `later` records the vote now as 待补证. */
 export interface EvidenceDraft {
-  method: EvidenceMethod | 'later';
+  method: PhoneMethod | 'later';
   signature: DrawnSignature;
   photo: { base64: string; bytes: number } | null;
 }
@@ -40,7 +40,7 @@ export function VoteEvidenceFields({ consentText, draft, onChange }: { consentTe
       <p className="consent-text" data-testid="consent-text">
         {consentText}
       </p>
-      {[...EVIDENCE_METHODS, 'later' as const].map((m) => (
+      {[...PHONE_METHODS, 'later' as const].map((m) => (
         <label key={m} className="chip">
           <input type="radio" name="evidenceMethod" value={m} checked={draft.method === m} onChange={() => onChange({ ...draft, method: m, signature: EMPTY_EVIDENCE.signature })} /> {t(`evidence.methods.${m}`)}
         </label>

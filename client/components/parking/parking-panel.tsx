@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { PARKING_PALETTE, PARKING_STATES } from '../../../geo/palette/index.ts';
 import type { ComputedParking } from '../../wire.ts';
@@ -12,7 +13,7 @@ interface Props {
   exportHref: string;
 }
 
-export function stateLabel(t: ReturnType<typeof useTranslation>['t'], s: State): string {
+export function stateLabel(t: TFunction, s: State): string {
   if (s.key === 'now') return t('parking.now');
   if (s.key === 'after') return t('parking.after');
   return `${t('plan.phaseN', { n: (s.phase ?? 0) + 1 })} · ${s.startDate ?? ''}`;

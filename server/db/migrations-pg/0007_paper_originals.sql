@@ -1,0 +1,1 @@
+ALTER TABLE "vote_evidence" ADD COLUMN "archive_location" text;
