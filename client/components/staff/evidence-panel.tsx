@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VOTE_ZH } from '../../../geo/evidence/index.ts';
 import { useTRPC } from '../../trpc.ts';
+import { PaperOriginals } from './paper-originals.tsx';
 import { StairwellEvidence } from './stairwell-evidence.tsx';
 import type { EvidenceQueue } from '../../wire.ts';
 import { refusalText } from '../../hooks/use-problem-text.ts';
@@ -59,6 +60,7 @@ export function EvidencePanel({ estateId, stairwells }: { estateId: number; stai
           </table>
         </details>
       )}
+      <PaperOriginals estateId={estateId} stairwells={stairwells} />
       <StairwellEvidence stairwells={stairwells} />
       {d && d.rejected.length > 0 && (
         <details>

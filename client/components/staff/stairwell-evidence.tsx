@@ -58,7 +58,9 @@ export function StairwellEvidence({ stairwells }: { stairwells: readonly { id: n
                   {e.reviewNote && ` · ${e.reviewNote}`}
                 </td>
                 <td>
-                  {open === e.id ? (
+                  {e.archiveLocation ? (
+                    <span className="evidence-archive">{t('evidence.record.archived', { where: e.archiveLocation })}</span>
+                  ) : open === e.id ? (
                     <span className="evidence-files">
                       {e.hasSignature && <img src={`/api/evidence/${e.id}/signature`} alt={t('evidence.review.signature')} />}
                       {e.hasPhoto && <img src={`/api/evidence/${e.id}/photo`} alt={t('evidence.review.photo')} />}
