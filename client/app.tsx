@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDocumentTitle, useEstateTitle } from './hooks/use-document-title.ts';
 import { wallSettings } from './wall/wall-settings.ts';
 
 // One chunk per screen: the wall does not download the PDF writer, the phone does not download the charts.
@@ -21,21 +22,34 @@ function Screen({ children }: { children: ReactNode }) {
   return <Suspense fallback={<p className="load-state">{t('state.loading')}</p>}>{children}</Suspense>;
 }
 
+/** A screen about every estate (the district), its tab titled with the screen's name. */
+function TitledScreen({ title, children }: { title: string; children: ReactNode }) {
+  useDocumentTitle(title, null);
+  return <Screen>{children}</Screen>;
+}
+
+/** A screen about the chosen estate, its tab titled with the estate's name and the screen's. */
+function EstateScreen({ title, children }: { title: string; children: ReactNode }) {
+  useEstateTitle(title);
+  return <Screen>{children}</Screen>;
+}
+
 /** Routes by path; each page owns its layout. */
 export function App({ path, search }: { path: string; search: URLSearchParams }) {
   const { t } = useTranslation();
   const route = path.replace(/\/$/, '') || '/';
-  if (route === '/' || route === '/wall') return <Screen><WallPage settings={wallSettings(search)} /></Screen>;
-  if (route === '/canvass') return <Screen><CanvassPage search={search} /></Screen>;
-  if (route === '/admin') return <Screen><StaffPage /></Screen>;
+  if (route === '/' || route === '/wall') return <EstateScreen title={t('title.wall')}><WallPage settings={wallSettings(search)} /></EstateScreen>;
+  if (route === '/canvass') return <EstateScreen title={t('title.canvass')}><CanvassPage search={search} /></EstateScreen>;
+  if (route === '/admin') return <EstateScreen title={t('title.admin')}><StaffPage /></EstateScreen>;
   if (route === '/plan') {
     const view = search.get('view');
-    return <Screen>{view === 'parking' ? <ParkingPage /> : view === 'programme' ? <ProgrammePage /> : <PlanPage />}</Screen>;
+    const title = t(view === 'parking' ? 'title.parking' : view === 'programme' ? 'title.programme' : 'title.plan');
+    return <EstateScreen title={title}>{view === 'parking' ? <ParkingPage /> : view === 'programme' ? <ProgrammePage /> : <PlanPage />}</EstateScreen>;
   }
-  if (route === '/edit') return <Screen><EstateEditorPage /></Screen>;
-  if (route === '/import') return <Screen><OutlineImportPage /></Screen>;
-  if (route === '/present') return <Screen><PresentPage /></Screen>;
-  if (route === '/district') return <Screen><DistrictPage /></Screen>;
+  if (route === '/edit') return <EstateScreen title={t('title.edit')}><EstateEditorPage /></EstateScreen>;
+  if (route === '/import') return <EstateScreen title={t('title.import')}><OutlineImportPage /></EstateScreen>;
+  if (route === '/present') return <EstateScreen title={t('title.present')}><PresentPage /></EstateScreen>;
+  if (route === '/district') return <TitledScreen title={t('title.district')}><DistrictPage /></TitledScreen>;
   const stairwell = /^\/stairwell\/(\d{1,9})$/.exec(route);
   if (stairwell) return <Screen><StairwellPublicPage stairwellId={Number(stairwell[1])} /></Screen>;
   const papers = /^\/papers\/(\d{1,9})\/(form|result|notice)$/.exec(route);

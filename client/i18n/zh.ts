@@ -696,6 +696,20 @@ export const zh = {
     },
   },
   refusal: { badInput: '填写的内容有误，请检查后再试', unreachable: '连不上服务器：请检查网络后再试', failed: '服务器出了问题，没有完成：请稍后再试，或联系管理员' },
+  title: {
+    product: '加梯作战图',
+    wall: '作战图大屏',
+    canvass: '入户登记',
+    admin: '工作台',
+    plan: '施工分期',
+    parking: '停车安排',
+    programme: '施工计划',
+    edit: '布局编辑',
+    import: '导入小区',
+    present: '动员会演示',
+    district: '街道总览',
+    stairwell: '门洞公示',
+  },
   state: { loading: '正在加载…', error: '无法加载数据：{{message}}', retry: '重试', notFound: '没有这个页面', toWall: '打开指挥大屏' },
 };
 export type Messages = typeof zh;

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadState } from '../components/load-state.tsx';
@@ -34,6 +35,7 @@ function Papers({ stairwellId, kind, search }: { stairwellId: number; kind: Pape
   const site = useQuery(trpc.admin.site.queryOptions());
   const asked = search.get('start');
   const [draftStart, setDraftStart] = useState(asked && DAY.test(asked) ? asked : null);
+  useDocumentTitle(t(`paper.kinds.${kind}`), q.data && `${q.data.estateName} ${q.data.doorNumber}`);
   if (!q.data || !site.data) return <LoadState error={q.error ?? site.error} refetch={() => void Promise.all([q.refetch(), site.refetch()])} />;
   const papers = q.data;
   // The QR codes carry the address residents' phones reach: LIFTMAP_PUBLIC_URL when set, else this page's own.

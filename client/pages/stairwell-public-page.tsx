@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useTranslation } from 'react-i18next';
 import { LoadState } from '../components/load-state.tsx';
 import { CostTable } from '../papers/cost-table.tsx';
@@ -17,6 +18,7 @@ export function StairwellPublicPage({ stairwellId }: { stairwellId: number }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const q = useQuery(trpc.stages.publicStairwell.queryOptions({ stairwellId }));
+  useDocumentTitle(t('title.stairwell'), q.data && `${q.data.estateName} ${q.data.doorNumber}`);
   if (!q.data) return <LoadState error={q.error} refetch={() => void q.refetch()} />;
   const s = q.data;
   const en = i18n.language === 'en';
