@@ -95,7 +95,7 @@ export const en: Messages = {
       oppose: 'Oppose',
       abstain: 'Abstain',
       rule: 'Civil Code art. 278: it passes when owners taking part reach 2/3 of the stairwell by head and by area, and those agreeing reach 3/4 of those taking part by head and by area. Agree, oppose and abstain all count as taking part.',
-      share: 'By floor coefficients this floor pays about {{pays}} in total (elevator {{cost}}, city subsidy {{subsidy}}).',
+      share: 'By floor coefficient and floor area this flat pays about {{pays}} (elevator {{cost}}, city subsidy {{subsidy}}).',
       owner: 'Owner (signature)',
       proxy: 'Proxy (signature, power of attorney attached)',
       date: 'Date',

@@ -15,7 +15,6 @@ export function ConsentFormPapers({ papers, origin, flatId }: { papers: Stairwel
   return (
     <>
       {flats.map((f) => {
-        const floor = papers.cost.floors.find((x) => x.floor === f.floor);
         return (
           <PaperSheet
             key={f.id}
@@ -46,7 +45,7 @@ export function ConsentFormPapers({ papers, origin, flatId }: { papers: Stairwel
               <span>□ {t('paper.form.abstain')}</span>
             </p>
             <p className="paper-small">{t('paper.form.rule')}</p>
-            {floor && <p className="paper-small">{t('paper.form.share', { pays: yuan(floor.floorPaysYuan), cost: yuan(papers.cost.liftCostYuan), subsidy: yuan(papers.cost.subsidyYuan) })}</p>}
+            {f.paysYuan !== null && <p className="paper-small">{t('paper.form.share', { pays: yuan(f.paysYuan), cost: yuan(papers.cost.liftCostYuan), subsidy: yuan(papers.cost.subsidyYuan) })}</p>}
             <div className="paper-lines">
               <p>
                 {t('paper.form.owner')}：<span className="paper-line" /> {t('paper.form.date')}：<span className="paper-line short" />

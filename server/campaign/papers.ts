@@ -1,4 +1,5 @@
 import { thresholdTests, voteOf, type Vote } from '../../geo/consent/index.ts';
+import { flatCost } from '../../geo/cost/index.ts';
 import { evidenceStateOf, liveEvidenceIn } from '../evidence/live-evidence.ts';
 import { noticeWindows, stepInto, MIN_NOTICE_DAYS, MIN_OBJECTION_DAYS } from '../../geo/stages/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
@@ -25,6 +26,10 @@ export async function stairwellPapers(db: Db, stairwellId: number, now: Date) {
   const live = await liveEvidenceIn(db, [stairwellId]);
   // The notice states the result staff confirmed, if they have; else today's signed votes.
   const record = confirmed?.event.details?.consent ?? result;
+  const cost = await stairwellCost(db, s);
+  // Each flat's own share, as the phone shows it (the floor's coefficient split by area): what the form asks this household to weigh.
+  const costFlats = s.flats.filter((f) => f.areaCentiM2 !== null).map((f) => ({ flatId: String(f.id), floor: f.floor, areaM2: f.areaCentiM2! / 100 }));
+  const flatPaysYuan = (id: number, area: number | null) => (area === null ? null : flatCost(costFlats, String(id), cost.coefficients, cost.liftCostYuan).flatPaysYuan);
   const flats = [...s.flats]
     .sort((a, b) => a.floor - b.floor || a.room.localeCompare(b.room, 'zh'))
     .map((f) => {
@@ -38,6 +43,8 @@ export async function stairwellPapers(db: Db, stairwellId: number, now: Date) {
         verified,
         /** How the verified vote is evidenced (a signature on the phone, a photographed form, a proxy, the paper original); null unless verified. */
         verifiedBy: verified ? (live.get(`${stairwellId}:${f.voterId}`)?.method ?? null) : null,
+        /** What this flat pays of the owners' part, whole yuan; null while its area is unknown. */
+        paysYuan: flatPaysYuan(f.id, f.areaCentiM2),
       };
     });
   const unverified = flats.filter((f) => f.vote !== 'none' && !f.verified).length;
@@ -58,7 +65,7 @@ export async function stairwellPapers(db: Db, stairwellId: number, now: Date) {
     confirmedOn: confirmed?.on ?? null,
     /** The 公示 as recorded: its start and both windows. */
     notice: notice ? { noticeDays, objectionDays, ...noticeWindows(notice.on, noticeDays, objectionDays) } : null,
-    cost: await stairwellCost(db, s),
+    cost,
   };
 }
 export type StairwellPapers = Awaited<ReturnType<typeof stairwellPapers>>;

@@ -19,6 +19,8 @@ export async function stairwellCost(db: Db, s: StairwellState) {
     liftCostYuan,
     subsidyYuan,
     ownersPayYuan: liftCostYuan - subsidyYuan,
+    /** Each floor's coefficient, floor 1 first. */
+    coefficients,
     floors: floors.map((floor) => {
       const share = total > 0 ? (coefficients[floor - 1] ?? 0) / total : 1 / floors.length;
       const flatsOnFloor = s.flats.filter((f) => f.floor === floor).length;

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import type { Stage } from '../../../geo/stages/index.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { offlineCopy } from '../../canvass/offline-copy.ts';
@@ -49,11 +51,17 @@ export function StairwellList({ onOpen, userId, keep }: { onOpen: (id: number) =
           <li key={s.id}>
             <button type="button" onClick={() => onOpen(s.id)}>
               <span className="swatch" style={{ background: s.color }} /> <strong>{s.doorNumber}</strong>{' '}
-              <span>{s.passed ? t('canvass.passed') : s.toPass === null ? t('canvass.impossible') : t('canvass.toPass', { count: s.toPass })}</span>
+              <span>{stairwellLine(s, t)}</span>
             </button>
           </li>
         ))}
       </ul>
     </section>
   );
+}
+
+/** Where a stairwell stands, as its canvasser says it: past canvassing its stage (征询通过 …), else how near it is to passing. */
+function stairwellLine(s: { stage: Stage; passed: boolean; toPass: number | null }, t: TFunction): string {
+  if (s.stage !== 'canvassing') return t(`step.${s.stage}`);
+  return s.passed ? t('canvass.passed') : s.toPass === null ? t('canvass.impossible') : t('canvass.toPass', { count: s.toPass });
 }

@@ -182,7 +182,8 @@ export function VisitForm({
               <strong>
                 {t('canvass.answer')} · {t(`canvass.concernTags.${c}`)}
               </strong>
-              ：{i18n.language === 'en' ? a.answerEn : a.answerZh}
+              {/* The heading stands on its own line: the answer follows without a colon. */}
+              {i18n.language === 'en' ? a.answerEn : a.answerZh}
             </p>
           ) : null;
         })}

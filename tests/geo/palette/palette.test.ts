@@ -45,6 +45,10 @@ describe('palette', () => {
     expect(delta, pair).toBeGreaterThanOrEqual(7);
   });
 
+  it('keeps the two blues, 征询通过 and 签订加梯协议, apart at a distance (ΔE2000 ≥ 10)', () => {
+    expect(difference(parse(MAP_PALETTE.consent_passed.color)!, parse(MAP_PALETTE.agreement_signed.color)!)).toBeGreaterThanOrEqual(10);
+  });
+
   it('keeps neighbours in the legend apart on a washed-out projector (35 % white over every colour, ΔE2000 ≥ 5)', () => {
     const washed = (hex: string) => {
       const c = parse(hex) as { r: number; g: number; b: number };
