@@ -49,7 +49,7 @@ export const en: Messages = {
   },
   stage: STAGE_NAMES,
   /** Steps of the one campaign count (geo/campaign): the stages, with canvassing split into still collecting and 已达标. */
-  step: { ...STAGE_NAMES, canvassing: 'Canvassing (rule not met)', rule_met: 'Rule met, not yet confirmed', consent_passed: 'Consent confirmed' },
+  step: { ...STAGE_NAMES, canvassing: 'Canvassing (rule not met)', incomplete: 'Area missing', rule_met: 'Rule met, not yet confirmed', consent_passed: 'Consent confirmed' },
   publicPage: {
     title: '{{estate}} {{door}}: the lift retrofit',
     now: 'Now: ',

@@ -49,7 +49,7 @@ export const zh = {
   },
   stage: STAGE_NAMES,
   /** Steps of the one campaign count (geo/campaign): the stages, with canvassing split into still collecting and 已达标. */
-  step: { ...STAGE_NAMES, canvassing: '意见征询（未达标）', rule_met: '已达标待确认' },
+  step: { ...STAGE_NAMES, canvassing: '意见征询（未达标）', incomplete: '面积不全（待补面积）', rule_met: '已达标待确认' },
   publicPage: {
     title: '{{estate}} {{door}} 加装电梯进展',
     now: '当前阶段：',

@@ -72,6 +72,23 @@ export function battleMapLayers(latitude: number, fill: 'consent' | 'state' = 'c
     { id: 'building-outline', type: 'line', source: 'buildings', paint: { 'line-color': B.buildingLine, 'line-width': 2.5 } },
     { id: 'elevator-sites', type: 'fill', source: 'elevatorSites', paint: { 'fill-color': B.elevatorSite } },
     {
+      // An imported estate's units are labelled by their own number; their building is named once, above it.
+      id: 'building-labels',
+      type: 'symbol',
+      source: 'buildings',
+      filter: ['to-boolean', ['coalesce', ['get', 'label'], '']],
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-size': ['interpolate', ['exponential', 2], ['zoom'], 15, 2.6, 19, 40, 21, 52],
+        'text-anchor': 'bottom',
+        // Above the building and its elevator sites (half a 12 m block and a 3 m site ≈ 1.4 em at any zoom).
+        'text-offset': [0, -1.5],
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': B.buildingLabel, 'text-halo-color': B.background, 'text-halo-width': 2 },
+    },
+    {
       id: 'stairwell-labels',
       type: 'symbol',
       source: 'stairwells',

@@ -63,20 +63,20 @@ export function StairwellPublicPage({ stairwellId }: { stairwellId: number }) {
                 <th>{t('publicPage.byHead')}</th>
                 <td>{s.votes.voters.total}</td>
                 <td>
-                  {s.votes.voters.participating}（{pct(s.votes.voters.participating, s.votes.voters.total)}）
+                  {s.votes.voters.participating}<span className="pct">（{pct(s.votes.voters.participating, s.votes.voters.total)}）</span>
                 </td>
                 <td>
-                  {s.votes.voters.agreeing}（{pct(s.votes.voters.agreeing, s.votes.voters.participating)}）
+                  {s.votes.voters.agreeing}<span className="pct">（{pct(s.votes.voters.agreeing, s.votes.voters.participating)}）</span>
                 </td>
               </tr>
               <tr>
                 <th>{t('publicPage.byArea')}</th>
                 <td>{s.votes.area.total.toFixed(1)} m²</td>
                 <td>
-                  {s.votes.area.participating.toFixed(1)} m²（{pct(s.votes.area.participating, s.votes.area.total)}）
+                  {s.votes.area.participating.toFixed(1)} m²<span className="pct">（{pct(s.votes.area.participating, s.votes.area.total)}）</span>
                 </td>
                 <td>
-                  {s.votes.area.agreeing.toFixed(1)} m²（{pct(s.votes.area.agreeing, s.votes.area.participating)}）
+                  {s.votes.area.agreeing.toFixed(1)} m²<span className="pct">（{pct(s.votes.area.agreeing, s.votes.area.participating)}）</span>
                 </td>
               </tr>
             </tbody>

@@ -13,16 +13,19 @@ export const CAMPAIGN_WORDS = {
 
 /**
  * Where a stairwell stands for counting: its stage, with canvassing split in
- * two, still collecting (`canvassing`) or already meeting the rule on signed
- * votes (`rule_met`).
+ * three: still collecting (`canvassing`), not computable while a flat's area
+ * is missing (`incomplete`, 面积不全, as the map's legend says), or already
+ * meeting the rule on signed votes (`rule_met`).
  */
-export const CAMPAIGN_STEPS = ['canvassing', 'rule_met', ...PIPELINE_STAGES.slice(1), 'suspended'] as const;
+export const CAMPAIGN_STEPS = ['canvassing', 'incomplete', 'rule_met', ...PIPELINE_STAGES.slice(1), 'suspended'] as const;
 export type CampaignStep = (typeof CAMPAIGN_STEPS)[number];
 
 export interface CountedStairwell {
   stage: Stage;
   /** The consent rule passes on signed votes (all areas known). */
   ruleMet: boolean;
+  /** A flat's area is missing, so the rule cannot be computed (an estate imported without its register). */
+  areaMissing?: boolean;
 }
 
 export interface CampaignCounts {
@@ -38,7 +41,7 @@ export interface CampaignCounts {
 }
 
 export function campaignStep(s: CountedStairwell): CampaignStep {
-  if (s.stage === 'canvassing') return s.ruleMet ? 'rule_met' : 'canvassing';
+  if (s.stage === 'canvassing') return s.ruleMet ? 'rule_met' : s.areaMissing ? 'incomplete' : 'canvassing';
   return s.stage;
 }
 

@@ -64,7 +64,7 @@ export function replayDays(
     }
     dirty.clear();
     const stairwells = [...current.values()];
-    const counts = countCampaign(stairwells.map((x) => ({ stage: x.stage, ruleMet: x.passed })));
+    const counts = countCampaign(stairwells.map((x) => ({ stage: x.stage, ruleMet: x.passed, areaMissing: x.colorKey === 'incomplete' })));
     return {
       date,
       stairwells,

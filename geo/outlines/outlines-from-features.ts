@@ -81,6 +81,14 @@ function cleanRing(ring: unknown, crs: OutlineCrs): LngLat[] | null {
  * converted from `crs` to WGS-84: each polygon and each part of a
  * multi-polygon becomes one outline; points and lines are counted, not read.
  */
+/**
+ * How a file draws its features, not what they are: KML's styles as
+ * togeojson writes them (simplestyle fill, stroke, their opacity and width,
+ * styleUrl …). Never offered as the floors or the building code.
+ */
+const STYLE_PROPERTY = /^(fill|stroke|marker)(-.+)?$|^(styleUrl|styleHash|styleMapHash|visibility|icon|icon-.+|label-.+|tessellate|extrude|altitudeMode)$/i;
+const isStyleProperty = (key: string): boolean => STYLE_PROPERTY.test(key);
+
 export function outlinesFromFeatures(collection: unknown, crs: OutlineCrs): { ok: true; set: OutlineSet } | { ok: false; problems: Problem[] } {
   const features = (collection as { features?: unknown } | null)?.features;
   if (!Array.isArray(features)) return { ok: false, problems: [problem('文件不是要素集合（FeatureCollection），读不出楼栋轮廓', 'the file is not a FeatureCollection, so it has no outlines to read')] };
@@ -91,7 +99,7 @@ export function outlinesFromFeatures(collection: unknown, crs: OutlineCrs): { ok
     const feature = raw as { geometry?: Raw; properties?: Record<string, unknown> | null } | null;
     const parts = polygonsOf(feature?.geometry, skipped);
     const properties = Object.fromEntries(Object.entries(feature?.properties ?? {}).map(([k, v]) => [k, scalar(v)]));
-    for (const key of Object.keys(properties)) fieldCounts.set(key, (fieldCounts.get(key) ?? 0) + 1);
+    for (const key of Object.keys(properties)) if (!isStyleProperty(key)) fieldCounts.set(key, (fieldCounts.get(key) ?? 0) + 1);
     parts.forEach((rings, part) => {
       if (outlines.length >= MAX_OUTLINES) return;
       const id = parts.length > 1 ? `${index}-${part + 1}` : String(index);

@@ -18,6 +18,8 @@ export const BASE_PALETTE = {
   focus: '#ffffff',
   elevatorSite: '#e8e8e8',
   label: '#000000',
+  /** A building's name, drawn once beside it on the ground (an imported estate's units carry only their number). */
+  buildingLabel: '#dfe7f2',
 } as const;
 
 /** The same base layers for paper: a light page, dark outlines, labels still black on the stairwell colours. */
@@ -38,4 +40,5 @@ export const LIGHT_BASE_PALETTE: Record<keyof typeof BASE_PALETTE, string> = {
   focus: '#000000',
   elevatorSite: '#555555',
   label: '#000000',
+  buildingLabel: '#111111',
 };

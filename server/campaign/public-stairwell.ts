@@ -45,7 +45,7 @@ export async function publicStairwell(db: Db, stairwellId: number) {
     estateName: estate.name,
     doorNumber: s.row.doorNumber,
     stage: s.row.stage,
-    step: campaignStep({ stage: s.row.stage, ruleMet }),
+    step: campaignStep({ stage: s.row.stage, ruleMet, areaMissing: !s.consent.complete }),
     /** Which of the two words applies, if either. */
     word: isConfirmed(s.row.stage) ? CAMPAIGN_WORDS.confirmed.zh : ruleMet ? CAMPAIGN_WORDS.ruleMet.zhLong : null,
     steps: history.steps.map((x) => ({ stage: x.event.toStage, on: x.on })),

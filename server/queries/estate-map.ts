@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { eq } from 'drizzle-orm';
-import { doorLabel } from '../../geo/estate/index.ts';
+import { buildingLabel, doorLabel } from '../../geo/estate/index.ts';
 import type { Db } from '../db/database.ts';
 import type { Headline } from '../../geo/campaign/index.ts';
 import { headlineOf } from './headline.ts';
@@ -23,7 +23,7 @@ export interface EstateMap {
     roads: Collection<{ widthM: number }>;
     fireLanes: Collection<{ code: string; roadWidthM: number; clearWidthM: number }>;
     parking: Collection<{ code: string; kind: string }>;
-    buildings: Collection<{ id: number; code: string }>;
+    buildings: Collection<{ id: number; code: string; label: string | null }>;
     stairwells: Collection<StairwellProperties>;
     elevatorSites: Collection<{ stairwellId: number }>;
     doors: Collection<{ stairwellId: number; label: string }>;
@@ -67,7 +67,8 @@ export async function estateMap(db: Db, estateId: number): Promise<EstateMap> {
           .select()
           .from(buildings)
           .where(eq(buildings.estateId, estateId)))
-          .map((b) => feature(b.footprint, { id: b.id, code: b.code }, b.id)),
+          // Units labelled by their own number (1, 2 …) name their building once, on the building.
+          .map((b) => feature(b.footprint, { id: b.id, code: b.code, label: buildingLabel(states.filter((s) => s.row.buildingId === b.id).map((s) => s.row.doorNumber)) }, b.id)),
       ),
       stairwells: collection(states.map((s) => feature(s.row.footprint, stairwellProperties(s), s.row.id))),
       elevatorSites: collection(

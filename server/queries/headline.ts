@@ -8,7 +8,7 @@ export function ruleMetOf(s: StairwellState): boolean {
 /** The wall's headline figures: aggregates only. */
 export function headlineOf(states: readonly StairwellState[]): Headline {
   return {
-    campaign: countCampaign(states.map((s) => ({ stage: s.row.stage, ruleMet: ruleMetOf(s) }))),
+    campaign: countCampaign(states.map((s) => ({ stage: s.row.stage, ruleMet: ruleMetOf(s), areaMissing: !s.consent.complete }))),
     flatsSigned: states.reduce((n, s) => n + s.consent.flatsSigned, 0),
     flatTotal: states.reduce((n, s) => n + s.flats.length, 0),
     eldersServed: states.filter((s) => isConfirmed(s.row.stage)).reduce((n, s) => n + s.upperFloorElders, 0),

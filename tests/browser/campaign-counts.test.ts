@@ -28,7 +28,8 @@ async function fromDatabase() {
     );
     const met = s.stage === 'canvassing' && e.complete && e.result.passed;
     if (met) ruleMet++;
-    const step = met ? 'rule_met' : s.stage;
+    // A stairwell still canvassing whose areas are not all known is counted as the legend shows it: 面积不全.
+    const step = met ? 'rule_met' : s.stage === 'canvassing' && !e.complete ? 'incomplete' : s.stage;
     steps[step] = (steps[step] ?? 0) + 1;
   }
   const confirmed = stairwells.filter((s) => s.stage !== 'canvassing' && s.stage !== 'suspended').length;

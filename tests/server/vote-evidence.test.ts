@@ -90,8 +90,9 @@ describe('掌上签约: a written vote and its evidence', () => {
 
   it('refuses evidence whose id is already stored for another flat, instead of saving the vote without it; nothing is written', async () => {
     const reg = await registerOf(passing.id);
-    const stored = (await sql<{ clientId: string }>('SELECT client_id AS "clientId" FROM vote_evidence WHERE stairwell_id = ? ORDER BY id LIMIT 1', passing.id))[0]!.clientId;
     const flat = reg.register.find((f) => f.status === 'signed' && f.evidence === 'missing' && f.voterId !== passing.voterId)!;
+    // An id stored for another flat of this stairwell.
+    const stored = (await sql<{ clientId: string }>('SELECT client_id AS "clientId" FROM vote_evidence WHERE stairwell_id = ? AND flat_id <> ? ORDER BY id LIMIT 1', passing.id, flat.id))[0]!.clientId;
     const visit = signedVisit(reg, flat, 'signed', clock);
     const before = await counts();
     const refused = await refusal(canvasser.canvass.recordVisit({ ...visit, evidence: { ...visit.evidence!, clientId: stored } }));

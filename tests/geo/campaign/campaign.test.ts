@@ -20,6 +20,17 @@ describe('countCampaign', () => {
   });
 });
 
+describe('campaign steps of an estate imported without its register', () => {
+  it('counts a stairwell whose areas are missing as 面积不全, as the map legend does, not as canvassing', () => {
+    const counts = countCampaign([
+      { stage: 'canvassing', ruleMet: false, areaMissing: true },
+      { stage: 'canvassing', ruleMet: false, areaMissing: true },
+      { stage: 'canvassing', ruleMet: false },
+    ]);
+    expect([counts.steps.incomplete, counts.steps.canvassing]).toEqual([2, 1]);
+  });
+});
+
 describe('ruleMetSince', () => {
   const flats = [1, 2, 3].map((i) => ({ flatId: `f${i}`, voterId: `v${i}`, areaM2: 50 }));
   it('gives the day the rule was met without a break since', () => {

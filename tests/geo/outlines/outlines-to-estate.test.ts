@@ -17,6 +17,13 @@ function cityOutlines() {
 }
 
 describe('outlines to an estate', () => {
+  it('offers a file’s attributes as fields, never how a KML draws them (fill, stroke, their opacity, styleUrl)', () => {
+    const square = (lng: number, props: Record<string, unknown>) => ({ type: 'Feature', properties: props, geometry: { type: 'Polygon', coordinates: [[[lng, 31.2], [lng + 0.0005, 31.2], [lng + 0.0005, 31.2002], [lng, 31.2002], [lng, 31.2]]] } });
+    const style = { fill: '#ff0000', 'fill-opacity': 0.5, stroke: '#000000', 'stroke-opacity': 1, 'stroke-width': 2, styleUrl: '#s1' };
+    const r = outlinesFromFeatures({ type: 'FeatureCollection', features: [square(121.4, { ...style, 层数: 6, name: '1幢' }), square(121.401, { ...style, 层数: 6, name: '2幢' })] }, WGS84);
+    expect(r.ok && r.set.fields.sort()).toEqual(['name', '层数']);
+  });
+
   it('reads Polygons nested like MultiPolygons and splits a multi-polygon into its parts', () => {
     const set = cityOutlines();
     expect(set.outlines.map((o) => o.id)).toEqual(['0', '1', '2', '3', '4', '5', '6-1', '6-2', '7', '8']);
