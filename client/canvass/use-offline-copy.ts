@@ -21,7 +21,9 @@ export interface WithCopy<T> {
  * be reached. Never shows a copy when the server answers, or refuses.
  */
 export function useOfflineCopy<T, E>(key: string, query: UseQueryResult<T, E>, userId: number | null, keep: boolean): WithCopy<T> {
-  const [copy, setCopy] = useState<OfflineCopy<T> | null>(null);
+  // The copy read for `key`: a view reused for another stairwell never shows the previous one's register.
+  const [read, setRead] = useState<{ key: string; copy: OfflineCopy<T> | null } | null>(null);
+  const copy = read?.key === key ? read.copy : null;
   useEffect(() => {
     if (query.data !== undefined && userId !== null && keep) void offlineCopy.save(key, userId, query.data, query.dataUpdatedAt || Date.now());
   }, [key, query.data, query.dataUpdatedAt, userId, keep]);
@@ -29,7 +31,7 @@ export function useOfflineCopy<T, E>(key: string, query: UseQueryResult<T, E>, u
   useEffect(() => {
     if (!cut) return;
     let live = true;
-    void offlineCopy.read<T>(key).then((c) => live && setCopy(c && (userId === null || c.userId === userId) ? c : null));
+    void offlineCopy.read<T>(key).then((c) => live && setRead({ key, copy: c && (userId === null || c.userId === userId) ? c : null }));
     return () => {
       live = false;
     };

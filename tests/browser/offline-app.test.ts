@@ -92,7 +92,13 @@ describe('the canvassing app on a phone, without signal', () => {
 
     // The vote signed on the phone without signal waits on it, with its signature.
     await page.getByTestId('my-stairwells').getByRole('button', { name: new RegExp(`${target.door} `) }).click();
-    await page.locator(`[data-testid="canvass-grid"] button[data-room="${target.room}"]`).click();
+    await page
+      .locator(`[data-testid="canvass-grid"] button[data-room="${target.room}"]`)
+      .click()
+      .catch(async (e: Error) => {
+        await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'canvass-offline-no-room.png') });
+        throw new Error(`${e.message}\nthe phone shows: ${(await page.locator('body').innerText()).slice(0, 600)}`);
+      });
     const form = page.getByTestId('visit-form');
     await form.locator('input[name="status"][value="signed"]').check();
     await drawSignature(page);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../trpc.ts';
 import { refusalText } from '../../hooks/use-problem-text.ts';
+import { StairwellSelect } from './stairwell-select.tsx';
 
 /** A stairwell's agreed floor coefficients and estimated lift cost, which the doorstep cost figure uses. */
 export function CostsPanel({ stairwells }: { stairwells: { id: number; doorNumber: string }[] }) {
@@ -19,19 +20,15 @@ export function CostsPanel({ stairwells }: { stairwells: { id: number; doorNumbe
       <h2>{t('staff.costs')}</h2>
       <label>
         {t('staff.stairwell')}
-        <select
+        <StairwellSelect
+          stairwells={stairwells}
           value={stairwellId}
-          onChange={(e) => {
-            setStairwellId(Number(e.target.value));
+          onChange={(id) => {
+            if (id === null) return;
+            setStairwellId(id);
             setDraft(null);
           }}
-        >
-          {stairwells.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.doorNumber}
-            </option>
-          ))}
-        </select>
+        />
       </label>
       {shown && (
         <form

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { VOTE_ZH } from '../../../geo/evidence/index.ts';
 import { refusalText } from '../../hooks/use-problem-text.ts';
 import { useTRPC } from '../../trpc.ts';
+import { StairwellSelect } from './stairwell-select.tsx';
 
 /**
  * 纸质原件核验: a stairwell's written votes that have no evidence in the app
@@ -33,8 +34,8 @@ export function PaperOriginals({ estateId, stairwells }: { estateId: number; sta
   const flats = id !== null ? (register.data?.register ?? []) : [];
   const missing = flats.filter((f) => f.evidence === 'missing');
   const filled = missing.filter((f) => (places[f.id] ?? '').trim().length >= 2);
-  const choose = (value: string) => {
-    setId(value ? Number(value) : null);
+  const choose = (chosen: number | null) => {
+    setId(chosen);
     setPlaces({});
     setChecked(false);
     save.reset();
@@ -46,14 +47,7 @@ export function PaperOriginals({ estateId, stairwells }: { estateId: number; sta
       <p className="hint">{t('evidence.originals.hint')}</p>
       <label>
         {t('evidence.record.pick')}{' '}
-        <select name="originalsStairwell" value={id ?? ''} onChange={(e) => choose(e.target.value)}>
-          <option value="">—</option>
-          {stairwells.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.doorNumber}
-            </option>
-          ))}
-        </select>
+        <StairwellSelect name="originalsStairwell" stairwells={stairwells} value={id} onChange={choose} none />
       </label>
       {id !== null && register.data && missing.length === 0 && <p>{t('evidence.originals.none', { door: stairwells.find((s) => s.id === id)?.doorNumber ?? '' })}</p>}
       {missing.length > 0 && (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VOTE_ZH } from '../../../geo/evidence/index.ts';
 import { useTRPC } from '../../trpc.ts';
+import { StairwellSelect } from './stairwell-select.tsx';
 
 /**
  * A stairwell's written record for a dispute: every piece of evidence ever
@@ -21,14 +22,7 @@ export function StairwellEvidence({ stairwells }: { stairwells: readonly { id: n
       <summary>{t('evidence.record.title')}</summary>
       <label>
         {t('evidence.record.pick')}{' '}
-        <select name="recordStairwell" value={id ?? ''} onChange={(e) => setId(e.target.value ? Number(e.target.value) : null)}>
-          <option value="">—</option>
-          {stairwells.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.doorNumber}
-            </option>
-          ))}
-        </select>
+        <StairwellSelect name="recordStairwell" stairwells={stairwells} value={id} onChange={setId} none />
       </label>
       {d && d.evidence.length === 0 && <p>{t('evidence.record.none', { door: d.doorNumber })}</p>}
       {d && d.evidence.length > 0 && (
