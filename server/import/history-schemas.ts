@@ -37,8 +37,8 @@ export const stageEventSchema = z.object({
 /** A seeded vote's evidence (vote-evidence.csv): a signature as strokes, "x,y x,y;x,y …" in a 360×140 box. */
 export const evidenceRowSchema = z.object({
   at: isoTime,
-  doorNumber: z.string().trim().min(1, 'expected a door number'),
-  room: z.string().trim().min(1, 'expected a room'),
+  doorNumber: z.string().trim().min(1, 'expected a door number').max(60, 'expected a door number of at most 60 characters'),
+  room: z.string().trim().min(1, 'expected a room').max(20, 'expected a room of at most 20 characters'),
   vote: z.enum(FORMAL_STATUSES, { error: `expected one of ${FORMAL_STATUSES.join(', ')}` }),
   method: z.enum(['signature', 'form_photo'], { error: 'expected signature or form_photo' }),
   signature: z
