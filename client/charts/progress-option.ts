@@ -9,12 +9,40 @@ export interface ProgressDay {
   flatsSigned: number;
 }
 
+/** Steps an axis may count in: 1, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten. */
+const STEPS = [1, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/**
+ * An axis from 0 in `intervals` equal steps whose top tick is at or above `max`, so a line never runs above the
+ * last labelled value and two axes with the same number of steps share their grid lines.
+ */
+export function niceAxis(max: number, intervals = 4): { max: number; interval: number } {
+  const raw = Math.max(1, max) / intervals;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = STEPS.map((m) => m * power).find((s) => s >= raw && Number.isInteger(s)) ?? Math.ceil(raw);
+  return { max: step * intervals, interval: step };
+}
+
 /**
  * Stairwells confirmed and stairwells meeting the rule unconfirmed (left axis) and flats signed (right axis) at the end of
  * each campaign day. `u` is the screen's type unit in pixels; `C` the dark palette, or the light one on paper.
  */
-export function progressOption(days: readonly ProgressDay[], labels: { confirmed: string; ruleMet: string; signed: string }, u: number, C: ChartPalette = CHART_PALETTE): ChartOption {
-  const axisText = { color: C.muted, fontSize: 0.8 * u };
+export function progressOption(
+  days: readonly ProgressDay[],
+  labels: { confirmed: string; ruleMet: string; signed: string; stairwellAxis: string; flatAxis: string },
+  u: number,
+  C: ChartPalette = CHART_PALETTE,
+): ChartOption {
+  const axisText = { color: C.muted, fontSize: u };
+  const left = niceAxis(Math.max(0, ...days.map((d) => Math.max(d.stairwellsConfirmed, d.stairwellsRuleMet))));
+  const right = niceAxis(Math.max(0, ...days.map((d) => d.flatsSigned)));
+  // Each axis says what it counts, in the colour of what it counts on the right (the one area).
+  const axisName = (name: string, color: string, align: 'left' | 'right') => ({
+    name,
+    nameLocation: 'end' as const,
+    nameGap: 0.5 * u,
+    nameTextStyle: { color, fontSize: u, align },
+  });
   const line = (name: string, color: string, data: number[], yAxisIndex: number, area: boolean) => ({
     name,
     type: 'line',
@@ -30,8 +58,8 @@ export function progressOption(days: readonly ProgressDay[], labels: { confirmed
   return {
     animation: false,
     textStyle: { fontFamily: CHART_FONT },
-    grid: { left: 2.4 * u, right: 3.2 * u, top: 2 * u, bottom: 1.5 * u },
-    legend: { top: 0.2 * u, left: 0, itemGap: 1.5 * u, itemWidth: 1.2 * u, itemHeight: 0.5 * u, textStyle: { color: C.text, fontSize: 0.85 * u } },
+    grid: { left: 0.4 * u, right: 0.4 * u, top: 3.6 * u, bottom: 0.2 * u, containLabel: true },
+    legend: { top: 0.15 * u, left: 0.1 * u, itemGap: 1 * u, itemWidth: 1.2 * u, itemHeight: 0.5 * u, textStyle: { color: C.text, fontSize: u } },
     xAxis: {
       type: 'category',
       data: days.map((d) => d.date.slice(5)),
@@ -40,8 +68,8 @@ export function progressOption(days: readonly ProgressDay[], labels: { confirmed
       axisLine: { lineStyle: { color: C.grid } },
     },
     yAxis: [
-      { type: 'value', minInterval: 1, axisLabel: axisText, splitLine: { lineStyle: { color: C.grid } } },
-      { type: 'value', minInterval: 1, axisLabel: axisText, splitLine: { show: false } },
+      { type: 'value', min: 0, ...left, axisLabel: axisText, splitLine: { lineStyle: { color: C.grid } }, ...axisName(labels.stairwellAxis, C.muted, 'left') },
+      { type: 'value', min: 0, ...right, axisLabel: { ...axisText, color: C.signed }, splitLine: { show: false }, ...axisName(labels.flatAxis, C.signed, 'right') },
     ],
     series: [
       line(labels.confirmed, C.confirmed, days.map((d) => d.stairwellsConfirmed), 0, false),

@@ -13,14 +13,14 @@ export function HeadlineFigures({ headline }: { headline: Headline }) {
   const { campaign } = headline;
   const figures = [
     {
-      key: 'confirmed',
+      key: 'confirmed' as const,
       value: campaign.confirmed,
       total: campaign.total,
       label: t('headline.confirmed'),
       note: campaign.ruleMet > 0 ? t('headline.ruleMet', { count: campaign.ruleMet }) : null,
     },
-    { key: 'signed', value: headline.flatsSigned, total: headline.flatTotal, label: t('headline.signed'), note: null },
-    { key: 'elders', value: headline.eldersServed, total: headline.eldersUpstairs, label: t('headline.elders'), note: null },
+    { key: 'signed' as const, value: headline.flatsSigned, total: headline.flatTotal, label: t('headline.signed'), note: null },
+    { key: 'elders' as const, value: headline.eldersServed, total: headline.eldersUpstairs, label: t('headline.elders'), note: null },
   ];
   return (
     <dl className="headline">
@@ -28,7 +28,8 @@ export function HeadlineFigures({ headline }: { headline: Headline }) {
         <div key={f.key} className="figure" data-testid={`headline-${f.key}`}>
           <dt>{f.label}</dt>
           <dd>
-            <strong>{fmt(f.value)}</strong> <span>{t('headline.of', { total: fmt(f.total) })}</span>
+            {/* Each figure names its unit, so 1,008 households and 1,008 residents are not read as one number. */}
+            <strong>{fmt(f.value)}</strong> <span className="of">{t('headline.of', { total: fmt(f.total) })}</span> <span className="unit">{t(`headline.unit.${f.key}`)}</span>
             {f.note && (
               <small className="figure-note" data-testid={`headline-${f.key}-note`}>
                 {f.note}

@@ -15,6 +15,7 @@ export const en: Messages = {
     signed: 'Flats signed',
     elders: 'Residents 60+ on floors 3–6 of confirmed stairwells',
     of: '/ {{total}}',
+    unit: { confirmed: 'stairwells', signed: 'flats', elders: 'people' },
   },
   legend: { title: 'Legend', canvassing: 'Canvassing progress', progressNote: 'Progress = signed ÷ (signed + signatures still needed to meet the rule)', pipeline: 'After consent', other: 'Other' },
   panel: {
@@ -300,6 +301,8 @@ export const en: Messages = {
     walk: 'Walk',
   },
   wall: {
+    stairwellAxis: 'stairwells',
+    flatAxis: 'flats',
     noneThisWeek: 'No signatures yet this week (since {{from}})',
     staleLine: 'Connection lost, data may be stale',
     progress: 'Progress by day',

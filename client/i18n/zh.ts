@@ -13,8 +13,9 @@ export const zh = {
     confirmed: '征询通过门洞',
     ruleMet: '另有 {{count}} 个已达标待确认',
     signed: '已签字户数',
-    elders: '征询通过门洞 3–6 层 60 岁以上居民',
+    elders: '通过门洞 3–6 层的 60 岁以上居民',
     of: '/ {{total}}',
+    unit: { confirmed: '个门洞', signed: '户', elders: '人' },
   },
   legend: { title: '图例', canvassing: '意见征询进度', progressNote: '进度 = 已签字 ÷（已签字 + 达标还需的签字）', pipeline: '征询通过后', other: '其他' },
   panel: {
@@ -300,6 +301,8 @@ export const zh = {
     walk: '步行',
   },
   wall: {
+    stairwellAxis: '门洞',
+    flatAxis: '户',
     noneThisWeek: '本周（{{from}} 起）还没有签字',
     staleLine: '连接中断，数据可能已过时',
     progress: '征询进展（每日）',

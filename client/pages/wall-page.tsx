@@ -11,7 +11,6 @@ import { PassedBanner } from '../components/passed-banner.tsx';
 import { StairwellPanel } from '../components/stairwell-panel.tsx';
 import { FocusCaption } from '../components/wall/focus-caption.tsx';
 import { ProgressPanel } from '../components/wall/progress-panel.tsx';
-import { StageFunnel } from '../components/wall/stage-funnel.tsx';
 import { WallDeadlines } from '../components/wall/wall-deadlines.tsx';
 import { WallFeed } from '../components/wall/wall-feed.tsx';
 import { WallLeaderboard } from '../components/wall/wall-leaderboard.tsx';
@@ -65,7 +64,7 @@ function panelSide(data: EstateMap, stairwellId: number): 'left' | 'right' {
 /**
  * 指挥大屏: a dark, look-only display for the command center, laid out in
  * screen units so 3840×2160 is 1920×1080 doubled: the map, headline figures,
- * progress, stage funnel, leaderboard, feed, clock and the line's health.
+ * progress, the legend as stage chart, leaderboard, feed, clock and the line's health.
  */
 export function WallPage({ settings }: { settings: WallSettings }) {
   const { t } = useTranslation();
@@ -99,8 +98,8 @@ export function WallPage({ settings }: { settings: WallSettings }) {
   );
 
   const closePanel = useCallback(() => setSelected(null), []);
-  // The legend strip along the map's foot, in the wall's screen unit.
-  const mapPadding = useMemo(() => ({ bottom: 7 * Math.min(innerWidth / 96, innerHeight / 54) }), []);
+  // Room for the focus caption over the map's top-left corner, in the wall's screen unit.
+  const mapPadding = useMemo(() => ({ top: 2.8 * Math.min(innerWidth / 80, innerHeight / 45) }), []);
 
   if (!estate.data) return <LoadState {...estate} />;
   const { data } = estate;
@@ -113,18 +112,19 @@ export function WallPage({ settings }: { settings: WallSettings }) {
         kiosk={kiosk}
         picker={<EstatePicker estates={estate.estates} current={data.estate.id} />}
       />
-      <main className="wall-map">
-        <BattleMapView data={data} selectedId={selected} interactive={!kiosk} onSelect={setSelected} padding={mapPadding} focusIds={focusIds} flags={flags} recolours={live.recolours} />
-        {view && !celebrating && <FocusCaption view={view} index={index} count={views.length} />}
-        {celebrating && <PassedBanner key={celebrating.key} door={celebrating.door} word={celebrating.word} />}
-        <Legend counts={counts} />
-        {data.estate.schematic && <p className="schematic-note">示意 · {t('app.schematic')}</p>}
-        {!kiosk && selected !== null && <StairwellPanel stairwellId={selected} onClose={closePanel} side={panelSide(data, selected)} />}
-      </main>
-      <aside className="wall-side">
+      <div className="wall-main">
         <HeadlineFigures headline={data.headline} />
+        <main className="wall-map">
+          <BattleMapView data={data} selectedId={selected} interactive={!kiosk} onSelect={setSelected} padding={mapPadding} focusIds={focusIds} flags={flags} recolours={live.recolours} />
+          {view && !celebrating && <FocusCaption view={view} index={index} count={views.length} />}
+          {celebrating && <PassedBanner key={celebrating.key} door={celebrating.door} word={celebrating.word} />}
+          {!kiosk && selected !== null && <StairwellPanel stairwellId={selected} onClose={closePanel} side={panelSide(data, selected)} />}
+        </main>
+        {/* The legend is the wall's stage chart: every colour, its count and a bar. */}
+        <Legend counts={counts} bars footnote={data.estate.schematic ? t('app.schematic') : undefined} />
+      </div>
+      <aside className="wall-side">
         <ProgressPanel days={progress.data?.days ?? []} />
-        <StageFunnel counts={data.headline.campaign} />
         <WallDeadlines estateId={data.estate.id} />
         <div className="wall-lists">
           <WallLeaderboard board={live.leaderboard} />

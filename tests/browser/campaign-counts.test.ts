@@ -39,7 +39,18 @@ async function fromDatabase() {
 const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).first().textContent())?.trim() ?? '';
 /** A headline figure's number and its total, as read: "17 / 80". */
-const figure = async (page: Page, testId: string) => (await page.getByTestId(testId).locator('dd strong, dd > span').allTextContents()).join(' ');
+const figure = async (page: Page, testId: string) => (await page.getByTestId(testId).locator('dd strong, dd > span.of').allTextContents()).join(' ');
+
+/** The wall's legend is its stage chart: its colours' counts, read as steps (the canvassing bins and 已无法通过 are 意见征询). */
+async function legendSteps(page: Page): Promise<Record<string, number>> {
+  const rows = await page
+    .locator('[data-testid="legend"] li')
+    .evaluateAll((lis) => lis.map((li): [string, number] => [li.getAttribute('data-key')!, Number(li.querySelector('.count')!.textContent)]));
+  const asStep: Record<string, string> = { p0: 'canvassing', p25: 'canvassing', p50: 'canvassing', p75: 'canvassing', impossible: 'canvassing', passed: 'rule_met' };
+  const steps: Record<string, number> = {};
+  for (const [key, n] of rows) steps[asStep[key] ?? key] = (steps[asStep[key] ?? key] ?? 0) + n;
+  return steps;
+}
 
 async function wallFigures() {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -48,7 +59,7 @@ async function wallFigures() {
   const figures = {
     confirmed: await figure(page, 'headline-confirmed'),
     note: await text(page, 'headline-confirmed-note'),
-    steps: JSON.parse((await page.getByTestId('stage-funnel').getAttribute('data-counts'))!) as Record<string, number>,
+    steps: await legendSteps(page),
   };
   await page.close();
   return figures;

@@ -11,9 +11,11 @@ export function ProgressPanel({ days, className = 'wall-card progress' }: { days
   const confirmed = t('step.consent_passed');
   const ruleMet = t('step.rule_met');
   const signed = t('headline.signed');
+  const stairwellAxis = t('wall.stairwellAxis');
+  const flatAxis = t('wall.flatAxis');
   // Dark on the wall and the slides, light on paper (the printed deck).
   const palette = useContext(MapThemeContext) === 'light' ? LIGHT_CHART_PALETTE : CHART_PALETTE;
-  const option = useCallback((u: number) => progressOption(days, { confirmed, ruleMet, signed }, u, palette), [days, confirmed, ruleMet, signed, palette]);
+  const option = useCallback((u: number) => progressOption(days, { confirmed, ruleMet, signed, stairwellAxis, flatAxis }, u, palette), [days, confirmed, ruleMet, signed, stairwellAxis, flatAxis, palette]);
   return (
     <section className={className} aria-label={t('wall.progress')}>
       <h2>{t('wall.progress')}</h2>
