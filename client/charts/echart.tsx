@@ -11,9 +11,9 @@ export type ChartOption = echarts.EChartsCoreOption;
 
 /**
  * One ECharts chart filling its box. `option` gets the box's font size (the
- * wall's and slides' scale unit) so type grows with the screen.
+ * wall's and slides' scale unit) so type grows with the screen, and its width.
  */
-export function EChart({ option, className, testId }: { option: (unitPx: number) => ChartOption; className?: string; testId?: string }) {
+export function EChart({ option, className, testId }: { option: (unitPx: number, widthPx: number) => ChartOption; className?: string; testId?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const build = useRef(option);
@@ -29,7 +29,7 @@ export function EChart({ option, className, testId }: { option: (unitPx: number)
     const unit = () => parseFloat(getComputedStyle(el).fontSize) || 16;
     const observer = new ResizeObserver(() => {
       instance.resize();
-      instance.setOption(build.current(unit()), { notMerge: true });
+      instance.setOption(build.current(unit(), el.clientWidth), { notMerge: true });
     });
     observer.observe(el);
     return () => {
@@ -41,7 +41,7 @@ export function EChart({ option, className, testId }: { option: (unitPx: number)
 
   useEffect(() => {
     const el = box.current;
-    if (el && chart.current) chart.current.setOption(option(parseFloat(getComputedStyle(el).fontSize) || 16), { notMerge: true });
+    if (el && chart.current) chart.current.setOption(option(parseFloat(getComputedStyle(el).fontSize) || 16, el.clientWidth), { notMerge: true });
   }, [option]);
 
   return <div ref={box} className={className} data-testid={testId} />;

@@ -13,7 +13,7 @@ export const en: Messages = {
     confirmed: 'Stairwells confirmed',
     ruleMet: '{{count}} more meet the rule, not yet confirmed',
     signed: 'Flats signed',
-    elders: 'Residents 60+ on floors 3–6 of confirmed stairwells',
+    elders: 'Over-60s on floors 3–6 served',
     of: '/ {{total}}',
     unit: { confirmed: 'stairwells', signed: 'flats', elders: 'people' },
   },
