@@ -21,7 +21,7 @@ interface Props extends BattleMapOptions {
 }
 
 /** Mounts the BattleMap; React only hands it data, overlays, states and the selection. */
-export function BattleMapView({ data, selectedId, interactive, onSelect, onSpaceSelect, padding, pixelRatio, fill, overlay, overlayData, states, focusIds, flags, recolours }: Props) {
+export function BattleMapView({ data, selectedId, interactive, onSelect, onSpaceSelect, padding, pixelRatio, fill, overlay, overlayData, states, focusIds, flags, recolours, zoomControl, focusMaxZoom }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<BattleMap | null>(null);
   const ready = useRef<Promise<void>>(Promise.resolve());
@@ -48,6 +48,8 @@ export function BattleMapView({ data, selectedId, interactive, onSelect, onSpace
       fill,
       overlay,
       theme,
+      zoomControl,
+      focusMaxZoom,
       onSelect: (id) => onSelectRef.current?.(id),
       onSpaceSelect: onSpaceSelect ? (code) => onSpaceRef.current?.(code) : undefined,
     });

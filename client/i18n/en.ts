@@ -279,6 +279,9 @@ export const en: Messages = {
     plannedDates: 'planned {{start}} to {{end}}',
   },
   parking: {
+    zoomHint: 'Click a stairwell to zoom in and see space numbers (or use + − at the bottom right)',
+    zoomedTo: 'Zoomed to {{door}}: the number on a space is its code in the list (17 is P017)',
+    whole: 'Whole estate',
     title: '{{name}} priority parking for low-floor households',
     room: 'Room',
     tab: 'Priority parking',

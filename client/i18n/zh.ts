@@ -279,6 +279,9 @@ export const zh = {
     plannedDates: '计划 {{start}} 至 {{end}}',
   },
   parking: {
+    zoomHint: '点击门洞放大，车位显示编号（也可用右下角 + −）',
+    zoomedTo: '已放大到 {{door}}：车位上的数字即清单中的车位号（17 即 P017）',
+    whole: '看全景',
     title: '{{name}} 低层住户优先停车',
     room: '室号',
     tab: '优先停车',

@@ -26,6 +26,10 @@ export interface BattleMapOptions {
   basemap?: { tiles: string; attribution: string; datum: DisplayDatum } | null;
   /** Dark for screens, light for paper (the printed deck). */
   theme?: 'dark' | 'light';
+  /** + and − buttons on the map. */
+  zoomControl?: boolean;
+  /** How close framing a few stairwells may zoom: 18.6 shows a stairwell with its neighbours; parking goes to 20, where spaces are numbered. */
+  focusMaxZoom?: number;
 }
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -81,6 +85,7 @@ export class BattleMap {
       pixelRatio: options.pixelRatio,
       datum: this.datum,
       drawnWith: 'stairwells',
+      zoomControl: options.zoomControl,
     });
     this.map = this.owned.map;
     this.loaded = this.owned.loaded;
@@ -166,7 +171,7 @@ export class BattleMap {
     const ids = new Set(stairwellIds);
     const features = this.data.layers.stairwells.features.filter((f) => ids.has(f.properties.id));
     if (features.length === 0) return this.fit(this.data, durationMs);
-    this.owned.fitTo({ type: 'FeatureCollection', features }, this.padding(120), durationMs, 18.6);
+    this.owned.fitTo({ type: 'FeatureCollection', features }, this.padding(120), durationMs, this.options.focusMaxZoom ?? 18.6);
   }
 
   /** Resolves once the estate and everything given since is drawn. */

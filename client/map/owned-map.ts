@@ -1,11 +1,19 @@
 import { bbox } from '@turf/turf';
-import { MapLibreMap, type GeoJSONSource, type LayerSpecification, type SourceSpecification } from 'maplibre-gl';
+import { MapLibreMap, NavigationControl, type GeoJSONSource, type LayerSpecification, type SourceSpecification } from 'maplibre-gl';
 import './worker-url.ts';
 import { BASE_PALETTE } from '../../geo/palette/index.ts';
 import type { DisplayDatum } from './display-datum.ts';
 import { LOCAL_CJK_FONTS } from './local-fonts.ts';
 import type { TestHookExtras, TestHookName } from './test-hook.ts';
 import { exposeTestHookWhenAutomated } from './when-automated.ts';
+
+/** MapLibre's control tooltips in Chinese. */
+const ZH_MAP_LOCALE = {
+  'NavigationControl.ZoomIn': '放大',
+  'NavigationControl.ZoomOut': '缩小',
+  'NavigationControl.ResetBearing': '朝北',
+  'AttributionControl.ToggleAttribution': '地图来源',
+};
 
 export interface OwnedMapOptions {
   /** The window hook tests and the screenshot tool read this map by (test-hook.ts). */
@@ -20,6 +28,8 @@ export interface OwnedMapOptions {
   /** Shown when the map draws someone else's tiles; none for the offline style. */
   attribution?: string | null;
   doubleClickZoom?: boolean;
+  /** + and − buttons (bottom right), for views read up close with a mouse (parking). */
+  zoomControl?: boolean;
   /** The datum the map draws in (stored data is WGS-84). */
   datum?: DisplayDatum;
   /** The map has what it is for once this layer exists (tests wait for it). */
@@ -57,9 +67,12 @@ export class OwnedMap {
       dragRotate: false,
       pitchWithRotate: false,
       doubleClickZoom: options.doubleClickZoom ?? true,
+      // The map's own buttons' tooltips in the page's language (MapLibre's are English).
+      locale: document.documentElement.lang.startsWith('zh') ? ZH_MAP_LOCALE : undefined,
       // Labels appear with the map rather than fading in over 300 ms: the map is settled (idle) that much sooner.
       fadeDuration: 0,
     });
+    if (options.zoomControl) this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
     exposeTestHookWhenAutomated(options.hook, this.map, { datum: options.datum ?? 'wgs84', drawnWith: options.drawnWith, extras: options.testExtras });
   }

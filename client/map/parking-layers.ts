@@ -29,6 +29,20 @@ export function parkingLayers(): (LayerSpecification & { source: string })[] {
       paint: { 'line-color': '#ffd166', 'line-width': ['case', ['boolean', ['get', 'selected'], false], 3, 1.2], 'line-opacity': 0.85 },
     },
     {
+      // Each space's number once zoomed to a stairwell (2.5 m wide: ~20 px at zoom 20), as the property company's list names it.
+      id: 'parking-numbers',
+      type: 'symbol',
+      source: 'parking',
+      minzoom: 18.8,
+      layout: {
+        'text-field': ['get', 'mapLabel'],
+        'text-size': ['interpolate', ['exponential', 2], ['zoom'], 18.8, 9, 20, 20, 22, 56],
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': '#0d1219', 'text-halo-color': '#ffffff', 'text-halo-width': 1 },
+    },
+    {
       id: 'parking-zones',
       type: 'line',
       source: 'parkingZones',

@@ -1,5 +1,5 @@
 import { centroid } from '@turf/turf';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_PARKING_RULES } from '../../geo/parking/index.ts';
 import { BattleMapView } from '../components/battle-map-view.tsx';
@@ -39,6 +39,18 @@ export function ParkingPage() {
   const parking = useParking(estateId, DEFAULT_PARKING_RULES.floors, DEFAULT_PARKING_RULES.maxWalkM, null);
   const [stateKey, setStateKey] = useState('now');
   const [space, setSpace] = useState<string | null>(null);
+  // A stairwell clicked on the map is zoomed to, where its spaces are numbered; 全景 frames the estate again.
+  const [zoomedTo, setZoomedTo] = useState<number | null>(null);
+  const [focusIds, setFocusIds] = useState<number[] | undefined>(undefined);
+  const zoom = useCallback((id: number | null) => {
+    if (id === null) return;
+    setZoomedTo(id);
+    setFocusIds([id]);
+  }, []);
+  const whole = useCallback(() => {
+    setZoomedTo(null);
+    setFocusIds([]);
+  }, []);
   const state = parking.data?.states.find((s) => s.key === stateKey) ?? parking.data?.states[0];
   const states = useMemo(() => (estate.data && state ? parkingStates(estate.data, state, space) : undefined), [estate.data, state, space]);
   const overlayData = useMemo(() => (parking.data && estate.data && state ? { parkingZones: parking.data.zones, parkingLinks: spaceToDoor(estate.data, state.assignments, space) } : undefined), [parking.data, estate.data, state, space]);
@@ -56,13 +68,33 @@ export function ParkingPage() {
       <aside className="plan-side">
         {parking.error && <p role="alert">{refusalText(parking.error)}</p>}
         {parking.data ? (
-          <ParkingPanel parking={parking.data} stateKey={state?.key ?? 'now'} onState={setStateKey} selectedSpace={space} exportHref={exportHref} />
+          <ParkingPanel
+            parking={parking.data}
+            stateKey={state?.key ?? 'now'}
+            onState={setStateKey}
+            selectedSpace={space}
+            exportHref={exportHref}
+            zoomedDoor={estate.data.layers.stairwells.features.find((f) => f.properties.id === zoomedTo)?.properties.doorNumber ?? null}
+            onWhole={whole}
+          />
         ) : (
           <p>{t('state.loading')}</p>
         )}
       </aside>
       <main className="plan-map parking-map">
-        <BattleMapView data={estate.data} selectedId={null} interactive onSelect={() => undefined} onSpaceSelect={setSpace} overlay={OVERLAY} overlayData={overlayData} states={states} />
+        <BattleMapView
+          data={estate.data}
+          selectedId={zoomedTo}
+          interactive
+          onSelect={zoom}
+          onSpaceSelect={setSpace}
+          overlay={OVERLAY}
+          overlayData={overlayData}
+          states={states}
+          focusIds={focusIds}
+          focusMaxZoom={19.6}
+          zoomControl
+        />
         {estate.data.estate.schematic && <p className="schematic-note">示意 · {t('app.schematic')}</p>}
       </main>
     </div>

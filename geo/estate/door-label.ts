@@ -74,3 +74,11 @@ export function labelScale(label: string, widthM: number, latitude: number): num
   const metresPerEm = (LABEL_PX_AT_Z19 * 156543.03 * Math.cos((latitude * Math.PI) / 180)) / 2 ** 19;
   return Math.round(Math.min(1, (1.15 * widthM) / (em * metresPerEm)) * 100) / 100;
 }
+
+/**
+ * A parking space's short name on the map: P017 → 17 (the property company's list says P017); any other code as it is.
+ */
+export function spaceLabel(code: string): string {
+  const m = /^P0*(\d+)$/i.exec(code);
+  return m ? m[1]! : code;
+}

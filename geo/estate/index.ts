@@ -5,7 +5,7 @@ export type { EstateLayout, Extra } from './estate-layout.ts';
 export { parseEstateGeoJSON, type DerivedParts, type ParseResult } from './parse-estate-geojson.ts';
 export { layoutToGeoJSON, type EstateFeature } from './layout-to-geojson.ts';
 export { splitBuilding } from './split-building.ts';
-export { buildingLabel, doorLabel, labelScale, mapLabel, unitOf } from './door-label.ts';
+export { buildingLabel, doorLabel, labelScale, mapLabel, spaceLabel, unitOf } from './door-label.ts';
 export { doorRanges } from './door-ranges.ts';
 export { coordinateProblems } from './coordinate-problems.ts';
 export { convertPosition, datumOffset, DATUMS, featureCollectionToWgs84, isDatum, mapPositions, type Datum } from './datum.ts';

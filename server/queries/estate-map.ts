@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { eq } from 'drizzle-orm';
-import { buildingLabel, doorLabel } from '../../geo/estate/index.ts';
+import { buildingLabel, doorLabel, spaceLabel } from '../../geo/estate/index.ts';
 import type { Db } from '../db/database.ts';
 import type { Headline } from '../../geo/campaign/index.ts';
 import { headlineOf } from './headline.ts';
@@ -22,7 +22,7 @@ export interface EstateMap {
     green: Collection<Record<string, never>>;
     roads: Collection<{ widthM: number }>;
     fireLanes: Collection<{ code: string; roadWidthM: number; clearWidthM: number }>;
-    parking: Collection<{ code: string; kind: string }>;
+    parking: Collection<{ code: string; kind: string; mapLabel: string }>;
     buildings: Collection<{ id: number; code: string; label: string | null }>;
     stairwells: Collection<StairwellProperties>;
     elevatorSites: Collection<{ stairwellId: number }>;
@@ -60,7 +60,7 @@ export async function estateMap(db: Db, estateId: number): Promise<EstateMap> {
           .select()
           .from(parkingSpaces)
           .where(eq(parkingSpaces.estateId, estateId)))
-          .map((p) => feature(p.polygon, { code: p.code, kind: p.kind }, p.id)),
+          .map((p) => feature(p.polygon, { code: p.code, kind: p.kind, mapLabel: spaceLabel(p.code) }, p.id)),
       ),
       buildings: collection(
         (await db

@@ -60,4 +60,40 @@ describe('/plan?view=parking in Chromium', () => {
     expect(await page.evaluate(() => window.liftmap!.renderedCount('parking-links'))).toBeGreaterThan(0);
     await page.close();
   });
+
+  it('numbers the spaces once a stairwell is clicked, as the list names them, with + and − and a way back to the whole estate', async () => {
+    const page = await plannerPage(browser, server.url, server.db);
+    await page.goto(`${server.url}/plan?view=parking`);
+    await waitForMapIdle(page);
+    // The whole estate: spaces a few pixels wide, no numbers; the panel says how to get them.
+    expect(await page.evaluate(() => window.liftmap!.renderedCount('parking-numbers'))).toBe(0);
+    await expect(page.getByTestId('parking-zoom').textContent()).resolves.toContain('点击门洞放大');
+
+    const geojson = (await (await fetch(`${server.url}/api/estates/1/stairwells.geojson`)).json()) as GeoJSON.FeatureCollection<GeoJSON.Polygon, { doorNumber: string }>;
+    const door = geojson.features.find((f) => f.properties.doorNumber.endsWith('23号'))!;
+    const ring = door.geometry.coordinates[0]!;
+    const centre: [number, number] = [ring.reduce((a, p) => a + p[0]!, 0) / ring.length, ring.reduce((a, p) => a + p[1]!, 0) / ring.length];
+    const [x, y] = await page.evaluate((c) => window.liftmap!.project(c), centre);
+    await page.mouse.click(x, y);
+    await page.getByTestId('parking-zoom').filter({ hasText: `已放大到 ${door.properties.doorNumber}` }).waitFor();
+    await waitForMapIdle(page);
+    const numbered = await page.evaluate(() => window.liftmap!.renderedCount('parking-numbers'));
+    expect(numbered).toBeGreaterThan(10);
+    await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'parking-zoomed.png') });
+
+    // − zooms out past where numbers are readable; 看全景 frames the estate again.
+    await page.getByRole('button', { name: '缩小' }).click();
+    await page.getByRole('button', { name: '缩小' }).click();
+    await waitForMapIdle(page);
+    expect(await page.evaluate(() => window.liftmap!.renderedCount('parking-numbers'))).toBe(0);
+    await page.getByRole('button', { name: '放大' }).click();
+    await page.getByRole('button', { name: '放大' }).click();
+    await waitForMapIdle(page);
+    expect(await page.evaluate(() => window.liftmap!.renderedCount('parking-numbers'))).toBeGreaterThan(10);
+    await page.getByRole('button', { name: '看全景' }).click();
+    await page.getByTestId('parking-zoom').filter({ hasText: '点击门洞放大' }).waitFor();
+    await waitForMapIdle(page);
+    expect(await page.evaluate(() => window.liftmap!.renderedCount('parking-numbers'))).toBe(0);
+    await page.close();
+  });
 });

@@ -11,6 +11,9 @@ interface Props {
   onState: (key: string) => void;
   selectedSpace: string | null;
   exportHref: string;
+  /** The stairwell the map is zoomed to, its spaces numbered; null for the whole estate. */
+  zoomedDoor: string | null;
+  onWhole: () => void;
 }
 
 export function stateLabel(t: TFunction, s: State): string {
@@ -20,7 +23,7 @@ export function stateLabel(t: TFunction, s: State): string {
 }
 
 /** Phase selector, what changes, the clicked space, and the property company's list. */
-export function ParkingPanel({ parking, stateKey, onState, selectedSpace, exportHref }: Props) {
+export function ParkingPanel({ parking, stateKey, onState, selectedSpace, exportHref, zoomedDoor, onWhole }: Props) {
   const { t, i18n } = useTranslation();
   const state = parking.states.find((s) => s.key === stateKey) ?? parking.states[0]!;
   const serving = state.assignments.find((a) => a.spaceCode === selectedSpace);
@@ -48,6 +51,18 @@ export function ParkingPanel({ parking, stateKey, onState, selectedSpace, export
           </li>
         ))}
       </ul>
+      <p className="parking-zoom" data-testid="parking-zoom">
+        {zoomedDoor ? (
+          <>
+            {t('parking.zoomedTo', { door: zoomedDoor })}{' '}
+            <button type="button" onClick={onWhole}>
+              {t('parking.whole')}
+            </button>
+          </>
+        ) : (
+          t('parking.zoomHint')
+        )}
+      </p>
       <p data-testid="parking-summary">
         {t('parking.summary', { assigned: state.assignments.length, waiting: state.waiting.length, out: state.unavailable.length, walk: Math.round(state.totalWalkM) })}
       </p>
