@@ -150,6 +150,8 @@ export const en: Messages = {
     since: 'Date',
     next: 'Next',
     pick: 'Pick {{door}}',
+    unverifiedBefore: '{{count}} votes unverified; verify before confirming',
+    unverifiedAfter: 'Confirmed, but {{count}} votes are unverified: post the notice again',
     choose: 'Click a door number to see and advance that stairwell',
     advance: 'Advance to “{{stage}}”',
     resume: 'Resume at “{{stage}}”',

@@ -150,6 +150,8 @@ export const zh = {
     since: '日期',
     next: '下一步',
     pick: '选择 {{door}}',
+    unverifiedBefore: '{{count}} 票未核验，核验后才能确认',
+    unverifiedAfter: '确认后有 {{count}} 票未核验，公告须重贴',
     choose: '点门洞号查看并推进该门洞',
     advance: '推进到“{{stage}}”',
     resume: '恢复到“{{stage}}”',

@@ -3,6 +3,7 @@ import { deadlines, ruleMetSince, type Deadline } from '../../geo/campaign/index
 import { effectiveHistory, noticeWindows, standing, stepInto, MIN_NOTICE_DAYS, MIN_OBJECTION_DAYS, type NoticeWindows, type ObjectionStatus, type Stage, type StageDetails } from '../../geo/stages/index.ts';
 import { shanghaiIso } from '../../geo/time/index.ts';
 import type { Db } from '../db/database.ts';
+import { evidenceStateOf, liveEvidenceIn } from '../evidence/live-evidence.ts';
 import { ruleMetOf } from '../queries/headline.ts';
 import { loadStairwellStates } from '../queries/stairwell-states.ts';
 
@@ -32,6 +33,8 @@ export interface PipelineStairwell {
   /** The step an undo would take back. */
   lastStep: { stage: Stage; on: string } | null;
   objections: PipelineObjection[];
+  /** Written votes (agree, oppose, abstain) not yet verified: 待核验 or 待补证. Confirming is refused while any remain; a confirmed stairwell with some was confirmed before a vote was sent back. */
+  unverifiedVotes: number;
 }
 
 /**
@@ -63,6 +66,7 @@ export async function loadPipeline(db: Db, estateId: number, now: Date): Promise
         .where(inArray(flats.stairwellId, metIds))
         .orderBy(asc(consentEvents.at), asc(consentEvents.id))
     : [];
+  const live = await liveEvidenceIn(db, ids);
   const today = shanghaiIso(now).slice(0, 10);
   const list = states.map((s): PipelineStairwell => {
     const steps = effectiveHistory(events.filter((e) => e.stage_events.stairwellId === s.row.id).map((e) => e.stage_events));
@@ -90,6 +94,7 @@ export async function loadPipeline(db: Db, estateId: number, now: Date): Promise
       objections: objectionRows
         .filter((r) => r.o.stairwellId === s.row.id)
         .map((r) => ({ id: r.o.id, room: r.room, receivedOn: r.o.receivedOn, content: r.o.content, status: r.o.status, note: r.o.resolutionNote, resolvedOn: r.o.resolvedOn })),
+      unverifiedVotes: s.flats.filter((f) => ['missing', 'pending'].includes(evidenceStateOf(s.row.id, f, live))).length,
     };
   });
   const due = deadlines(

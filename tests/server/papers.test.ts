@@ -50,3 +50,24 @@ describe('the demo campaign’s notices', () => {
     expect(queue.stairwells.some((s) => s.missing.length > 0)).toBe(true);
   });
 });
+
+describe('/admin’s stage table (stages.pipeline)', () => {
+  it('says before anyone tries how many votes a 已达标 stairwell still needs verified, and flags a confirmed one whose vote was sent back', async () => {
+    const before = await staff.stages.pipeline({ estateId: 1 });
+    const confirmed = before.stairwells.filter((s) => s.stage !== 'canvassing' && s.stage !== 'suspended');
+    expect(confirmed.every((s) => s.unverifiedVotes === 0)).toBe(true);
+    const waiting = before.stairwells.filter((s) => s.stage === 'canvassing' && s.ruleMet);
+    expect(waiting.some((s) => s.unverifiedVotes > 0)).toBe(true);
+
+    // Staff cannot send back a confirmed stairwell's vote (they undo 征询通过 first); a campaign's older records can still
+    // hold one confirmed before its votes were verified, as this one now does.
+    const target = confirmed[0]!;
+    const [vote] = await store.sql<{ id: number }>(`SELECT id FROM vote_evidence WHERE stairwell_id = ${target.id} AND review = 'verified' ORDER BY id LIMIT 1`);
+    await expect(staff.evidence.review({ evidenceId: vote!.id, verdict: 'rejected', note: '签名与名册不符' })).rejects.toThrow(/门洞已确认征询通过，凭证不能退回/);
+    await store.sql(`UPDATE vote_evidence SET review = 'rejected', review_note = '签名与名册不符' WHERE id = ${vote!.id}`);
+    const after = await staff.stages.pipeline({ estateId: 1 });
+    expect(after.stairwells.find((s) => s.id === target.id)!.unverifiedVotes).toBe(1);
+    const papers = await staff.stages.papers({ stairwellId: target.id });
+    expect(papers.unverifiedRooms).toBe(1);
+  });
+});

@@ -7,6 +7,7 @@ import { useTRPC } from '../../trpc.ts';
 import { DeadlineList } from '../deadline-list.tsx';
 import { emptyValues, nextStage, StageFields, StageForm, stageInput } from './stage-form.tsx';
 import { refusalText } from '../../hooks/use-problem-text.ts';
+import { UnverifiedNote } from './unverified-note.tsx';
 
 /**
  * 阶段推进: every stairwell's stage and its date, what is due, one stairwell's
@@ -56,7 +57,10 @@ export function PipelinePanel({ estateId }: { estateId: number }) {
                         {s.doorNumber}
                       </button>
                     </th>
-                    <td>{t(`step.${campaignStep({ stage: s.stage, ruleMet: s.ruleMet })}`)}</td>
+                    <td>
+                      {t(`step.${campaignStep({ stage: s.stage, ruleMet: s.ruleMet })}`)}
+                      <UnverifiedNote stairwell={s} />
+                    </td>
                     <td>{s.stageOn ?? s.ruleMetSince ?? ''}</td>
                     <td>{next ? t(`stage.${next}`) : '—'}</td>
                   </tr>

@@ -6,6 +6,8 @@ import { useTRPC } from '../../trpc.ts';
 import { ObjectionsPanel } from './objections-panel.tsx';
 import type { PipelineStairwell } from '../../wire.ts';
 import { refusalText } from '../../hooks/use-problem-text.ts';
+import { campaignStep } from '../../../geo/campaign/index.ts';
+import { UnverifiedNote } from './unverified-note.tsx';
 
 /** The stage a stairwell goes to next: the following pipeline stage, or where a suspension resumes. */
 export function nextStage(s: Pick<PipelineStairwell, 'stage' | 'resumeStage'>): Stage | null {
@@ -88,10 +90,12 @@ export function StageForm({ stairwell: s, today }: { stairwell: PipelineStairwel
   const done = advance.data ?? null;
   return (
     <div className="stage-form" data-testid="stage-form" data-door={s.doorNumber} data-stage={s.stage}>
+      {/* The same words as the stage table's row: 已达标待确认, not the stored 意见征询. */}
       <h3>
-        {s.doorNumber} · {t(`stage.${s.stage}`)}
+        {s.doorNumber} · {t(`step.${campaignStep({ stage: s.stage, ruleMet: s.ruleMet })}`)}
         {s.stageOn ? ` · ${s.stageOn}` : ''}
       </h3>
+      <UnverifiedNote stairwell={s} />
       <p className="paper-links" data-testid="paper-links">
         {t('paper.toolbar')}：
         {(['form', 'result', 'notice'] as const).map((k) => (
