@@ -65,7 +65,7 @@ describe('/admin on a 1440 screen', () => {
     const wrapped = await archive.locator('table').evaluate((table) =>
       [...table.querySelectorAll('thead th, tbody th, tbody td:nth-child(2), tbody td:nth-child(3)')]
         .filter((c) => c.textContent?.trim() && c.getBoundingClientRect().height > 1.6 * (parseFloat(getComputedStyle(c).lineHeight) || 24) + 12)
-        .map((c) => c.textContent!.trim()),
+        .map((c) => c.textContent.trim()),
     );
     expect(wrapped).toEqual([]);
     await page.close();
