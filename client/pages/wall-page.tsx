@@ -34,22 +34,39 @@ function celebrated(change: FlatChange | StageChange | null): 'ruleMet' | 'confi
   return null;
 }
 
-/** The stairwell that has just met the rule or been confirmed, for CELEBRATE_MS after its change arrives. */
+interface Celebration {
+  stairwellId: number;
+  door: string;
+  word: 'ruleMet' | 'confirmed';
+  key: string;
+}
+
+/**
+ * The stairwell that has just met the rule or been confirmed, for CELEBRATE_MS after its change arrives. Changes that
+ * follow (the next visit, another stage) do not cut the banner short, and when it ends the map goes back to the whole
+ * estate (`ended`), however many changes came meanwhile.
+ */
 function useCelebration(change: FlatChange | StageChange | null) {
   const word = celebrated(change);
   const key = word && change ? change.at + change.doorNumber + word : null;
-  const [expired, setExpired] = useState<string | null>(null);
+  const [seen, setSeen] = useState<string | null>(null);
+  const [current, setCurrent] = useState<Celebration | null>(null);
+  const [ended, setEnded] = useState<string | null>(null);
+  // A new celebrated change starts its banner (state adjusted while rendering, as React advises for derived state).
+  if (key && word && change && key !== seen) {
+    setSeen(key);
+    setCurrent({ stairwellId: change.stairwellId, door: change.doorNumber, word, key });
+  }
   useEffect(() => {
-    if (!key) return;
-    const timer = setTimeout(() => setExpired(key), CELEBRATE_MS);
+    if (!current) return;
+    const timer = setTimeout(() => {
+      setCurrent(null);
+      setEnded(current.key);
+    }, CELEBRATE_MS);
     return () => clearTimeout(timer);
-  }, [key]);
-  const current = useMemo(
-    () => (change && word && key && key !== expired ? { stairwellId: change.stairwellId, door: change.doorNumber, word, key } : null),
-    [change, word, key, expired],
-  );
+  }, [current]);
   /** The banner that ended last: the map goes back to the whole estate after it. */
-  return { current, ended: expired };
+  return { current, ended };
 }
 
 /** The side of the map away from a stairwell, for its panel: right when it stands in the estate's left half. */

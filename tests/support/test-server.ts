@@ -118,6 +118,8 @@ export async function startTestServer(
     clientDir?: string;
     /** This port rather than a free one (the same origin again after a restart). */
     port?: number;
+    /** The server's clock, for a test that moves through a stage's windows. */
+    now?: () => Date;
   } = {},
 ): Promise<TestServer> {
   const database = await seededDatabase(opts);
@@ -126,7 +128,7 @@ export async function startTestServer(
   const access: string[] = [];
   // Backups from /admin go to a folder of this test's own, removed with it.
   const backupDir = mkdtempSync(join(tmpdir(), 'liftmap-backups-'));
-  const server = createApp({ db, clientDir: opts.clientDir ?? join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), access: (line) => access.length < 10_000 && access.push(line), basemap: opts.basemap ?? null, backups: { dir: backupDir, at: null, daily: 14, weekly: 8 }, tls: opts.tls, site: opts.site, trustProxy: opts.trustProxy });
+  const server = createApp({ db, clientDir: opts.clientDir ?? join(ROOT, 'dist', 'client'), log: (line) => logs.push(line), access: (line) => access.length < 10_000 && access.push(line), basemap: opts.basemap ?? null, backups: { dir: backupDir, at: null, daily: 14, weekly: 8 }, tls: opts.tls, site: opts.site, trustProxy: opts.trustProxy, now: opts.now });
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
