@@ -79,7 +79,7 @@ export function battleMapLayers(latitude: number, fill: 'consent' | 'state' = 'c
       filter: ['to-boolean', ['coalesce', ['get', 'label'], '']],
       layout: {
         'text-field': ['get', 'label'],
-        'text-size': ['interpolate', ['exponential', 2], ['zoom'], 15, 2.6, 19, 40, 21, 52],
+        'text-size': ['interpolate', ['exponential', 2], ['zoom'], 15, 3.6, 19, 56, 21, 64],
         'text-anchor': 'bottom',
         // Above the building and its elevator sites (half a 12 m block and a 3 m site ≈ 1.4 em at any zoom).
         'text-offset': [0, -1.5],

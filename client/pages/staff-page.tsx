@@ -38,12 +38,12 @@ export function StaffPage() {
             <EstatePicker estates={estate.estates} current={estate.data.estate.id} />
             <BackupLine />
           </div>
-          {/* The day's work first (visits to review, stages and what is due), then the estate's data and setup. */}
+          {/* The day's work first: stages and what is due across the page (the 80-row table beside the open stairwell's card), then visits and votes to review, then the estate's data and setup. */}
+          <PipelinePanel estateId={estate.data.estate.id} />
           <div className="staff-grid">
             <div className="staff-col">
               <ReviewPanel />
               <EvidencePanel estateId={estate.data.estate.id} stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />
-              <PipelinePanel estateId={estate.data.estate.id} />
             </div>
             <div className="staff-col">
               <RegisterPanel estateId={estate.data.estate.id} />
