@@ -428,7 +428,7 @@ export const en: Messages = {
     passed: 'Rule met',
     impossible: 'Cannot pass',
     back: '← Back',
-    todo: 'To do: signatures that make it pass',
+    todo: 'To do: signatures from {{rooms}} make it pass',
     visit: 'Record a visit to room {{room}}',
     outcome: 'Outcome',
     outcomes: { talked: 'Talked', not_home: 'Not home', refused_talk: 'Would not talk', left_note: 'Left a note' },

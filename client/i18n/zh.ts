@@ -428,7 +428,7 @@ export const zh = {
     passed: '已达标待确认',
     impossible: '已无法通过',
     back: '← 返回',
-    todo: '待办：签下即可通过',
+    todo: '待办：签下 {{rooms}} 即可通过',
     visit: '记录走访 {{room}} 室',
     outcome: '走访结果',
     outcomes: { talked: '已面谈', not_home: '不在家', refused_talk: '拒绝交谈', left_note: '留言' },

@@ -86,7 +86,7 @@ export function StairwellView({
       </table>
       {d.evaluation.complete && d.evaluation.todo.length > 0 && (
         <p className="todo-line">
-          {t('canvass.todo')}: {d.evaluation.todo.map((f) => f.room).join('、')}
+          {t('canvass.todo', { rooms: d.evaluation.todo.map((f) => f.room).join(i18n.language === 'en' ? ', ' : '、') })}
         </p>
       )}
       {d.register.some((f) => f.evidence === 'missing' || f.evidence === 'pending') && (
