@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { niceAxis, progressOption } from '../../client/charts/progress-option.ts';
+
+describe('the progress chart’s axes', () => {
+  it('end on a tick at or above the highest value, in round steps', () => {
+    expect(niceAxis(17)).toEqual({ max: 20, interval: 5 });
+    expect(niceAxis(1008)).toEqual({ max: 1200, interval: 300 });
+    expect(niceAxis(80)).toEqual({ max: 80, interval: 20 });
+    expect(niceAxis(0)).toEqual({ max: 4, interval: 1 });
+    for (const v of [1, 3, 9, 21, 99, 101, 555, 1920, 8000]) {
+      const a = niceAxis(v);
+      expect(a.max).toBeGreaterThanOrEqual(v);
+      expect(a.max / a.interval).toBe(4);
+      // Never more than twice the data: the line uses at least half the chart's height.
+      expect(a.max).toBeLessThanOrEqual(Math.max(4, 2 * v));
+    }
+  });
+
+  it('names both axes and gives both four steps, so their grid lines are shared', () => {
+    const days = [
+      { date: '2026-11-01', stairwellsConfirmed: 3, stairwellsRuleMet: 2, flatsSigned: 400 },
+      { date: '2026-11-02', stairwellsConfirmed: 17, stairwellsRuleMet: 9, flatsSigned: 1008 },
+    ];
+    const option = progressOption(days, { confirmed: '征询通过', ruleMet: '已达标待确认', signed: '已签字户数', stairwellAxis: '门洞', flatAxis: '户' }, 24) as { yAxis: { name: string; max: number; interval: number }[] };
+    expect(option.yAxis.map((a) => [a.name, a.max, a.interval])).toEqual([
+      ['门洞', 20, 5],
+      ['户', 1200, 300],
+    ]);
+  });
+});
