@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useTranslation } from 'react-i18next';
+import { LEGAL_EN, LEGAL_ZH } from '../../geo/stages/index.ts';
 import { LoadState } from '../components/load-state.tsx';
 import { CostTable } from '../papers/cost-table.tsx';
 import { pctOf as pct, yuan } from '../papers/paper-format.ts';
@@ -37,12 +38,15 @@ export function StairwellPublicPage({ stairwellId }: { stairwellId: number }) {
       {s.steps.length > 0 && (
         <section>
           <h2>{t('publicPage.dates')}</h2>
-          <ol className="public-dates">
-            {s.steps.map((x) => (
-              <li key={`${x.stage}:${x.on}`}>
-                <time>{x.on}</time> {t(`stage.${x.stage}`)}
-              </li>
-            ))}
+          {/* Stages and the legal steps between them, in the order they happened. */}
+          <ol className="public-dates" data-testid="public-dates">
+            {[...s.steps.map((x) => ({ key: `${x.stage}:${x.on}`, on: x.on, what: t(`stage.${x.stage}`) })), ...s.legal.map((x) => ({ key: `${x.kind}:${x.on}`, on: x.on, what: en ? LEGAL_EN[x.kind] : LEGAL_ZH[x.kind] }))]
+              .sort((a, b) => a.on.localeCompare(b.on))
+              .map((x) => (
+                <li key={x.key}>
+                  <time>{x.on}</time> {x.what}
+                </li>
+              ))}
           </ol>
         </section>
       )}

@@ -1,5 +1,5 @@
 import { addDays } from '../time/index.ts';
-import { CONFIRM_WITHIN_DAYS, REGISTRATION_DUE_DAYS, type NoticeWindows } from '../stages/index.ts';
+import { CONFIRM_WITHIN_DAYS, DEFAULT_POST_GRACE_DAYS, legalDeadlines, type LegalDates, type NoticeWindows } from '../stages/index.ts';
 import type { Stage } from '../stages/stages.ts';
 
 export interface DeadlineStairwell {
@@ -11,11 +11,27 @@ export interface DeadlineStairwell {
   /** While in 公示. */
   windows: NoticeWindows | null;
   openObjections: number;
-  /** The acceptance date while accepted and not yet in service. */
-  acceptedOn: string | null;
+  /** The date each stage that still stands was entered (acceptance, use …). */
+  stageDates?: Partial<Record<Stage, string>>;
+  /** Objections received in 公示, and the days letters posted in time are awaited. */
+  objectionsReceived?: number;
+  postGraceDays?: number;
+  /** The stairwell's legal records by kind (legal-steps.ts). */
+  legal?: LegalDates;
 }
 
-export type DeadlineKind = 'unconfirmed' | 'notice_closing' | 'objections_closing' | 'objections_open' | 'notice_closed' | 'registration_due' | 'registration_overdue';
+export type DeadlineKind =
+  | 'unconfirmed'
+  | 'notice_closing'
+  | 'objections_closing'
+  | 'objections_open'
+  | 'post_check'
+  | 'bureau_reply_due'
+  | 'notice_closed'
+  | 'technical_file_due'
+  | 'technical_file_overdue'
+  | 'registration_due'
+  | 'registration_overdue';
 
 export interface Deadline {
   stairwellId: number;
@@ -34,11 +50,13 @@ const daysFrom = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00
 
 /**
  * What is due across an estate on `today` (SPEC §4): 公示 and objection
- * windows closing, objections still in mediation, registrations due within 30
- * days of acceptance, and stairwells 已达标 for more than 7 days that nobody
- * confirmed. Overdue first, then soonest. Door numbers and dates only.
+ * windows closing, letters posted in time still to be checked, objections in
+ * mediation or awaiting the bureau's reply, the technical file within 30 days
+ * of acceptance, registration within 30 days of use, and stairwells 已达标
+ * for more than 7 days that nobody confirmed. Overdue first, then soonest.
+ * Door numbers and dates only.
  *
- * @example deadlines([{ stairwellId: 1, doorNumber: '3号', stage: 'accepted', ruleMetSince: null, windows: null, openObjections: 0, acceptedOn: '2026-10-01' }], '2026-12-01')[0].kind // 'registration_overdue'
+ * @example deadlines([{ stairwellId: 1, doorNumber: '3号', stage: 'in_service', ruleMetSince: null, windows: null, openObjections: 0, stageDates: { in_service: '2026-10-01' } }], '2026-12-01')[0].kind // 'registration_overdue'
  */
 export function deadlines(stairwells: readonly DeadlineStairwell[], today: string): Deadline[] {
   const out: Deadline[] = [];
@@ -49,17 +67,30 @@ export function deadlines(stairwells: readonly DeadlineStairwell[], today: strin
       const due = addDays(s.ruleMetSince, CONFIRM_WITHIN_DAYS);
       if (today > due) push(s, 'unconfirmed', due, true, `${s.doorNumber} 自 ${s.ruleMetSince} 已达标，超过 ${CONFIRM_WITHIN_DAYS} 天尚未确认征询结果`, `${s.doorNumber} has met the rule since ${s.ruleMetSince}, unconfirmed for over ${CONFIRM_WITHIN_DAYS} days`);
     }
+    const legal = s.legal ?? {};
+    const grace = s.postGraceDays ?? DEFAULT_POST_GRACE_DAYS;
     if (s.stage === 'public_notice' && s.windows) {
       const w = s.windows;
+      const received = s.objectionsReceived ?? 0;
       if (today <= w.postedUntil) push(s, 'notice_closing', w.postedUntil, false, `${s.doorNumber} 方案公示至 ${w.postedUntil}`, `${s.doorNumber}: scheme posted until ${w.postedUntil}`);
-      else if (today <= w.objectionsUntil) push(s, 'objections_closing', w.objectionsUntil, false, `${s.doorNumber} 书面异议期至 ${w.objectionsUntil}`, `${s.doorNumber}: objections received until ${w.objectionsUntil}`);
-      else if (s.openObjections === 0) push(s, 'notice_closed', w.closedOn, false, `${s.doorNumber} 公示期满，可进入方案审定`, `${s.doorNumber}: notice closed, ready for design approval`);
+      else if (today <= w.objectionsUntil) push(s, 'objections_closing', w.objectionsUntil, false, `${s.doorNumber} 书面异议期至 ${w.objectionsUntil}（以寄出邮戳为准）`, `${s.doorNumber}: objections received until ${w.objectionsUntil} (postmark counts)`);
+      else {
+        const graceUntil = addDays(w.closedOn, grace);
+        const postDone = Boolean(legal.post_checked) || today >= graceUntil;
+        if (!postDone)
+          push(s, 'post_check', graceUntil, false, `${s.doorNumber} 异议期已满：请核对邮寄的异议信件（以邮戳为准）并登记已查收，或待 ${graceUntil}`, `${s.doorNumber}: objection window over: check the post (postmark counts), or wait until ${graceUntil}`);
+        const replyDone = received === 0 || Boolean(legal.bureau_reply);
+        if (!replyDone) push(s, 'bureau_reply_due', w.closedOn, false, `${s.doorNumber} 收到 ${received} 份书面异议，待登记规划资源局的异议答复`, `${s.doorNumber}: ${received} objection(s) received, awaiting the planning bureau's reply`);
+        if (postDone && replyDone && s.openObjections === 0) push(s, 'notice_closed', w.closedOn, false, `${s.doorNumber} 公示期满，可进入联合审查`, `${s.doorNumber}: notice closed, ready for the joint review`);
+      }
       if (s.openObjections > 0) push(s, 'objections_open', w.closedOn, today >= w.closedOn, `${s.doorNumber} 有 ${s.openObjections} 份书面异议在调解中`, `${s.doorNumber}: ${s.openObjections} objection(s) in mediation`);
     }
-    if (s.stage === 'accepted' && s.acceptedOn) {
-      const due = addDays(s.acceptedOn, REGISTRATION_DUE_DAYS);
-      if (today > due) push(s, 'registration_overdue', due, true, `${s.doorNumber} 电梯使用登记已逾期（应于 ${due} 前完成）`, `${s.doorNumber}: lift registration overdue (due ${due})`);
-      else push(s, 'registration_due', due, false, `${s.doorNumber} 电梯使用登记须于 ${due} 前完成`, `${s.doorNumber}: register the lift by ${due}`);
+    for (const d of legalDeadlines({ stage: s.stage, stageDates: s.stageDates ?? {}, notice: null, existing: legal, objections: 0 })) {
+      const late = today > d.due;
+      if (d.kind === 'technical_file')
+        push(s, late ? 'technical_file_overdue' : 'technical_file_due', d.due, late, `${s.doorNumber} 竣工验收后技术资料须于 ${d.due} 前移交使用管理单位${late ? '，已逾期' : ''}`, `${s.doorNumber}: hand over the technical file by ${d.due}${late ? ' (overdue)' : ''}`);
+      if (d.kind === 'registration')
+        push(s, late ? 'registration_overdue' : 'registration_due', d.due, late, `${s.doorNumber} 电梯投入使用后须于 ${d.due} 前办理使用登记${late ? '，已逾期' : ''}`, `${s.doorNumber}: register the lift by ${d.due}${late ? ' (overdue)' : ''}`);
     }
   }
   return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.due.localeCompare(b.due) || a.doorNumber.localeCompare(b.doorNumber, 'zh'));

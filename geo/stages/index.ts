@@ -12,3 +12,19 @@ export {
   type NoticeWindows,
 } from './notice-windows.ts';
 export { effectiveHistory, standing, stepInto, type EffectiveStep, type StageEventLike } from './effective-history.ts';
+export {
+  DEFAULT_POST_GRACE_DAYS,
+  LEGAL_EN,
+  LEGAL_KINDS,
+  LEGAL_STEP,
+  LEGAL_ZH,
+  MAX_POST_GRACE_DAYS,
+  REGISTER_WITHIN_DAYS,
+  TECHNICAL_FILE_WITHIN_DAYS,
+  checkLegalRecord,
+  legalDeadlines,
+  type LegalDates,
+  type LegalKind,
+  type LegalRecordInput,
+  type LegalRefusal,
+} from './legal-steps.ts';

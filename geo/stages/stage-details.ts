@@ -11,9 +11,11 @@ export interface StageDetails {
   /** `public_notice`: days the scheme is posted (≥ 10), then days for written objections (≥ 7). */
   noticeDays?: number;
   objectionDays?: number;
+  /** `public_notice`: days after the objection window that letters posted in time are awaited, unless staff confirm the post is checked. */
+  postGraceDays?: number;
   /** `permitted`: the filing or permit number. */
   permitNumber?: string;
-  /** `in_service`: the lift's registration (使用登记) number. */
+  /** `in_service` (older records): the lift's registration (使用登记) number, now a legal record of its own. */
   registrationNumber?: string;
 }
 

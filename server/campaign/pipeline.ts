@@ -4,17 +4,25 @@ import { effectiveHistory, noticeWindows, standing, stepInto, MIN_NOTICE_DAYS, M
 import { shanghaiIso } from '../../geo/time/index.ts';
 import type { Db } from '../db/database.ts';
 import { evidenceStateOf, liveEvidenceIn } from '../evidence/live-evidence.ts';
+import { legalDatesOf, loadLegalRecords, type LegalRecordRow } from './legal-records.ts';
 import { ruleMetOf } from '../queries/headline.ts';
 import { loadStairwellStates } from '../queries/stairwell-states.ts';
 
 export interface PipelineObjection {
   id: number;
-  room: string;
+  /** A room of this stairwell, or null for a neighbour at `fromAddress`, `distanceM` metres away. */
+  room: string | null;
+  fromAddress: string | null;
+  distanceM: number | null;
+  /** A letter's postmark date (it counts), and the day it arrived. */
+  postmarkedOn: string | null;
   receivedOn: string;
   content: string;
   status: ObjectionStatus;
   note: string | null;
   resolvedOn: string | null;
+  /** How the planning bureau's reply answered it. */
+  bureauAnswer: string | null;
 }
 
 export interface PipelineStairwell {
@@ -33,6 +41,8 @@ export interface PipelineStairwell {
   /** The step an undo would take back. */
   lastStep: { stage: Stage; on: string } | null;
   objections: PipelineObjection[];
+  /** The legal steps recorded (施工告知, 监督检验, 使用登记 …), oldest first. */
+  legal: Omit<LegalRecordRow, 'stairwellId'>[];
   /** Written votes (agree, oppose, abstain) not yet verified: 待核验 or 待补证. Confirming is refused while any remain; a confirmed stairwell with some was confirmed before a vote was sent back. */
   unverifiedVotes: number;
 }
@@ -53,7 +63,7 @@ export async function loadPipeline(db: Db, estateId: number, now: Date): Promise
     ? await db
         .select({ o: objections, room: flats.room })
         .from(objections)
-        .innerJoin(flats, eq(flats.id, objections.flatId))
+        .leftJoin(flats, eq(flats.id, objections.flatId))
         .where(inArray(objections.stairwellId, ids))
         .orderBy(asc(objections.receivedOn), asc(objections.id))
     : [];
@@ -67,6 +77,7 @@ export async function loadPipeline(db: Db, estateId: number, now: Date): Promise
         .orderBy(asc(consentEvents.at), asc(consentEvents.id))
     : [];
   const live = await liveEvidenceIn(db, ids);
+  const legal = await loadLegalRecords(db, ids);
   const today = shanghaiIso(now).slice(0, 10);
   const list = states.map((s): PipelineStairwell => {
     const steps = effectiveHistory(events.filter((e) => e.stage_events.stairwellId === s.row.id).map((e) => e.stage_events));
@@ -93,7 +104,20 @@ export async function loadPipeline(db: Db, estateId: number, now: Date): Promise
       lastStep: at.last ? { stage: at.last.event.toStage, on: at.last.on } : null,
       objections: objectionRows
         .filter((r) => r.o.stairwellId === s.row.id)
-        .map((r) => ({ id: r.o.id, room: r.room, receivedOn: r.o.receivedOn, content: r.o.content, status: r.o.status, note: r.o.resolutionNote, resolvedOn: r.o.resolvedOn })),
+        .map((r) => ({
+          id: r.o.id,
+          room: r.room,
+          fromAddress: r.o.fromAddress,
+          distanceM: r.o.distanceM,
+          postmarkedOn: r.o.postmarkedOn,
+          receivedOn: r.o.receivedOn,
+          content: r.o.content,
+          status: r.o.status,
+          note: r.o.resolutionNote,
+          resolvedOn: r.o.resolvedOn,
+          bureauAnswer: r.o.bureauAnswer,
+        })),
+      legal: legal.filter((r) => r.stairwellId === s.row.id).map(({ stairwellId: _, ...r }) => r),
       unverifiedVotes: s.flats.filter((f) => ['missing', 'pending'].includes(evidenceStateOf(s.row.id, f, live))).length,
     };
   });
@@ -105,7 +129,10 @@ export async function loadPipeline(db: Db, estateId: number, now: Date): Promise
       ruleMetSince: s.ruleMetSince,
       windows: s.windows,
       openObjections: s.objections.filter((o) => o.status === 'mediating').length,
-      acceptedOn: s.stage === 'accepted' ? s.stageOn : null,
+      objectionsReceived: s.objections.length,
+      postGraceDays: s.steps.findLast((x) => x.stage === 'public_notice')?.details?.postGraceDays,
+      stageDates: Object.fromEntries(s.steps.map((x) => [x.stage, x.on])),
+      legal: legalDatesOf(legal, s.id),
     })),
     today,
   );

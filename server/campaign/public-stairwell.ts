@@ -4,6 +4,7 @@ import { DEFAULT_FLOOR_COEFFICIENTS, DEFAULT_LIFT_COST_YUAN, SUBSIDY_CAP_YUAN, S
 import { first, type Db } from '../db/database.ts';
 import { ruleMetOf } from '../queries/headline.ts';
 import { loadStairwellState, requireEstate, type StairwellState } from '../queries/stairwell-states.ts';
+import { loadLegalRecords } from './legal-records.ts';
 import { loadStageHistory, openObjections } from './stage-history.ts';
 
 /** What the stairwell's lift costs, the subsidy, and what each floor pays by its coefficient (its flats split a floor's share by area). */
@@ -49,6 +50,8 @@ export async function publicStairwell(db: Db, stairwellId: number) {
     /** Which of the two words applies, if either. */
     word: isConfirmed(s.row.stage) ? CAMPAIGN_WORDS.confirmed.zh : ruleMet ? CAMPAIGN_WORDS.ruleMet.zhLong : null,
     steps: history.steps.map((x) => ({ stage: x.event.toStage, on: x.on })),
+    /** The steps the law adds (施工告知, 监督检验, 使用登记 …): what and when, with the document's number (no names). */
+    legal: (await loadLegalRecords(db, [stairwellId])).map((r) => ({ kind: r.kind, on: r.on })),
     windows: history.windows,
     objectionsInMediation: await openObjections(db, stairwellId),
     flats: s.flats.length,

@@ -1,5 +1,5 @@
 import { and, asc, count, eq } from 'drizzle-orm';
-import { effectiveHistory, noticeWindows, standing, stepInto, MIN_NOTICE_DAYS, MIN_OBJECTION_DAYS, type NoticeWindows } from '../../geo/stages/index.ts';
+import { DEFAULT_POST_GRACE_DAYS, effectiveHistory, noticeWindows, standing, stepInto, MIN_NOTICE_DAYS, MIN_OBJECTION_DAYS, type NoticeWindows } from '../../geo/stages/index.ts';
 import { first, type Db } from '../db/database.ts';
 import type { stageEvents } from '../db/schema.ts';
 
@@ -13,7 +13,12 @@ export async function loadStageHistory(db: Db, stairwellId: number) {
   const now = standing(steps);
   const noticeStep = now.stage === 'public_notice' ? stepInto(steps, 'public_notice') : null;
   const notice = noticeStep
-    ? { start: noticeStep.on, noticeDays: noticeStep.event.details?.noticeDays ?? MIN_NOTICE_DAYS, objectionDays: noticeStep.event.details?.objectionDays ?? MIN_OBJECTION_DAYS }
+    ? {
+        start: noticeStep.on,
+        noticeDays: noticeStep.event.details?.noticeDays ?? MIN_NOTICE_DAYS,
+        objectionDays: noticeStep.event.details?.objectionDays ?? MIN_OBJECTION_DAYS,
+        postGraceDays: noticeStep.event.details?.postGraceDays ?? DEFAULT_POST_GRACE_DAYS,
+      }
     : null;
   return { events, steps, ...now, notice, windows: notice ? noticeWindows(notice.start, notice.noticeDays, notice.objectionDays) : (null as NoticeWindows | null) };
 }

@@ -1,8 +1,9 @@
 import { mapColorKey } from '../../geo/palette/index.ts';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { checkStageChange, REGISTRATION_DUE_DAYS, stepInto, type StageDetails } from '../../geo/stages/index.ts';
+import { checkStageChange, DEFAULT_POST_GRACE_DAYS, REGISTER_WITHIN_DAYS, type StageDetails } from '../../geo/stages/index.ts';
 import { addDays, shanghaiIso } from '../../geo/time/index.ts';
+import { legalDatesOf, loadLegalRecords, objectionsReceived } from '../campaign/legal-records.ts';
 import { loadStageHistory, openObjections } from '../campaign/stage-history.ts';
 import type { Db } from '../db/database.ts';
 import { evidenceStateOf, liveEvidenceIn } from '../evidence/live-evidence.ts';
@@ -22,8 +23,8 @@ export interface StageOutcome {
   to: string;
   on: string;
   changed: boolean;
-  /** Allowed but worth saying: a registration recorded late. */
-  warnings: { code: 'registration_late'; zh: string; en: string }[];
+  /** Allowed but worth saying: the lift is in use and its registration is due within 30 days. */
+  warnings: { code: 'registration_due'; zh: string; en: string }[];
 }
 
 /** What the stage's event carries, from the form's fields and, for `consent_passed`, the rule's result now. */
@@ -32,11 +33,9 @@ function detailsOf(fields: StageFields, consent: Awaited<ReturnType<typeof loadS
     case 'consent_passed':
       return consent.complete ? { consent: { voters: consent.result.voters, area: consent.result.area } } : null;
     case 'public_notice':
-      return { noticeDays: fields.noticeDays ?? 10, objectionDays: fields.objectionDays ?? 7 };
+      return { noticeDays: fields.noticeDays ?? 10, objectionDays: fields.objectionDays ?? 7, postGraceDays: fields.postGraceDays ?? DEFAULT_POST_GRACE_DAYS };
     case 'permitted':
       return { permitNumber: fields.permitNumber };
-    case 'in_service':
-      return { registrationNumber: fields.registrationNumber };
     default:
       return null;
   }
@@ -56,7 +55,7 @@ async function unverifiedVotes(tx: Db, s: Awaited<ReturnType<typeof loadStairwel
  * its votes and its objections, and written with its event; shared by the
  * single and the batch command so both refuse alike.
  */
-export async function applyStage(tx: Db, { now, record }: Pick<CommandScope, 'now' | 'record'>, id: number, fields: StageFields): Promise<StageOutcome> {
+export async function applyStage(tx: Db, { now, record, user }: Pick<CommandScope, 'now' | 'record' | 'user'>, id: number, fields: StageFields): Promise<StageOutcome> {
   const { stageEvents, stairwells } = tx.t;
   const s = await loadStairwellState(tx, id);
   const history = await loadStageHistory(tx, id);
@@ -76,19 +75,23 @@ export async function applyStage(tx: Db, { now, record }: Pick<CommandScope, 'no
     resumeStage: history.resumeStage,
     notice: history.notice,
     openObjections: history.stage === 'public_notice' ? await openObjections(tx, id) : 0,
+    objectionsReceived: history.stage === 'public_notice' ? (await objectionsReceived(tx, id)).count : 0,
+    legal: legalDatesOf(await loadLegalRecords(tx, [id]), id),
     reason: fields.reason,
     details: details ?? undefined,
   });
   if (refusal) throw new Refusal('precondition', `${s.row.doorNumber}：${refusal.zh}`, `${s.row.doorNumber}: ${refusal.message}`, refusal.field);
   const warnings: StageOutcome['warnings'] = [];
-  const accepted = fields.to === 'in_service' ? stepInto(history.steps, 'accepted') : null;
-  if (accepted && on > addDays(accepted.on, REGISTRATION_DUE_DAYS))
-    warnings.push({
-      code: 'registration_late',
-      zh: `${s.row.doorNumber}：竣工验收于 ${accepted.on}，使用登记应在 ${REGISTRATION_DUE_DAYS} 天内（${addDays(accepted.on, REGISTRATION_DUE_DAYS)} 前）完成，已逾期`,
-      en: `${s.row.doorNumber}: accepted on ${accepted.on}; registration was due within ${REGISTRATION_DUE_DAYS} days, by ${addDays(accepted.on, REGISTRATION_DUE_DAYS)}`,
-    });
   const at = shanghaiIso(now);
+  // Put into use: a registration number given with it is recorded as 使用登记 that day; without one, it is due within 30 days.
+  const registration = fields.to === 'in_service' ? fields.registrationNumber?.trim() : undefined;
+  if (registration) await tx.insert(tx.t.legalRecords).values({ stairwellId: id, kind: 'registration', on, reference: registration, note: null, recordedBy: user.username, at });
+  else if (fields.to === 'in_service' && !legalDatesOf(await loadLegalRecords(tx, [id]), id).registration)
+    warnings.push({
+      code: 'registration_due',
+      zh: `${s.row.doorNumber}：电梯 ${on} 投入使用，使用登记须于 ${addDays(on, REGISTER_WITHIN_DAYS)} 前办理`,
+      en: `${s.row.doorNumber}: in use from ${on}; register the lift by ${addDays(on, REGISTER_WITHIN_DAYS)}`,
+    });
   const suspended = fields.to === 'suspended';
   await tx
     .update(stairwells)
@@ -108,7 +111,7 @@ export const setStage = defineCommand({
   roles: WHO.staff,
   input: setStageInput,
   estate: (input, db) => estateOf.stairwell(db, input.stairwellId),
-  run: async ({ tx, now, record }, { stairwellId: id, ...fields }) => await applyStage(tx, { now, record }, id, fields),
+  run: async ({ tx, now, record, user }, { stairwellId: id, ...fields }) => await applyStage(tx, { now, record, user }, id, fields),
 });
 
 export const setStagesInput = z.object({
@@ -124,10 +127,10 @@ export const setStagesInput = z.object({
 export const setStages = defineCommand({
   roles: WHO.staff,
   input: setStagesInput,
-  run: async ({ tx, now, record }, { stairwellIds, ...fields }) => {
+  run: async ({ tx, now, record, user }, { stairwellIds, ...fields }) => {
     const unique = [...new Set(stairwellIds)];
     const outcomes: StageOutcome[] = [];
-    for (const id of unique) outcomes.push(await applyStage(tx, { now, record }, id, fields));
+    for (const id of unique) outcomes.push(await applyStage(tx, { now, record, user }, id, fields));
     return { outcomes, changed: outcomes.filter((o) => o.changed).length };
   },
 });

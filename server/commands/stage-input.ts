@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_NOTICE_DAYS, MAX_OBJECTION_DAYS, STAGES } from '../../geo/stages/index.ts';
+import { MAX_NOTICE_DAYS, MAX_OBJECTION_DAYS, MAX_POST_GRACE_DAYS, STAGES } from '../../geo/stages/index.ts';
 
 export const stairwellId = z.number().int().positive().max(2 ** 31);
 
@@ -17,6 +17,8 @@ export const stageFields = {
   reason: z.string().trim().max(200, 'expected a reason of at most 200 characters').optional(),
   noticeDays: z.number().int().min(1).max(MAX_NOTICE_DAYS * 2).optional(),
   objectionDays: z.number().int().min(1).max(MAX_OBJECTION_DAYS * 2).optional(),
+  /** Days after the objection window that letters posted in time are awaited. */
+  postGraceDays: z.number().int().min(0).max(MAX_POST_GRACE_DAYS * 2).optional(),
   permitNumber: z.string().trim().max(40, 'expected a permit number of at most 40 characters').optional(),
   registrationNumber: z.string().trim().max(40, 'expected a registration number of at most 40 characters').optional(),
 };

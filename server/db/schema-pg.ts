@@ -12,7 +12,7 @@ import type { Extra, LineGeometry, PolygonGeometry } from '../../geo/estate/inde
 import type { EvidenceMethod, EvidenceReview, FormalStatus } from '../../geo/evidence/index.ts';
 import type { PlanCorners, PlanPoint } from '../../geo/site-plan/index.ts';
 import type { CanvasserRole, ConcernTag, VisitOutcome } from '../../geo/register/index.ts';
-import type { ObjectionStatus, Stage, StageDetails } from '../../geo/stages/index.ts';
+import type { LegalKind, ObjectionStatus, Stage, StageDetails } from '../../geo/stages/index.ts';
 import type { Role } from '../../geo/access/roles.ts';
 
 // The same text as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ'): ISO instants compare as text in both.
@@ -179,15 +179,46 @@ export const objections = pgTable(
   {
     id: serial('id').primaryKey(),
     stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
-    flatId: integer('flat_id').notNull().references(() => flats.id),
+    /** The room of this stairwell it comes from; null for a neighbour (the notice is addressed to adjacent residents too). */
+    flatId: integer('flat_id').references(() => flats.id),
+    /** A neighbour's address (another building), and how far it stands from the lift, in metres. */
+    fromAddress: text('from_address'),
+    distanceM: integer('distance_m'),
+    /** A letter's postmark date: it counts, not the day it arrived. */
+    postmarkedOn: text('postmarked_on'),
     receivedOn: text('received_on').notNull(),
     content: text('content').notNull(),
     status: text('status').$type<ObjectionStatus>().notNull().default('mediating'),
     resolutionNote: text('resolution_note'),
     resolvedOn: text('resolved_on'),
+    /** How the planning bureau's reply answered this objection (its classified reply, 规划资源局异议答复). */
+    bureauAnswer: text('bureau_answer'),
     createdAt: createdAt(),
   },
   (t) => [index('objections_stairwell').on(t.stairwellId)],
+);
+
+/**
+ * The steps the law adds between stages (geo/stages/legal-steps.ts): the post checked after 公示, the bureau's reply to
+ * objections, 施工告知, 监督检验, the technical file's handover, 使用登记. One of each kind per stairwell; dated, with the
+ * document's number. Undone by a later row naming it, as stage events are.
+ */
+export const legalRecords = pgTable(
+  'legal_records',
+  {
+    id: serial('id').primaryKey(),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    kind: text('kind').$type<LegalKind>().notNull(),
+    on: text('on').notNull(),
+    reference: text('reference'),
+    note: text('note'),
+    recordedBy: text('recorded_by').notNull(),
+    at: text('at').notNull(),
+    /** Set on a record taken back: the day and who; a record taken back no longer counts. */
+    withdrawnAt: text('withdrawn_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('legal_records_stairwell').on(t.stairwellId)],
 );
 
 export const parkingSpaces = pgTable(

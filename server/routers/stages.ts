@@ -1,4 +1,5 @@
 import { WHO } from '../auth/authorise.ts';
+import { recordLegal, withdrawLegal } from '../commands/legal-records.ts';
 import { recordObjection, resolveObjection } from '../commands/objections.ts';
 import { setStage, setStages } from '../commands/set-stage.ts';
 import { undoStage } from '../commands/undo-stage.ts';
@@ -27,4 +28,7 @@ export const stagesRouter = router({
   undo: staff.input(undoStage.input).mutation(async ({ ctx, input }) => await undoStage(ctx, input)),
   recordObjection: staff.input(recordObjection.input).mutation(async ({ ctx, input }) => await recordObjection(ctx, input)),
   resolveObjection: staff.input(resolveObjection.input).mutation(async ({ ctx, input }) => await resolveObjection(ctx, input)),
+  /** The steps the law adds between stages: post checked, the bureau's reply, 施工告知, 监督检验, the technical file, 使用登记. */
+  recordLegal: staff.input(recordLegal.input).mutation(async ({ ctx, input }) => await recordLegal(ctx, input)),
+  withdrawLegal: staff.input(withdrawLegal.input).mutation(async ({ ctx, input }) => await withdrawLegal(ctx, input)),
 });

@@ -50,6 +50,8 @@ const confirmedFigure = async (wall: Page) => Number(await wall.getByTestId('hea
 async function wallShows(wall: Page, id: number, key: MapColorKey, before: number): Promise<void> {
   await wall.waitForFunction(([i, k]) => (window.liftmap!.stateOf('stairwells', i)?.colorKey ?? window.liftmap!.propertiesOf('stairwells', i)?.colorKey) === k, [id, key] as const, { timeout: 15_000 });
   await wall.locator(`[data-testid="legend"] li[data-key="${key}"] .count`).filter({ hasText: new RegExp(`^${before + 1}$`) }).waitFor({ timeout: 15_000 });
+  // The map's data re-read after the change: the colour holds (an older read arriving late may show the last one for a moment).
+  await wall.waitForFunction(([i, k]) => (window.liftmap!.stateOf('stairwells', i)?.colorKey ?? window.liftmap!.propertiesOf('stairwells', i)?.colorKey) === k, [id, key] as const, { timeout: 15_000 });
   expect(await drawnColour(wall, id)).toBe(key);
 }
 
@@ -160,15 +162,28 @@ describe('the newcomer’s errand on the bundled estate', () => {
       return card;
     };
 
-    const steps: { to: string; key: MapColorKey; fields?: Record<string, string>; days: number }[] = [
+    /** Records a step the law adds between stages under the card's 法定手续, dated today. */
+    const recordLegal = async (kind: string, label: string, reference?: string) => {
+      await openAdmin();
+      await admin.locator(`tr[data-door="${door}"] button.link`).click();
+      const legal = admin.getByTestId('stage-form').getByTestId('legal-steps');
+      await legal.locator('select[name="legalKind"]').selectOption(kind);
+      if (reference) await legal.locator('input[name="legalReference"]').fill(reference);
+      await legal.getByRole('button', { name: `登记“${label}”` }).click();
+      await legal.getByRole('status').filter({ hasText: `已登记：${label}` }).waitFor();
+      await expectChineseOnly(admin, `/admin · ${label}`);
+    };
+
+    // 公示 waits for letters still in the post (staff check it); 施工 needs the installer's notice; 投入使用 needs 监督检验.
+    const steps: { to: string; key: MapColorKey; fields?: Record<string, string>; days: number; legal?: [string, string, string?] }[] = [
       { to: '征询通过', key: 'consent_passed', days: 0 },
       { to: '签订加梯协议', key: 'agreement_signed', days: 3 },
       { to: '公示', key: 'public_notice', days: 2 },
-      { to: '方案审定', key: 'design_approved', days: 0 },
+      { to: '联合审查', key: 'design_approved', days: 0, legal: ['post_checked', '异议信件已查收'] },
       { to: '施工许可', key: 'permitted', fields: { permitNumber: '普陀建备 2027-0031' }, days: 12 },
-      { to: '施工', key: 'under_construction', days: 7 },
+      { to: '施工', key: 'under_construction', days: 7, legal: ['construction_notice', '施工告知', '沪特告 2027-0031'] },
       { to: '竣工验收', key: 'accepted', days: 70 },
-      { to: '运行维保', key: 'in_service', fields: { registrationNumber: '梯沪 31010720270012' }, days: 10 },
+      { to: '运行维保', key: 'in_service', days: 10, legal: ['supervision_inspection', '监督检验', '沪特检 DT2027-0012'] },
     ];
     for (const step of steps) {
       clock += step.days * DAY;
@@ -180,11 +195,12 @@ describe('the newcomer’s errand on the bundled estate', () => {
         await expectChineseOnly(admin, '公示告示');
         await openAdmin();
         await admin.locator(`tr[data-door="${door}"] button.link`).click();
-        await admin.getByTestId('stage-form').getByRole('button', { name: '推进到“方案审定”' }).click();
+        await admin.getByTestId('stage-form').getByRole('button', { name: '推进到“联合审查”' }).click();
         await expect(admin.getByTestId('stage-form').getByRole('alert').textContent()).resolves.toContain(`${windows.closedOn} 起才能进`);
         // The clock moves to the morning the windows have closed.
         clock = Date.parse(`${windows.closedOn}T09:00:00+08:00`);
       }
+      if (step.legal) await recordLegal(...step.legal);
       const before = await legendCount(wall, step.key);
       const confirmedBefore = await confirmedFigure(wall);
       const card = await advance(step.to, step.fields);

@@ -58,19 +58,28 @@ describe('every change reaches an open wall', () => {
       const panel = admin.getByTestId('pipeline-panel');
       await panel.getByRole('button', { name: door, exact: true }).click();
       const form = panel.locator(`[data-testid="stage-form"][data-door="${door}"]`);
-      // Dates in the past, so 公示's 10 + 7 days have run by the time 方案审定 is recorded; the server checks them against its own today.
+      // Dates in the past, so 公示's 10 + 7 days have run by the time 联合审查 is recorded; the server checks them against its own today.
       const today = shanghaiIso(new Date()).slice(0, 10);
-      const steps: { to: Stage; on: number; fill?: Record<string, string> }[] = [
+      // 施工告知 before 施工 and 监督检验 before 投入使用 are recorded under 法定手续 first.
+      const steps: { to: Stage; on: number; fill?: Record<string, string>; legal?: { kind: string; on: number; reference: string } }[] = [
         { to: 'consent_passed', on: -40 },
         { to: 'agreement_signed', on: -35 },
-        { to: 'public_notice', on: -30, fill: { noticeDays: '10', objectionDays: '7' } },
+        { to: 'public_notice', on: -30, fill: { noticeDays: '10', objectionDays: '7', postGraceDays: '0' } },
         { to: 'design_approved', on: -12 },
         { to: 'permitted', on: -10, fill: { permitNumber: '沪建备2026-0117' } },
-        { to: 'under_construction', on: -9 },
+        { to: 'under_construction', on: -9, legal: { kind: 'construction_notice', on: -9, reference: '沪特告2026-0117' } },
         { to: 'accepted', on: -5 },
-        { to: 'in_service', on: -2, fill: { registrationNumber: '梯11沪FX0457(26)' } },
+        { to: 'in_service', on: -2, fill: { registrationNumber: '梯11沪FX0457(26)' }, legal: { kind: 'supervision_inspection', on: -3, reference: '沪特检DT2026-0457' } },
       ];
       for (const step of steps) {
+        if (step.legal) {
+          const legal = form.getByTestId('legal-steps');
+          await legal.locator('select[name="legalKind"]').selectOption(step.legal.kind);
+          await legal.locator('input[name="legalOn"]').fill(addDays(today, step.legal.on));
+          await legal.locator('input[name="legalReference"]').fill(step.legal.reference);
+          await legal.getByRole('button', { name: /^登记“/ }).click();
+          await legal.locator(`li[data-kind="${step.legal.kind}"]`).waitFor();
+        }
         const before = (await colourOn(wall, one.row.id))!;
         await form.locator('input[name="stageOn"]').fill(addDays(today, step.on));
         for (const [name, value] of Object.entries(step.fill ?? {})) await form.locator(`input[name="${name}"]`).fill(value);

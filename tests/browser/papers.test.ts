@@ -112,7 +112,7 @@ describe('the papers posted in a stairwell print to PDF', () => {
     const text = pages[0]!;
     expect(text).toContain('加装电梯方案公示');
     expect(text).toContain(`公示期：${noticeStart}至${addDays(noticeStart, 9)}（10天）`);
-    expect(text).toContain(`书面异议期：${addDays(noticeStart, 10)}至${addDays(noticeStart, 16)}（7天）`);
+    expect(text).toContain(`书面异议期：${addDays(noticeStart, 10)}至${addDays(noticeStart, 16)}（7天，邮寄以寄出邮戳为准）`);
     expect(text).toContain(`最早${addDays(noticeStart, 17)}`);
     expect(text).toMatch(/6层\d+%¥[\d,]+/);
     expect(text).not.toContain('草稿');

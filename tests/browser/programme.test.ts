@@ -57,13 +57,17 @@ describe('the construction programme in /plan', () => {
     const steps = [
       { to: 'consent_passed', on: -40 },
       { to: 'agreement_signed', on: -35 },
-      { to: 'public_notice', on: -30, noticeDays: 10, objectionDays: 7 },
+      { to: 'public_notice', on: -30, noticeDays: 10, objectionDays: 7, postGraceDays: 0 },
       { to: 'design_approved', on: -12 },
       { to: 'permitted', on: -10, permitNumber: '沪建备2026-0412' },
       { to: 'under_construction', on: -2 },
     ] as const;
     await verifyWrittenVotes(clientApi(client), site.row.id, new Date());
-    for (const { on, ...step } of steps) await client.stages.set.mutate({ stairwellId: site.row.id, ...step, on: addDays(today, on) });
+    for (const { on, ...step } of steps) {
+      // The installer's notice to market supervision comes before the works start.
+      if (step.to === 'under_construction') await client.stages.recordLegal.mutate({ stairwellId: site.row.id, kind: 'construction_notice', on: addDays(today, on), reference: '沪特告2026-0412' });
+      await client.stages.set.mutate({ stairwellId: site.row.id, ...step, on: addDays(today, on) });
+    }
     const bar = page.locator(`[data-testid="programme-gantt"] g[data-stairwell="${site.row.id}"]`);
     await bar.locator('rect.programme-actual').waitFor({ timeout: 15_000 });
     expect(await bar.getAttribute('data-status')).toMatch(/^(building|started_late|overrun)$/);

@@ -24,7 +24,7 @@ beforeAll(async () => {
   for (const id of [a, b]) await verifyWrittenVotes(callerApi(staff), id, clock);
   await staff.stages.set({ stairwellId: a, to: 'consent_passed', on: '2026-12-01' });
   await staff.stages.set({ stairwellId: a, to: 'agreement_signed', on: '2026-12-03' });
-  await staff.stages.set({ stairwellId: a, to: 'public_notice', on: '2026-12-05', noticeDays: 10, objectionDays: 7 });
+  await staff.stages.set({ stairwellId: a, to: 'public_notice', on: '2026-12-05', noticeDays: 10, objectionDays: 7, postGraceDays: 0 });
   await staff.stages.set({ stairwellId: b, to: 'consent_passed', on: '2026-12-10' });
 });
 afterAll(() => store?.close());
@@ -72,6 +72,7 @@ describe('the construction programme (施工计划) against the recorded dates',
     setDay(addDays(planA.planned.start, 20));
     await staff.stages.set({ stairwellId: a, to: 'design_approved', on: '2026-12-28' });
     await staff.stages.set({ stairwellId: a, to: 'permitted', on: '2026-12-30', permitNumber: '沪建备2026-0301' });
+    await staff.stages.recordLegal({ stairwellId: a, kind: 'construction_notice', on: addDays(planA.planned.start, 8), reference: '沪特告2026-0301' });
     await staff.stages.set({ stairwellId: a, to: 'under_construction', on: addDays(planA.planned.start, 9) });
     const programme = (await staff.plan.programme({ estateId: 1 }))!;
     expect(programme.sites.find((s) => s.stairwellId === a)).toMatchObject({ status: 'started_late', slipDays: 9, slipped: true, actual: { start: addDays(planA.planned.start, 9), end: null } });

@@ -68,18 +68,27 @@ describe('the campaign pipeline, one stairwell from 意见征询 to 运行维保
     expect(mine.objections).toEqual([expect.objectContaining({ room: flats[0]!.room, status: 'mediating', receivedOn: '2027-01-14' })]);
     expect(pipeline.deadlines.filter((d) => d.stairwellId === id).map((d) => d.kind)).toEqual(['notice_closing', 'objections_open']);
 
-    // The windows must close, and the objection be resolved, before 方案审定.
+    // The windows must close, and the objection be resolved, before 联合审查.
     expect((await refusal(staff.stages.set({ stairwellId: id, to: 'design_approved', on: '2027-01-15' }))).message).toContain('2027-01-28 起才能进入下一阶段');
     setDay('2027-01-29');
+    // A letter postmarked by 01-27 may still be in the post: staff check it, or wait the grace days (5).
+    expect((await refusal(staff.stages.set({ stairwellId: id, to: 'design_approved' }))).message).toContain('以寄出邮戳为准，2027-01-27 前寄出的异议信件可能仍在途中');
+    await staff.stages.recordLegal({ stairwellId: id, kind: 'post_checked', on: '2027-01-29', note: '街道、居委信箱已查，无新信件' });
     expect((await refusal(staff.stages.set({ stairwellId: id, to: 'design_approved' }))).message).toContain('还有 1 份书面异议在调解中');
     expect((await refusal(staff.stages.resolveObjection({ objectionId: objection.id, outcome: 'overruled', resolvedOn: '2027-01-28' }))).message).toContain('note');
     await staff.stages.resolveObjection({ objectionId: objection.id, outcome: 'mediated', note: '调整外墙位置，业主同意', resolvedOn: '2027-01-28' });
     expect((await refusal(staff.stages.resolveObjection({ objectionId: objection.id, outcome: 'withdrawn', resolvedOn: '2027-01-28' }))).code).toBe('CONFLICT');
+    // An objection was received: the planning bureau's reply, answering it, comes first.
+    expect((await refusal(staff.stages.set({ stairwellId: id, to: 'design_approved' }))).message).toContain('请先登记规划资源局的异议答复');
+    await staff.stages.recordLegal({ stairwellId: id, kind: 'bureau_reply', on: '2027-01-29', reference: '普规划资源 (2027) 12 号', answers: [{ objectionId: objection.id, answer: '已调解，外墙位置调整' }] });
     await staff.stages.set({ stairwellId: id, to: 'design_approved' });
 
     expect((await refusal(staff.stages.set({ stairwellId: id, to: 'permitted' }))).message).toContain('请填写开工备案或施工许可编号');
     await staff.stages.set({ stairwellId: id, to: 'permitted', permitNumber: '沪徐建备2027-0042' });
     setDay('2027-02-15');
+    // The installer's written notice to market supervision comes before installing.
+    expect((await refusal(staff.stages.set({ stairwellId: id, to: 'under_construction', on: '2027-02-15' }))).message).toContain('请先登记“施工告知”');
+    await staff.stages.recordLegal({ stairwellId: id, kind: 'construction_notice', on: '2027-02-12', reference: '沪特告 2027-0312' });
     await staff.stages.set({ stairwellId: id, to: 'under_construction', on: '2027-02-15' });
     // Suspended from any stage with a reason, and resumed where it was.
     expect((await refusal(staff.stages.set({ stairwellId: id, to: 'suspended' }))).message).toContain('暂缓门洞需要填写原因');
@@ -88,19 +97,30 @@ describe('the campaign pipeline, one stairwell from 意见征询 to 运行维保
     await staff.stages.set({ stairwellId: id, to: 'under_construction' });
     setDay('2027-05-10');
     await staff.stages.set({ stairwellId: id, to: 'accepted', on: '2027-05-06' });
+    // Accepted: the technical file is handed over within 30 days.
     let due = (await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id);
-    expect(due).toEqual([expect.objectContaining({ kind: 'registration_due', due: '2027-06-05', overdue: false })]);
-    setDay('2027-06-20');
-    due = (await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id);
-    expect(due).toEqual([expect.objectContaining({ kind: 'registration_overdue', overdue: true })]);
-    expect((await refusal(staff.stages.set({ stairwellId: id, to: 'in_service' }))).message).toContain('请填写电梯使用登记证编号');
-    const served = await staff.stages.set({ stairwellId: id, to: 'in_service', registrationNumber: '梯11沪FX0123(27)' });
-    expect(served.warnings.map((w) => w.zh)).toEqual([`${door}：竣工验收于 2027-05-06，使用登记应在 30 天内（2027-06-05 前）完成，已逾期`]);
+    expect(due).toEqual([expect.objectContaining({ kind: 'technical_file_due', due: '2027-06-05', overdue: false })]);
+    // Put into use only after 监督检验; registration is then due within 30 days of use, a deadline rather than a gate.
+    setDay('2027-06-01');
+    expect((await refusal(staff.stages.set({ stairwellId: id, to: 'in_service', on: '2027-06-01' }))).message).toContain('请先登记“监督检验”');
+    expect((await refusal(staff.stages.recordLegal({ stairwellId: id, kind: 'supervision_inspection', on: '2027-05-20' }))).message).toContain('请填写监督检验报告编号');
+    await staff.stages.recordLegal({ stairwellId: id, kind: 'supervision_inspection', on: '2027-05-20', reference: '沪特检 DT2027-5531' });
+    await staff.stages.recordLegal({ stairwellId: id, kind: 'technical_file', on: '2027-05-25', note: '移交曹杨物业' });
+    const served = await staff.stages.set({ stairwellId: id, to: 'in_service', on: '2027-06-01' });
+    expect(served.warnings.map((w) => w.zh)).toEqual([`${door}：电梯 2027-06-01 投入使用，使用登记须于 2027-07-01 前办理`]);
     expect(await stageOf(id)).toBe('in_service');
+    setDay('2027-07-05');
+    due = (await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id);
+    expect(due).toEqual([expect.objectContaining({ kind: 'registration_overdue', due: '2027-07-01', overdue: true })]);
+    await staff.stages.recordLegal({ stairwellId: id, kind: 'registration', on: '2027-07-05', reference: '梯11沪FX0123(27)' });
+    expect((await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id)).toEqual([]);
+    // The inspection cannot be taken back while the lift is in use.
+    const inspection = (await staff.stages.pipeline({ estateId: 1 })).stairwells.find((x) => x.id === id)!.legal.find((r) => r.kind === 'supervision_inspection')!;
+    expect((await refusal(staff.stages.withdrawLegal({ recordId: inspection.id, reason: '填错' }))).message).toContain('已进入后续阶段，不能撤销“监督检验”');
 
     // Undo is a new event: the stairwell goes back one step, nothing is deleted.
     const count = await eventsOf(id);
-    const undone = await staff.stages.undo({ stairwellId: id, reason: '登记证号填错' });
+    const undone = await staff.stages.undo({ stairwellId: id, reason: '投入使用日期填错' });
     expect(undone).toMatchObject({ from: 'in_service', to: 'accepted' });
     expect(await eventsOf(id)).toBe(count + 1);
     expect(await stageOf(id)).toBe('accepted');

@@ -6,13 +6,21 @@ import { useTRPC } from '../../trpc.ts';
 import type { PipelineObjection, PipelineStairwell } from '../../wire.ts';
 import { refusalText } from '../../hooks/use-problem-text.ts';
 
-/** 公示's written objections: recorded by room, each resolved as withdrawn, mediated or overruled with a note. Staff only. */
+/**
+ * 公示's written objections: from a room of the stairwell or a neighbour's address (with its distance), a letter with
+ * its postmark (it counts, not the day it arrived); each resolved as withdrawn, mediated or overruled with a note.
+ * Staff only.
+ */
 export function ObjectionsPanel({ stairwell: s, today }: { stairwell: PipelineStairwell; today: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const [from, setFrom] = useState<'room' | 'neighbour'>('room');
   const [room, setRoom] = useState('');
+  const [address, setAddress] = useState('');
+  const [distance, setDistance] = useState('');
   const [content, setContent] = useState('');
   const [receivedOn, setReceivedOn] = useState(today);
+  const [postmarkedOn, setPostmarkedOn] = useState('');
   const add = useMutation(trpc.stages.recordObjection.mutationOptions());
   return (
     <section className="objections" data-testid="objections">
@@ -26,13 +34,38 @@ export function ObjectionsPanel({ stairwell: s, today }: { stairwell: PipelineSt
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            add.mutate({ stairwellId: s.id, room: room.trim(), content, receivedOn }, { onSuccess: () => (setRoom(''), setContent('')) });
+            const source = from === 'room' ? { room: room.trim() } : { fromAddress: address.trim(), distanceM: distance === '' ? undefined : Number(distance) };
+            add.mutate(
+              { stairwellId: s.id, ...source, content, receivedOn, postmarkedOn: postmarkedOn || undefined },
+              { onSuccess: () => (setRoom(''), setAddress(''), setDistance(''), setContent(''), setPostmarkedOn('')) },
+            );
           }}
         >
-          <label>
-            {t('pipeline.objectionRoom')}
-            <input name="objectionRoom" required maxLength={20} value={room} onChange={(e) => setRoom(e.target.value)} />
-          </label>
+          <fieldset className="objection-from">
+            <label>
+              <input type="radio" name="objectionFrom" value="room" checked={from === 'room'} onChange={() => setFrom('room')} /> {t('pipeline.fromRoom')}
+            </label>
+            <label>
+              <input type="radio" name="objectionFrom" value="neighbour" checked={from === 'neighbour'} onChange={() => setFrom('neighbour')} /> {t('pipeline.fromNeighbour')}
+            </label>
+          </fieldset>
+          {from === 'room' ? (
+            <label>
+              {t('pipeline.objectionRoom')}
+              <input name="objectionRoom" required maxLength={20} value={room} onChange={(e) => setRoom(e.target.value)} />
+            </label>
+          ) : (
+            <>
+              <label>
+                {t('pipeline.objectionAddress')}
+                <input name="objectionAddress" required maxLength={100} value={address} onChange={(e) => setAddress(e.target.value)} />
+              </label>
+              <label>
+                {t('pipeline.objectionDistance')}
+                <input type="number" name="objectionDistance" required min={0} max={2000} value={distance} onChange={(e) => setDistance(e.target.value)} />
+              </label>
+            </>
+          )}
           <label>
             {t('pipeline.objectionContent')}
             <input name="objectionContent" required maxLength={1000} value={content} onChange={(e) => setContent(e.target.value)} />
@@ -40,6 +73,10 @@ export function ObjectionsPanel({ stairwell: s, today }: { stairwell: PipelineSt
           <label>
             {t('pipeline.objectionOn')}
             <input type="date" name="objectionOn" required value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
+          </label>
+          <label>
+            {t('pipeline.objectionPostmark')}
+            <input type="date" name="objectionPostmark" value={postmarkedOn} onChange={(e) => setPostmarkedOn(e.target.value)} />
           </label>
           <button type="submit" disabled={add.isPending}>
             {t('pipeline.objectionAdd')}
@@ -60,8 +97,10 @@ function ObjectionRow({ objection: o, today }: { objection: PipelineObjection; t
   return (
     <li data-objection={o.id} data-status={o.status}>
       <span>
-        {t('pipeline.objectionLine', { room: o.room, on: o.receivedOn, content: o.content })} · <b>{t(`pipeline.outcome.${o.status}`)}</b>
+        {o.room !== null ? t('pipeline.objectionLine', { room: o.room, on: o.receivedOn, content: o.content }) : t('pipeline.neighbourLine', { address: o.fromAddress, distance: o.distanceM, on: o.receivedOn, content: o.content })}
+        {o.postmarkedOn ? ` · ${t('pipeline.postmarked', { on: o.postmarkedOn })}` : ''} · <b>{t(`pipeline.outcome.${o.status}`)}</b>
         {o.note ? ` · ${o.note}` : ''}
+        {o.bureauAnswer ? ` · ${t('pipeline.bureauAnswered', { answer: o.bureauAnswer })}` : ''}
       </span>
       {o.status === 'mediating' && (
         <form

@@ -1,12 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_NOTICE_DAYS, MIN_OBJECTION_DAYS, PIPELINE_STAGES, stageIndex, type Stage } from '../../../geo/stages/index.ts';
+import { DEFAULT_POST_GRACE_DAYS, MAX_POST_GRACE_DAYS, MIN_NOTICE_DAYS, MIN_OBJECTION_DAYS, PIPELINE_STAGES, stageIndex, type Stage } from '../../../geo/stages/index.ts';
 import { useTRPC } from '../../trpc.ts';
 import { ObjectionsPanel } from './objections-panel.tsx';
 import type { PipelineStairwell } from '../../wire.ts';
 import { refusalText } from '../../hooks/use-problem-text.ts';
 import { campaignStep } from '../../../geo/campaign/index.ts';
+import { LegalSteps } from './legal-steps.tsx';
 import { UnverifiedNote } from './unverified-note.tsx';
 
 /** The stage a stairwell goes to next: the following pipeline stage, or where a suspension resumes. */
@@ -35,6 +36,10 @@ export function StageFields({ to, values, onChange }: { to: Stage; values: Stage
             {t('pipeline.objectionDays')}
             <input type="number" name="objectionDays" min={MIN_OBJECTION_DAYS} max={30} value={values.objectionDays} onChange={set('objectionDays')} />
           </label>
+          <label>
+            {t('pipeline.postGraceDays')}
+            <input type="number" name="postGraceDays" min={0} max={MAX_POST_GRACE_DAYS} value={values.postGraceDays} onChange={set('postGraceDays')} />
+          </label>
         </>
       )}
       {to === 'permitted' && (
@@ -57,19 +62,20 @@ export interface StageValues {
   on: string;
   noticeDays: string;
   objectionDays: string;
+  postGraceDays: string;
   permitNumber: string;
   registrationNumber: string;
 }
-export const emptyValues = (today: string): StageValues => ({ on: today, noticeDays: String(MIN_NOTICE_DAYS), objectionDays: String(MIN_OBJECTION_DAYS), permitNumber: '', registrationNumber: '' });
+export const emptyValues = (today: string): StageValues => ({ on: today, noticeDays: String(MIN_NOTICE_DAYS), objectionDays: String(MIN_OBJECTION_DAYS), postGraceDays: String(DEFAULT_POST_GRACE_DAYS), permitNumber: '', registrationNumber: '' });
 
 /** The command's input from the form's values: only what the stage uses. */
 export function stageInput(to: Stage, v: StageValues) {
   return {
     to,
     on: v.on,
-    ...(to === 'public_notice' ? { noticeDays: Number(v.noticeDays), objectionDays: Number(v.objectionDays) } : {}),
+    ...(to === 'public_notice' ? { noticeDays: Number(v.noticeDays), objectionDays: Number(v.objectionDays), postGraceDays: Number(v.postGraceDays) } : {}),
     ...(to === 'permitted' ? { permitNumber: v.permitNumber } : {}),
-    ...(to === 'in_service' ? { registrationNumber: v.registrationNumber } : {}),
+    ...(to === 'in_service' && v.registrationNumber.trim() ? { registrationNumber: v.registrationNumber } : {}),
   };
 }
 
@@ -162,6 +168,7 @@ export function StageForm({ stairwell: s, today }: { stairwell: PipelineStairwel
       {undo.data && <p role="status">{undo.data.zh}</p>}
       {error && <p role="alert">{refusalText(error)}</p>}
       {(s.stage === 'public_notice' || s.objections.length > 0) && <ObjectionsPanel stairwell={s} today={today} />}
+      {stageIndex(s.stage === 'suspended' ? (s.resumeStage ?? 'canvassing') : s.stage) >= stageIndex('public_notice') && <LegalSteps stairwell={s} today={today} />}
     </div>
   );
 }

@@ -48,12 +48,12 @@ describe('ruleMetSince', () => {
 });
 
 describe('deadlines', () => {
-  const base: DeadlineStairwell = { stairwellId: 1, doorNumber: '3号', stage: 'canvassing', ruleMetSince: null, windows: null, openObjections: 0, acceptedOn: null };
+  const base: DeadlineStairwell = { stairwellId: 1, doorNumber: '3号', stage: 'canvassing', ruleMetSince: null, windows: null, openObjections: 0 };
   it('lists what is due, overdue first', () => {
     const due = deadlines(
       [
         { ...base, stairwellId: 1, doorNumber: '1号', stage: 'public_notice', windows: noticeWindows('2026-12-01') },
-        { ...base, stairwellId: 2, doorNumber: '2号', stage: 'accepted', acceptedOn: '2026-10-01' },
+        { ...base, stairwellId: 2, doorNumber: '2号', stage: 'in_service', stageDates: { accepted: '2026-09-20', in_service: '2026-10-01' }, legal: { technical_file: '2026-09-25' } },
         { ...base, stairwellId: 3, doorNumber: '3号', ruleMetSince: '2026-11-20' },
         { ...base, stairwellId: 4, doorNumber: '4号', ruleMetSince: '2026-12-01' },
         { ...base, stairwellId: 5, doorNumber: '5号', stage: 'public_notice', windows: noticeWindows('2026-11-01'), openObjections: 2 },

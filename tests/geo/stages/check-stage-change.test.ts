@@ -39,16 +39,27 @@ describe('checkStageChange', () => {
     const early = checkStageChange(change({ from: 'public_notice', to: 'design_approved', on: '2026-12-17', fromOn: '2026-12-01', notice }));
     expect(early).toMatchObject({ code: 'windows_open', field: 'on' });
     expect(early?.zh).toBe('公示期至 2026-12-10、书面异议期至 2026-12-17，2026-12-18 起才能进入下一阶段');
-    expect(code({ from: 'public_notice', to: 'design_approved', on: '2026-12-18', fromOn: '2026-12-01', notice, openObjections: 1 })).toBe('objections_open');
-    expect(code({ from: 'public_notice', to: 'design_approved', on: '2026-12-18', fromOn: '2026-12-01', notice, openObjections: 0 })).toBeNull();
+    // A letter postmarked by 12-17 may still be in the post: staff check it, or wait the grace days.
+    expect(code({ from: 'public_notice', to: 'design_approved', on: '2026-12-18', fromOn: '2026-12-01', notice })).toBe('post_not_checked');
+    expect(code({ from: 'public_notice', to: 'design_approved', on: '2026-12-23', today: '2026-12-23', fromOn: '2026-12-01', notice })).toBeNull();
+    expect(code({ from: 'public_notice', to: 'design_approved', on: '2026-12-18', fromOn: '2026-12-01', notice: { ...notice, postGraceDays: 0 } })).toBeNull();
+    const checked = { post_checked: '2026-12-18' };
+    expect(code({ from: 'public_notice', to: 'design_approved', on: '2026-12-18', fromOn: '2026-12-01', notice, legal: checked, openObjections: 1, objectionsReceived: 1 })).toBe('objections_open');
+    // An objection received (even resolved) needs the planning bureau's reply.
+    expect(code({ from: 'public_notice', to: 'design_approved', on: '2026-12-18', fromOn: '2026-12-01', notice, legal: checked, openObjections: 0, objectionsReceived: 1 })).toBe('bureau_reply_required');
+    expect(code({ from: 'public_notice', to: 'design_approved', on: '2026-12-18', fromOn: '2026-12-01', notice, legal: { ...checked, bureau_reply: '2026-12-18' }, objectionsReceived: 1 })).toBeNull();
+    expect(code({ from: 'public_notice', to: 'design_approved', on: '2026-12-18', fromOn: '2026-12-01', notice, legal: checked, openObjections: 0 })).toBeNull();
   });
 
-  it('needs a permit number and a registration number', () => {
+  it('needs a permit number, 施工告知 before 施工 and 监督检验 before 投入使用; registration follows use', () => {
     expect(code({ from: 'design_approved', to: 'permitted' })).toBe('permit_number_required');
     expect(code({ from: 'design_approved', to: 'permitted', details: { permitNumber: '  ' } })).toBe('permit_number_required');
     expect(code({ from: 'design_approved', to: 'permitted', details: { permitNumber: '沪徐建备2026-118' } })).toBeNull();
-    expect(code({ from: 'accepted', to: 'in_service' })).toBe('registration_required');
-    expect(code({ from: 'accepted', to: 'in_service', details: { registrationNumber: '梯11沪FX0123(26)' } })).toBeNull();
+    expect(code({ from: 'permitted', to: 'under_construction' })).toBe('construction_notice_required');
+    expect(code({ from: 'permitted', to: 'under_construction', on: '2026-12-05', legal: { construction_notice: '2026-12-06' } })).toBe('construction_notice_required');
+    expect(code({ from: 'permitted', to: 'under_construction', on: '2026-12-06', legal: { construction_notice: '2026-12-06' } })).toBeNull();
+    expect(code({ from: 'accepted', to: 'in_service' })).toBe('inspection_required');
+    expect(code({ from: 'accepted', to: 'in_service', legal: { supervision_inspection: '2026-12-01' } })).toBeNull();
   });
 
   it('suspends from any stage with a reason, and resumes only to where it was', () => {
