@@ -159,7 +159,7 @@ export const en: Messages = {
     undo: 'Undo the last step ({{stage}}, give a reason)',
     reason: 'Reason (to suspend or undo)',
     suspendedBecause: 'Suspended: {{reason}}',
-    windows: 'Notice {{start}} to {{postedUntil}}, objections until {{objectionsUntil}}, next stage from {{closedOn}}',
+    windows: 'Notice {{start}} to {{postedUntil}}, objections until {{objectionsUntil}} (postmark counts), next stage from {{closedOn}} once the post is checked',
     on: { default: 'Date', consent_passed: 'Confirmed on', agreement_signed: 'Agreement signed on', public_notice: 'Notice posted on', design_approved: 'Joint review on', permitted: 'Filed or permitted on', under_construction: 'Works started on', accepted: 'Accepted on', in_service: 'Put into use on' },
     noticeDays: 'Days posted (at least 10)',
     objectionDays: 'Days for written objections (at least 7)',

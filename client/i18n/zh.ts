@@ -159,7 +159,7 @@ export const zh = {
     undo: '撤销上一步（{{stage}}，填写原因）',
     reason: '原因（暂缓或撤销时必填）',
     suspendedBecause: '暂缓原因：{{reason}}',
-    windows: '公示 {{start}} 至 {{postedUntil}}，书面异议至 {{objectionsUntil}}，{{closedOn}} 起可进入下一阶段',
+    windows: '公示 {{start}} 至 {{postedUntil}}，书面异议至 {{objectionsUntil}}（邮寄以邮戳为准），{{closedOn}} 起核对邮寄信件后可进入下一阶段',
     on: { default: '日期', consent_passed: '确认日期', agreement_signed: '协议签订日期', public_notice: '公示开始日期', design_approved: '联合审查日期', permitted: '备案/许可日期', under_construction: '开工日期', accepted: '竣工验收日期', in_service: '投入使用日期' },
     noticeDays: '公示天数（不少于 10 天）',
     objectionDays: '书面异议天数（不少于 7 天）',
