@@ -1,1 +1,20 @@
 export { DEFAULT_FLOOR_COEFFICIENTS, DEFAULT_LIFT_COST_YUAN, flatCost, SUBSIDY_CAP_YUAN, SUBSIDY_SHARE, type CostFlat, type FlatCost } from './flat-share.ts';
+export {
+  MONEY_KINDS,
+  MONEY_ZH,
+  SPLIT_METHODS,
+  SPLIT_ZH,
+  checkAgreement,
+  ledger,
+  splitFen,
+  subsidyFen,
+  yuan,
+  type Agreement,
+  type AgreementProblem,
+  type LedgerFlat,
+  type LedgerLine,
+  type MoneyEntry,
+  type MoneyKind,
+  type SplitMethod,
+  type Subsidy,
+} from './ledger.ts';

@@ -8,6 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, doublePrecision, index, integer, json, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { HouseholdStatus } from '../../geo/consent/index.ts';
+import type { MoneyKind, SplitMethod } from '../../geo/cost/index.ts';
 import type { Extra, LineGeometry, PolygonGeometry } from '../../geo/estate/index.ts';
 import type { EvidenceMethod, EvidenceReview, FormalStatus } from '../../geo/evidence/index.ts';
 import type { PlanCorners, PlanPoint } from '../../geo/site-plan/index.ts';
@@ -435,3 +436,51 @@ export const evidenceAccess = pgTable(
   },
   (t) => [index('evidence_access_evidence').on(t.evidenceId)],
 );
+
+/** The cost split a stairwell's owners agreed and signed (issue "After the vote"): the newest row counts; older ones are its history. Amounts in fen. */
+export const costAgreements = pgTable(
+  'cost_agreements',
+  {
+    id: serial('id').primaryKey(),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    method: text('method').$type<SplitMethod>().notNull(),
+    agreedOn: text('agreed_on').notNull(),
+    liftCostFen: integer('lift_cost_fen').notNull(),
+    coefficients: json('coefficients').$type<number[]>(),
+    /** `custom`: each flat's part of the owners' share in fen, by flat id. */
+    custom: json('custom').$type<Record<string, number>>(),
+    recordedBy: text('recorded_by').notNull(),
+    at: text('at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('cost_agreements_stairwell').on(t.stairwellId)],
+);
+
+/** Money per flat, in fen: a payment, a 住房公积金 withdrawal (whose account, in the note), or a hardship arrangement. Staff only; never on a public screen. */
+export const moneyEntries = pgTable(
+  'money_entries',
+  {
+    id: serial('id').primaryKey(),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    flatId: integer('flat_id').notNull().references(() => flats.id),
+    kind: text('kind').$type<MoneyKind>().notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    on: text('on').notNull(),
+    note: text('note'),
+    recordedBy: text('recorded_by').notNull(),
+    at: text('at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('money_entries_stairwell').on(t.stairwellId)],
+);
+
+/** The subsidy of a stairwell's lift: claimed after acceptance, received later. One row per stairwell. */
+export const subsidyClaims = pgTable('subsidy_claims', {
+  stairwellId: integer('stairwell_id').primaryKey().references(() => stairwells.id),
+  appliedOn: text('applied_on').notNull(),
+  claimedFen: integer('claimed_fen').notNull(),
+  receivedOn: text('received_on'),
+  receivedFen: integer('received_fen'),
+  recordedBy: text('recorded_by').notNull(),
+  at: text('at').notNull(),
+});

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { customType, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { HouseholdStatus } from '../../geo/consent/index.ts';
+import type { MoneyKind, SplitMethod } from '../../geo/cost/index.ts';
 import type { Extra, LineGeometry, PolygonGeometry } from '../../geo/estate/index.ts';
 import type { EvidenceMethod, EvidenceReview, FormalStatus } from '../../geo/evidence/index.ts';
 import type { PlanCorners, PlanPoint } from '../../geo/site-plan/index.ts';
@@ -442,3 +443,51 @@ export const evidenceAccess = sqliteTable(
   },
   (t) => [index('evidence_access_evidence').on(t.evidenceId)],
 );
+
+/** The cost split a stairwell's owners agreed and signed (issue "After the vote"): the newest row counts; older ones are its history. Amounts in fen. */
+export const costAgreements = sqliteTable(
+  'cost_agreements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    method: text('method').$type<SplitMethod>().notNull(),
+    agreedOn: text('agreed_on').notNull(),
+    liftCostFen: integer('lift_cost_fen').notNull(),
+    coefficients: text('coefficients', { mode: 'json' }).$type<number[]>(),
+    /** `custom`: each flat's part of the owners' share in fen, by flat id. */
+    custom: text('custom', { mode: 'json' }).$type<Record<string, number>>(),
+    recordedBy: text('recorded_by').notNull(),
+    at: text('at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('cost_agreements_stairwell').on(t.stairwellId)],
+);
+
+/** Money per flat, in fen: a payment, a 住房公积金 withdrawal (whose account, in the note), or a hardship arrangement. Staff only; never on a public screen. */
+export const moneyEntries = sqliteTable(
+  'money_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    flatId: integer('flat_id').notNull().references(() => flats.id),
+    kind: text('kind').$type<MoneyKind>().notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    on: text('on').notNull(),
+    note: text('note'),
+    recordedBy: text('recorded_by').notNull(),
+    at: text('at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('money_entries_stairwell').on(t.stairwellId)],
+);
+
+/** The subsidy of a stairwell's lift: claimed after acceptance, received later. One row per stairwell. */
+export const subsidyClaims = sqliteTable('subsidy_claims', {
+  stairwellId: integer('stairwell_id').primaryKey().references(() => stairwells.id),
+  appliedOn: text('applied_on').notNull(),
+  claimedFen: integer('claimed_fen').notNull(),
+  receivedOn: text('received_on'),
+  receivedFen: integer('received_fen'),
+  recordedBy: text('recorded_by').notNull(),
+  at: text('at').notNull(),
+});

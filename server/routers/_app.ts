@@ -1,3 +1,4 @@
+import { moneyRouter } from './money.ts';
 import { router } from '../trpc.ts';
 import { adminRouter } from './admin.ts';
 import { authRouter } from './auth.ts';
@@ -26,6 +27,7 @@ export const appRouter = router({
   history: historyRouter,
   present: presentRouter,
   stages: stagesRouter,
+  money: moneyRouter,
   users: usersRouter,
   sitePlan: sitePlanRouter,
   evidence: evidenceRouter,

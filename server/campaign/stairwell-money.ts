@@ -1,0 +1,43 @@
+import { asc, desc, eq } from 'drizzle-orm';
+import { ledger, type Agreement, type LedgerFlat } from '../../geo/cost/index.ts';
+import { first, type Db } from '../db/database.ts';
+import { loadStairwellState, type StairwellState } from '../queries/stairwell-states.ts';
+
+/** A stairwell's flats as the ledger reads them, floor by floor. */
+export function ledgerFlats(s: StairwellState): LedgerFlat[] {
+  return [...s.flats]
+    .sort((a, b) => a.floor - b.floor || a.room.localeCompare(b.room, 'zh'))
+    .map((f) => ({ flatId: f.id, room: f.room, floor: f.floor, areaCentiM2: f.areaCentiM2 }));
+}
+
+/** The split that counts: the newest agreed. */
+export async function latestAgreement(db: Db, stairwellId: number): Promise<(Agreement & { recordedBy: string }) | null> {
+  const { costAgreements } = db.t;
+  const row = await first(db.select().from(costAgreements).where(eq(costAgreements.stairwellId, stairwellId)).orderBy(desc(costAgreements.id)).limit(1));
+  if (!row) return null;
+  return { method: row.method, agreedOn: row.agreedOn, liftCostFen: row.liftCostFen, coefficients: row.coefficients ?? undefined, custom: row.custom ?? undefined, recordedBy: row.recordedBy };
+}
+
+/**
+ * One stairwell's money for staff: the agreed split, each flat's line (due, advance, paid, 公积金, hardship,
+ * outstanding), every entry with its note, and the subsidy; null lines until a split is agreed.
+ */
+export async function stairwellMoney(db: Db, stairwellId: number) {
+  const { moneyEntries, subsidyClaims } = db.t;
+  const s = await loadStairwellState(db, stairwellId);
+  const agreement = await latestAgreement(db, stairwellId);
+  const entries = await db.select().from(moneyEntries).where(eq(moneyEntries.stairwellId, stairwellId)).orderBy(asc(moneyEntries.on), asc(moneyEntries.id));
+  const subsidy = (await first(db.select().from(subsidyClaims).where(eq(subsidyClaims.stairwellId, stairwellId)))) ?? null;
+  const flats = ledgerFlats(s);
+  return {
+    stairwellId,
+    doorNumber: s.row.doorNumber,
+    stage: s.row.stage,
+    flats: flats.map((f) => ({ flatId: f.flatId, room: f.room, floor: f.floor })),
+    agreement,
+    ledger: agreement ? ledger(flats, agreement, entries, { claimedFen: subsidy?.claimedFen ?? null, receivedFen: subsidy?.receivedFen ?? null }) : null,
+    entries: entries.map((e) => ({ id: e.id, flatId: e.flatId, room: flats.find((f) => f.flatId === e.flatId)?.room ?? '', kind: e.kind, amountFen: e.amountFen, on: e.on, note: e.note, recordedBy: e.recordedBy })),
+    subsidy: subsidy && { appliedOn: subsidy.appliedOn, claimedFen: subsidy.claimedFen, receivedOn: subsidy.receivedOn, receivedFen: subsidy.receivedFen },
+  };
+}
+export type StairwellMoney = Awaited<ReturnType<typeof stairwellMoney>>;
