@@ -52,8 +52,8 @@ export function App({ path, search }: { path: string; search: URLSearchParams })
   if (route === '/district') return <TitledScreen title={t('title.district')}><DistrictPage /></TitledScreen>;
   const stairwell = /^\/stairwell\/(\d{1,9})$/.exec(route);
   if (stairwell) return <Screen><StairwellPublicPage stairwellId={Number(stairwell[1])} /></Screen>;
-  const papers = /^\/papers\/(\d{1,9})\/(form|result|notice)$/.exec(route);
-  if (papers) return <Screen><PapersPage stairwellId={Number(papers[1])} kind={papers[2] as 'form' | 'result' | 'notice'} search={search} /></Screen>;
+  const papers = /^\/papers\/(\d{1,9})\/(form|result|notice|statements)$/.exec(route);
+  if (papers) return <Screen><PapersPage stairwellId={Number(papers[1])} kind={papers[2] as 'form' | 'result' | 'notice' | 'statements'} search={search} /></Screen>;
   return (
     <main className="not-found">
       <h1>{t('state.notFound')}</h1>

@@ -27,6 +27,7 @@ export type ComputedPlan = Outputs['plan']['compute'];
 export type ScenarioSummary = Outputs['plan']['list'][number];
 export type Programme = NonNullable<Outputs['plan']['programme']>;
 export type ComputedParking = Outputs['parking']['compute'];
+export type StairwellMoney = Outputs['money']['ofStairwell'];
 
 // The deck and the replay.
 export type PresentDeck = Outputs['present']['deck'];

@@ -7,10 +7,11 @@ import { StaffOnly } from '../components/staff-only.tsx';
 import { ConsentFormPapers } from '../papers/consent-form-paper.tsx';
 import { NoticePaper } from '../papers/notice-paper.tsx';
 import { ResultPaper } from '../papers/result-paper.tsx';
+import { StatementPapers } from '../papers/statement-papers.tsx';
 import { useTRPC } from '../trpc.ts';
 import '../styles/papers.css';
 
-export const PAPER_KINDS = ['form', 'result', 'notice'] as const;
+export const PAPER_KINDS = ['form', 'result', 'notice', 'statements'] as const;
 export type PaperKind = (typeof PAPER_KINDS)[number];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -68,6 +69,7 @@ function Papers({ stairwellId, kind, search }: { stairwellId: number; kind: Pape
       {kind === 'form' && <ConsentFormPapers papers={papers} origin={origin} flatId={Number.isInteger(flat) && flat > 0 ? flat : null} />}
       {kind === 'result' && <ResultPaper papers={papers} origin={origin} />}
       {kind === 'notice' && <NoticePaper papers={papers} origin={origin} draftStart={draftStart ?? papers.today} />}
+      {kind === 'statements' && <StatementPapers stairwellId={stairwellId} estate={papers.estateName} origin={origin} today={papers.today} />}
     </div>
   );
 }

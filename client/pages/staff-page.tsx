@@ -1,3 +1,4 @@
+import { MoneyPanel } from '../components/staff/money-panel.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc.ts';
@@ -49,6 +50,7 @@ export function StaffPage() {
               <RegisterPanel estateId={estate.data.estate.id} />
               <AnswersPanel />
               <CostsPanel stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />
+              <MoneyPanel stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />
               {session.user?.role === 'admin' && <UsersPanel me={session.user.username} />}
               <PhonesPanel />
               {session.user?.role === 'admin' && <BackupsPanel />}

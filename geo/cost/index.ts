@@ -5,6 +5,7 @@ export {
   SPLIT_METHODS,
   SPLIT_ZH,
   checkAgreement,
+  fenFromText,
   ledger,
   splitFen,
   subsidyFen,

@@ -182,3 +182,15 @@ export function yuan(fen: number): string {
   const abs = Math.abs(fen);
   return `${sign}¥${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/**
+ * An amount typed in yuan ("1,234.5", "¥1234.50") in whole fen, without floating point; null when it is not an
+ * amount with at most two decimals.
+ *
+ * @example fenFromText('1,234.5') // 123450
+ */
+export function fenFromText(text: string): number | null {
+  const m = /^\s*¥?\s*(\d{1,3}(?:,\d{3})+|\d{1,10})(?:\.(\d{1,2}))?\s*$/.exec(text);
+  if (!m) return null;
+  return Number(m[1]!.replaceAll(',', '')) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAgreement, ledger, splitFen, subsidyFen, type LedgerFlat } from '../../geo/cost/index.ts';
+import { checkAgreement, fenFromText, ledger, splitFen, subsidyFen, yuan, type LedgerFlat } from '../../geo/cost/index.ts';
 import { seededDatabase, type SeededDatabase } from '../support/test-server.ts';
 import { callerAs } from '../support/caller.ts';
 import { callerApi, verifyWrittenVotes } from '../support/evidence.ts';
@@ -7,6 +7,12 @@ import { refusal } from '../support/refusal.ts';
 
 describe('the ledger in fen', () => {
   const flats: LedgerFlat[] = [1, 2, 3, 4, 5, 6].flatMap((floor) => [1, 2].map((n) => ({ flatId: floor * 10 + n, room: `${floor}0${n}`, floor, areaCentiM2: n === 1 ? 5_000 : 6_500 })));
+
+  it('reads and prints yuan as whole fen, never through a float', () => {
+    expect(['1,234.5', '¥1234.50', '0.07', '550000', ' 12.3 '].map(fenFromText)).toEqual([123_450, 123_450, 7, 55_000_000, 1_230]);
+    expect(['', '-5', '1.234', '1,23.00', 'abc', '1e5'].map(fenFromText)).toEqual([null, null, null, null, null, null]);
+    expect(yuan(123_450)).toBe('¥1,234.50');
+  });
 
   it('splits into whole fen that add up to the whole, never a fen lost', () => {
     expect(splitFen(100, [1, 1, 1])).toEqual([34, 33, 33]);
