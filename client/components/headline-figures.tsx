@@ -18,9 +18,11 @@ export function HeadlineFigures({ headline }: { headline: Headline }) {
       total: campaign.total,
       label: t('headline.confirmed'),
       note: campaign.ruleMet > 0 ? t('headline.ruleMet', { count: campaign.ruleMet }) : null,
+      // Held up by money, not votes: said apart from 已达标, which waits on staff.
+      money: (headline.moneyHeld ?? 0) > 0 ? t('headline.moneyHeld', { count: headline.moneyHeld }) : null,
     },
-    { key: 'signed' as const, value: headline.flatsSigned, total: headline.flatTotal, label: t('headline.signed'), note: null },
-    { key: 'elders' as const, value: headline.eldersServed, total: headline.eldersUpstairs, label: t('headline.elders'), note: null },
+    { key: 'signed' as const, value: headline.flatsSigned, total: headline.flatTotal, label: t('headline.signed'), note: null, money: null },
+    { key: 'elders' as const, value: headline.eldersServed, total: headline.eldersUpstairs, label: t('headline.elders'), note: null, money: null },
   ];
   return (
     <dl className="headline">
@@ -33,6 +35,11 @@ export function HeadlineFigures({ headline }: { headline: Headline }) {
             {f.note && (
               <small className="figure-note" data-testid={`headline-${f.key}-note`}>
                 {f.note}
+              </small>
+            )}
+            {f.money && (
+              <small className="figure-note money" data-testid="headline-money-held">
+                {f.money}
               </small>
             )}
           </dd>

@@ -15,6 +15,7 @@ export const en: Messages = {
     signed: 'Flats signed',
     elders: 'Over-60s on floors 3–6 served',
     of: '/ {{total}}',
+    moneyHeld: '{{count}} waiting on funds',
     unit: { confirmed: 'stairwells', signed: 'flats', elders: 'people' },
   },
   legend: { title: 'Legend', canvassing: 'Canvassing progress', progressNote: 'Progress = signed ÷ (signed + signatures still needed to meet the rule)', pipeline: 'After consent', other: 'Other' },

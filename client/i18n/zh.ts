@@ -15,6 +15,7 @@ export const zh = {
     signed: '已签字户数',
     elders: '通过门洞 3–6 层的 60 岁以上居民',
     of: '/ {{total}}',
+    moneyHeld: '{{count}} 个资金未到位',
     unit: { confirmed: '个门洞', signed: '户', elders: '人' },
   },
   legend: { title: '图例', canvassing: '意见征询进度', progressNote: '进度 = 已签字 ÷（已签字 + 达标还需的签字）', pipeline: '征询通过后', other: '其他' },

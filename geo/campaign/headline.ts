@@ -10,4 +10,9 @@ export interface Headline {
   eldersServed: number;
   /** Residents 60+ on floors 3–6 of all stairwells. */
   eldersUpstairs: number;
+  /** Stairwells held up by money, not votes: a split agreed, past the agreement and before the works, not yet paid in full. */
+  moneyHeld?: number;
 }
+
+/** The stages where a lift waits on the owners' money (the split is signed; the works have not started). */
+export const FUNDING_STAGES = ['agreement_signed', 'public_notice', 'design_approved', 'permitted'] as const;

@@ -1,7 +1,10 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { FUNDING_STAGES } from '../../geo/campaign/index.ts';
 import { ledger, type Agreement, type LedgerFlat } from '../../geo/cost/index.ts';
 import { first, type Db } from '../db/database.ts';
 import { loadStairwellState, type StairwellState } from '../queries/stairwell-states.ts';
+
+const FUNDING = new Set<string>(FUNDING_STAGES);
 
 /** A stairwell's flats as the ledger reads them, floor by floor. */
 export function ledgerFlats(s: StairwellState): LedgerFlat[] {
@@ -41,3 +44,26 @@ export async function stairwellMoney(db: Db, stairwellId: number) {
   };
 }
 export type StairwellMoney = Awaited<ReturnType<typeof stairwellMoney>>;
+
+/**
+ * How many stairwells wait on money rather than votes: past the signed agreement and before the works, with a split
+ * recorded that the owners have not yet paid in full (their advance of the subsidy included). Two queries per estate.
+ */
+export async function moneyHeldCount(db: Db, states: readonly StairwellState[]): Promise<number> {
+  const { costAgreements, moneyEntries } = db.t;
+  const waiting = states.filter((s) => FUNDING.has(s.row.stage));
+  if (waiting.length === 0) return 0;
+  const ids = waiting.map((s) => s.row.id);
+  const agreements = await db.select().from(costAgreements).where(inArray(costAgreements.stairwellId, ids)).orderBy(asc(costAgreements.id));
+  if (agreements.length === 0) return 0;
+  const entries = await db.select().from(moneyEntries).where(inArray(moneyEntries.stairwellId, ids));
+  let held = 0;
+  for (const s of waiting) {
+    const row = agreements.filter((a) => a.stairwellId === s.row.id).at(-1);
+    if (!row) continue;
+    const agreement = { method: row.method, agreedOn: row.agreedOn, liftCostFen: row.liftCostFen, coefficients: row.coefficients ?? undefined, custom: row.custom ?? undefined };
+    const l = ledger(ledgerFlats(s), agreement, entries.filter((e) => e.stairwellId === s.row.id), { claimedFen: null, receivedFen: null });
+    if (l.outstandingFen > 0) held++;
+  }
+  return held;
+}

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { buildingLabel, doorLabel, spaceLabel } from '../../geo/estate/index.ts';
 import type { Db } from '../db/database.ts';
 import type { Headline } from '../../geo/campaign/index.ts';
+import { moneyHeldCount } from '../campaign/stairwell-money.ts';
 import { headlineOf } from './headline.ts';
 import { stairwellProperties, type StairwellProperties } from './stairwell-properties.ts';
 import { loadStairwellStates, requireEstate } from './stairwell-states.ts';
@@ -80,7 +81,7 @@ export async function estateMap(db: Db, estateId: number): Promise<EstateMap> {
         ),
       ),
     },
-    headline: headlineOf(states),
+    headline: { ...headlineOf(states), moneyHeld: await moneyHeldCount(db, states) },
   };
 }
 

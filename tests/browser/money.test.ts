@@ -54,6 +54,23 @@ describe('/admin 出资与缴款 and the households’ statements', () => {
     await panel.getByRole('status').filter({ hasText: `已记入 ${room} 室` }).waitFor();
     await ledger.locator(`tr[data-room="${room}"] td`).nth(2).filter({ hasText: '¥1,000.50' }).waitFor();
     const outstanding = Number(owed.replace(/[¥,]/g, '')) * 100 - 100_050;
+    // Once the agreement is signed, the wall says the stairwell waits on money, apart from those waiting on votes.
+    const client = await signInAs(server.url, server.db, 'planner');
+    const map = await client.estate.map.query({ estateId: 1 });
+    const id = map.layers.stairwells.features.find((f) => f.properties.doorNumber === door)!.properties.id;
+    await client.stages.set.mutate({ stairwellId: id, to: 'agreement_signed' });
+    const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await wall.goto(`${server.url}/wall?kiosk=1&cycle=0`);
+    await expect(wall.getByTestId('headline-money-held').textContent()).resolves.toBe('1 个资金未到位');
+    // The note fits its figure at 1080: inside the card, nothing cut.
+    const fits = await wall.getByTestId('headline-money-held').evaluate((el) => {
+      const card = el.closest('.figure')!.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      return r.right <= card.right + 1 && r.bottom <= card.bottom + 1;
+    });
+    expect(fits).toBe(true);
+    await wall.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'wall-money-held.png') });
+    await wall.close();
     await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'admin-money.png'), fullPage: false });
 
     // The household's statement on A4: its share, the advance, the payment (no account holder), the balance.

@@ -79,8 +79,11 @@ describe('money.* on the demo estate', () => {
       code: 'BAD_REQUEST',
       message: expect.stringContaining('coefficients：') as string,
     });
+    const heldBefore = (await staff.estate.map({ estateId: 1 })).headline.moneyHeld;
     await staff.money.agree({ stairwellId: s.id, method: 'floor_coefficients', agreedOn: '2027-01-10', liftCostFen: 55_000_000, coefficients: [0, 10, 15, 20, 25, 30] });
     await staff.stages.set({ stairwellId: s.id, to: 'agreement_signed' });
+    // Signed and not yet paid: the wall counts it as held up by money, apart from the votes.
+    expect((await staff.estate.map({ estateId: 1 })).headline.moneyHeld).toBe(heldBefore! + 1);
 
     let money = await staff.money.ofStairwell({ stairwellId: s.id });
     expect(money.ledger!.outstandingFen).toBe(55_000_000 - money.ledger!.lines.filter((l) => l.floor === 1).reduce((n, l) => n + l.dueFen + l.advanceFen, 0));
