@@ -35,6 +35,16 @@ export function StairwellPublicPage({ stairwellId }: { stairwellId: number }) {
           {s.objectionsInMediation > 0 && ` · ${t('publicPage.objections', { count: s.objectionsInMediation })}`}
         </p>
       )}
+      {s.service && (
+        <section data-testid="public-service">
+          <h2>{t('service.publicTitle')}</h2>
+          <p>{s.service.maintainer ? t('service.publicMaintainer', { maintainer: s.service.maintainer, phone: s.service.maintainerPhone }) : t('service.publicNone')}</p>
+          <p>
+            <strong>{t('service.publicEmergency', { emergency: s.service.emergency })}</strong>
+          </p>
+          {s.service.inspectionValidUntil && <p>{t('service.publicInspection', { until: s.service.inspectionValidUntil })}</p>}
+        </section>
+      )}
       {s.steps.length > 0 && (
         <section>
           <h2>{t('publicPage.dates')}</h2>

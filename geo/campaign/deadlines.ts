@@ -1,6 +1,7 @@
 import { addDays } from '../time/index.ts';
 import { CONFIRM_WITHIN_DAYS, DEFAULT_POST_GRACE_DAYS, legalDeadlines, type LegalDates, type NoticeWindows } from '../stages/index.ts';
 import type { Stage } from '../stages/stages.ts';
+import { serviceDue, type LiftService } from '../lifecycle/index.ts';
 
 export interface DeadlineStairwell {
   stairwellId: number;
@@ -18,6 +19,8 @@ export interface DeadlineStairwell {
   postGraceDays?: number;
   /** The stairwell's legal records by kind (legal-steps.ts). */
   legal?: LegalDates;
+  /** A lift in service: its maintenance agreement and inspection (geo/lifecycle), or null when none is recorded. */
+  service?: LiftService | null;
 }
 
 export type DeadlineKind =
@@ -31,7 +34,12 @@ export type DeadlineKind =
   | 'technical_file_due'
   | 'technical_file_overdue'
   | 'registration_due'
-  | 'registration_overdue';
+  | 'registration_overdue'
+  | 'service_missing'
+  | 'inspection_request'
+  | 'inspection_overdue'
+  | 'contract_expiring'
+  | 'contract_expired';
 
 export interface Deadline {
   stairwellId: number;
@@ -92,6 +100,16 @@ export function deadlines(stairwells: readonly DeadlineStairwell[], today: strin
       if (d.kind === 'registration')
         push(s, late ? 'registration_overdue' : 'registration_due', d.due, late, `${s.doorNumber} 电梯投入使用后须于 ${d.due} 前办理使用登记${late ? '，已逾期' : ''}`, `${s.doorNumber}: register the lift by ${d.due}${late ? ' (overdue)' : ''}`);
     }
+    const inUse = s.stageDates?.in_service;
+    if (s.stage === 'in_service' && inUse && s.service !== undefined)
+      for (const d of serviceDue(s.service, inUse, today)) {
+        const v = s.service;
+        if (d.kind === 'service_missing') push(s, d.kind, d.due, true, `${s.doorNumber} 电梯已投入使用，尚未登记使用管理单位和维保合同`, `${s.doorNumber}: in service with no maintenance agreement recorded`);
+        if (d.kind === 'inspection_request') push(s, d.kind, d.due, d.overdue, `${s.doorNumber} 检验合格有效期至 ${v!.inspectionValidUntil}，须于 ${d.due} 前申请定期检验`, `${s.doorNumber}: request the periodic inspection by ${d.due}`);
+        if (d.kind === 'inspection_overdue') push(s, d.kind, d.due, true, `${s.doorNumber} 定期检验已过期（有效期至 ${d.due}），电梯不得继续使用`, `${s.doorNumber}: periodic inspection expired on ${d.due}`);
+        if (d.kind === 'contract_expiring') push(s, d.kind, d.due, false, `${s.doorNumber} 维保合同 ${d.due} 到期，请续签`, `${s.doorNumber}: maintenance contract ends ${d.due}`);
+        if (d.kind === 'contract_expired') push(s, d.kind, d.due, true, `${s.doorNumber} 维保合同已于 ${d.due} 到期`, `${s.doorNumber}: maintenance contract ended ${d.due}`);
+      }
   }
   return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.due.localeCompare(b.due) || a.doorNumber.localeCompare(b.doorNumber, 'zh'));
 }

@@ -5,6 +5,8 @@ import { shanghaiIso } from '../../geo/time/index.ts';
 import type { Db } from '../db/database.ts';
 import { evidenceStateOf, liveEvidenceIn } from '../evidence/live-evidence.ts';
 import { legalDatesOf, loadLegalRecords, type LegalRecordRow } from './legal-records.ts';
+import { loadLiftServices } from './lift-services.ts';
+import type { LiftService } from '../../geo/lifecycle/index.ts';
 import { ruleMetOf } from '../queries/headline.ts';
 import { loadStairwellStates } from '../queries/stairwell-states.ts';
 
@@ -41,6 +43,8 @@ export interface PipelineStairwell {
   /** The step an undo would take back. */
   lastStep: { stage: Stage; on: string } | null;
   objections: PipelineObjection[];
+  /** A lift in service: its 使用管理单位, maintenance agreement and inspection's validity; null until recorded. */
+  service: LiftService | null;
   /** The legal steps recorded (施工告知, 监督检验, 使用登记 …), oldest first. */
   legal: Omit<LegalRecordRow, 'stairwellId'>[];
   /** Written votes (agree, oppose, abstain) not yet verified: 待核验 or 待补证. Confirming is refused while any remain; a confirmed stairwell with some was confirmed before a vote was sent back. */
@@ -78,6 +82,7 @@ export async function loadPipeline(db: Db, estateId: number, now: Date): Promise
     : [];
   const live = await liveEvidenceIn(db, ids);
   const legal = await loadLegalRecords(db, ids);
+  const services = await loadLiftServices(db, ids);
   const today = shanghaiIso(now).slice(0, 10);
   const list = states.map((s): PipelineStairwell => {
     const steps = effectiveHistory(events.filter((e) => e.stage_events.stairwellId === s.row.id).map((e) => e.stage_events));
@@ -117,6 +122,7 @@ export async function loadPipeline(db: Db, estateId: number, now: Date): Promise
           resolvedOn: r.o.resolvedOn,
           bureauAnswer: r.o.bureauAnswer,
         })),
+      service: services.get(s.row.id) ?? null,
       legal: legal.filter((r) => r.stairwellId === s.row.id).map(({ stairwellId: _, ...r }) => r),
       unverifiedVotes: s.flats.filter((f) => ['missing', 'pending'].includes(evidenceStateOf(s.row.id, f, live))).length,
     };
@@ -133,6 +139,7 @@ export async function loadPipeline(db: Db, estateId: number, now: Date): Promise
       postGraceDays: s.steps.findLast((x) => x.stage === 'public_notice')?.details?.postGraceDays,
       stageDates: Object.fromEntries(s.steps.map((x) => [x.stage, x.on])),
       legal: legalDatesOf(legal, s.id),
+      service: s.service,
     })),
     today,
   );

@@ -5,6 +5,8 @@ import { first, type Db } from '../db/database.ts';
 import { ruleMetOf } from '../queries/headline.ts';
 import { loadStairwellState, requireEstate, type StairwellState } from '../queries/stairwell-states.ts';
 import { loadLegalRecords } from './legal-records.ts';
+import { loadLiftServices } from './lift-services.ts';
+import { LIFT_EMERGENCY_LINE, monthBefore } from '../../geo/lifecycle/index.ts';
 import { loadStageHistory, openObjections } from './stage-history.ts';
 
 /** What the stairwell's lift costs, the subsidy, and what each floor pays by its coefficient (its flats split a floor's share by area). */
@@ -30,6 +32,12 @@ export async function stairwellCost(db: Db, s: StairwellState) {
   };
 }
 
+async function publicService(db: Db, stairwellId: number, stage: string) {
+  if (stage !== 'in_service') return null;
+  const v = (await loadLiftServices(db, [stairwellId])).get(stairwellId);
+  return v ? { maintainer: v.maintainer, maintainerPhone: v.maintainerPhone, emergency: LIFT_EMERGENCY_LINE, inspectionValidUntil: v.inspectionValidUntil, inspectionRequestBy: monthBefore(v.inspectionValidUntil) } : { maintainer: null, maintainerPhone: null, emergency: LIFT_EMERGENCY_LINE, inspectionValidUntil: null, inspectionRequestBy: null };
+}
+
 /**
  * The page a resident opens from the QR code on a posted paper: the
  * stairwell's stage and dates, the vote in aggregate (never who has or has not
@@ -52,6 +60,8 @@ export async function publicStairwell(db: Db, stairwellId: number) {
     steps: history.steps.map((x) => ({ stage: x.event.toStage, on: x.on })),
     /** The steps the law adds (施工告知, 监督检验, 使用登记 …): what and when, with the document's number (no names). */
     legal: (await loadLegalRecords(db, [stairwellId])).map((r) => ({ kind: r.kind, on: r.on })),
+    /** A lift in service: who maintains it, their 24-hour line, Shanghai's 96333, and when the next inspection is due. No names. */
+    service: await publicService(db, stairwellId, s.row.stage),
     windows: history.windows,
     objectionsInMediation: await openObjections(db, stairwellId),
     flats: s.flats.length,

@@ -491,3 +491,26 @@ export const subsidyClaims = sqliteTable('subsidy_claims', {
   recordedBy: text('recorded_by').notNull(),
   at: text('at').notNull(),
 });
+
+/** A lift in service: who manages its use and who maintains it under which agreement, and its inspection's validity. The newest row counts; older rows are its history. */
+export const liftServices = sqliteTable(
+  'lift_services',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    userUnit: text('user_unit').notNull(),
+    maintainer: text('maintainer').notNull(),
+    maintainerLicence: text('maintainer_licence').notNull(),
+    maintainerPhone: text('maintainer_phone').notNull(),
+    priceFenPerYear: integer('price_fen_per_year').notNull(),
+    termFrom: text('term_from').notNull(),
+    termTo: text('term_to').notNull(),
+    guarantor: text('guarantor'),
+    template: text('template'),
+    inspectionValidUntil: text('inspection_valid_until').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    at: text('at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lift_services_stairwell').on(t.stairwellId)],
+);

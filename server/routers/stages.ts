@@ -1,5 +1,6 @@
 import { WHO } from '../auth/authorise.ts';
 import { recordLegal, withdrawLegal } from '../commands/legal-records.ts';
+import { setLiftService } from '../commands/lift-service.ts';
 import { recordObjection, resolveObjection } from '../commands/objections.ts';
 import { setStage, setStages } from '../commands/set-stage.ts';
 import { undoStage } from '../commands/undo-stage.ts';
@@ -31,4 +32,6 @@ export const stagesRouter = router({
   /** The steps the law adds between stages: post checked, the bureau's reply, 施工告知, 监督检验, the technical file, 使用登记. */
   recordLegal: staff.input(recordLegal.input).mutation(async ({ ctx, input }) => await recordLegal(ctx, input)),
   withdrawLegal: staff.input(withdrawLegal.input).mutation(async ({ ctx, input }) => await withdrawLegal(ctx, input)),
+  /** A lift in service: its 使用管理单位, maintenance agreement and inspection's validity. */
+  setLiftService: staff.input(setLiftService.input).mutation(async ({ ctx, input }) => await setLiftService(ctx, input)),
 });

@@ -213,6 +213,32 @@ describe('the newcomer’s errand on the bundled estate', () => {
       await publicPageSays(pub, id, step.to);
       await resultPaperPassed(admin, id);
     }
+    // In service: the lift's 使用管理单位 and maintenance agreement, and what residents see of it.
+    await openAdmin();
+    await admin.locator(`tr[data-door="${door}"] button.link`).click();
+    const service = admin.getByTestId('lift-service');
+    await service.getByText('尚未登记使用管理单位和维保合同').waitFor();
+    const inUse = shanghaiDay(clock);
+    const fields: Record<string, string> = {
+      userUnit: '曹杨物业',
+      maintainer: '上海某电梯维保有限公司',
+      maintainerLicence: 'TS3431001-2027',
+      maintainerPhone: '021-6201 0000',
+      price: '3,600',
+      termFrom: inUse,
+      termTo: `${Number(inUse.slice(0, 4)) + 5}${inUse.slice(4)}`,
+      guarantor: '曹杨物业托底',
+      inspectionValidUntil: `${Number(inUse.slice(0, 4)) + 1}${inUse.slice(4)}`,
+    };
+    for (const [name, value] of Object.entries(fields)) await service.locator(`input[name="service-${name}"]`).fill(value);
+    await service.getByRole('button', { name: '保存维保合同' }).click();
+    await service.getByRole('status').filter({ hasText: '已登记：上海某电梯维保有限公司' }).waitFor();
+    await expectChineseOnly(admin, '/admin · 维保合同');
+    await pub.goto(`${server.url}/stairwell/${id}`);
+    await expect(pub.getByTestId('public-service').textContent()).resolves.toContain('电梯困人、故障请拨 96333');
+    await expect(pub.getByTestId('public-service').textContent()).resolves.toContain('维保单位：上海某电梯维保有限公司（24 小时 021-6201 0000）');
+    await expectChineseOnly(pub, '公开页 · 维保');
+
     // The wall, after its banners, frames the whole estate again.
     await wall.waitForFunction(() => window.liftmap!.idle() && window.liftmap!.renderedStairwellIds().length === 80, undefined, { timeout: 20_000 });
     await wall.screenshot({ path: join(ARTIFACTS, 'errand-wall-in-service.png') });

@@ -111,9 +111,37 @@ describe('the campaign pipeline, one stairwell from 意见征询 to 运行维保
     expect(await stageOf(id)).toBe('in_service');
     setDay('2027-07-05');
     due = (await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id);
-    expect(due).toEqual([expect.objectContaining({ kind: 'registration_overdue', due: '2027-07-01', overdue: true })]);
+    expect(due.map((d) => [d.kind, d.due, d.overdue])).toEqual([
+      ['service_missing', '2027-06-01', true],
+      ['registration_overdue', '2027-07-01', true],
+    ]);
     await staff.stages.recordLegal({ stairwellId: id, kind: 'registration', on: '2027-07-05', reference: '梯11沪FX0123(27)' });
+    // In service without a maintenance agreement: flagged until the 使用管理单位 and its maintainer are recorded.
+    expect((await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id).map((d) => [d.kind, d.zh])).toEqual([['service_missing', `${door} 电梯已投入使用，尚未登记使用管理单位和维保合同`]]);
+    const service = {
+      stairwellId: id,
+      userUnit: '曹杨物业',
+      maintainer: '上海某电梯维保有限公司',
+      maintainerLicence: 'TS3431001-2027',
+      maintainerPhone: '021-6201 0000',
+      priceFenPerYear: 360_000,
+      termFrom: '2027-06-01',
+      termTo: '2032-05-31',
+      guarantor: '曹杨物业托底',
+      inspectionValidUntil: '2028-05-31',
+    };
+    expect((await refusal(staff.stages.setLiftService({ ...service, termTo: '2027-05-01' }))).message).toContain('termTo：');
+    expect((await refusal(staff.stages.setLiftService({ ...service, priceFenPerYear: -1 }))).message).toContain('每台每年维保价格应在 0 至 10 万元之间');
+    await staff.stages.setLiftService(service);
     expect((await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id)).toEqual([]);
+    // A month before the inspection certificate runs out, the request is due; after it, the lift may not be used.
+    setDay('2028-05-01');
+    expect((await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id).map((d) => [d.kind, d.due])).toEqual([['inspection_request', '2028-04-30']]);
+    setDay('2028-06-02');
+    expect((await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id).map((d) => [d.kind, d.overdue])).toEqual([['inspection_overdue', true]]);
+    const pub = await staff.stages.publicStairwell({ stairwellId: id });
+    expect(pub.service).toMatchObject({ maintainer: '上海某电梯维保有限公司', maintainerPhone: '021-6201 0000', emergency: '96333', inspectionValidUntil: '2028-05-31' });
+    setDay('2027-07-05');
     // The inspection cannot be taken back while the lift is in use.
     const inspection = (await staff.stages.pipeline({ estateId: 1 })).stairwells.find((x) => x.id === id)!.legal.find((r) => r.kind === 'supervision_inspection')!;
     expect((await refusal(staff.stages.withdrawLegal({ recordId: inspection.id, reason: '填错' }))).message).toContain('已进入后续阶段，不能撤销“监督检验”');

@@ -8,6 +8,7 @@ import type { PipelineStairwell } from '../../wire.ts';
 import { refusalText } from '../../hooks/use-problem-text.ts';
 import { campaignStep } from '../../../geo/campaign/index.ts';
 import { LegalSteps } from './legal-steps.tsx';
+import { LiftServicePanel } from './lift-service-panel.tsx';
 import { UnverifiedNote } from './unverified-note.tsx';
 
 /** The stage a stairwell goes to next: the following pipeline stage, or where a suspension resumes. */
@@ -169,6 +170,7 @@ export function StageForm({ stairwell: s, today }: { stairwell: PipelineStairwel
       {error && <p role="alert">{refusalText(error)}</p>}
       {(s.stage === 'public_notice' || s.objections.length > 0) && <ObjectionsPanel stairwell={s} today={today} />}
       {stageIndex(s.stage === 'suspended' ? (s.resumeStage ?? 'canvassing') : s.stage) >= stageIndex('public_notice') && <LegalSteps stairwell={s} today={today} />}
+      {s.stage === 'in_service' && <LiftServicePanel key={JSON.stringify(s.service)} stairwell={s} />}
     </div>
   );
 }
