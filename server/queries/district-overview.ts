@@ -1,3 +1,4 @@
+import { moneyHeldCount } from '../campaign/stairwell-money.ts';
 import { asc } from 'drizzle-orm';
 import { sumCampaign, type Headline } from '../../geo/campaign/index.ts';
 import { createHash } from 'node:crypto';
@@ -28,7 +29,7 @@ export interface EstatePart {
 
 async function estatePart(db: Db, row: typeof estates.$inferSelect): Promise<EstatePart> {
   const states = await loadStairwellStates(db, row.id);
-  const estate: DistrictEstate = { id: row.id, name: row.name, schematic: row.schematic, center: [row.centerLng, row.centerLat], boundary: row.boundary, headline: headlineOf(states) };
+  const estate: DistrictEstate = { id: row.id, name: row.name, schematic: row.schematic, center: [row.centerLng, row.centerLat], boundary: row.boundary, headline: { ...headlineOf(states), moneyHeld: await moneyHeldCount(db, states) } };
   const stairwells = states.map((s): OverviewStairwell => {
     const p = stairwellProperties(s);
     return { type: 'Feature', id: s.row.id, geometry: s.row.footprint, properties: { estateId: row.id, colorKey: p.colorKey, label: p.label } };
