@@ -401,6 +401,8 @@ export const en: Messages = {
     inspectionValidUntil: 'Inspection valid until',
     save: 'Save the agreement',
     saved: 'Recorded: {{maintainer}}',
+    feesTitle: 'Maintenance per flat per year (as the cost was split; by area within a floor)',
+    floor: 'Floor {{floor}}',
     publicTitle: 'Lift maintenance',
     publicMaintainer: 'Maintainer: {{maintainer}} (24 h {{phone}})',
     publicNone: 'Maintainer not yet recorded',

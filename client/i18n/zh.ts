@@ -401,6 +401,8 @@ export const zh = {
     inspectionValidUntil: '定期检验合格有效期至',
     save: '保存维保合同',
     saved: '已登记：{{maintainer}}',
+    feesTitle: '每户每年维保费（按出资分摊方式；同层按面积）',
+    floor: '{{floor}} 层',
     publicTitle: '电梯维保',
     publicMaintainer: '维保单位：{{maintainer}}（24 小时 {{phone}}）',
     publicNone: '维保单位尚未登记',

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useTranslation } from 'react-i18next';
 import { LEGAL_EN, LEGAL_ZH } from '../../geo/stages/index.ts';
+import { yuan as fenAsYuan } from '../../geo/cost/index.ts';
 import { LoadState } from '../components/load-state.tsx';
 import { CostTable } from '../papers/cost-table.tsx';
 import { pctOf as pct, yuan } from '../papers/paper-format.ts';
@@ -43,6 +44,19 @@ export function StairwellPublicPage({ stairwellId }: { stairwellId: number }) {
             <strong>{t('service.publicEmergency', { emergency: s.service.emergency })}</strong>
           </p>
           {s.service.inspectionValidUntil && <p>{t('service.publicInspection', { until: s.service.inspectionValidUntil })}</p>}
+          {s.service.feesByFloor.length > 0 && (
+            <table className="public-fees" data-testid="public-fees">
+              <caption>{t('service.feesTitle')}</caption>
+              <tbody>
+                {s.service.feesByFloor.map((f) => (
+                  <tr key={f.floor}>
+                    <th>{t('service.floor', { floor: f.floor })}</th>
+                    <td>{f.minFen === f.maxFen ? fenAsYuan(f.minFen) : `${fenAsYuan(f.minFen)} – ${fenAsYuan(f.maxFen)}`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </section>
       )}
       {s.steps.length > 0 && (

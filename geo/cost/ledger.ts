@@ -87,7 +87,7 @@ export function splitFen(totalFen: number, weights: readonly number[]): number[]
 }
 
 /** Each flat's weight under the agreed split: its floor's coefficient shared by area, or its area. */
-function weights(flats: readonly LedgerFlat[], a: Agreement): number[] {
+export function splitWeights(flats: readonly LedgerFlat[], a: Agreement): number[] {
   const area = (f: LedgerFlat) => f.areaCentiM2 ?? 0;
   if (a.method === 'by_area') return flats.map(area);
   const coefficients = a.coefficients ?? [];
@@ -139,7 +139,7 @@ export function checkAgreement(flats: readonly LedgerFlat[], a: Agreement): Agre
 export function ledger(flats: readonly LedgerFlat[], a: Agreement, entries: readonly MoneyEntry[], subsidy: Subsidy) {
   const subsidyExpected = subsidyFen(a.liftCostFen);
   const owners = a.liftCostFen - subsidyExpected;
-  const w = weights(flats, a);
+  const w = splitWeights(flats, a);
   const due = a.method === 'custom' ? flats.map((f) => a.custom?.[String(f.flatId)] ?? 0) : splitFen(owners, w);
   // The advance follows the same split as the cost (a custom table: in proportion to its parts).
   const advance = splitFen(subsidyExpected, a.method === 'custom' ? due : w);
@@ -193,4 +193,19 @@ export function fenFromText(text: string): number | null {
   const m = /^\s*¥?\s*(\d{1,3}(?:,\d{3})+|\d{1,10})(?:\.(\d{1,2}))?\s*$/.exec(text);
   if (!m) return null;
   return Number(m[1]!.replaceAll(',', '')) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+/**
+ * What each flat pays a year for its lift's maintenance: the yearly price split as the owners agreed to split the
+ * cost (the ground floor may pay nothing), or by area when no split is recorded (Shanghai's default). Whole fen that add
+ * up to the price.
+ */
+export function maintenanceShares(flats: readonly LedgerFlat[], agreement: Pick<Agreement, 'method' | 'coefficients' | 'custom'> | null, priceFenPerYear: number): { flatId: number; floor: number; feeFen: number }[] {
+  const weights = !agreement
+    ? flats.map((f) => f.areaCentiM2 ?? 0)
+    : agreement.method === 'custom'
+      ? flats.map((f) => agreement.custom?.[String(f.flatId)] ?? 0)
+      : splitWeights(flats, { ...agreement, agreedOn: '', liftCostFen: 0 });
+  const fees = splitFen(priceFenPerYear, weights);
+  return flats.map((f, i) => ({ flatId: f.flatId, floor: f.floor, feeFen: fees[i]! }));
 }

@@ -1,11 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
 import { CAMPAIGN_WORDS, campaignStep, isConfirmed } from '../../geo/campaign/index.ts';
-import { DEFAULT_FLOOR_COEFFICIENTS, DEFAULT_LIFT_COST_YUAN, SUBSIDY_CAP_YUAN, SUBSIDY_SHARE } from '../../geo/cost/index.ts';
+import { DEFAULT_FLOOR_COEFFICIENTS, DEFAULT_LIFT_COST_YUAN, maintenanceShares, SUBSIDY_CAP_YUAN, SUBSIDY_SHARE } from '../../geo/cost/index.ts';
 import { first, type Db } from '../db/database.ts';
 import { ruleMetOf } from '../queries/headline.ts';
 import { loadStairwellState, requireEstate, type StairwellState } from '../queries/stairwell-states.ts';
 import { loadLegalRecords } from './legal-records.ts';
 import { loadLiftServices } from './lift-services.ts';
+import { latestAgreement, ledgerFlats } from './stairwell-money.ts';
 import { LIFT_EMERGENCY_LINE, monthBefore } from '../../geo/lifecycle/index.ts';
 import { loadStageHistory, openObjections } from './stage-history.ts';
 
@@ -32,10 +33,18 @@ export async function stairwellCost(db: Db, s: StairwellState) {
   };
 }
 
-async function publicService(db: Db, stairwellId: number, stage: string) {
-  if (stage !== 'in_service') return null;
-  const v = (await loadLiftServices(db, [stairwellId])).get(stairwellId);
-  return v ? { maintainer: v.maintainer, maintainerPhone: v.maintainerPhone, emergency: LIFT_EMERGENCY_LINE, inspectionValidUntil: v.inspectionValidUntil, inspectionRequestBy: monthBefore(v.inspectionValidUntil) } : { maintainer: null, maintainerPhone: null, emergency: LIFT_EMERGENCY_LINE, inspectionValidUntil: null, inspectionRequestBy: null };
+async function publicService(db: Db, s: StairwellState) {
+  if (s.row.stage !== 'in_service') return null;
+  const v = (await loadLiftServices(db, [s.row.id])).get(s.row.id);
+  if (!v) return { maintainer: null, maintainerPhone: null, emergency: LIFT_EMERGENCY_LINE, inspectionValidUntil: null, inspectionRequestBy: null, feesByFloor: [] };
+  // What a flat pays a year for maintenance, floor by floor (lowest and highest on the floor): totals, never a household.
+  const fees = maintenanceShares(ledgerFlats(s), await latestAgreement(db, s.row.id), v.priceFenPerYear);
+  const floors = [...new Set(fees.map((f) => f.floor))].sort((a, b) => a - b);
+  const feesByFloor = floors.map((floor) => {
+    const on = fees.filter((f) => f.floor === floor).map((f) => f.feeFen);
+    return { floor, minFen: Math.min(...on), maxFen: Math.max(...on) };
+  });
+  return { maintainer: v.maintainer, maintainerPhone: v.maintainerPhone, emergency: LIFT_EMERGENCY_LINE, inspectionValidUntil: v.inspectionValidUntil, inspectionRequestBy: monthBefore(v.inspectionValidUntil), feesByFloor };
 }
 
 /**
@@ -61,7 +70,7 @@ export async function publicStairwell(db: Db, stairwellId: number) {
     /** The steps the law adds (施工告知, 监督检验, 使用登记 …): what and when, with the document's number (no names). */
     legal: (await loadLegalRecords(db, [stairwellId])).map((r) => ({ kind: r.kind, on: r.on })),
     /** A lift in service: who maintains it, their 24-hour line, Shanghai's 96333, and when the next inspection is due. No names. */
-    service: await publicService(db, stairwellId, s.row.stage),
+    service: await publicService(db, s),
     windows: history.windows,
     objectionsInMediation: await openObjections(db, stairwellId),
     flats: s.flats.length,

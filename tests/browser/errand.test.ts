@@ -237,6 +237,7 @@ describe('the newcomer’s errand on the bundled estate', () => {
     await pub.goto(`${server.url}/stairwell/${id}`);
     await expect(pub.getByTestId('public-service').textContent()).resolves.toContain('电梯困人、故障请拨 96333');
     await expect(pub.getByTestId('public-service').textContent()).resolves.toContain('维保单位：上海某电梯维保有限公司（24 小时 021-6201 0000）');
+    expect(await pub.getByTestId('public-fees').locator('tr').count()).toBe(6);
     await expectChineseOnly(pub, '公开页 · 维保');
 
     // The wall, after its banners, frames the whole estate again.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAgreement, fenFromText, ledger, splitFen, subsidyFen, yuan, type LedgerFlat } from '../../geo/cost/index.ts';
+import { checkAgreement, fenFromText, ledger, maintenanceShares, splitFen, subsidyFen, yuan, type LedgerFlat } from '../../geo/cost/index.ts';
 import { seededDatabase, type SeededDatabase } from '../support/test-server.ts';
 import { callerAs } from '../support/caller.ts';
 import { callerApi, verifyWrittenVotes } from '../support/evidence.ts';
@@ -44,6 +44,15 @@ describe('the ledger in fen', () => {
     expect(paid).toMatchObject({ outstandingFen: 0, refundFen: 0, providentFundFen: top.dueFen + top.advanceFen - 5_000_000 });
     const after = ledger(flats, agreement, entries, { claimedFen: 22_000_000, receivedFen: 22_000_000 }).lines.find((l) => l.room === '602')!;
     expect(after).toMatchObject({ outstandingFen: 0, refundFen: top.advanceFen });
+  });
+
+  it('splits the yearly maintenance fee as the cost was split (the ground floor nothing), or by area without a split', () => {
+    const agreed = maintenanceShares(flats, { method: 'floor_coefficients', coefficients: [0, 10, 15, 20, 25, 30] }, 360_000);
+    expect(agreed.reduce((n, f) => n + f.feeFen, 0)).toBe(360_000);
+    expect(agreed.filter((f) => f.floor === 1).map((f) => f.feeFen)).toEqual([0, 0]);
+    const byArea = maintenanceShares(flats, null, 360_000);
+    expect(byArea.reduce((n, f) => n + f.feeFen, 0)).toBe(360_000);
+    expect(byArea.find((f) => f.flatId === 11)!.feeFen).toBeGreaterThan(0);
   });
 
   it('refuses a split that does not add up, or a cost out of bounds, naming the field', () => {

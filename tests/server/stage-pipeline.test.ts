@@ -141,6 +141,9 @@ describe('the campaign pipeline, one stairwell from 意见征询 to 运行维保
     expect((await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id).map((d) => [d.kind, d.overdue])).toEqual([['inspection_overdue', true]]);
     const pub = await staff.stages.publicStairwell({ stairwellId: id });
     expect(pub.service).toMatchObject({ maintainer: '上海某电梯维保有限公司', maintainerPhone: '021-6201 0000', emergency: '96333', inspectionValidUntil: '2028-05-31' });
+    // No split recorded: the yearly fee is shared by area (Shanghai's default), floor by floor, totals only.
+    expect(pub.service!.feesByFloor.map((f) => f.floor)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(pub.service!.feesByFloor.every((f) => f.minFen > 0 && f.minFen <= f.maxFen)).toBe(true);
     setDay('2027-07-05');
     // The inspection cannot be taken back while the lift is in use.
     const inspection = (await staff.stages.pipeline({ estateId: 1 })).stairwells.find((x) => x.id === id)!.legal.find((r) => r.kind === 'supervision_inspection')!;
