@@ -401,6 +401,7 @@ export const en: Messages = {
     inspectionValidUntil: 'Inspection valid until',
     save: 'Save the agreement',
     saved: 'Recorded: {{maintainer}}',
+    feesByArea: 'Maintenance per flat per year (no split recorded: by area)',
     feesTitle: 'Maintenance per flat per year (as the cost was split; by area within a floor)',
     floor: 'Floor {{floor}}',
     publicTitle: 'Lift maintenance',

@@ -46,7 +46,7 @@ export function StairwellPublicPage({ stairwellId }: { stairwellId: number }) {
           {s.service.inspectionValidUntil && <p>{t('service.publicInspection', { until: s.service.inspectionValidUntil })}</p>}
           {s.service.feesByFloor.length > 0 && (
             <table className="public-fees" data-testid="public-fees">
-              <caption>{t('service.feesTitle')}</caption>
+              <caption>{t(s.service.feesBy === 'agreement' ? 'service.feesTitle' : 'service.feesByArea')}</caption>
               <tbody>
                 {s.service.feesByFloor.map((f) => (
                   <tr key={f.floor}>
@@ -64,8 +64,9 @@ export function StairwellPublicPage({ stairwellId }: { stairwellId: number }) {
           <h2>{t('publicPage.dates')}</h2>
           {/* Stages and the legal steps between them, in the order they happened. */}
           <ol className="public-dates" data-testid="public-dates">
-            {[...s.steps.map((x) => ({ key: `${x.stage}:${x.on}`, on: x.on, what: t(`stage.${x.stage}`) })), ...s.legal.map((x) => ({ key: `${x.kind}:${x.on}`, on: x.on, what: en ? LEGAL_EN[x.kind] : LEGAL_ZH[x.kind] }))]
-              .sort((a, b) => a.on.localeCompare(b.on))
+            {[...s.steps.map((x) => ({ key: `${x.stage}:${x.on}`, on: x.on, gate: 1, what: t(`stage.${x.stage}`) })), ...s.legal.map((x) => ({ key: `${x.kind}:${x.on}`, on: x.on, gate: 0, what: en ? LEGAL_EN[x.kind] : LEGAL_ZH[x.kind] }))]
+              // On the same day, the legal step comes first: it is what let the stage begin.
+              .sort((a, b) => a.on.localeCompare(b.on) || a.gate - b.gate)
               .map((x) => (
                 <li key={x.key}>
                   <time>{x.on}</time> {x.what}

@@ -36,15 +36,16 @@ export async function stairwellCost(db: Db, s: StairwellState) {
 async function publicService(db: Db, s: StairwellState) {
   if (s.row.stage !== 'in_service') return null;
   const v = (await loadLiftServices(db, [s.row.id])).get(s.row.id);
-  if (!v) return { maintainer: null, maintainerPhone: null, emergency: LIFT_EMERGENCY_LINE, inspectionValidUntil: null, inspectionRequestBy: null, feesByFloor: [] };
+  if (!v) return { maintainer: null, maintainerPhone: null, emergency: LIFT_EMERGENCY_LINE, inspectionValidUntil: null, inspectionRequestBy: null, feesBy: null, feesByFloor: [] };
   // What a flat pays a year for maintenance, floor by floor (lowest and highest on the floor): totals, never a household.
-  const fees = maintenanceShares(ledgerFlats(s), await latestAgreement(db, s.row.id), v.priceFenPerYear);
+  const agreement = await latestAgreement(db, s.row.id);
+  const fees = maintenanceShares(ledgerFlats(s), agreement, v.priceFenPerYear);
   const floors = [...new Set(fees.map((f) => f.floor))].sort((a, b) => a - b);
   const feesByFloor = floors.map((floor) => {
     const on = fees.filter((f) => f.floor === floor).map((f) => f.feeFen);
     return { floor, minFen: Math.min(...on), maxFen: Math.max(...on) };
   });
-  return { maintainer: v.maintainer, maintainerPhone: v.maintainerPhone, emergency: LIFT_EMERGENCY_LINE, inspectionValidUntil: v.inspectionValidUntil, inspectionRequestBy: monthBefore(v.inspectionValidUntil), feesByFloor };
+  return { maintainer: v.maintainer, maintainerPhone: v.maintainerPhone, emergency: LIFT_EMERGENCY_LINE, inspectionValidUntil: v.inspectionValidUntil, inspectionRequestBy: monthBefore(v.inspectionValidUntil), feesBy: agreement ? ('agreement' as const) : ('area' as const), feesByFloor };
 }
 
 /**
