@@ -326,7 +326,7 @@ export const en: Messages = {
     record: 'Record “{{kind}}”',
     recorded: 'Recorded: {{kind}} {{on}}',
     withdraw: 'Take back',
-    withdrawReason: 'Recorded by mistake',
+    withdrawReason: 'Why it is taken back (before taking a step back)',
   },
   money: {
     title: 'Funding and payments',
@@ -383,6 +383,7 @@ export const en: Messages = {
     paid: 'Total paid',
     outstanding: 'Outstanding {{amount}}',
     refund: 'Owed back to this flat: {{amount}}',
+    maintenance: 'Now the lift is in use, this flat pays {{fee}} a year for maintenance ({{maintainer}}, {{price}} per lift per year, split as the cost was).',
     settled: 'Settled',
   },
   service: {

@@ -326,7 +326,7 @@ export const zh = {
     record: '登记“{{kind}}”',
     recorded: '已登记：{{kind}} {{on}}',
     withdraw: '撤销',
-    withdrawReason: '登记有误，撤销',
+    withdrawReason: '撤销原因（撤销某项手续前填写）',
   },
   money: {
     title: '出资与缴款',
@@ -383,6 +383,7 @@ export const zh = {
     paid: '合计已缴',
     outstanding: '尚欠 {{amount}}',
     refund: '应退还本户 {{amount}}',
+    maintenance: '电梯投入使用后，本户每年维保费 {{fee}}（{{maintainer}}，每台每年 {{price}}，按出资分摊方式分摊）。',
     settled: '已结清',
   },
   service: {

@@ -67,6 +67,9 @@ export function StatementPapers({ stairwellId, estate, origin, today }: { stairw
                 </tr>
               </tbody>
             </table>
+            {m.maintenance && (
+              <p data-testid="statement-maintenance">{t('statement.maintenance', { fee: yuan(m.maintenance.byFlat[l.flatId] ?? 0), maintainer: m.maintenance.maintainer, price: yuan(m.maintenance.priceFenPerYear) })}</p>
+            )}
             <p className="paper-result" data-testid="statement-balance">
               {l.refundFen > 0 ? t('statement.refund', { amount: yuan(l.refundFen) }) : l.outstandingFen > 0 ? t('statement.outstanding', { amount: yuan(l.outstandingFen) }) : t('statement.settled')}
             </p>

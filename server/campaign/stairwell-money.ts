@@ -1,6 +1,7 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { FUNDING_STAGES } from '../../geo/campaign/index.ts';
-import { ledger, type Agreement, type LedgerFlat } from '../../geo/cost/index.ts';
+import { ledger, maintenanceShares, type Agreement, type LedgerFlat } from '../../geo/cost/index.ts';
+import { loadLiftServices } from './lift-services.ts';
 import { first, type Db } from '../db/database.ts';
 import { loadStairwellState, type StairwellState } from '../queries/stairwell-states.ts';
 
@@ -32,6 +33,11 @@ export async function stairwellMoney(db: Db, stairwellId: number) {
   const entries = await db.select().from(moneyEntries).where(eq(moneyEntries.stairwellId, stairwellId)).orderBy(asc(moneyEntries.on), asc(moneyEntries.id));
   const subsidy = (await first(db.select().from(subsidyClaims).where(eq(subsidyClaims.stairwellId, stairwellId)))) ?? null;
   const flats = ledgerFlats(s);
+  // A lift in service: each flat's yearly maintenance fee, split as the cost was (by area without a split).
+  const service = s.row.stage === 'in_service' ? (await loadLiftServices(db, [stairwellId])).get(stairwellId) : undefined;
+  const maintenance = service
+    ? { maintainer: service.maintainer, priceFenPerYear: service.priceFenPerYear, byFlat: Object.fromEntries(maintenanceShares(flats, agreement, service.priceFenPerYear).map((f) => [f.flatId, f.feeFen])) as Record<number, number> }
+    : null;
   return {
     stairwellId,
     doorNumber: s.row.doorNumber,
@@ -40,6 +46,7 @@ export async function stairwellMoney(db: Db, stairwellId: number) {
     agreement,
     ledger: agreement ? ledger(flats, agreement, entries, { claimedFen: subsidy?.claimedFen ?? null, receivedFen: subsidy?.receivedFen ?? null }) : null,
     entries: entries.map((e) => ({ id: e.id, flatId: e.flatId, room: flats.find((f) => f.flatId === e.flatId)?.room ?? '', kind: e.kind, amountFen: e.amountFen, on: e.on, note: e.note, recordedBy: e.recordedBy })),
+    maintenance,
     subsidy: subsidy && { appliedOn: subsidy.appliedOn, claimedFen: subsidy.claimedFen, receivedOn: subsidy.receivedOn, receivedFen: subsidy.receivedFen },
   };
 }

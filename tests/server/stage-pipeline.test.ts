@@ -144,6 +144,9 @@ describe('the campaign pipeline, one stairwell from 意见征询 to 运行维保
     // No split recorded: the yearly fee is shared by area (Shanghai's default), floor by floor, totals only.
     expect(pub.service!.feesByFloor.map((f) => f.floor)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(pub.service!.feesByFloor.every((f) => f.minFen > 0 && f.minFen <= f.maxFen)).toBe(true);
+    // Staff and each household's statement see every flat's fee; together they make the price.
+    const money = await staff.money.ofStairwell({ stairwellId: id });
+    expect(Object.values(money.maintenance!.byFlat).reduce((n, f) => n + f, 0)).toBe(360_000);
     setDay('2027-07-05');
     // The inspection cannot be taken back while the lift is in use.
     const inspection = (await staff.stages.pipeline({ estateId: 1 })).stairwells.find((x) => x.id === id)!.legal.find((r) => r.kind === 'supervision_inspection')!;

@@ -24,6 +24,7 @@ export function LegalSteps({ stairwell: s, today }: { stairwell: PipelineStairwe
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
   const [answers, setAnswers] = useState<Record<number, string>>({});
+  const [why, setWhy] = useState('');
   const add = useMutation(trpc.stages.recordLegal.mutationOptions());
   const withdraw = useMutation(trpc.stages.withdrawLegal.mutationOptions());
   const step = chosen ? LEGAL_STEP[chosen] : null;
@@ -39,12 +40,18 @@ export function LegalSteps({ stairwell: s, today }: { stairwell: PipelineStairwe
               <b>{label(r.kind)}</b> {r.on}
               {r.reference ? ` · ${r.reference}` : ''}
               {r.note ? ` · ${r.note}` : ''}{' '}
-              <button type="button" className="link" disabled={withdraw.isPending} onClick={() => withdraw.mutate({ recordId: r.id, reason: t('legal.withdrawReason') })}>
+              <button type="button" className="link" disabled={withdraw.isPending || why.trim().length < 2} onClick={() => withdraw.mutate({ recordId: r.id, reason: why.trim() }, { onSuccess: () => setWhy('') })}>
                 {t('legal.withdraw')}
               </button>
             </li>
           ))}
         </ul>
+      )}
+      {s.legal.length > 0 && (
+        <label>
+          {t('legal.withdrawReason')}
+          <input name="legalWithdrawReason" maxLength={200} value={why} onChange={(e) => setWhy(e.target.value)} />
+        </label>
       )}
       {withdraw.error && <p role="alert">{refusalText(withdraw.error)}</p>}
       {chosen && step && (
