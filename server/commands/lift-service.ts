@@ -18,7 +18,8 @@ export const setLiftServiceInput = z.object({
   maintainer: text(60),
   maintainerLicence: text(40),
   maintainerPhone: text(20),
-  priceFenPerYear: z.number().int('expected whole fen'),
+  // Bounded at what an integer column holds; the price's range (¥0–¥100,000) is checked in geo/lifecycle, in Chinese.
+  priceFenPerYear: z.number().int('expected whole fen').min(-(2 ** 31)).max(2 ** 31, 'expected a yearly price of at most ¥21,474,836'),
   termFrom: isoDay,
   termTo: isoDay,
   guarantor: text(60).optional(),

@@ -30,9 +30,14 @@ export const agreeSplit = defineCommand({
     stairwellId,
     method: z.enum(SPLIT_METHODS),
     agreedOn: isoDay,
-    liftCostFen: z.number().int('expected the lift cost in whole fen'),
-    coefficients: z.array(z.number()).max(6).optional(),
-    custom: z.record(z.string().regex(/^\d{1,10}$/), z.number()).optional(),
+    // Bounded here at what an integer column holds; what a split may be (cost ¥100k–¥2M, six coefficients adding up to
+    // 100, a table adding up to the owners' share) is checked in geo/cost, which refuses in the committee's words.
+    liftCostFen: z.number().int('expected the lift cost in whole fen').min(-(2 ** 31)).max(2 ** 31, 'expected a lift cost of at most ¥21,474,836'),
+    coefficients: z.array(z.number().min(-1000).max(1000, 'expected a coefficient in %')).max(6, 'expected six floor coefficients').optional(),
+    custom: z
+      .record(z.string().regex(/^\d{1,10}$/, 'expected flat ids'), z.number().int('expected whole fen').min(-(2 ** 31)).max(2 ** 31))
+      .refine((r) => Object.keys(r).length <= 200, 'expected at most 200 flats')
+      .optional(),
   }),
   estate: (input, db) => estateOf.stairwell(db, input.stairwellId),
   run: async ({ tx, now, record, user }, input) => {
