@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkAgreement, MONEY_KINDS, SPLIT_METHODS, subsidyFen } from '../../geo/cost/index.ts';
 import { stageIndex, stepInto } from '../../geo/stages/index.ts';
@@ -6,7 +6,7 @@ import { shanghaiIso } from '../../geo/time/index.ts';
 import { WHO } from '../auth/authorise.ts';
 import { loadStageHistory } from '../campaign/stage-history.ts';
 import { latestAgreement, ledgerFlats } from '../campaign/stairwell-money.ts';
-import { first, type Db } from '../db/database.ts';
+import { first } from '../db/database.ts';
 import { loadStairwellState } from '../queries/stairwell-states.ts';
 import { refuse } from '../refusal.ts';
 import { defineCommand } from './command.ts';
@@ -14,11 +14,6 @@ import { isoDay, stairwellId } from './stage-input.ts';
 import { estateOf } from './write-scope.ts';
 
 const fen = (what: string) => z.number().int(`expected ${what} in whole fen`).min(1, `expected ${what} above 0`).max(200_000_000, `expected ${what} of at most ¥2,000,000`);
-/** The estate's revision moves (a trigger on stairwells), so cached maps and headlines are read again with the money. */
-const touch = async (tx: Db, id: number) => {
-  const { stairwells } = tx.t;
-  await tx.update(stairwells).set({ stage: sql`${stairwells.stage}` }).where(eq(stairwells.id, id));
-};
 const notAfterToday = (on: string, today: string, field: string) => {
   if (on > today) throw refuse.badInput(`${field}：日期 ${on} 晚于今天（${today}）`, `${field}: the date ${on} is after today (${today})`, field);
 };
@@ -58,7 +53,6 @@ export const agreeSplit = defineCommand({
       recordedBy: user.username,
       at,
     });
-    await touch(tx, input.stairwellId);
     await record({ kind: 'settings', estateId: s.row.estateId, at });
     return { doorNumber: door, method: input.method, agreedOn: input.agreedOn };
   },
@@ -97,7 +91,6 @@ export const recordMoney = defineCommand({
       .insert(tx.t.moneyEntries)
       .values({ stairwellId: input.stairwellId, flatId: input.flatId, kind: input.kind, amountFen: input.amountFen, on: input.on, note: input.note?.trim() || null, recordedBy: user.username, at })
       .returning({ id: tx.t.moneyEntries.id });
-    await touch(tx, input.stairwellId);
     await record({ kind: 'settings', estateId: s.row.estateId, at });
     return { id: row!.id, doorNumber: door, room: flat.room };
   },
