@@ -64,6 +64,7 @@ export async function applyStage(tx: Db, { now, record, user }: Pick<CommandScop
   const base = { stairwellId: id, doorNumber: s.row.doorNumber, from: s.row.stage, to: fields.to, on };
   if (s.row.stage === fields.to) return { ...base, changed: false, warnings: [] };
   const details = detailsOf(fields, s.consent);
+  const legal = legalDatesOf(await loadLegalRecords(tx, [id]), id);
   const refusal = checkStageChange({
     from: s.row.stage,
     to: fields.to,
@@ -76,7 +77,7 @@ export async function applyStage(tx: Db, { now, record, user }: Pick<CommandScop
     notice: history.notice,
     openObjections: history.stage === 'public_notice' ? await openObjections(tx, id) : 0,
     objectionsReceived: history.stage === 'public_notice' ? (await objectionsReceived(tx, id)).count : 0,
-    legal: legalDatesOf(await loadLegalRecords(tx, [id]), id),
+    legal,
     reason: fields.reason,
     details: details ?? undefined,
   });
@@ -86,7 +87,7 @@ export async function applyStage(tx: Db, { now, record, user }: Pick<CommandScop
   // Put into use: a registration number given with it is recorded as 使用登记 that day; without one, it is due within 30 days.
   const registration = fields.to === 'in_service' ? fields.registrationNumber?.trim() : undefined;
   if (registration) await tx.insert(tx.t.legalRecords).values({ stairwellId: id, kind: 'registration', on, reference: registration, note: null, recordedBy: user.username, at });
-  else if (fields.to === 'in_service' && !legalDatesOf(await loadLegalRecords(tx, [id]), id).registration)
+  else if (fields.to === 'in_service' && !legal.registration)
     warnings.push({
       code: 'registration_due',
       zh: `${s.row.doorNumber}：电梯 ${on} 投入使用，使用登记须于 ${addDays(on, REGISTER_WITHIN_DAYS)} 前办理`,
