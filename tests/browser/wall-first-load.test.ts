@@ -15,16 +15,19 @@ describe('what /wall downloads, as a command center’s browser loads it', () =>
     const page = await context.newPage();
     const files: { name: string; start: number; end: number; encoding: string | undefined }[] = [];
     const asked: { what: string; start: number }[] = [];
+    // Each file is recorded once its response is read: the test waits for all of them, not only for the network to be idle.
+    const reading: Promise<unknown>[] = [];
     page.on('requestfinished', (request) => {
       const path = new URL(request.url()).pathname;
       if (path.startsWith('/trpc/')) asked.push({ what: path.slice('/trpc/'.length), start: request.timing().startTime });
       if (!path.startsWith('/assets/')) return;
       const t = request.timing();
-      void request.response().then((r) => files.push({ name: path.slice('/assets/'.length), start: t.startTime, end: t.startTime + t.responseEnd, encoding: r?.headers()['content-encoding'] }));
+      reading.push(request.response().then((r) => files.push({ name: path.slice('/assets/'.length), start: t.startTime, end: t.startTime + t.responseEnd, encoding: r?.headers()['content-encoding'] })));
     });
     await page.goto(`${server.url}/wall?kiosk=1&cycle=0`);
     await page.locator('[data-testid="progress-chart"] svg text').first().waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
+    await Promise.all(reading);
     const names = files.map((f) => f.name);
     expect(names.some((n) => n.startsWith('test-hook-'))).toBe(false);
     expect(names.some((n) => /^en-/.test(n))).toBe(false);
