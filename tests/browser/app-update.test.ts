@@ -3,7 +3,7 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, waitInPage } from '../support/browser.ts';
 import { ROOT, startTestServer, type TestServer } from '../support/test-server.ts';
 
 let browser: Browser;
@@ -33,7 +33,7 @@ describe('a new version deployed while the app is on a phone', () => {
     const page = await context.newPage();
     await page.goto(`${v1.url}/canvass`);
     await page.locator('input[name="username"]').waitFor();
-    await page.waitForFunction(() => navigator.serviceWorker.ready.then((r) => r.active?.state === 'activated'));
+    await waitInPage(page, () => navigator.serviceWorker.ready.then((r) => r.active?.state === 'activated'));
     expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.scriptURL))).toBe(`${v1.url}/sw.js`);
     expect(await page.getByTestId('app-update').count()).toBe(0);
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
-import { drawSignature, waitForMapIdle } from '../support/browser.ts';
+import { drawSignature, waitForMapIdle, waitInPage } from '../support/browser.ts';
 import { ROOT, type TestServer } from '../support/test-server.ts';
 import { serverAndBrowser } from '../support/browser-suite.ts';
 
@@ -29,21 +29,21 @@ beforeAll(async () => {
   password = await addUser(server.db, 'xiaozhou', 'canvasser', target.owner);
 });
 
-/** The phone's offline copies in IndexedDB, by key. */
+/** The phone's offline copies in IndexedDB, by key (never creating the app's database before the app does). */
 const copies = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('liftmap-canvass');
-        open.onerror = () => reject(new Error('no database'));
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('copies')) return resolve([]);
-          const keys = db.transaction('copies').objectStore('copies').getAllKeys();
-          keys.onsuccess = () => resolve(keys.result.map(String));
-        };
-      }),
-  );
+  page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'liftmap-canvass')) return [];
+    return new Promise<string[]>((resolve, reject) => {
+      const open = indexedDB.open('liftmap-canvass');
+      open.onerror = () => reject(new Error('no database'));
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('copies')) return (db.close(), resolve([]));
+        const keys = db.transaction('copies').objectStore('copies').getAllKeys();
+        keys.onsuccess = () => (db.close(), resolve(keys.result.map(String)));
+      };
+    });
+  });
 
 describe('the canvassing app on a phone, without signal', () => {
   it('installs, reloads offline, reads a register it never opened, records a signed vote, and the wall sees it when the signal returns', async () => {
@@ -60,17 +60,8 @@ describe('the canvassing app on a phone, without signal', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByTestId('my-stairwells').waitFor();
     // The service worker is installed (the app precached) and the registers of the canvasser's stairwells are copied.
-    await page.waitForFunction(() => navigator.serviceWorker.ready.then((r) => r.active?.state === 'activated'));
-    await page.waitForFunction(async (want) => {
-      const keys = await new Promise<string[]>((resolve) => {
-        const open = indexedDB.open('liftmap-canvass');
-        open.onsuccess = () => {
-          const t = open.result.transaction('copies').objectStore('copies').getAllKeys();
-          t.onsuccess = () => resolve(t.result.map(String));
-        };
-      });
-      return want.every((k) => keys.includes(k));
-    }, ['me', `register:${target.id}`, `register:${other.id}`]);
+    await waitInPage(page, () => navigator.serviceWorker.ready.then((r) => r.active?.state === 'activated'));
+    await expect.poll(() => copies(page), { timeout: 30_000 }).toEqual(expect.arrayContaining(['me', `register:${target.id}`, `register:${other.id}`]));
 
     // No signal; the tab is reloaded (a locked phone discarded it): the app opens, with the time its copy was fetched.
     await context.setOffline(true);

@@ -14,6 +14,19 @@ export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   });
 }
 
+/**
+ * Waits until an async check in the page (IndexedDB, the service worker) is true.
+ * `page.waitForFunction` does not await a promise: an async predicate counts as
+ * true at once, which let the offline test reload before the copies it waited for were stored.
+ */
+export async function waitInPage(page: Page, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await page.evaluate(check))) {
+    if (Date.now() > until) throw new Error(`waited ${timeoutMs} ms in the page for: ${check.toString().slice(0, 200)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Waits until the battle map has drawn its stairwells and gone idle. */
 export async function waitForMapIdle(page: Page, timeoutMs = 30_000): Promise<void> {
   await page.waitForFunction(() => window.liftmap?.idle() === true, undefined, { timeout: timeoutMs, polling: 100 });
