@@ -6,3 +6,4 @@ export { mapColorKey } from './map-color-key.ts';
 export { DIFF_PALETTE, DISTINCT_PHASE_COLORS, phaseColor, phaseTextColor } from './phase-palette.ts';
 export { PARKING_PALETTE, PARKING_STATES, type ParkingState } from './parking-palette.ts';
 export { CHART_PALETTE, LIGHT_CHART_PALETTE, stageEntry, type ChartPalette } from './chart-palette.ts';
+export { HEALTH_PALETTE } from './health-palette.ts';
