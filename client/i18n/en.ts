@@ -427,7 +427,7 @@ export const en: Messages = {
     constructionNote: 'Stairwells under construction',
     need: '{{door}} needs {{count}}',
   },
-  userRoles: { admin: 'administrator', planner: 'planner', canvasser: 'canvasser', viewer: 'viewer' },
+  userRoles: { admin: 'administrator', planner: 'planner', canvasser: 'canvasser', viewer: 'viewer', maintainer: 'lift maintainer' },
   roles: { party_member: 'Party member', group_leader: 'Building leader', volunteer: 'Volunteer', staff: 'Committee staff' },
   live: {
     connected: 'Live',

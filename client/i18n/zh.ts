@@ -427,7 +427,7 @@ export const zh = {
     constructionNote: '正在施工的门洞',
     need: '{{door}} 差 {{count}} 户',
   },
-  userRoles: { admin: '管理员', planner: '规划员', canvasser: '走访员', viewer: '只读' },
+  userRoles: { admin: '管理员', planner: '规划员', canvasser: '走访员', viewer: '只读', maintainer: '维保单位' },
   roles: { party_member: '党员', group_leader: '楼组长', volunteer: '志愿者', staff: '居委干部' },
   live: {
     connected: '实时连接',

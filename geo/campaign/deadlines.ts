@@ -21,6 +21,8 @@ export interface DeadlineStairwell {
   legal?: LegalDates;
   /** A lift in service: its maintenance agreement and inspection (geo/lifecycle), or null when none is recorded. */
   service?: LiftService | null;
+  /** A lift in service: when its next maintenance visit is due and how many faults are open (geo/lifecycle). */
+  upkeep?: { nextVisitDue: string; openFaults: number } | null;
 }
 
 export type DeadlineKind =
@@ -39,7 +41,9 @@ export type DeadlineKind =
   | 'inspection_request'
   | 'inspection_overdue'
   | 'contract_expiring'
-  | 'contract_expired';
+  | 'contract_expired'
+  | 'visit_overdue'
+  | 'fault_open';
 
 export interface Deadline {
   stairwellId: number;
@@ -110,6 +114,10 @@ export function deadlines(stairwells: readonly DeadlineStairwell[], today: strin
         if (d.kind === 'contract_expiring') push(s, d.kind, d.due, false, `${s.doorNumber} 维保合同 ${d.due} 到期，请续签`, `${s.doorNumber}: maintenance contract ends ${d.due}`);
         if (d.kind === 'contract_expired') push(s, d.kind, d.due, true, `${s.doorNumber} 维保合同已于 ${d.due} 到期`, `${s.doorNumber}: maintenance contract ended ${d.due}`);
       }
+    const u = s.stage === 'in_service' ? s.upkeep : null;
+    if (u && s.service && today > u.nextVisitDue)
+      push(s, 'visit_overdue', u.nextVisitDue, true, `${s.doorNumber} 电梯应于 ${u.nextVisitDue} 前维保（每 15 天一次），尚无记录`, `${s.doorNumber}: maintenance visit was due by ${u.nextVisitDue}`);
+    if (u && u.openFaults > 0) push(s, 'fault_open', today, true, `${s.doorNumber} 电梯有 ${u.openFaults} 起故障尚未排除`, `${s.doorNumber}: ${u.openFaults} open fault(s)`);
   }
   return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.due.localeCompare(b.due) || a.doorNumber.localeCompare(b.doorNumber, 'zh'));
 }

@@ -2,7 +2,7 @@ import type { SessionUser } from './sessions.ts';
 import type { Role } from '../db/schema.ts';
 import { refuse } from '../refusal.ts';
 
-const ROLE_ZH: Record<Role, string> = { admin: '管理员', planner: '规划员', canvasser: '楼组长/志愿者', viewer: '只读用户' };
+const ROLE_ZH: Record<Role, string> = { admin: '管理员', planner: '规划员', canvasser: '楼组长/志愿者', viewer: '只读用户', maintainer: '维保单位' };
 
 /** Who may run what, as the README gives it. */
 export const WHO = {
@@ -10,6 +10,8 @@ export const WHO = {
   staff: ['admin', 'planner'],
   field: ['admin', 'planner', 'canvasser'],
   signedIn: ['admin', 'planner', 'canvasser', 'viewer'],
+  /** A maintainer's account reaches only its own lifts (server/commands/lift-upkeep.ts); staff see every lift. */
+  upkeep: ['admin', 'planner', 'maintainer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** The one check every command makes: signed in, with one of `roles`. */

@@ -19,14 +19,15 @@ export class UserError extends Error {
 }
 
 /** Adds a user with a fresh random password, returned once. A canvasser names their 包干人 id (e.g. C03). */
-export async function addUser(db: Db, username: string, role: Role, canvasserExternalId?: string, estateId?: number): Promise<string> {
+export async function addUser(db: Db, username: string, role: Role, canvasserExternalId?: string, estateId?: number, maintainerLicence?: string): Promise<string> {
   const { users } = db.t;
   if (!/^[\p{L}\p{N}_.-]{2,40}$/u.test(username)) throw new UserError(`user name: expected 2–40 letters, digits, _ . or -, got ${JSON.stringify(username)}`, `用户名应为 2–40 个字母、数字或 _ . -，收到 ${JSON.stringify(username)}`);
   if (!ROLES.includes(role)) throw new UserError(`role: expected one of ${ROLES.join(', ')}, got ${role}`, `角色应为 ${ROLES.join('、')} 之一，收到 ${role}`);
   if (await first(db.select({ id: users.id }).from(users).where(eq(users.username, username)))) throw new UserError(`user ${username} already exists`, `用户 ${username} 已存在`);
   const canvasserId = await canvasserLink(db, role, canvasserExternalId, estateId);
+  const licence = maintainerLink(role, maintainerLicence);
   const password = generatePassword();
-  await db.insert(users).values({ username, passwordHash: hashPassword(password), role, canvasserId });
+  await db.insert(users).values({ username, passwordHash: hashPassword(password), role, canvasserId, maintainerLicence: licence });
   return password;
 }
 
@@ -49,12 +50,24 @@ async function canvasserLink(db: Db, role: Role, canvasserExternalId?: string, e
   return canvasserId;
 }
 
+/** A maintainer (维保单位) account names its licence number (特种设备安全法 art. 45): it sees the lifts whose agreement names it. */
+function maintainerLink(role: Role, licence?: string): string | null {
+  if (role !== 'maintainer') return null;
+  const l = licence?.trim() ?? '';
+  if (!/^[\p{L}\p{N}-]{4,40}$/u.test(l))
+    throw new UserError(`maintainer licence: expected the maintainer's licence number (4–40 letters, digits or -), got ${JSON.stringify(l)}`, `维保单位账号须填写其许可证编号（4–40 位字母、数字或 -）`);
+  return l;
+}
+
 /** Changes a user's role and canvasser link; their sessions end, so the new role applies from their next sign-in. */
-export async function setRole(db: Db, username: string, role: Role, canvasserExternalId?: string, estateId?: number): Promise<void> {
+export async function setRole(db: Db, username: string, role: Role, canvasserExternalId?: string, estateId?: number, maintainerLicence?: string): Promise<void> {
   const { users } = db.t;
   if (!ROLES.includes(role)) throw new UserError(`role: expected one of ${ROLES.join(', ')}, got ${role}`, `角色应为 ${ROLES.join('、')} 之一，收到 ${role}`);
   const id = await userId(db, username);
-  await db.update(users).set({ role, canvasserId: await canvasserLink(db, role, canvasserExternalId, estateId) }).where(eq(users.id, id));
+  await db
+    .update(users)
+    .set({ role, canvasserId: await canvasserLink(db, role, canvasserExternalId, estateId), maintainerLicence: maintainerLink(role, maintainerLicence) })
+    .where(eq(users.id, id));
   await endSessionsOf(db, id);
 }
 

@@ -12,6 +12,8 @@ export interface SessionUser {
   role: Role;
   canvasserId: number | null;
   canvasserName: string | null;
+  /** A maintainer's licence number: its lifts are those whose agreement names it. */
+  maintainerLicence: string | null;
 }
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -28,7 +30,7 @@ export async function userForToken(db: Db, token: string | undefined, now: Date)
   const { canvassers, sessions, users } = db.t;
   if (!token) return null;
   const row = await first(db
-    .select({ id: users.id, username: users.username, role: users.role, canvasserId: users.canvasserId, canvasserName: canvassers.name })
+    .select({ id: users.id, username: users.username, role: users.role, canvasserId: users.canvasserId, canvasserName: canvassers.name, maintainerLicence: users.maintainerLicence })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(canvassers, eq(canvassers.id, users.canvasserId))

@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts';
 import { evidenceStateOf, liveEvidenceIn } from '../evidence/live-evidence.ts';
 import { legalDatesOf, loadLegalRecords, type LegalRecordRow } from './legal-records.ts';
 import { loadLiftServices } from './lift-services.ts';
+import { liftsUpkeep, type LiftUpkeep } from './lift-upkeep.ts';
 import type { LiftService } from '../../geo/lifecycle/index.ts';
 import { ruleMetOf } from '../queries/headline.ts';
 import { loadStairwellStates } from '../queries/stairwell-states.ts';
@@ -45,6 +46,8 @@ export interface PipelineStairwell {
   objections: PipelineObjection[];
   /** A lift in service: its 使用管理单位, maintenance agreement and inspection's validity; null until recorded. */
   service: LiftService | null;
+  /** A lift in service: its health, last visit, next visit due and open faults (no names). */
+  upkeep: LiftUpkeep | null;
   /** The legal steps recorded (施工告知, 监督检验, 使用登记 …), oldest first. */
   legal: Omit<LegalRecordRow, 'stairwellId'>[];
   /** Written votes (agree, oppose, abstain) not yet verified: 待核验 or 待补证. Confirming is refused while any remain; a confirmed stairwell with some was confirmed before a vote was sent back. */
@@ -84,6 +87,13 @@ export async function loadPipeline(db: Db, estateId: number, now: Date): Promise
   const legal = await loadLegalRecords(db, ids);
   const services = await loadLiftServices(db, ids);
   const today = shanghaiIso(now).slice(0, 10);
+  const inService = states.flatMap((s) => {
+    if (s.row.stage !== 'in_service') return [];
+    const steps = effectiveHistory(events.filter((e) => e.stage_events.stairwellId === s.row.id).map((e) => e.stage_events));
+    const on = stepInto(steps, 'in_service')?.on;
+    return on ? [{ id: s.row.id, on }] : [];
+  });
+  const upkeep = await liftsUpkeep(db, inService, today);
   const list = states.map((s): PipelineStairwell => {
     const steps = effectiveHistory(events.filter((e) => e.stage_events.stairwellId === s.row.id).map((e) => e.stage_events));
     const at = standing(steps);
@@ -123,6 +133,7 @@ export async function loadPipeline(db: Db, estateId: number, now: Date): Promise
           bureauAnswer: r.o.bureauAnswer,
         })),
       service: services.get(s.row.id) ?? null,
+      upkeep: upkeep.get(s.row.id) ?? null,
       legal: legal.filter((r) => r.stairwellId === s.row.id).map(({ stairwellId: _, ...r }) => r),
       unverifiedVotes: s.flats.filter((f) => ['missing', 'pending'].includes(evidenceStateOf(s.row.id, f, live))).length,
     };
@@ -140,6 +151,7 @@ export async function loadPipeline(db: Db, estateId: number, now: Date): Promise
       stageDates: Object.fromEntries(s.steps.map((x) => [x.stage, x.on])),
       legal: legalDatesOf(legal, s.id),
       service: s.service,
+      upkeep: s.upkeep,
     })),
     today,
   );

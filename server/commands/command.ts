@@ -16,7 +16,7 @@ export interface CommandContext {
 }
 
 /** The shell's user for CLI commands: whoever may run the CLI on the server may administer it. */
-export const SHELL_USER: SessionUser = { id: 0, username: 'shell', role: 'admin', canvasserId: null, canvasserName: null };
+export const SHELL_USER: SessionUser = { id: 0, username: 'shell', role: 'admin', canvasserId: null, canvasserName: null, maintainerLicence: null };
 
 export interface CommandScope {
   tx: Db;

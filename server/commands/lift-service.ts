@@ -9,6 +9,7 @@ import { refuse } from '../refusal.ts';
 import { defineCommand } from './command.ts';
 import { isoDay, stairwellId } from './stage-input.ts';
 import { estateOf } from './write-scope.ts';
+import { ensureLiftTag } from './lift-upkeep.ts';
 
 const text = (max: number) => z.string().trim().max(max, `expected at most ${max} characters`);
 
@@ -47,6 +48,8 @@ export const setLiftService = defineCommand({
     const at = shanghaiIso(now);
     const { stairwellId: id, ...values } = service;
     await tx.insert(tx.t.liftServices).values({ stairwellId: id, ...values, recordedBy: user.username, at });
+    // The lift's QR sticker for maintenance visits: made with its first agreement, kept through later ones.
+    await ensureLiftTag(tx, id);
     await record({ kind: 'settings', estateId: s.row.estateId, at });
     return { doorNumber: door, maintainer: service.maintainer };
   },

@@ -10,6 +10,7 @@ import { refuse } from '../refusal.ts';
 const username = z.string().trim().min(2, 'expected a user name of 2–40 characters').max(40, 'expected a user name of 2–40 characters');
 const canvasser = z.string().trim().max(40, 'expected a 包干人 id such as C03').optional();
 const estateId = z.number().int().positive().max(2 ** 31).optional();
+const maintainerLicence = z.string().trim().max(40, 'expected a licence number of at most 40 characters').optional();
 
 /** A refused user change as a refusal staff read, Chinese first. */
 async function asRefusal<T>(run: () => Promise<T>): Promise<T> {
@@ -24,8 +25,8 @@ async function asRefusal<T>(run: () => Promise<T>): Promise<T> {
 /** An admin adds a user; the password is returned once. */
 export const addUserCommand = defineCommand({
   roles: WHO.admin,
-  input: z.object({ username, role: z.enum(ROLES), canvasser, estateId }),
-  run: async ({ tx }, i) => ({ password: await asRefusal(() => addUser(tx, i.username, i.role, i.canvasser || undefined, i.estateId)) }),
+  input: z.object({ username, role: z.enum(ROLES), canvasser, estateId, maintainerLicence }),
+  run: async ({ tx }, i) => ({ password: await asRefusal(() => addUser(tx, i.username, i.role, i.canvasser || undefined, i.estateId, i.maintainerLicence)) }),
 });
 
 /** An admin gives a user a new password (returned once); the user's sessions end. */
@@ -59,10 +60,10 @@ export const enableUserCommand = defineCommand({
 /** An admin changes a user's role and canvasser link; their sessions end. Not one's own role: an admin cannot demote the last admin by accident. */
 export const setRoleCommand = defineCommand({
   roles: WHO.admin,
-  input: z.object({ username, role: z.enum(ROLES), canvasser, estateId }),
+  input: z.object({ username, role: z.enum(ROLES), canvasser, estateId, maintainerLicence }),
   run: async ({ tx, user }, i) => {
     if (i.username === user.username) throw refuse.badInput('不能修改自己的角色', 'you cannot change your own role', 'username');
-    await asRefusal(() => setRole(tx, i.username, i.role, i.canvasser || undefined, i.estateId));
+    await asRefusal(() => setRole(tx, i.username, i.role, i.canvasser || undefined, i.estateId, i.maintainerLicence));
     return { ok: true as const };
   },
 });
@@ -71,7 +72,7 @@ export const setRoleCommand = defineCommand({
 export async function listUsers(db: Db) {
   const { canvassers, users } = db.t;
   return await db
-    .select({ username: users.username, role: users.role, canvasser: canvassers.externalId, canvasserName: canvassers.name, estateId: canvassers.estateId, disabledAt: users.disabledAt, createdAt: users.createdAt })
+    .select({ username: users.username, role: users.role, canvasser: canvassers.externalId, canvasserName: canvassers.name, estateId: canvassers.estateId, disabledAt: users.disabledAt, createdAt: users.createdAt, maintainerLicence: users.maintainerLicence })
     .from(users)
     .leftJoin(canvassers, eq(canvassers.id, users.canvasserId))
     .orderBy(asc(users.username));

@@ -15,6 +15,7 @@ import type { PlanCorners, PlanPoint } from '../../geo/site-plan/index.ts';
 import type { CanvasserRole, ConcernTag, VisitOutcome } from '../../geo/register/index.ts';
 import type { LegalKind, ObjectionStatus, Stage, StageDetails } from '../../geo/stages/index.ts';
 import type { Role } from '../../geo/access/roles.ts';
+import type { FaultKind, VisitKind } from '../../geo/lifecycle/index.ts';
 
 // The same text as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ'): ISO instants compare as text in both.
 const createdAt = () => text('created_at').notNull().default(sql`to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
@@ -284,6 +285,8 @@ export const users = pgTable('users', {
   role: text('role').$type<Role>().notNull(),
   /** For canvassers: who they are in the campaign (their stairwells). */
   canvasserId: integer('canvasser_id').references(() => canvassers.id),
+  /** For a maintainer (维保单位) account: its licence number; it sees the lifts whose agreement names that licence. */
+  maintainerLicence: text('maintainer_licence'),
   createdAt: createdAt(),
   /** Set when an admin disables the user: no sign-in, no session. */
   disabledAt: text('disabled_at'),
@@ -506,4 +509,69 @@ export const liftServices = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('lift_services_stairwell').on(t.stairwellId)],
+);
+
+/**
+ * The secret printed in each lift's QR code (the sticker in the car): a maintainer's visit is recorded only by
+ * scanning it, at the lift. Made when the lift's first maintenance agreement is recorded; it outlives agreements.
+ */
+export const liftTags = pgTable('lift_tags', {
+  stairwellId: integer('stairwell_id').primaryKey().references(() => stairwells.id),
+  tag: text('tag').notNull(),
+  createdAt: createdAt(),
+});
+
+/** A maintenance visit (TSG T5002), recorded by the maintainer's account after scanning the lift's QR code. */
+export const maintenanceVisits = pgTable(
+  'maintenance_visits',
+  {
+    id: serial('id').primaryKey(),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    /** Shanghai time +08:00. */
+    visitedAt: text('visited_at').notNull(),
+    kind: text('kind').$type<VisitKind>().notNull(),
+    maintainerLicence: text('maintainer_licence').notNull(),
+    note: text('note'),
+    recordedBy: text('recorded_by').notNull(),
+    at: text('at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('maintenance_visits_stairwell').on(t.stairwellId, t.visitedAt)],
+);
+
+/** A fault or a trapped-passenger incident: alarm, arrival, release and repair times (set once each). */
+export const liftFaults = pgTable(
+  'lift_faults',
+  {
+    id: serial('id').primaryKey(),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    kind: text('kind').$type<FaultKind>().notNull(),
+    alarmAt: text('alarm_at').notNull(),
+    arrivedAt: text('arrived_at'),
+    releasedAt: text('released_at'),
+    resolvedAt: text('resolved_at'),
+    description: text('description').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    at: text('at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lift_faults_stairwell').on(t.stairwellId)],
+);
+
+/** A repair paid from the maintenance fund: posted, approved after 7 days' notice, done. */
+export const liftRepairs = pgTable(
+  'lift_repairs',
+  {
+    id: serial('id').primaryKey(),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    description: text('description').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    noticedOn: text('noticed_on').notNull(),
+    approvedOn: text('approved_on'),
+    doneOn: text('done_on'),
+    recordedBy: text('recorded_by').notNull(),
+    at: text('at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lift_repairs_stairwell').on(t.stairwellId)],
 );

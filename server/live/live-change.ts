@@ -29,9 +29,9 @@ export interface StageChange {
   colorKey?: MapColorKey;
 }
 
-/** Something else of an estate changed: its layout (import, door or site moved), register, 包干, saved plans, settings, 公示 objections or a vote's evidence (recorded or reviewed; no file, no name). */
+/** Something else of an estate changed: its layout (import, door or site moved), register, 包干, saved plans, settings, 公示 objections, a vote's evidence (recorded or reviewed; no file, no name) or a lift's upkeep (visit, fault, repair). */
 export interface EstateChange {
-  kind: 'layout' | 'register' | 'canvassers' | 'plan' | 'settings' | 'objections' | 'evidence';
+  kind: 'layout' | 'register' | 'canvassers' | 'plan' | 'settings' | 'objections' | 'evidence' | 'upkeep';
   estateId: number;
   at: string;
 }

@@ -13,6 +13,7 @@ import { presentRouter } from './present.ts';
 import { sitePlanRouter } from './site-plan.ts';
 import { stagesRouter } from './stages.ts';
 import { stairwellRouter } from './stairwell.ts';
+import { upkeepRouter } from './upkeep.ts';
 import { usersRouter } from './users.ts';
 
 export const appRouter = router({
@@ -28,6 +29,7 @@ export const appRouter = router({
   present: presentRouter,
   stages: stagesRouter,
   money: moneyRouter,
+  upkeep: upkeepRouter,
   users: usersRouter,
   sitePlan: sitePlanRouter,
   evidence: evidenceRouter,

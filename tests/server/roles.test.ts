@@ -12,7 +12,9 @@ type Who = Role | 'anonymous';
 const STAFF: Who[] = ['admin', 'planner'];
 const ADMIN: Who[] = ['admin'];
 const FIELD: Who[] = ['admin', 'planner', 'canvasser'];
-const ANYONE: Who[] = ['anonymous', 'viewer', 'canvasser', 'planner', 'admin'];
+const ANYONE: Who[] = ['anonymous', 'viewer', 'canvasser', 'planner', 'admin', 'maintainer'];
+/** A lift's upkeep: its maintainer's account (its own lifts only) and staff. */
+const UPKEEP: Who[] = ['admin', 'planner', 'maintainer'];
 
 /**
  * Who may call each procedure, as the README gives the roles: a new
@@ -20,6 +22,14 @@ const ANYONE: Who[] = ['anonymous', 'viewer', 'canvasser', 'planner', 'admin'];
  */
 const ALLOWED: Record<string, Who[]> = {
   'auth.me': ANYONE,
+  'upkeep.myLifts': UPKEEP,
+  'upkeep.lift': UPKEEP,
+  'upkeep.sticker': STAFF,
+  'upkeep.recordVisit': UPKEEP,
+  'upkeep.reportFault': UPKEEP,
+  'upkeep.updateFault': UPKEEP,
+  'upkeep.proposeRepair': STAFF,
+  'upkeep.settleRepair': STAFF,
   'auth.login': ANYONE,
   'auth.logout': ANYONE,
   'admin.lastBackup': STAFF,
@@ -94,7 +104,7 @@ const ALLOWED: Record<string, Who[]> = {
 const store = await seededDatabase();
 afterAll(() => store.close());
 const { db } = store;
-const userOf = (who: Who): SessionUser | null => (who === 'anonymous' ? null : { id: 1, username: who, role: who, canvasserId: who === 'canvasser' ? 1 : null, canvasserName: null });
+const userOf = (who: Who): SessionUser | null => (who === 'anonymous' ? null : { id: 1, username: who, role: who, canvasserId: who === 'canvasser' ? 1 : null, canvasserName: null, maintainerLicence: who === 'maintainer' ? 'TS3131-TEST' : null });
 const procedures = allProcedures().map((p) => [p.path, { _def: { type: p.type } }] as const);
 
 /** Calls `path` as `who` with an empty input: a refusal for the role comes before any input is read. */

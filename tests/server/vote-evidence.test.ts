@@ -230,7 +230,7 @@ describe('掌上签约: a written vote and its evidence', () => {
     const rows = all.filter((r) => r.stairwellId === passing.id).map(({ areaCentiM2, flatId: _f, stairwellId: _s, ...r }) => ({ ...r, areaM2: areaCentiM2 === null ? null : areaCentiM2 / 100 }));
     // The voter of two flats now opposes, in both rows (one voter, one vote).
     for (const [i, r] of rows.entries()) if (passing.rooms.includes(r.room)) rows[i] = { ...r, status: 'opposed' };
-    const user = { id: 1, username: 'admin', role: 'admin' as const, canvasserId: null, canvasserName: null };
+    const user = { id: 1, username: 'admin', role: 'admin' as const, canvasserId: null, canvasserName: null, maintainerLicence: null };
     const result = await importRegister({ db: store.db, now: () => clock, user }, { estateId: 1, rows });
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems.map((p) => p.zh);
