@@ -411,6 +411,7 @@ export const en: Messages = {
     publicEmergency: 'Trapped or broken down: call {{emergency}} (Shanghai lift emergency)',
     publicInspection: 'Inspection valid until {{until}}',
   },
+  lifecycle: { title: 'Lifts running', lifts: '', visits: 'Visits this month', times: '', openFaults: 'Open faults', arrival: 'Mean arrival', minutes: 'min' },
   wall: {
     stairwellAxis: 'stairwells',
     flatAxis: 'flats',

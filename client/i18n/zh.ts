@@ -411,6 +411,7 @@ export const zh = {
     publicEmergency: '电梯困人、故障请拨 {{emergency}}（上海电梯应急处置）',
     publicInspection: '定期检验合格有效期至 {{until}}',
   },
+  lifecycle: { title: '电梯运行', lifts: '台', visits: '本月维保', times: '次', openFaults: '故障未排除', arrival: '平均到场', minutes: '分钟' },
   wall: {
     stairwellAxis: '门洞',
     flatAxis: '户',

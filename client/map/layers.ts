@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { BASE_PALETTE, MAP_PALETTE } from '../../geo/palette/index.ts';
+import { BASE_PALETTE, HEALTH_PALETTE, MAP_PALETTE } from '../../geo/palette/index.ts';
 import { metresWide, paletteMatch } from './style-expressions.ts';
 
 /** The sources the battle map draws from; each is one layer collection of `estate.map`. */
@@ -15,13 +15,22 @@ const focused: ExpressionSpecification = ['boolean', ['feature-state', 'focus'],
 /** The stairwell's colour key: the one a live change just announced (feature-state), else the data's. */
 const colorKey: ExpressionSpecification = ['coalesce', ['feature-state', 'colorKey'], ['get', 'colorKey']];
 
+/** A lift in service is drawn by its health (server: stairwell-properties), unless a live change just recoloured it to another stage. */
+const inServiceHealth: ExpressionSpecification = ['all', ['==', colorKey, 'in_service'], ['has', 'health'], ['!=', ['get', 'health'], null]];
+/** A lift with a problem (anything but 运行正常) also gets a ring, so it is told apart from a stage by more than hue (a filter reads no feature-state). */
+const unhealthy: ExpressionSpecification = ['all', ['==', ['get', 'colorKey'], 'in_service'], ['has', 'health'], ['!=', ['get', 'health'], null], ['!=', ['get', 'health'], 'ok']];
+
 /** Every layer of the battle map, bottom to top; colours from the palette only. */
 export function battleMapLayers(latitude: number, fill: 'consent' | 'state' = 'consent', B: Record<keyof typeof BASE_PALETTE, string> = BASE_PALETTE): Layer[] {
   const stairwellFill: ExpressionSpecification =
-    fill === 'consent' ? paletteMatch(colorKey, MAP_PALETTE, 'color') : ['coalesce', ['feature-state', 'color'], B.building];
+    fill === 'consent'
+      ? ['case', inServiceHealth, paletteMatch('health', HEALTH_PALETTE, 'color'), paletteMatch(colorKey, MAP_PALETTE, 'color')]
+      : ['coalesce', ['feature-state', 'color'], B.building];
   const labelScale: ExpressionSpecification = ['coalesce', ['get', 'mapLabelScale'], 1];
   const labelColor: ExpressionSpecification =
-    fill === 'consent' ? paletteMatch(colorKey, MAP_PALETTE, 'text') : ['coalesce', ['feature-state', 'text'], B.background === '#ffffff' ? '#000000' : '#ffffff'];
+    fill === 'consent'
+      ? ['case', inServiceHealth, paletteMatch('health', HEALTH_PALETTE, 'text'), paletteMatch(colorKey, MAP_PALETTE, 'text')]
+      : ['coalesce', ['feature-state', 'text'], B.background === '#ffffff' ? '#000000' : '#ffffff'];
   return [
     { id: 'boundary-fill', type: 'fill', source: 'boundary', paint: { 'fill-color': B.boundaryFill } },
     { id: 'green', type: 'fill', source: 'green', paint: { 'fill-color': B.green } },
@@ -69,6 +78,18 @@ export function battleMapLayers(latitude: number, fill: 'consent' | 'state' = 'c
         'line-width': ['case', celebrating, 8, selected, 4, hovered, 2.5, focused, 4, 1],
       },
     },
+    ...(fill === 'consent'
+      ? [
+          {
+            // A lift in service with a problem: a dashed ring in its health colour, over the outline.
+            id: 'lift-health-ring',
+            type: 'line',
+            source: 'stairwells',
+            filter: unhealthy,
+            paint: { 'line-color': B.selected, 'line-width': 4, 'line-dasharray': [1, 1] },
+          } satisfies Layer,
+        ]
+      : []),
     { id: 'building-outline', type: 'line', source: 'buildings', paint: { 'line-color': B.buildingLine, 'line-width': 2.5 } },
     { id: 'elevator-sites', type: 'fill', source: 'elevatorSites', paint: { 'fill-color': B.elevatorSite } },
     {

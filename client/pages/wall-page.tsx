@@ -11,6 +11,7 @@ import { PassedBanner } from '../components/passed-banner.tsx';
 import { StairwellPanel } from '../components/stairwell-panel.tsx';
 import { FocusCaption } from '../components/wall/focus-caption.tsx';
 import { ProgressPanel } from '../components/wall/progress-panel.tsx';
+import { LifecyclePanel } from '../components/wall/lifecycle-panel.tsx';
 import { WallDeadlines } from '../components/wall/wall-deadlines.tsx';
 import { WallFeed } from '../components/wall/wall-feed.tsx';
 import { WallLeaderboard } from '../components/wall/wall-leaderboard.tsx';
@@ -142,6 +143,7 @@ export function WallPage({ settings }: { settings: WallSettings }) {
       </div>
       <aside className="wall-side">
         <ProgressPanel days={progress.data?.days ?? []} />
+        {data.lifecycle && <LifecyclePanel summary={data.lifecycle} />}
         <WallDeadlines estateId={data.estate.id} />
         <div className="wall-lists">
           <WallLeaderboard board={live.leaderboard} />

@@ -7,3 +7,4 @@ export { generateEvidence, signatureStrokes, SIGNATURE_BOX, syntheticSignature }
 export { fengheCampaignPlan } from './fenghe-campaign-plan.ts';
 export { districtInstance, phasingInputFromLayout, randomSmallInstance, type InstanceOptions } from './phasing-instance.ts';
 export { parkingInstance } from './parking-instance.ts';
+export { liftHistory, type SyntheticFault, type SyntheticVisit } from './lift-history.ts';

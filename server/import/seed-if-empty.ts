@@ -2,6 +2,7 @@ import { CONCERN_TAGS, DEFAULT_CONCERN_ANSWERS } from '../../geo/register/index.
 import { first, transact, type Db } from '../db/database.ts';
 import { importEstate } from './import-estate.ts';
 import { readEstateDir } from './load-estate-dir.ts';
+import { seedLifecycle } from './seed-lifecycle.ts';
 
 /**
  * On first start (no estate stored yet) loads the bundled estate; returns
@@ -19,7 +20,7 @@ export async function seedIfEmpty(db: Db, dir: string, anchorDay?: string): Prom
       .values(CONCERN_TAGS.map((tag) => ({ tag, answerZh: DEFAULT_CONCERN_ANSWERS[tag].zh, answerEn: DEFAULT_CONCERN_ANSWERS[tag].en })))
       .onConflictDoNothing();
     if (!prepared || (await first(tx.select({ id: estates.id }).from(estates).limit(1)))) return false;
-    await importEstate(tx, prepared);
+    await seedLifecycle(tx, await importEstate(tx, prepared));
     return true;
   });
 }

@@ -4,6 +4,9 @@ import { buildingLabel, doorLabel, spaceLabel } from '../../geo/estate/index.ts'
 import type { Db } from '../db/database.ts';
 import type { Headline } from '../../geo/campaign/index.ts';
 import { moneyHeldCount } from '../campaign/stairwell-money.ts';
+import { estateUpkeep } from '../campaign/lift-upkeep.ts';
+import type { LifecycleSummary } from '../../geo/lifecycle/index.ts';
+import { shanghaiIso } from '../../geo/time/index.ts';
 import { headlineOf } from './headline.ts';
 import { stairwellProperties, type StairwellProperties } from './stairwell-properties.ts';
 import { loadStairwellStates, requireEstate } from './stairwell-states.ts';
@@ -30,13 +33,16 @@ export interface EstateMap {
     doors: Collection<{ stairwellId: number; label: string }>;
   };
   headline: Headline;
+  /** Lifts in service: how many, by health, visits this month, open faults, mean arrival; null before the first. */
+  lifecycle: LifecycleSummary | null;
 }
 
 /** Everything the battle map draws for one estate: layers and headline figures, no personal data. */
-export async function estateMap(db: Db, estateId: number): Promise<EstateMap> {
+export async function estateMap(db: Db, estateId: number, now: Date): Promise<EstateMap> {
   const { buildings, fireLanes, mapFeatures, parkingSpaces } = db.t;
   const estate = await requireEstate(db, estateId);
   const states = await loadStairwellStates(db, estateId);
+  const upkeep = await estateUpkeep(db, estateId, shanghaiIso(now).slice(0, 10));
   const features = await db.select().from(mapFeatures).where(eq(mapFeatures.estateId, estateId));
   return {
     estate: {
@@ -71,7 +77,7 @@ export async function estateMap(db: Db, estateId: number): Promise<EstateMap> {
           // Units labelled by their own number (1, 2 …) name their building once, on the building.
           .map((b) => feature(b.footprint, { id: b.id, code: b.code, label: buildingLabel(states.filter((s) => s.row.buildingId === b.id).map((s) => s.row.doorNumber)) }, b.id)),
       ),
-      stairwells: collection(states.map((s) => feature(s.row.footprint, stairwellProperties(s), s.row.id))),
+      stairwells: collection(states.map((s) => feature(s.row.footprint, stairwellProperties(s, upkeep.lifts.get(s.row.id)?.health ?? null), s.row.id))),
       elevatorSites: collection(
         states.flatMap((s) => (s.row.elevatorSite ? [feature(s.row.elevatorSite, { stairwellId: s.row.id }, s.row.id)] : [])),
       ),
@@ -82,6 +88,7 @@ export async function estateMap(db: Db, estateId: number): Promise<EstateMap> {
       ),
     },
     headline: { ...headlineOf(states), moneyHeld: await moneyHeldCount(db, states) },
+    lifecycle: upkeep.summary,
   };
 }
 

@@ -1,13 +1,14 @@
 import { bbox } from '@turf/turf';
 import { doorLabel, labelScale, mapLabel } from '../../geo/estate/index.ts';
 import { MAP_PALETTE } from '../../geo/palette/index.ts';
+import type { LiftHealth } from '../../geo/lifecycle/index.ts';
 import type { StairwellState } from './stairwell-states.ts';
 
 /**
  * The whitelisted, flat (QGIS-friendly) properties of a stairwell feature:
  * door number, stage, colour and the consent evaluation. No personal data.
  */
-export function stairwellProperties(s: StairwellState) {
+export function stairwellProperties(s: StairwellState, health: LiftHealth | null = null) {
   const c = s.consent;
   const result = c.complete ? c.result : null;
   return {
@@ -24,6 +25,8 @@ export function stairwellProperties(s: StairwellState) {
     colorKey: s.colorKey,
     color: s.color,
     textColor: MAP_PALETTE[s.colorKey].text,
+    /** A lift in service: its health (the wall colours it by this), else null. */
+    health,
     complete: c.complete,
     passed: result?.passed ?? false,
     stillPossible: result?.stillPossible ?? null,

@@ -28,7 +28,8 @@ export function timeline(db: Db, estateId: number, now: Date, withChanges: false
 export async function timeline(db: Db, estateId: number, now: Date, withChanges: boolean) {
   const h = await loadHistory(db, estateId);
   const to = shanghaiIso(now).slice(0, 10);
-  const first = [h.consent[0]?.at, h.stages[0]?.at].filter((x): x is string => x !== undefined).sort()[0];
+  // From the first signature: a pilot stairwell's lift built years before the campaign is already there on day one.
+  const first = h.consent[0]?.at ?? h.stages[0]?.at;
   // At most MAX_DAYS back: a stray early date cannot grow the chart without bound.
   const earliest = addDays(to, -MAX_DAYS);
   const from = first && first.slice(0, 10) < to ? (first.slice(0, 10) < earliest ? earliest : first.slice(0, 10)) : to;

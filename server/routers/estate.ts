@@ -7,7 +7,7 @@ import { publicProcedure, router } from '../trpc.ts';
 export const estateIdInput = z.object({ estateId: z.number().int('expected a whole number').positive('expected a positive id') });
 
 // Every open wall re-reads the map after each change: one computation per change serves them all.
-const map = perChange((db, estateId) => estateMap(db, estateId));
+const map = perChange((db, estateId, now) => estateMap(db, estateId, now));
 
 export const estateRouter = router({
   list: publicProcedure.query(async ({ ctx }) => await listEstates(ctx.db)),
