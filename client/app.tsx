@@ -12,6 +12,7 @@ const ProgrammePage = lazy(() => import('./pages/programme-page.tsx').then((m) =
 const ParkingPage = lazy(() => import('./pages/parking-page.tsx').then((m) => ({ default: m.ParkingPage })));
 const DistrictPage = lazy(() => import('./pages/district-page.tsx').then((m) => ({ default: m.DistrictPage })));
 const StairwellPublicPage = lazy(() => import('./pages/stairwell-public-page.tsx').then((m) => ({ default: m.StairwellPublicPage })));
+const MaintainPage = lazy(() => import('./pages/maintain-page.tsx').then((m) => ({ default: m.MaintainPage })));
 const PapersPage = lazy(() => import('./pages/papers-page.tsx').then((m) => ({ default: m.PapersPage })));
 const OutlineImportPage = lazy(() => import('./pages/outline-import-page.tsx').then((m) => ({ default: m.OutlineImportPage })));
 const EstateEditorPage = lazy(() => import('./pages/estate-editor-page.tsx').then((m) => ({ default: m.EstateEditorPage })));
@@ -40,6 +41,7 @@ export function App({ path, search }: { path: string; search: URLSearchParams })
   const route = path.replace(/\/$/, '') || '/';
   if (route === '/' || route === '/wall') return <EstateScreen title={t('title.wall')}><WallPage settings={wallSettings(search)} /></EstateScreen>;
   if (route === '/canvass') return <EstateScreen title={t('title.canvass')}><CanvassPage search={search} /></EstateScreen>;
+  if (route === '/maintain') return <TitledScreen title={t('maintain.title')}><MaintainPage search={search} /></TitledScreen>;
   if (route === '/admin') return <EstateScreen title={t('title.admin')}><StaffPage /></EstateScreen>;
   if (route === '/plan') {
     const view = search.get('view');

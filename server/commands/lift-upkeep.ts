@@ -147,7 +147,7 @@ export const updateFault = defineCommand({
     for (const field of ['arrivedAt', 'releasedAt', 'resolvedAt'] as const) {
       const value = asStored(input[field]);
       if (value === null) continue;
-      if (row[field] !== null && row[field] !== value) throw refuse.conflict(`${field}：${lift.doorNumber} 此时间已登记为 ${row[field]!.slice(0, 16).replace('T', ' ')}，不能修改`, `${field}: already recorded as ${row[field]}`);
+      if (row[field] !== null && row[field] !== value) throw refuse.conflict(`${field}：${lift.doorNumber} 此时间已登记为 ${row[field].slice(0, 16).replace('T', ' ')}，不能修改`, `${field}: already recorded as ${row[field]}`);
       next[field] = value;
     }
     checked(next, now, lift.doorNumber);

@@ -7,7 +7,7 @@ import sirv from 'sirv';
  * app's page; any other path that is not a file of the build is a 404, so
  * a probe of /metrics or /readyz never "succeeds" on the app's HTML.
  */
-const SCREENS = [/^\/$/, /^\/(wall|canvass|admin|plan|edit|import|present|district)\/?$/, /^\/stairwell\/\d{1,9}\/?$/, /^\/papers\/\d{1,9}\/(form|result|notice|statements)\/?$/];
+const SCREENS = [/^\/$/, /^\/(wall|canvass|maintain|admin|plan|edit|import|present|district)\/?$/, /^\/stairwell\/\d{1,9}\/?$/, /^\/papers\/\d{1,9}\/(form|result|notice|statements)\/?$/];
 export const isScreen = (path: string) => SCREENS.some((p) => p.test(path));
 
 /** A file the build named by its content's hash (`index-Cq3v9xkA.js`): it never changes, so it is cached for a year. */

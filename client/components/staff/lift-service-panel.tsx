@@ -1,10 +1,12 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fenFromText, yuan } from '../../../geo/cost/index.ts';
 import { refusalText } from '../../hooks/use-problem-text.ts';
 import { useTRPC } from '../../trpc.ts';
 import type { PipelineStairwell } from '../../wire.ts';
+import { HEALTH_PALETTE } from '../../../geo/palette/index.ts';
+import { QrCode } from '../../papers/qr-code.tsx';
 
 const FIELDS = ['userUnit', 'maintainer', 'maintainerLicence', 'maintainerPhone', 'price', 'termFrom', 'termTo', 'guarantor', 'template', 'inspectionValidUntil'] as const;
 type Field = (typeof FIELDS)[number];
@@ -52,6 +54,24 @@ export function LiftServicePanel({ stairwell: s }: { stairwell: PipelineStairwel
         {save.data && <p role="status">{t('service.saved', { maintainer: save.data.maintainer })}</p>}
         {save.error && <p role="alert">{refusalText(save.error)}</p>}
       </form>
+      {s.upkeep && (
+        <p data-testid="lift-health">
+          <span className="swatch" style={{ background: HEALTH_PALETTE[s.upkeep.health].color }} /> {HEALTH_PALETTE[s.upkeep.health].zh} ·{' '}
+          {t('service.upkeep', { last: s.upkeep.lastVisitOn ?? '—', next: s.upkeep.nextVisitDue, faults: s.upkeep.openFaults })}
+        </p>
+      )}
+      {v && <LiftSticker stairwellId={s.id} />}
     </section>
   );
+}
+
+/** The QR code staff print and stick in the car: the maintainer's phone records a visit by scanning it there. */
+function LiftSticker({ stairwellId }: { stairwellId: number }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const sticker = useQuery(trpc.upkeep.sticker.queryOptions({ stairwellId }));
+  const site = useQuery(trpc.admin.site.queryOptions());
+  if (!sticker.data || !site.data) return null;
+  const origin = site.data.publicUrl ?? location.origin;
+  return <QrCode url={`${origin}${sticker.data.path}`} size="30mm" label={t('service.sticker', { door: sticker.data.doorNumber })} />;
 }

@@ -67,10 +67,10 @@ export function UsersPanel({ me }: { me: string }) {
                 )}
               </td>
               <td>
-                {editing?.username === u.username && editing.role === 'canvasser' ? (
-                  <input name="editCanvasser" value={editing.canvasser} placeholder="C03" maxLength={40} onChange={(e) => setEditing({ ...editing, canvasser: e.target.value })} />
+                {editing?.username === u.username && (editing.role === 'canvasser' || editing.role === 'maintainer') ? (
+                  <input name="editCanvasser" value={editing.canvasser} placeholder={editing.role === 'maintainer' ? 'TS3431088-2028' : 'C03'} maxLength={40} onChange={(e) => setEditing({ ...editing, canvasser: e.target.value })} />
                 ) : (
-                  (u.canvasser ?? '')
+                  (u.canvasser ?? u.maintainerLicence ?? '')
                 )}
               </td>
               <td>{u.disabledAt ? t('users.disabled') : t('users.active')}</td>
@@ -81,13 +81,18 @@ export function UsersPanel({ me }: { me: string }) {
                       <button
                         type="button"
                         onClick={() =>
-                          run(() => setRole.mutate({ username: u.username, role: editing.role, canvasser: editing.canvasser || undefined, estateId: u.estateId ?? undefined }, { onSuccess: () => setEditing(null) }))
+                          run(() =>
+                            setRole.mutate(
+                              { username: u.username, role: editing.role, ...(editing.role === 'maintainer' ? { maintainerLicence: editing.canvasser } : { canvasser: editing.canvasser || undefined }), estateId: u.estateId ?? undefined },
+                              { onSuccess: () => setEditing(null) },
+                            ),
+                          )
                         }
                       >
                         {t('users.saveRole')}
                       </button>
                     ) : (
-                      <button type="button" onClick={() => setEditing({ username: u.username, role: u.role, canvasser: u.canvasser ?? '' })}>
+                      <button type="button" onClick={() => setEditing({ username: u.username, role: u.role, canvasser: u.canvasser ?? u.maintainerLicence ?? '' })}>
                         {t('users.changeRole')}
                       </button>
                     )}
@@ -116,7 +121,12 @@ export function UsersPanel({ me }: { me: string }) {
           e.preventDefault();
           run(() =>
             add.mutate(
-              { username: draft.username.trim(), role: draft.role, canvasser: draft.role === 'canvasser' ? draft.canvasser.trim() || undefined : undefined },
+              {
+                username: draft.username.trim(),
+                role: draft.role,
+                canvasser: draft.role === 'canvasser' ? draft.canvasser.trim() || undefined : undefined,
+                maintainerLicence: draft.role === 'maintainer' ? draft.canvasser.trim() : undefined,
+              },
               {
                 onSuccess: (r) => {
                   setShown({ username: draft.username.trim(), password: r.password });
@@ -146,6 +156,12 @@ export function UsersPanel({ me }: { me: string }) {
           <label>
             {t('users.canvasser')}
             <input name="newCanvasser" placeholder="C03" maxLength={40} value={draft.canvasser} onChange={(e) => setDraft({ ...draft, canvasser: e.target.value })} />
+          </label>
+        )}
+        {draft.role === 'maintainer' && (
+          <label>
+            {t('users.maintainerLicence')}
+            <input name="newLicence" placeholder="TS3431088-2028" maxLength={40} required value={draft.canvasser} onChange={(e) => setDraft({ ...draft, canvasser: e.target.value })} />
           </label>
         )}
         <button type="submit" disabled={add.isPending}>

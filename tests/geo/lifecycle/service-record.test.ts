@@ -46,7 +46,7 @@ describe('visits, repairs and health', () => {
   });
 
   it('a repair from the maintenance fund is approved only after 7 days of notice', () => {
-    expect(checkRepairApproval('2027-06-01', '2027-06-07', '2027-06-10')).toMatchObject({ field: 'approvedOn', zh: expect.stringContaining('2027-06-08 起才能批准') });
+    expect(checkRepairApproval('2027-06-01', '2027-06-07', '2027-06-10')).toMatchObject({ field: 'approvedOn', zh: expect.stringContaining('2027-06-08 起才能批准') as string });
     expect(checkRepairApproval('2027-06-01', '2027-06-08', '2027-06-10')).toBeNull();
     expect(checkRepairApproval('2027-06-01', '2027-06-11', '2027-06-10')).toMatchObject({ field: 'approvedOn' });
   });
