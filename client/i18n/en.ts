@@ -414,6 +414,7 @@ export const en: Messages = {
     publicInspection: 'Inspection valid until {{until}}',
   },
   maintain: {
+    none: 'No lift is recorded under your licence yet; the committee enters it in the maintenance agreement',
     title: 'Lift maintenance',
     notForRole: 'This page is for lift maintainers and committee staff',
     mine: 'Lifts you maintain ({{count}})',

@@ -414,6 +414,7 @@ export const zh = {
     publicInspection: '定期检验合格有效期至 {{until}}',
   },
   maintain: {
+    none: '目前没有登记由贵单位维保的电梯；请居委在维保合同中填写贵单位的许可证编号',
     title: '电梯维保',
     notForRole: '此页面供维保单位和居委工作人员使用',
     mine: '贵单位维保的电梯（{{count}} 台）',

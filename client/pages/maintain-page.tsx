@@ -52,7 +52,7 @@ function MyLifts() {
   return (
     <section>
       <h2>{t('maintain.mine', { count: lifts.data.length })}</h2>
-      <p className="hint">{t('maintain.scanHint')}</p>
+      <p className="hint">{lifts.data.length ? t('maintain.scanHint') : t('maintain.none')}</p>
       <ul className="stairwell-list" data-testid="my-lifts">
         {lifts.data.map((l) => (
           <li key={l.stairwellId} data-health={l.health}>
