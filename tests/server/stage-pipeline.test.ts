@@ -133,12 +133,18 @@ describe('the campaign pipeline, one stairwell from 意见征询 to 运行维保
     expect((await refusal(staff.stages.setLiftService({ ...service, termTo: '2027-05-01' }))).message).toContain('termTo：');
     expect((await refusal(staff.stages.setLiftService({ ...service, priceFenPerYear: -1 }))).message).toContain('每台每年维保价格应在 0 至 10 万元之间');
     await staff.stages.setLiftService(service);
+    // In use since 06-01 with no maintenance visit: one was due every 15 days.
+    expect((await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id).map((d) => [d.kind, d.due])).toEqual([['visit_overdue', '2027-06-16']]);
+    // The maintainer's visit, recorded by scanning the lift's QR code (the sticker made with the agreement).
+    const maintainer = await callerAs(store.db, 'maintainer', { now: () => clock }, undefined, undefined, service.maintainerLicence);
+    const tag = new URL((await staff.upkeep.sticker({ stairwellId: id })).path, 'http://x').searchParams.get('tag')!;
+    await maintainer.upkeep.recordVisit({ stairwellId: id, tag, kind: 'half_month' });
     expect((await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id)).toEqual([]);
-    // A month before the inspection certificate runs out, the request is due; after it, the lift may not be used.
+    // A month before the inspection certificate runs out, the request is due; after it, the lift may not be used (no visit since July, either).
     setDay('2028-05-01');
-    expect((await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id).map((d) => [d.kind, d.due])).toEqual([['inspection_request', '2028-04-30']]);
+    expect((await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id).map((d) => [d.kind, d.due])).toEqual([['visit_overdue', '2027-07-20'], ['inspection_request', '2028-04-30']]);
     setDay('2028-06-02');
-    expect((await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id).map((d) => [d.kind, d.overdue])).toEqual([['inspection_overdue', true]]);
+    expect((await staff.stages.deadlines({ estateId: 1 })).filter((d) => d.stairwellId === id).map((d) => [d.kind, d.overdue])).toEqual([['visit_overdue', true], ['inspection_overdue', true]]);
     const pub = await staff.stages.publicStairwell({ stairwellId: id });
     expect(pub.service).toMatchObject({ maintainer: '上海某电梯维保有限公司', maintainerPhone: '021-6201 0000', emergency: '96333', inspectionValidUntil: '2028-05-31' });
     // No split recorded: the yearly fee is shared by area (Shanghai's default), floor by floor, totals only.
