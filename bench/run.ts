@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- section ...]`: sections `http`, `live`, `phasing`, `parking`, `client`, `evidence`, `district`, `databases`, `city`, `chaos`, `writes` (default: all).
+ * `npm run bench [-- section ...]`: sections `http`, `live`, `phasing`, `parking`, `client`, `evidence`, `district`, `lifecycle`, `databases`, `city`, `chaos`, `writes` (default: all).
  * `databases` starts a throwaway PostgreSQL cluster (Debian's postgresql) and measures SQLite and PostgreSQL side by side at
  * BENCH_ESTATES (100) estates; `city` measures two app servers on one PostgreSQL, then BENCH_CITY_ESTATES (1,000) estates (~20 min).
  * Writes bench/reports/<time>.json and bench/reports/latest.json.
@@ -19,6 +19,7 @@ import { startPgCluster } from '../tests/support/pg-cluster.ts';
 import { districtScale } from './district.ts';
 import { evidenceCost } from './evidence.ts';
 import { chaos } from './chaos.ts';
+import { lifecycleScale } from './lifecycle.ts';
 import { writesSideBySide } from './writes.ts';
 import { httpLatency } from './http.ts';
 import { liveLatency, liveTwoServers, liveUnderLoad } from './live.ts';
@@ -154,6 +155,13 @@ try {
     } finally {
       cluster.stop();
     }
+  }
+  if (run('lifecycle')) {
+    const l = await lifecycleScale(Number(process.env.BENCH_RUNS ?? 200) / 4, startedAt);
+    for (const r of [l.before, l.after])
+      console.log(`${r.name.padEnd(48)} median ${r.medianMs.toFixed(1)} ms  p99 ${r.p99Ms.toFixed(1)} ms  ${kibText(r.payloadBytes)}  (${r.liftsInService} lifts in service)`);
+    console.log(`  history behind "after": ${l.history.lifts} lifts, ${l.history.visits} visits, ${l.history.faults} faults`);
+    report.lifecycle = l;
   }
   if (run('writes')) {
     // The commit the issue "Never down" started from, unless told otherwise.
