@@ -387,6 +387,8 @@ export const en: Messages = {
     settled: 'Settled',
   },
   service: {
+    publicRecent: 'Last maintenance visit {{last}}; over 12 months {{visits}} visits and {{faults}} faults.',
+    publicOpenFault: '{{count}} fault(s) being repaired now.',
     upkeep: 'last visit {{last}} · next by {{next}} · open faults {{faults}}',
     sticker: '{{door}}: maintenance QR code, print and stick in the car; the maintainer scans it on each visit',
     title: 'Use and maintenance agreement',

@@ -387,6 +387,8 @@ export const zh = {
     settled: '已结清',
   },
   service: {
+    publicRecent: '最近一次维保 {{last}}；近 12 个月维保 {{visits}} 次、故障 {{faults}} 次。',
+    publicOpenFault: '目前有 {{count}} 起故障正在处理。',
     upkeep: '上次维保 {{last}} · 下次 {{next}} 前 · 未排除故障 {{faults}} 起',
     sticker: '{{door}} 轿厢维保二维码：打印后贴在轿厢内，维保人员到场扫码登记',
     title: '使用管理与维保合同',

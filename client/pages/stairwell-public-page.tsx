@@ -44,6 +44,10 @@ export function StairwellPublicPage({ stairwellId }: { stairwellId: number }) {
             <strong>{t('service.publicEmergency', { emergency: s.service.emergency })}</strong>
           </p>
           {s.service.inspectionValidUntil && <p>{t('service.publicInspection', { until: s.service.inspectionValidUntil })}</p>}
+          <p data-testid="recent-service">
+            {t('service.publicRecent', { last: s.service.recent.lastVisitOn ?? '—', visits: s.service.recent.visitsLast12Months, faults: s.service.recent.faultsLast12Months })}
+            {s.service.recent.openFaults > 0 && <strong> {t('service.publicOpenFault', { count: s.service.recent.openFaults })}</strong>}
+          </p>
           {s.service.feesByFloor.length > 0 && (
             <table className="public-fees" data-testid="public-fees">
               <caption>{t(s.service.feesBy === 'agreement' ? 'service.feesTitle' : 'service.feesByArea')}</caption>

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gte } from 'drizzle-orm';
 import { CAMPAIGN_WORDS, campaignStep, isConfirmed } from '../../geo/campaign/index.ts';
 import { DEFAULT_FLOOR_COEFFICIENTS, DEFAULT_LIFT_COST_YUAN, maintenanceShares, SUBSIDY_CAP_YUAN, SUBSIDY_SHARE } from '../../geo/cost/index.ts';
 import { first, type Db } from '../db/database.ts';
@@ -8,6 +8,7 @@ import { loadLegalRecords } from './legal-records.ts';
 import { loadLiftServices } from './lift-services.ts';
 import { latestAgreement, ledgerFlats } from './stairwell-money.ts';
 import { LIFT_EMERGENCY_LINE, monthBefore } from '../../geo/lifecycle/index.ts';
+import { addDays, shanghaiIso } from '../../geo/time/index.ts';
 import { loadStageHistory, openObjections } from './stage-history.ts';
 
 /** What the stairwell's lift costs, the subsidy, and what each floor pays by its coefficient (its flats split a floor's share by area). */
@@ -33,10 +34,11 @@ export async function stairwellCost(db: Db, s: StairwellState) {
   };
 }
 
-async function publicService(db: Db, s: StairwellState) {
+async function publicService(db: Db, s: StairwellState, today: string) {
   if (s.row.stage !== 'in_service') return null;
+  const recent = await recentService(db, s.row.id, today);
   const v = (await loadLiftServices(db, [s.row.id])).get(s.row.id);
-  if (!v) return { maintainer: null, maintainerPhone: null, emergency: LIFT_EMERGENCY_LINE, inspectionValidUntil: null, inspectionRequestBy: null, feesBy: null, feesByFloor: [] };
+  if (!v) return { maintainer: null, maintainerPhone: null, emergency: LIFT_EMERGENCY_LINE, inspectionValidUntil: null, inspectionRequestBy: null, feesBy: null, feesByFloor: [], recent };
   // What a flat pays a year for maintenance, floor by floor (lowest and highest on the floor): totals, never a household.
   const agreement = await latestAgreement(db, s.row.id);
   const fees = maintenanceShares(ledgerFlats(s), agreement, v.priceFenPerYear);
@@ -45,7 +47,21 @@ async function publicService(db: Db, s: StairwellState) {
     const on = fees.filter((f) => f.floor === floor).map((f) => f.feeFen);
     return { floor, minFen: Math.min(...on), maxFen: Math.max(...on) };
   });
-  return { maintainer: v.maintainer, maintainerPhone: v.maintainerPhone, emergency: LIFT_EMERGENCY_LINE, inspectionValidUntil: v.inspectionValidUntil, inspectionRequestBy: monthBefore(v.inspectionValidUntil), feesBy: agreement ? ('agreement' as const) : ('area' as const), feesByFloor };
+  return { maintainer: v.maintainer, maintainerPhone: v.maintainerPhone, emergency: LIFT_EMERGENCY_LINE, inspectionValidUntil: v.inspectionValidUntil, inspectionRequestBy: monthBefore(v.inspectionValidUntil), feesBy: agreement ? ('agreement' as const) : ('area' as const), feesByFloor, recent };
+}
+
+/** The lift's recent service for residents: the last visit, visits and faults over 12 months, faults still open. Counts and dates only. */
+async function recentService(db: Db, id: number, today: string) {
+  const { maintenanceVisits, liftFaults } = db.t;
+  const yearAgo = addDays(today, -365);
+  const visits = await db.select({ at: maintenanceVisits.visitedAt }).from(maintenanceVisits).where(and(eq(maintenanceVisits.stairwellId, id), gte(maintenanceVisits.visitedAt, yearAgo))).orderBy(desc(maintenanceVisits.visitedAt));
+  const faults = await db.select({ alarmAt: liftFaults.alarmAt, resolvedAt: liftFaults.resolvedAt }).from(liftFaults).where(eq(liftFaults.stairwellId, id));
+  return {
+    lastVisitOn: visits[0]?.at.slice(0, 10) ?? null,
+    visitsLast12Months: visits.length,
+    faultsLast12Months: faults.filter((f) => f.alarmAt >= yearAgo).length,
+    openFaults: faults.filter((f) => f.resolvedAt === null).length,
+  };
 }
 
 /**
@@ -53,7 +69,7 @@ async function publicService(db: Db, s: StairwellState) {
  * stairwell's stage and dates, the vote in aggregate (never who has or has not
  * signed), what each floor pays, and the committee's prepared answers.
  */
-export async function publicStairwell(db: Db, stairwellId: number) {
+export async function publicStairwell(db: Db, stairwellId: number, now: Date) {
   const { concernAnswers } = db.t;
   const s = await loadStairwellState(db, stairwellId);
   const estate = await requireEstate(db, s.row.estateId);
@@ -71,7 +87,7 @@ export async function publicStairwell(db: Db, stairwellId: number) {
     /** The steps the law adds (施工告知, 监督检验, 使用登记 …): what and when, with the document's number (no names). */
     legal: (await loadLegalRecords(db, [stairwellId])).map((r) => ({ kind: r.kind, on: r.on })),
     /** A lift in service: who maintains it, their 24-hour line, Shanghai's 96333, and when the next inspection is due. No names. */
-    service: await publicService(db, s),
+    service: await publicService(db, s, shanghaiIso(now).slice(0, 10)),
     windows: history.windows,
     objectionsInMediation: await openObjections(db, stairwellId),
     flats: s.flats.length,

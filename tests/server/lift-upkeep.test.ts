@@ -40,6 +40,10 @@ describe('lifts in service: the maintainer, visits by QR, faults and rescues, fu
     expect(map.lifecycle!.meanArrivalMinutes).toBeGreaterThan(5);
     const due = (await staff.stages.deadlines({ estateId: 1 })).filter((d) => lifts.some((l) => l.id === d.stairwellId));
     expect(due.map((d) => d.kind).sort()).toEqual(['fault_open', 'visit_overdue']);
+    // Residents' public page: the lift's recent service in counts and dates.
+    const pub = await staff.stages.publicStairwell({ stairwellId: lifts[0]!.id });
+    expect(pub.service!.recent.visitsLast12Months).toBeGreaterThan(20);
+    expect(pub.service!.recent.lastVisitOn).toMatch(/^2026-11-/);
   });
 
   it('a maintainer sees only its own lifts and records a visit only with the lift’s own QR code', async () => {

@@ -1,0 +1,14 @@
+import { launchBrowser, waitForMapIdle } from './tests/support/browser.ts';
+import { startTestServer } from './tests/support/test-server.ts';
+const W = Number(process.env.W ?? 1920), H = Number(process.env.H ?? 1080);
+const now = process.env.NOW ? new Date(process.env.NOW) : undefined;
+const server = await startTestServer({ now: now ? () => now : undefined });
+const [row] = await server.sql<{ id: number }>("SELECT id FROM stairwells WHERE door_number = '长风二村 3号'");
+const browser = await launchBrowser();
+const page = await browser.newPage({ viewport: { width: W, height: H } });
+await page.goto(`${server.url}${(process.argv[2] ?? '/wall').replace('ID', String(row!.id))}`);
+await waitForMapIdle(page, 5000).catch(() => undefined);
+await page.waitForTimeout(1000);
+await page.screenshot({ path: process.env.OUT ?? '/tmp/shot.png', fullPage: true });
+await browser.close();
+await server.close();
