@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
 import { DEMO_MAINTAINER } from '../../server/import/seed-lifecycle.ts';
-import { waitForMapIdle } from '../support/browser.ts';
+import { staffPage, waitForMapIdle } from '../support/browser.ts';
 import { serverAndBrowser } from '../support/browser-suite.ts';
 import { callerAs } from '../support/caller.ts';
 import { ROOT, type TestServer } from '../support/test-server.ts';
@@ -74,5 +74,27 @@ describe('the maintainer (维保单位) on a phone', () => {
     await expect(phone.getByTestId('my-lifts').locator('li').count()).resolves.toBe(0);
     await expect(phone.locator('main, .maintain').first().innerText()).resolves.toContain('没有登记由贵单位维保的电梯');
     await phone.context().close();
+  });
+
+  it('in /admin staff print the lift’s QR code, post a fund repair, and may approve it only after 7 days of notice', async () => {
+    const admin = await staffPage(browser, server.url, server.db, 'planner', 'fund-clerk', { width: 1440, height: 1000 });
+    await admin.goto(`${server.url}/admin`);
+    await admin.getByTestId('pipeline-panel').waitFor();
+    await admin.locator(`tr[data-door="${lift.door}"] button.link`).click();
+    // The sticker's QR code is the one the maintainer scanned.
+    await expect(admin.getByTestId('lift-service').locator('.qr').getAttribute('data-url')).resolves.toBe(lift.qr);
+    const repairs = admin.getByTestId('lift-repairs');
+    await repairs.locator('input[name="repairDescription"]').fill('更换层门门锁');
+    await repairs.locator('input[name="repairAmount"]').fill('-5');
+    await repairs.getByRole('button', { name: '张贴公示' }).click();
+    await expect(repairs.getByRole('alert').textContent()).resolves.toContain('金额应为大于 0 的元数');
+    await repairs.locator('input[name="repairAmount"]').fill('3,200.50');
+    await repairs.getByRole('button', { name: '张贴公示' }).click();
+    const row = repairs.locator('li[data-repair]').first();
+    await expect(row.textContent()).resolves.toContain('2026-11-24 更换层门门锁 ¥3,200.50 · 公示中，2026-12-01 起可批准');
+    // Posted today: no approval offered before the 7 days are up.
+    await expect(row.getByRole('button', { name: '业主已同意，批准' }).count()).resolves.toBe(0);
+    await admin.getByTestId('lift-service').locator('xpath=..').screenshot({ path: join(ROOT, 'tests', 'artifacts', 'admin-lift-card.png') });
+    await admin.context().close();
   });
 });

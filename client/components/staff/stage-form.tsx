@@ -9,6 +9,7 @@ import { refusalText } from '../../hooks/use-problem-text.ts';
 import { campaignStep } from '../../../geo/campaign/index.ts';
 import { LegalSteps } from './legal-steps.tsx';
 import { LiftServicePanel } from './lift-service-panel.tsx';
+import { LiftRepairsPanel } from './lift-repairs-panel.tsx';
 import { UnverifiedNote } from './unverified-note.tsx';
 
 /** The stage a stairwell goes to next: the following pipeline stage, or where a suspension resumes. */
@@ -171,6 +172,7 @@ export function StageForm({ stairwell: s, today }: { stairwell: PipelineStairwel
       {(s.stage === 'public_notice' || s.objections.length > 0) && <ObjectionsPanel stairwell={s} today={today} />}
       {stageIndex(s.stage === 'suspended' ? (s.resumeStage ?? 'canvassing') : s.stage) >= stageIndex('public_notice') && <LegalSteps stairwell={s} today={today} />}
       {s.stage === 'in_service' && <LiftServicePanel key={JSON.stringify(s.service)} stairwell={s} />}
+      {s.stage === 'in_service' && s.service && <LiftRepairsPanel stairwellId={s.id} today={today} />}
     </div>
   );
 }
