@@ -23,6 +23,8 @@ export interface DeadlineStairwell {
   service?: LiftService | null;
   /** A lift in service: when its next maintenance visit is due and how many faults are open (geo/lifecycle). */
   upkeep?: { nextVisitDue: string; openFaults: number } | null;
+  /** Households whose agreed follow-up day has passed with no visit (因户施策): a count, never a name. */
+  followUpsOverdue?: number;
 }
 
 export type DeadlineKind =
@@ -43,7 +45,8 @@ export type DeadlineKind =
   | 'contract_expiring'
   | 'contract_expired'
   | 'visit_overdue'
-  | 'fault_open';
+  | 'fault_open'
+  | 'followups_overdue';
 
 export interface Deadline {
   stairwellId: number;
@@ -118,6 +121,8 @@ export function deadlines(stairwells: readonly DeadlineStairwell[], today: strin
     if (u && s.service && today > u.nextVisitDue)
       push(s, 'visit_overdue', u.nextVisitDue, true, `${s.doorNumber} 电梯应于 ${u.nextVisitDue} 前维保（每 15 天一次），尚无记录`, `${s.doorNumber}: maintenance visit was due by ${u.nextVisitDue}`);
     if (u && u.openFaults > 0) push(s, 'fault_open', today, true, `${s.doorNumber} 电梯有 ${u.openFaults} 起故障尚未排除`, `${s.doorNumber}: ${u.openFaults} open fault(s)`);
+    const late = s.followUpsOverdue ?? 0;
+    if (late > 0 && s.stage === 'canvassing') push(s, 'followups_overdue', today, true, `${s.doorNumber} 有 ${late} 户约定回访已逾期`, `${s.doorNumber}: ${late} follow-up(s) overdue`);
   }
   return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.due.localeCompare(b.due) || a.doorNumber.localeCompare(b.doorNumber, 'zh'));
 }

@@ -12,3 +12,4 @@ export { findSheetHeader, normaliseHeader, sheetColumnOf, type SheetColumn, type
 export { sheetRecords, type Sheet, type SheetRecord, type SheetRecords } from './sheet-records.ts';
 export { cellPlace, validateSheetRecords } from './validate-sheet-records.ts';
 export { REGISTER_MESSAGES, registerMessageZh } from './register-row-schema.ts';
+export { WHAT_WORKED, WHAT_WORKED_ZH, awaitsFollowUp, followUpQueue, overdueByStairwell, type FollowUpFlat, type WhatWorked } from './follow-ups.ts';

@@ -7,6 +7,7 @@ import { evidenceStateOf, liveEvidenceIn } from '../evidence/live-evidence.ts';
 import { legalDatesOf, loadLegalRecords, type LegalRecordRow } from './legal-records.ts';
 import { loadLiftServices } from './lift-services.ts';
 import { liftsUpkeep, type LiftUpkeep } from './lift-upkeep.ts';
+import { overdueFollowUps } from '../canvass/follow-ups.ts';
 import type { LiftService } from '../../geo/lifecycle/index.ts';
 import { ruleMetOf } from '../queries/headline.ts';
 import { loadStairwellStates } from '../queries/stairwell-states.ts';
@@ -94,6 +95,7 @@ export async function loadPipeline(db: Db, estateId: number, now: Date): Promise
     return on ? [{ id: s.row.id, on }] : [];
   });
   const upkeep = await liftsUpkeep(db, inService, today);
+  const followUpsLate = await overdueFollowUps(db, ids, today);
   const list = states.map((s): PipelineStairwell => {
     const steps = effectiveHistory(events.filter((e) => e.stage_events.stairwellId === s.row.id).map((e) => e.stage_events));
     const at = standing(steps);
@@ -152,6 +154,7 @@ export async function loadPipeline(db: Db, estateId: number, now: Date): Promise
       legal: legalDatesOf(legal, s.id),
       service: s.service,
       upkeep: s.upkeep,
+      followUpsOverdue: followUpsLate.get(s.id) ?? 0,
     })),
     today,
   );

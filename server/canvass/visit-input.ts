@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HOUSEHOLD_STATUSES } from '../../geo/consent/index.ts';
 import { evidenceInputSchema } from '../evidence/evidence-input.ts';
-import { COMPENSATIONS, CONCERN_TAGS, VISIT_OUTCOMES } from '../../geo/register/index.ts';
+import { COMPENSATIONS, CONCERN_TAGS, VISIT_OUTCOMES, WHAT_WORKED } from '../../geo/register/index.ts';
 
 /** A tag given twice counts once. */
 const distinct = <T>(tags: T[]): T[] => [...new Set(tags)];
@@ -21,6 +21,9 @@ export const visitInputSchema = z.object({
   nextVisitOn: z.iso.date().optional(),
   compensation: z.array(z.enum(COMPENSATIONS)).max(COMPENSATIONS.length * 2).transform(distinct),
   position: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
+  /** After a flat flips to signed: what finally worked (因户施策), and a note. */
+  whatWorked: z.array(z.enum(WHAT_WORKED)).max(WHAT_WORKED.length * 2).transform(distinct).optional(),
+  whatWorkedNote: z.string().trim().max(200, 'expected a note of at most 200 characters').optional(),
   /** A written vote's evidence (signed, opposed, abstain): signature, photo of the form, or proxy; without it the vote is 待补证. */
   evidence: evidenceInputSchema.optional(),
 });

@@ -57,6 +57,8 @@ export const recordVisit = defineCommand({
     );
     if (!flat) throw refuse.notFound(`没有编号为 ${input.flatId} 的户`, `no flat with id ${input.flatId}`);
     if (seen) return { applied: false, duplicate: true, version: flat.version, status: flat.status, flag: null, ruleMetNow: false, doorNumber: null, evidence: null };
+    if ((input.whatWorked?.length || input.whatWorkedNote) && input.status !== 'signed')
+      throw refuse.badInput('whatWorked：只有签字同意后才登记“什么起了作用”', 'whatWorked: only for a household that signed', 'whatWorked');
     if (input.evidence && !isFormal(input.status))
       throw refuse.badInput('只有同意、反对、弃权的书面表决需要凭证', 'evidence is for written votes only: signed, opposed or abstain', 'evidence');
     const stairwell = (await first(
@@ -107,6 +109,8 @@ export const recordVisit = defineCommand({
         note: input.note ?? null,
         nextVisitOn: input.nextVisitOn ?? null,
         compensation: input.compensation,
+        whatWorked: input.whatWorked?.length ? input.whatWorked : null,
+        whatWorkedNote: input.whatWorkedNote || null,
         lat: input.position?.lat ?? null,
         lng: input.position?.lng ?? null,
         distanceM,
@@ -115,7 +119,8 @@ export const recordVisit = defineCommand({
       })
       .returning({ id: visits.id }));
     await tx.update(flats)
-      .set({ concerns: input.concerns, note: input.note ?? flat.note, nextVisitOn: input.nextVisitOn ?? null, compensation: input.compensation, version: flat.version + 1, ...(statusChanges ? { status: input.status } : {}) })
+      // The visit is the follow-up done: who was to call next is cleared, and the visit's own next day stands.
+      .set({ concerns: input.concerns, note: input.note ?? flat.note, nextVisitOn: input.nextVisitOn ?? null, nextVisitorCanvasserId: null, nextVisitorNote: null, nextVisitReason: null, compensation: input.compensation, version: flat.version + 1, ...(statusChanges ? { status: input.status } : {}) })
       .where(eq(flats.id, flat.id));
     const changes: FlatChange[] = [];
     // The voter's flats in this stairwell vote as one: each changes, each with its consent event.

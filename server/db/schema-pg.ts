@@ -126,6 +126,12 @@ export const flats = pgTable(
     concerns: json('concerns').$type<ConcernTag[]>().notNull(),
     note: text('note'),
     nextVisitOn: text('next_visit_on'),
+    /** Who should call next (因户施策): a canvasser of the campaign, or someone the household trusts described in words. */
+    nextVisitorCanvasserId: integer('next_visitor_canvasser_id').references(() => canvassers.id),
+    nextVisitorNote: text('next_visitor_note'),
+    nextVisitReason: text('next_visit_reason'),
+    /** 不再上门: set when the household asked not to be visited again; every follow-up list leaves it out. */
+    doNotContactOn: text('do_not_contact_on'),
     /** Compensation the household's agreement depends on (priority parking, drying rack, other). */
     compensation: json('compensation').$type<string[]>().notNull().default(sql`'[]'::json`),
     canvasserId: integer('canvasser_id').references(() => canvassers.id),
@@ -327,6 +333,9 @@ export const visits = pgTable(
     concerns: json('concerns').$type<ConcernTag[]>().notNull(),
     note: text('note'),
     nextVisitOn: text('next_visit_on'),
+    /** After a flat flips to signed: what finally worked (a closed set, see geo/register) and a note. */
+    whatWorked: json('what_worked').$type<string[]>(),
+    whatWorkedNote: text('what_worked_note'),
     /** What a yes depends on: priority parking, drying rack, other. */
     compensation: json('compensation').$type<string[]>().notNull(),
     lat: doublePrecision('lat'),

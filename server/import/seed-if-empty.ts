@@ -3,6 +3,7 @@ import { first, transact, type Db } from '../db/database.ts';
 import { importEstate } from './import-estate.ts';
 import { readEstateDir } from './load-estate-dir.ts';
 import { seedLifecycle } from './seed-lifecycle.ts';
+import { seedFollowUps } from './seed-follow-ups.ts';
 
 /**
  * On first start (no estate stored yet) loads the bundled estate; returns
@@ -20,7 +21,9 @@ export async function seedIfEmpty(db: Db, dir: string, anchorDay?: string): Prom
       .values(CONCERN_TAGS.map((tag) => ({ tag, answerZh: DEFAULT_CONCERN_ANSWERS[tag].zh, answerEn: DEFAULT_CONCERN_ANSWERS[tag].en })))
       .onConflictDoNothing();
     if (!prepared || (await first(tx.select({ id: estates.id }).from(estates).limit(1)))) return false;
-    await seedLifecycle(tx, await importEstate(tx, prepared));
+    const estateId = await importEstate(tx, prepared);
+    await seedLifecycle(tx, estateId);
+    await seedFollowUps(tx, estateId);
     return true;
   });
 }

@@ -7,6 +7,9 @@ import { stairwellRegister } from '../canvass/stairwell-register.ts';
 import { WHO } from '../auth/authorise.ts';
 import { reviewVisit, setAnswer, setCosts } from '../commands/campaign-settings.ts';
 import { recordVisit } from '../commands/record-visit.ts';
+import { setFollowUp } from '../commands/follow-up.ts';
+import { flatHistory, followUps } from '../canvass/follow-ups.ts';
+import { shanghaiIso } from '../../geo/time/index.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 const id = z.number().int().positive().max(2 ** 31);
@@ -18,6 +21,11 @@ export const canvassRouter = router({
   myStairwells: field.input(z.object({ estateId: id.optional() }).default({})).query(async ({ ctx, input }) => await myStairwells(ctx.db, ctx.user, input.estateId)),
   register: field.input(z.object({ stairwellId: id })).query(async ({ ctx, input }) => await stairwellRegister(ctx.db, ctx.user, input.stairwellId)),
   recordVisit: field.input(recordVisit.input).mutation(async ({ ctx, input }) => await recordVisit(ctx, input)),
+  /** 今日回访: flats due a follow-up today or overdue, those that would pass their stairwell first. */
+  followUps: field.input(z.object({ estateId: id.optional() }).default({})).query(async ({ ctx, input }) => await followUps(ctx.db, ctx.user, input.estateId, shanghaiIso(ctx.now()).slice(0, 10))),
+  /** A flat's visits (who came, when, what was said) and who should call next. */
+  flatHistory: field.input(z.object({ flatId: id })).query(async ({ ctx, input }) => await flatHistory(ctx.db, ctx.user, input.flatId)),
+  setFollowUp: field.input(setFollowUp.input).mutation(async ({ ctx, input }) => await setFollowUp(ctx, input)),
   answers: field.query(async ({ ctx }) => await ctx.db.select().from(ctx.db.t.concernAnswers)),
   costs: field.input(z.object({ stairwellId: id })).query(async ({ ctx, input }) => {
     const row = await first(ctx.db.select().from(ctx.db.t.stairwellCosts).where(eq(ctx.db.t.stairwellCosts.stairwellId, input.stairwellId)));

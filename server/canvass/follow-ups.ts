@@ -1,0 +1,104 @@
+import { and, asc, desc, eq, inArray, isNull, lt, ne } from 'drizzle-orm';
+import { followUpQueue, type FollowUpFlat } from '../../geo/register/index.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { first, type Db } from '../db/database.ts';
+import { refuse } from '../refusal.ts';
+import { evaluateFlats, loadStairwellState } from '../queries/stairwell-states.ts';
+import { canEditStairwell } from './permissions.ts';
+import { myStairwells } from './my-stairwells.ts';
+
+/**
+ * 今日回访: the flats due a follow-up today or overdue. A canvasser's list holds its stairwells' flats whose next call
+ * is theirs (or anyone's); staff see every flat due in the estate with the party groups answering for its stairwell.
+ * Flats that would make their stairwell pass come first, then those waiting longest. Door, room, day and the reason
+ * staff or the canvasser wrote; never the household's name.
+ */
+export async function followUps(db: Db, user: SessionUser, estateId: number | undefined, today: string) {
+  const { flats, canvassers, canvasserStairwells } = db.t;
+  const mine = await myStairwells(db, user, estateId);
+  const ids = mine.map((s) => s.id);
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({
+      flatId: flats.id,
+      stairwellId: flats.stairwellId,
+      room: flats.room,
+      floor: flats.floor,
+      status: flats.status,
+      nextVisitOn: flats.nextVisitOn,
+      nextVisitorCanvasserId: flats.nextVisitorCanvasserId,
+      nextVisitorNote: flats.nextVisitorNote,
+      nextVisitReason: flats.nextVisitReason,
+      doNotContactOn: flats.doNotContactOn,
+    })
+    .from(flats)
+    .where(and(inArray(flats.stairwellId, ids), isNull(flats.doNotContactOn)));
+  const due = rows.filter((r) => r.nextVisitOn !== null && r.nextVisitOn <= today && r.status !== 'signed');
+  // The fewest signatures that would pass each stairwell with a flat due.
+  const minimal = new Set<number>();
+  for (const id of new Set(due.map((r) => r.stairwellId))) {
+    const c = evaluateFlats((await loadStairwellState(db, id)).flats);
+    if (c.complete) for (const f of c.result.flatsToPass ?? []) minimal.add(Number(f));
+  }
+  const groups = await db
+    .select({ stairwellId: canvasserStairwells.stairwellId, group: canvassers.partyGroup })
+    .from(canvasserStairwells)
+    .innerJoin(canvassers, eq(canvassers.id, canvasserStairwells.canvasserId))
+    .where(inArray(canvasserStairwells.stairwellId, [...new Set(due.map((r) => r.stairwellId))].concat(-1)));
+  const door = new Map(mine.map((s) => [s.id, s.doorNumber]));
+  const flatsDue: (FollowUpFlat & (typeof rows)[number])[] = due.map((r) => ({ ...r, inMinimalSet: minimal.has(r.flatId) }));
+  return followUpQueue(flatsDue, today, user.role === 'canvasser' ? user.canvasserId : null).map((f) => ({
+    flatId: f.flatId,
+    stairwellId: f.stairwellId,
+    doorNumber: door.get(f.stairwellId) ?? '',
+    room: f.room,
+    floor: f.floor,
+    status: f.status,
+    nextVisitOn: f.nextVisitOn!,
+    overdue: f.overdue,
+    inMinimalSet: f.inMinimalSet,
+    reason: f.nextVisitReason,
+    partyGroups: [...new Set(groups.filter((g) => g.stairwellId === f.stairwellId).map((g) => g.group).filter((g): g is string => Boolean(g)))],
+  }));
+}
+
+/** A flat's history for those who may edit its stairwell: every visit (who came, when, outcome, concerns, note, what worked) and who should call next. */
+export async function flatHistory(db: Db, user: SessionUser, flatId: number) {
+  const { flats, visits, canvassers } = db.t;
+  const flat = await first(db.select().from(flats).where(eq(flats.id, flatId)));
+  if (!flat) throw refuse.notFound(`没有编号为 ${flatId} 的户`, `no flat with id ${flatId}`);
+  if (!(await canEditStairwell(db, user, flat.stairwellId))) throw refuse.forbidden('这个门洞不是您包干的：请找它的楼组长或工作人员', 'this stairwell is not one of yours');
+  const rows = await db
+    .select({ at: visits.at, outcome: visits.outcome, statusAfter: visits.statusAfter, concerns: visits.concerns, note: visits.note, whatWorked: visits.whatWorked, whatWorkedNote: visits.whatWorkedNote, canvasser: canvassers.name })
+    .from(visits)
+    .leftJoin(canvassers, eq(canvassers.id, visits.canvasserId))
+    .where(eq(visits.flatId, flatId))
+    .orderBy(desc(visits.at))
+    .limit(50);
+  const nextVisitor = flat.nextVisitorCanvasserId === null ? null : await first(db.select({ id: canvassers.id, name: canvassers.name }).from(canvassers).where(eq(canvassers.id, flat.nextVisitorCanvasserId)));
+  return {
+    flatId,
+    room: flat.room,
+    status: flat.status,
+    nextVisitOn: flat.nextVisitOn,
+    nextVisitor: nextVisitor ? { canvasserId: nextVisitor.id, name: nextVisitor.name } : null,
+    nextVisitorNote: flat.nextVisitorNote,
+    nextVisitReason: flat.nextVisitReason,
+    doNotContactOn: flat.doNotContactOn,
+    visits: rows,
+  };
+}
+
+/** Follow-ups past their day per stairwell of an estate's given stairwells: counts for the wall, never a name. */
+export async function overdueFollowUps(db: Db, stairwellIds: readonly number[], today: string): Promise<Map<number, number>> {
+  const { flats } = db.t;
+  if (stairwellIds.length === 0) return new Map();
+  const rows = await db
+    .select({ stairwellId: flats.stairwellId })
+    .from(flats)
+    .where(and(inArray(flats.stairwellId, [...stairwellIds]), lt(flats.nextVisitOn, today), ne(flats.status, 'signed'), isNull(flats.doNotContactOn)))
+    .orderBy(asc(flats.stairwellId));
+  const out = new Map<number, number>();
+  for (const r of rows) out.set(r.stairwellId, (out.get(r.stairwellId) ?? 0) + 1);
+  return out;
+}
