@@ -4,6 +4,7 @@ import { STATUS_PALETTE } from '../../geo/palette/index.ts';
 import { LoginForm } from '../components/canvass/login-form.tsx';
 import { StairwellList } from '../components/canvass/stairwell-list.tsx';
 import { StairwellView } from '../components/canvass/stairwell-view.tsx';
+import { FollowUpList } from '../components/canvass/follow-up-list.tsx';
 import { SessionHeader } from '../components/session-header.tsx';
 import { useSession } from '../hooks/use-session.ts';
 import { useVisitQueue } from '../hooks/use-visit-queue.ts';
@@ -68,6 +69,8 @@ function SignedIn({ user, offline: readingCopy, stairwell, setStairwell, flat }:
   const role = user.role;
   const keep = role === 'canvasser';
   const queue = useVisitQueue();
+  // The flat to open in the stairwell: from the QR code of its 征询意见表, or picked from 今日回访.
+  const [openFlat, setOpenFlat] = useState<number | null>(flat);
   const waiting = queue.pending.filter((v) => v.state === 'queued');
   const { saved, dismissSaved } = queue;
   // A confirmation stays a few seconds; one that reached the rule stays longer.
@@ -106,9 +109,28 @@ function SignedIn({ user, offline: readingCopy, stairwell, setStairwell, flat }:
           </p>
         ))}
       {stairwell === null ? (
-        <StairwellList onOpen={setStairwell} userId={user.id} keep={keep} />
+        <>
+          {!readingCopy && (
+            <FollowUpList
+              onOpen={(s, f) => {
+                setOpenFlat(f);
+                setStairwell(s);
+              }}
+            />
+          )}
+          <StairwellList onOpen={(s) => (setOpenFlat(null), setStairwell(s))} userId={user.id} keep={keep} />
+        </>
       ) : (
-        <StairwellView stairwellId={stairwell} userId={user.id} keep={keep} initialFlat={flat} pending={queue.pending} onBack={() => setStairwell(null)} onRecord={queue.record} />
+        <StairwellView
+          key={`${stairwell}-${openFlat ?? ''}`}
+          stairwellId={stairwell}
+          userId={user.id}
+          keep={keep}
+          initialFlat={openFlat}
+          pending={queue.pending}
+          onBack={() => setStairwell(null)}
+          onRecord={queue.record}
+        />
       )}
     </>
   );

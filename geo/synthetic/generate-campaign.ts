@@ -22,7 +22,14 @@ export interface CampaignPlan {
   /** A stairwell whose register lacks one flat's area, by index. */
   missingAreaDoor: number | null;
   stairwellsPerCanvasser: number;
+  /**
+   * Stairwells whose lift was built in an earlier round (the 样板楼): their stage history is this chain of days,
+   * 征询通过 to 运行维保, in place of the campaign's. Their register still comes from the campaign.
+   */
+  builtLifts?: { door: number; days: string[] }[];
 }
+
+const CHAIN: StageEventRow['to'][] = ['canvassing', 'consent_passed', 'agreement_signed', 'public_notice', 'design_approved', 'permitted', 'under_construction', 'accepted', 'in_service'];
 
 const LOW_FLOOR_CONCERNS: ConcernTag[] = ['light', 'noise', 'property_value', 'parking', 'drying_space'];
 const HIGH_FLOOR_CONCERNS: ConcernTag[] = ['cost_share', 'maintenance_cost', 'noise', 'other'];
@@ -166,7 +173,11 @@ export function generateCampaign(plan: CampaignPlan): CampaignHistory {
     stageEvents.push(...stagesAfterPassing(rng, plan, doorNumber, flats.map((f) => f.row), events));
   });
   consentEvents.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  return { register, canvassers, consentEvents, stageEvents };
+  // The lifts built before the campaign: their chains first, the campaign's own stage events for them dropped.
+  const built = (plan.builtLifts ?? []).map((b) => ({ doorNumber: plan.doorNumbers[b.door]!, days: b.days }));
+  const chains: StageEventRow[] = built.flatMap((b) => b.days.map((day, i) => ({ at: `${day}T10:00:00+08:00`, doorNumber: b.doorNumber, from: CHAIN[i]!, to: CHAIN[i + 1]!, reason: null })));
+  const kept = stageEvents.filter((e) => !built.some((b) => b.doorNumber === e.doorNumber));
+  return { register, canvassers, consentEvents, stageEvents: [...chains, ...kept] };
 }
 
 /** Replays a stairwell's events; once it passes on signed votes, it moves on through the pipeline. */

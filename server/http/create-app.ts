@@ -168,7 +168,7 @@ export function createApp(opts: AppOptions): App {
         return sendError(res, 404, 'NOT_FOUND', `no endpoint ${path}`);
       }
       if (path.endsWith('/site-plan') && req.method === 'GET' && (await handleSitePlanImage(opts.db, await userOf(req), res, path))) return;
-      if (await handleGis(opts.db, req, res, path)) return;
+      if (await handleGis(opts.db, req, res, path, now())) return;
       if (path.startsWith('/api/') || path.startsWith('/trpc/')) return sendError(res, 404, 'NOT_FOUND', `no endpoint ${path}`);
       if (!client) return sendError(res, 503, 'CLIENT_NOT_BUILT', `no client build at ${opts.clientDir}: run npm run build`);
       client(req, res, () => sendError(res, 404, 'NOT_FOUND', `no page or file ${path}`));

@@ -93,6 +93,7 @@ export async function estateMap(db: Db, estateId: number, now: Date): Promise<Es
 }
 
 /** The stairwell footprints alone, for QGIS or a script (GET /api/estates/:id/stairwells.geojson). */
-export async function stairwellsGeoJSON(db: Db, estateId: number): Promise<Collection<StairwellProperties>> {
-  return collection((await loadStairwellStates(db, estateId)).map((s) => feature(s.row.footprint, stairwellProperties(s), s.row.id)));
+export async function stairwellsGeoJSON(db: Db, estateId: number, now: Date): Promise<Collection<StairwellProperties>> {
+  const upkeep = await estateUpkeep(db, estateId, shanghaiIso(now).slice(0, 10));
+  return collection((await loadStairwellStates(db, estateId)).map((s) => feature(s.row.footprint, stairwellProperties(s, upkeep.lifts.get(s.row.id)?.health ?? null), s.row.id)));
 }

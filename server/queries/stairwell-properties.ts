@@ -1,6 +1,6 @@
 import { bbox } from '@turf/turf';
 import { doorLabel, labelScale, mapLabel } from '../../geo/estate/index.ts';
-import { MAP_PALETTE } from '../../geo/palette/index.ts';
+import { HEALTH_PALETTE, MAP_PALETTE } from '../../geo/palette/index.ts';
 import type { LiftHealth } from '../../geo/lifecycle/index.ts';
 import type { StairwellState } from './stairwell-states.ts';
 
@@ -23,8 +23,9 @@ export function stairwellProperties(s: StairwellState, health: LiftHealth | null
     buildingCode: s.buildingCode,
     stage: s.row.stage,
     colorKey: s.colorKey,
-    color: s.color,
-    textColor: MAP_PALETTE[s.colorKey].text,
+    // What the map draws: a lift in service in its health colour, else its stage or progress colour.
+    color: health ? HEALTH_PALETTE[health].color : s.color,
+    textColor: health ? HEALTH_PALETTE[health].text : MAP_PALETTE[s.colorKey].text,
     /** A lift in service: its health (the wall colours it by this), else null. */
     health,
     complete: c.complete,

@@ -9,6 +9,7 @@ import type { QueuedVisit } from '../../canvass/visit-queue.ts';
 import { VisitForm } from './visit-form.tsx';
 import { unreachable, useOfflineCopy } from '../../canvass/use-offline-copy.ts';
 import { CopyLine } from './copy-line.tsx';
+import { FlatFollowUp } from './flat-follow-up.tsx';
 import type { StairwellRegister, VisitInput } from '../../wire.ts';
 import { refusalText } from '../../hooks/use-problem-text.ts';
 
@@ -95,23 +96,27 @@ export function StairwellView({
         </p>
       )}
       {flat && (
-        <VisitForm
-          key={`${flat.id}-${flat.version}`}
-          door={d.doorNumber}
-          flat={flat}
-          answers={d.answers}
-          consentFor={(vote, at) =>
-            consentText({
-              estateName: d.estateName,
-              doorNumber: d.doorNumber,
-              rooms: d.register.filter((f) => f.voterId === flat.voterId).map((f) => ({ room: f.room, areaM2: f.areaM2 })),
-              vote,
-              on: shanghaiIso(at).slice(0, 10),
-            })
-          }
-          onClose={() => setOpen(null)}
-          onSave={(input) => void onRecord(input, `${d.doorNumber} ${flat.room}`).then(() => setOpen(null))}
-        />
+        // One sheet over the grid: the visit form, then the flat's history and who calls next (not from the phone's copy).
+        <div className="flat-sheet">
+          <VisitForm
+            key={`${flat.id}-${flat.version}`}
+            door={d.doorNumber}
+            flat={flat}
+            answers={d.answers}
+            consentFor={(vote, at) =>
+              consentText({
+                estateName: d.estateName,
+                doorNumber: d.doorNumber,
+                rooms: d.register.filter((f) => f.voterId === flat.voterId).map((f) => ({ room: f.room, areaM2: f.areaM2 })),
+                vote,
+                on: shanghaiIso(at).slice(0, 10),
+              })
+            }
+            onClose={() => setOpen(null)}
+            onSave={(input) => void onRecord(input, `${d.doorNumber} ${flat.room}`).then(() => setOpen(null))}
+          />
+          {!reg.fromCopy && <FlatFollowUp key={flat.id} flatId={flat.id} />}
+        </div>
       )}
     </section>
   );

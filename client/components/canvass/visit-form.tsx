@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../../../geo/consent/index.ts';
 import { isFormal, type FormalStatus } from '../../../geo/evidence/index.ts';
 import { STATUS_PALETTE } from '../../../geo/palette/index.ts';
-import { COMPENSATIONS, CONCERN_TAGS, VISIT_OUTCOMES, type Compensation, type ConcernTag, type VisitOutcome } from '../../../geo/register/index.ts';
+import { COMPENSATIONS, CONCERN_TAGS, VISIT_OUTCOMES, WHAT_WORKED, WHAT_WORKED_ZH, type Compensation, type ConcernTag, type VisitOutcome, type WhatWorked } from '../../../geo/register/index.ts';
 import { EMPTY_EVIDENCE, missingEvidence, VoteEvidenceFields, type EvidenceDraft } from './vote-evidence-fields.tsx';
 import type { StairwellRegister, VisitInput } from '../../wire.ts';
 
@@ -48,6 +48,10 @@ export function VisitForm({
   const [nextVisitOn, setNext] = useState(flat.nextVisitOn ?? '');
   const [compensation, setCompensation] = useState<Compensation[]>(flat.compensation as Compensation[]);
   const [share, setShare] = useState(false);
+  const [worked, setWorked] = useState<WhatWorked[]>([]);
+  const [workedNote, setWorkedNote] = useState('');
+  // 因户施策: a household that signs now says what finally worked.
+  const flipsToSigned = status === 'signed' && flat.status !== 'signed';
   const [evidence, setEvidence] = useState<EvidenceDraft>(EMPTY_EVIDENCE);
   const [evidenceError, setEvidenceError] = useState<string | null>(null);
   // A written vote without evidence yet (or a new one) asks for it; one already on record does not.
@@ -90,6 +94,7 @@ export function VisitForm({
             note: note.trim() || undefined,
             nextVisitOn: nextVisitOn || undefined,
             compensation,
+            ...(flipsToSigned && (worked.length || workedNote.trim()) ? { whatWorked: worked, whatWorkedNote: workedNote.trim() || undefined } : {}),
             position: pos,
             evidence: written,
           }),
@@ -188,6 +193,17 @@ export function VisitForm({
           ) : null;
         })}
       </fieldset>
+      {flipsToSigned && (
+        <fieldset data-testid="what-worked">
+          <legend>{t('canvass.whatWorked')}</legend>
+          {WHAT_WORKED.map((w) => (
+            <label key={w} className="chip">
+              <input type="checkbox" name="whatWorked" value={w} checked={worked.includes(w)} onChange={() => setWorked(toggle(worked, w))} /> {i18n.language === 'en' ? w.replace(/_/g, ' ') : WHAT_WORKED_ZH[w]}
+            </label>
+          ))}
+          <input name="whatWorkedNote" maxLength={200} placeholder={t('canvass.whatWorkedNote')} value={workedNote} onChange={(e) => setWorkedNote(e.target.value)} />
+        </fieldset>
+      )}
       <fieldset>
         <legend>{t('canvass.compensation')}</legend>
         {COMPENSATIONS.map((c) => (
