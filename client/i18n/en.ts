@@ -53,6 +53,7 @@ export const en: Messages = {
   /** Steps of the one campaign count (geo/campaign): the stages, with canvassing split into still collecting and 已达标. */
   step: { ...STAGE_NAMES, canvassing: 'Canvassing (rule not met)', incomplete: 'Area missing', rule_met: 'Rule met, not yet confirmed', consent_passed: 'Consent confirmed' },
   publicPage: {
+    share: 'Share with your family (totals only, no names):',
     title: '{{estate}} {{door}}: the lift retrofit',
     now: 'Now: ',
     objections: '{{count}} written objection(s) in mediation',

@@ -53,6 +53,7 @@ export const zh = {
   /** Steps of the one campaign count (geo/campaign): the stages, with canvassing split into still collecting and 已达标. */
   step: { ...STAGE_NAMES, canvassing: '意见征询（未达标）', incomplete: '面积不全（待补面积）', rule_met: '已达标待确认' },
   publicPage: {
+    share: '转发给家人（只有合计，没有姓名）：',
     title: '{{estate}} {{door}} 加装电梯进展',
     now: '当前阶段：',
     objections: '{{count}} 份书面异议调解中',

@@ -30,6 +30,9 @@ export function StairwellPublicPage({ stairwellId }: { stairwellId: number }) {
       <p className="public-step" data-testid="public-step">
         {t('publicPage.now')}<strong>{t(`step.${s.step}`)}</strong>
       </p>
+      <p className="public-share" data-testid="public-share">
+        {t('publicPage.share')} <a href={s.shareUrl ?? location.href}>{s.shareUrl ?? location.href}</a>
+      </p>
       {s.windows && (
         <p data-testid="public-windows">
           {t('pipeline.windows', { ...s.windows })}

@@ -2,3 +2,4 @@ export { CAMPAIGN_STEPS, CAMPAIGN_WORDS, campaignStep, countCampaign, isConfirme
 export { deadlines, type Deadline, type DeadlineKind, type DeadlineStairwell } from './deadlines.ts';
 export { ruleMetSince } from './rule-met-since.ts';
 export { FUNDING_STAGES, type Headline } from './headline.ts';
+export { sharePreview, type SharePreviewInput } from './share-preview.ts';

@@ -13,6 +13,7 @@ import { appRouter } from '../routers/_app.ts';
 import { handleBackupDownload } from './backup-routes.ts';
 import { handleParkingExport, handlePlanExport } from './export-routes.ts';
 import { handleGis } from './gis-routes.ts';
+import { sendPage, stairwellSharePage } from './share-page.ts';
 import { handleRegister } from './register-routes.ts';
 import { handleSitePlanImage } from './site-plan-routes.ts';
 import { handleEvidenceFile } from './evidence-routes.ts';
@@ -171,6 +172,12 @@ export function createApp(opts: AppOptions): App {
       if (await handleGis(opts.db, req, res, path, now())) return;
       if (path.startsWith('/api/') || path.startsWith('/trpc/')) return sendError(res, 404, 'NOT_FOUND', `no endpoint ${path}`);
       if (!client) return sendError(res, 503, 'CLIENT_NOT_BUILT', `no client build at ${opts.clientDir}: run npm run build`);
+      // A stairwell's public page carries its own title and share preview (Open Graph) for chat apps.
+      const shared = req.method === 'GET' ? /^\/stairwell\/(\d{1,9})\/?$/.exec(path) : null;
+      if (shared) {
+        const html = await stairwellSharePage(opts.db, opts.clientDir, Number(shared[1]), now(), site.publicUrl);
+        if (html) return sendPage(res, html);
+      }
       client(req, res, () => sendError(res, 404, 'NOT_FOUND', `no page or file ${path}`));
     } catch (e) {
       fail(path, req.method, res, e);

@@ -21,7 +21,7 @@ export const stagesRouter = router({
   /** What is due, for the wall: door numbers, dates and counts only. */
   deadlines: publicProcedure.input(estateIdInput).query(async ({ ctx, input }) => (await loadPipeline(ctx.db, input.estateId, ctx.now())).deadlines),
   /** One stairwell for residents (the QR code on its papers): stage, dates, aggregates, cost per floor, prepared answers. */
-  publicStairwell: publicProcedure.input(z.object({ stairwellId })).query(async ({ ctx, input }) => await publicStairwell(ctx.db, input.stairwellId, ctx.now())),
+  publicStairwell: publicProcedure.input(z.object({ stairwellId })).query(async ({ ctx, input }) => ({ ...(await publicStairwell(ctx.db, input.stairwellId, ctx.now())), shareUrl: ctx.site.publicUrl ? `${ctx.site.publicUrl}/stairwell/${input.stairwellId}` : null })),
   /** The three papers posted in a stairwell (征询意见表, 征询结果公告, 公示): rooms, areas and votes by room, no names. */
   papers: staff.input(z.object({ stairwellId })).query(async ({ ctx, input }) => await stairwellPapers(ctx.db, input.stairwellId, ctx.now())),
   set: staff.input(setStage.input).mutation(async ({ ctx, input }) => await setStage(ctx, input)),
