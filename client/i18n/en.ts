@@ -53,6 +53,8 @@ export const en: Messages = {
   /** Steps of the one campaign count (geo/campaign): the stages, with canvassing split into still collecting and 已达标. */
   step: { ...STAGE_NAMES, canvassing: 'Canvassing (rule not met)', incomplete: 'Area missing', rule_met: 'Rule met, not yet confirmed', consent_passed: 'Consent confirmed' },
   publicPage: {
+    promisesTitle: 'Promises to low-floor households (kept so far)',
+    promise: '{{what}}: {{kept}} of {{made}} delivered',
     share: 'Share with your family (totals only, no names):',
     title: '{{estate}} {{door}}: the lift retrofit',
     now: 'Now: ',
@@ -415,6 +417,21 @@ export const en: Messages = {
     publicNone: 'Maintainer not yet recorded',
     publicEmergency: 'Trapped or broken down: call {{emergency}} (Shanghai lift emergency)',
     publicInspection: 'Inspection valid until {{until}}',
+  },
+  promises: {
+    title: 'Promises to low-floor households: {{made}} made, {{kept}} kept, {{overdue}} overdue',
+    candidates: 'Yeses with a condition not yet made a promise',
+    deliverer: 'Delivered by',
+    dueStage: 'Due by',
+    by: 'by {{stage}}',
+    make: 'Make it a promise',
+    delivered: 'delivered {{on}}',
+    overdue: 'overdue',
+    open: 'to deliver',
+    signedOff: 'signed off {{on}}',
+    deliver: 'Upload the delivery photo',
+    signOff: 'Household signed off',
+    tooLarge: 'The photo is over 1 MB: compress it first',
   },
   followUps: {
     title: 'Follow-ups today ({{count}})',

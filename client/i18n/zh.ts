@@ -53,6 +53,8 @@ export const zh = {
   /** Steps of the one campaign count (geo/campaign): the stages, with canvassing split into still collecting and 已达标. */
   step: { ...STAGE_NAMES, canvassing: '意见征询（未达标）', incomplete: '面积不全（待补面积）', rule_met: '已达标待确认' },
   publicPage: {
+    promisesTitle: '对低层住户的承诺（兑现情况）',
+    promise: '{{what}}：承诺 {{made}} 项，已兑现 {{kept}} 项',
     share: '转发给家人（只有合计，没有姓名）：',
     title: '{{estate}} {{door}} 加装电梯进展',
     now: '当前阶段：',
@@ -415,6 +417,21 @@ export const zh = {
     publicNone: '维保单位尚未登记',
     publicEmergency: '电梯困人、故障请拨 {{emergency}}（上海电梯应急处置）',
     publicInspection: '定期检验合格有效期至 {{until}}',
+  },
+  promises: {
+    title: '对低层住户的承诺（最大公约数）：{{made}} 项，已兑现 {{kept}} 项，逾期 {{overdue}} 项',
+    candidates: '走访时同意所附条件，尚未立为承诺',
+    deliverer: '由谁兑现',
+    dueStage: '兑现期限',
+    by: '{{stage}}前',
+    make: '立为承诺',
+    delivered: '{{on}} 已兑现',
+    overdue: '已逾期未兑现',
+    open: '待兑现',
+    signedOff: '{{on}} 住户签认',
+    deliver: '上传交付照片',
+    signOff: '住户已签认',
+    tooLarge: '照片超过 1 MB，请压缩后再上传',
   },
   followUps: {
     title: '今日回访（{{count}} 户）',

@@ -1,4 +1,5 @@
 import { MoneyPanel } from '../components/staff/money-panel.tsx';
+import { PromisesPanel } from '../components/staff/promises-panel.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc.ts';
@@ -50,6 +51,7 @@ export function StaffPage() {
               <RegisterPanel estateId={estate.data.estate.id} />
               <AnswersPanel />
               <CostsPanel stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />
+              <PromisesPanel estateId={estate.data.estate.id} />
               <MoneyPanel stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />
               {session.user?.role === 'admin' && <UsersPanel me={session.user.username} />}
               <PhonesPanel />

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useTranslation } from 'react-i18next';
 import { LEGAL_EN, LEGAL_ZH } from '../../geo/stages/index.ts';
+import { PROMISE_KIND_ZH } from '../../geo/register/index.ts';
 import { yuan as fenAsYuan } from '../../geo/cost/index.ts';
 import { LoadState } from '../components/load-state.tsx';
 import { CostTable } from '../papers/cost-table.tsx';
@@ -33,6 +34,18 @@ export function StairwellPublicPage({ stairwellId }: { stairwellId: number }) {
       <p className="public-share" data-testid="public-share">
         {t('publicPage.share')} <a href={s.shareUrl ?? location.href}>{s.shareUrl ?? location.href}</a>
       </p>
+      {s.promises.length > 0 && (
+        <section data-testid="public-promises">
+          <h2>{t('publicPage.promisesTitle')}</h2>
+          <ul>
+            {s.promises.map((p) => (
+              <li key={p.kind} data-kind={p.kind}>
+                {t('publicPage.promise', { what: en ? p.kind.replace(/_/g, ' ') : PROMISE_KIND_ZH[p.kind], made: p.made, kept: p.kept })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {s.windows && (
         <p data-testid="public-windows">
           {t('pipeline.windows', { ...s.windows })}

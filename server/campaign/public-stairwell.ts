@@ -7,6 +7,7 @@ import { loadStairwellState, requireEstate, type StairwellState } from '../queri
 import { loadLegalRecords } from './legal-records.ts';
 import { loadLiftServices } from './lift-services.ts';
 import { latestAgreement, ledgerFlats } from './stairwell-money.ts';
+import { stairwellPromiseCounts } from './promises.ts';
 import { LIFT_EMERGENCY_LINE, monthBefore } from '../../geo/lifecycle/index.ts';
 import { addDays, shanghaiIso } from '../../geo/time/index.ts';
 import { loadStageHistory, openObjections } from './stage-history.ts';
@@ -88,6 +89,8 @@ export async function publicStairwell(db: Db, stairwellId: number, now: Date) {
     legal: (await loadLegalRecords(db, [stairwellId])).map((r) => ({ kind: r.kind, on: r.on })),
     /** A lift in service: who maintains it, their 24-hour line, Shanghai's 96333, and when the next inspection is due. No names. */
     service: await publicService(db, s, shanghaiIso(now).slice(0, 10)),
+    /** Promises to households (最大公约数) per kind, made and kept: counts, never a household. */
+    promises: await stairwellPromiseCounts(db, stairwellId),
     windows: history.windows,
     objectionsInMediation: await openObjections(db, stairwellId),
     flats: s.flats.length,

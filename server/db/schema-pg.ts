@@ -16,6 +16,7 @@ import type { CanvasserRole, ConcernTag, VisitOutcome } from '../../geo/register
 import type { LegalKind, ObjectionStatus, Stage, StageDetails } from '../../geo/stages/index.ts';
 import type { Role } from '../../geo/access/roles.ts';
 import type { FaultKind, VisitKind } from '../../geo/lifecycle/index.ts';
+import type { Deliverer, PromiseKind } from '../../geo/register/index.ts';
 
 // The same text as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ'): ISO instants compare as text in both.
 const createdAt = () => text('created_at').notNull().default(sql`to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
@@ -583,4 +584,27 @@ export const liftRepairs = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('lift_repairs_stairwell').on(t.stairwellId)],
+);
+
+/** 最大公约数: a promise to a household for its yes, with its deliverer, the stage it is due by, its delivery photo and sign-off. */
+export const promises = pgTable(
+  'promises',
+  {
+    id: serial('id').primaryKey(),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    flatId: integer('flat_id').notNull().references(() => flats.id),
+    kind: text('kind').$type<PromiseKind>().notNull(),
+    deliverer: text('deliverer').$type<Deliverer>().notNull(),
+    dueStage: text('due_stage').$type<Stage>().notNull(),
+    note: text('note'),
+    madeBy: text('made_by').notNull(),
+    madeAt: text('made_at').notNull(),
+    deliveredOn: text('delivered_on'),
+    photo: bytes('photo'),
+    photoMime: text('photo_mime'),
+    /** The household signed off the delivery (验收签认). */
+    signedOffOn: text('signed_off_on'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('promises_stairwell').on(t.stairwellId), index('promises_flat').on(t.flatId)],
 );

@@ -14,6 +14,7 @@ import { sitePlanRouter } from './site-plan.ts';
 import { stagesRouter } from './stages.ts';
 import { stairwellRouter } from './stairwell.ts';
 import { upkeepRouter } from './upkeep.ts';
+import { promisesRouter } from './promises.ts';
 import { usersRouter } from './users.ts';
 
 export const appRouter = router({
@@ -30,6 +31,7 @@ export const appRouter = router({
   stages: stagesRouter,
   money: moneyRouter,
   upkeep: upkeepRouter,
+  promises: promisesRouter,
   users: usersRouter,
   sitePlan: sitePlanRouter,
   evidence: evidenceRouter,

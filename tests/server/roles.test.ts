@@ -22,6 +22,11 @@ const UPKEEP: Who[] = ['admin', 'planner', 'maintainer'];
  */
 const ALLOWED: Record<string, Who[]> = {
   'auth.me': ANYONE,
+  'promises.ofEstate': STAFF,
+  'promises.photo': STAFF,
+  'promises.make': STAFF,
+  'promises.deliver': STAFF,
+  'promises.signOff': STAFF,
   'upkeep.myLifts': UPKEEP,
   'upkeep.lift': UPKEEP,
   'upkeep.sticker': STAFF,

@@ -1,0 +1,131 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DELIVERERS, DELIVERER_ZH, PROMISE_KIND_ZH, type Deliverer, type PromiseKind } from '../../../geo/register/index.ts';
+import { PIPELINE_STAGES, STAGE_ZH, type PipelineStage } from '../../../geo/stages/index.ts';
+import { shanghaiIso } from '../../../geo/time/index.ts';
+import { refusalText } from '../../hooks/use-problem-text.ts';
+import { useTRPC } from '../../trpc.ts';
+
+/** Who usually delivers each promise, and by which stage: a starting point staff may change. */
+const DEFAULTS: Record<PromiseKind, { deliverer: Deliverer; dueStage: PipelineStage }> = {
+  priority_parking: { deliverer: 'property_company', dueStage: 'in_service' },
+  drying_rack: { deliverer: 'property_company', dueStage: 'accepted' },
+  wall_panel: { deliverer: 'contractor', dueStage: 'accepted' },
+  pipe_move: { deliverer: 'contractor', dueStage: 'under_construction' },
+  lighting: { deliverer: 'renovation_programme', dueStage: 'accepted' },
+  meter_box: { deliverer: 'renovation_programme', dueStage: 'accepted' },
+  reduced_share: { deliverer: 'property_company', dueStage: 'agreement_signed' },
+  other: { deliverer: 'property_company', dueStage: 'accepted' },
+};
+
+const asBase64 = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(typeof r.result === 'string' ? r.result.replace(/^data:[^,]*,/, '') : '');
+    r.onerror = () => reject(r.error ?? new Error('unreadable file'));
+    r.readAsDataURL(file);
+  });
+
+/**
+ * 最大公约数: every promise to a household with who delivers it and by which stage, overdue ones first; the yeses whose
+ * "depends on" has no promise yet, one tap to make one; delivery with a photo, then the household's sign-off.
+ */
+export function PromisesPanel({ estateId }: { estateId: number }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const client = useQueryClient();
+  const q = useQuery(trpc.promises.ofEstate.queryOptions({ estateId }));
+  const refresh = () => void client.invalidateQueries(trpc.promises.pathFilter());
+  const make = useMutation(trpc.promises.make.mutationOptions({ onSuccess: refresh }));
+  const deliver = useMutation(trpc.promises.deliver.mutationOptions({ onSuccess: refresh }));
+  const signOff = useMutation(trpc.promises.signOff.mutationOptions({ onSuccess: refresh }));
+  const today = shanghaiIso(new Date()).slice(0, 10);
+  const [choice, setChoice] = useState<Record<string, { deliverer: Deliverer; dueStage: PipelineStage }>>({});
+  const [fileError, setFileError] = useState<string | null>(null);
+  if (!q.data) return null;
+  const list = [...q.data.promises].sort((a, b) => Number(b.overdue) - Number(a.overdue));
+  const error = make.error ?? deliver.error ?? signOff.error;
+  return (
+    <section className="promises-panel" data-testid="promises-panel">
+      <h2>{t('promises.title', { made: q.data.promises.length, kept: q.data.promises.filter((p) => p.deliveredOn).length, overdue: q.data.promises.filter((p) => p.overdue).length })}</h2>
+      {q.data.candidates.length > 0 && (
+        <>
+          <h3>{t('promises.candidates')}</h3>
+          <ul data-testid="promise-candidates">
+            {q.data.candidates.map((c) => {
+              const key = `${c.flatId}-${c.kind}`;
+              const v = choice[key] ?? DEFAULTS[c.kind];
+              return (
+                <li key={key} data-flat={c.flatId} data-kind={c.kind}>
+                  {c.doorNumber} {c.room} · {PROMISE_KIND_ZH[c.kind]}{' '}
+                  <select name="deliverer" aria-label={t('promises.deliverer')} value={v.deliverer} onChange={(e) => setChoice({ ...choice, [key]: { ...v, deliverer: e.target.value as Deliverer } })}>
+                    {DELIVERERS.map((d) => (
+                      <option key={d} value={d}>
+                        {DELIVERER_ZH[d]}
+                      </option>
+                    ))}
+                  </select>{' '}
+                  <select name="dueStage" aria-label={t('promises.dueStage')} value={v.dueStage} onChange={(e) => setChoice({ ...choice, [key]: { ...v, dueStage: e.target.value as PipelineStage } })}>
+                    {PIPELINE_STAGES.slice(1).map((s) => (
+                      <option key={s} value={s}>
+                        {t('promises.by', { stage: STAGE_ZH[s] })}
+                      </option>
+                    ))}
+                  </select>{' '}
+                  <button type="button" onClick={() => make.mutate({ flatId: c.flatId, kind: c.kind, deliverer: v.deliverer, dueStage: v.dueStage })}>
+                    {t('promises.make')}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      <table className="promises">
+        <tbody>
+          {list.map((p) => (
+            <tr key={p.id} data-promise={p.id} className={p.overdue ? 'overdue' : undefined}>
+              <td>
+                {p.doorNumber} {p.room}
+              </td>
+              <td>{PROMISE_KIND_ZH[p.kind]}</td>
+              <td>{DELIVERER_ZH[p.deliverer]}</td>
+              <td>{t('promises.by', { stage: STAGE_ZH[p.dueStage] })}</td>
+              <td data-testid="promise-state">
+                {p.deliveredOn ? t('promises.delivered', { on: p.deliveredOn }) : p.overdue ? t('promises.overdue') : t('promises.open')}
+                {p.signedOffOn && ` · ${t('promises.signedOff', { on: p.signedOffOn })}`}
+              </td>
+              <td>
+                {!p.deliveredOn && (
+                  <label className="file-button">
+                    {t('promises.deliver')}
+                    <input
+                      type="file"
+                      name="deliveryPhoto"
+                      accept="image/jpeg,image/png,image/webp"
+                      onChange={(e) => {
+                        const file = e.target.files?.[0];
+                        if (!file) return;
+                        setFileError(file.size > 1024 * 1024 ? t('promises.tooLarge') : null);
+                        if (file.size > 1024 * 1024) return;
+                        void asBase64(file).then((photo) => deliver.mutate({ promiseId: p.id, deliveredOn: today, photo }));
+                      }}
+                    />
+                  </label>
+                )}
+                {p.deliveredOn && !p.signedOffOn && (
+                  <button type="button" onClick={() => signOff.mutate({ promiseId: p.id, on: today })}>
+                    {t('promises.signOff')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {fileError && <p role="alert">{fileError}</p>}
+      {error && <p role="alert">{refusalText(error)}</p>}
+    </section>
+  );
+}
