@@ -1,6 +1,6 @@
 /**
  * Manage users from the shell:
- *   npm run user -- add NAME --role admin|planner|canvasser|viewer [--canvasser C03 [--estate ID]]
+ *   npm run user -- add NAME --role admin|planner|canvasser|viewer|maintainer [--canvasser C03 [--estate ID]] [--licence TS3431088-2028]
  *   npm run user -- reset NAME      (new password; the user's sessions end)
  *   npm run user -- disable NAME    (no sign-in; the user's sessions end now)
  *   npm run user -- enable NAME
@@ -16,7 +16,7 @@ import { openConfigured } from '../db/open-configured.ts';
 import { ROLES, type Role } from '../../geo/access/roles.ts';
 import { parseEnv } from '../env.ts';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' }, canvasser: { type: 'string' }, estate: { type: 'string' } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' }, canvasser: { type: 'string' }, estate: { type: 'string' }, licence: { type: 'string' } } });
 const [command, name] = positionals;
 const { db, close } = await openConfigured(parseEnv());
 /** This program's one clock, at its edge: the commands read it from their context. */
@@ -27,7 +27,7 @@ try {
     if (!ROLES.includes(role)) throw new UserError(`--role: expected one of ${ROLES.join(', ')}`);
     const estate = values.estate === undefined ? undefined : Number(values.estate);
     if (estate !== undefined && !(Number.isInteger(estate) && estate > 0)) throw new UserError(`--estate: expected an estate id such as 2, got ${values.estate}`);
-    const { password } = await addUserCommand(ctx, { username: name, role, canvasser: values.canvasser, estateId: estate });
+    const { password } = await addUserCommand(ctx, { username: name, role, canvasser: values.canvasser, estateId: estate, maintainerLicence: values.licence });
     console.log(`created ${name} (${role}) with password ${password}`);
   } else if (command === 'reset' && name) {
     const reset = await resetPasswordCommand(ctx, { username: name });
@@ -42,7 +42,7 @@ try {
     for (const u of await db.select({ username: db.t.users.username, role: db.t.users.role, disabledAt: db.t.users.disabledAt }).from(db.t.users))
       console.log(`${u.username}\t${u.role}${u.disabledAt ? `\tdisabled ${u.disabledAt}` : ''}`);
   } else {
-    throw new UserError('usage: npm run user -- add NAME --role ROLE [--canvasser C03 [--estate ID]] | reset NAME | disable NAME | enable NAME | list');
+    throw new UserError('usage: npm run user -- add NAME --role ROLE [--canvasser C03 [--estate ID]] [--licence NO] | reset NAME | disable NAME | enable NAME | list');
   }
 } catch (e) {
   console.error(e instanceof UserError || e instanceof Refusal ? e.message : e);
