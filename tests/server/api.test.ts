@@ -2,7 +2,7 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAP_PALETTE } from '../../geo/palette/index.ts';
+import { HEALTH_PALETTE, MAP_PALETTE } from '../../geo/palette/index.ts';
 import type { AppRouter } from '../../server/routers/_app.ts';
 import { expectNoPersonalData } from '../support/personal-data.ts';
 import { FENGHE_DIR, startTestServer, type TestServer } from '../support/test-server.ts';
@@ -44,7 +44,9 @@ describe('tRPC over HTTP', () => {
     expect(map.headline.campaign.ruleMet).toBe(ruleMet.length);
     expect(map.headline.campaign.confirmed).toBe(confirmed.length);
     expect(map.headline.eldersServed).toBe(confirmed.reduce((n, f) => n + f.properties.upperFloorElders, 0));
-    for (const f of map.layers.stairwells.features) expect(f.properties.color).toBe(MAP_PALETTE[f.properties.colorKey].color);
+    // A lift in service is drawn by its health; every other stairwell by its stage or progress.
+    for (const f of map.layers.stairwells.features) expect(f.properties.color).toBe(f.properties.health ? HEALTH_PALETTE[f.properties.health].color : MAP_PALETTE[f.properties.colorKey].color);
+    expect(map.layers.stairwells.features.filter((f) => f.properties.health).map((f) => f.properties.stage)).toEqual(['in_service', 'in_service', 'in_service']);
   });
 
   it('colours by stage once a stairwell is past canvassing', async () => {
