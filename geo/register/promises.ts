@@ -25,7 +25,7 @@ export const DELIVERER_ZH: Record<Deliverer, string> = { property_company: 'ç‰©ä
 /** A visit's "depends on" as the promise it becomes. */
 export const PROMISE_OF_COMPENSATION: Record<Compensation, PromiseKind> = { priority_parking: 'priority_parking', drying_rack: 'drying_rack', other: 'other' };
 
-const order = (s: Stage) => (s === 'suspended' ? -1 : PIPELINE_STAGES.indexOf(s as (typeof PIPELINE_STAGES)[number]));
+const order = (s: Stage) => (s === 'suspended' ? -1 : PIPELINE_STAGES.indexOf(s));
 
 /** A promise cannot be due by a stage its stairwell has already reached. */
 export function dueStagePassed(dueStage: Stage, current: Stage): boolean {
