@@ -4,6 +4,7 @@ import { importEstate } from './import-estate.ts';
 import { readEstateDir } from './load-estate-dir.ts';
 import { seedLifecycle } from './seed-lifecycle.ts';
 import { seedFollowUps } from './seed-follow-ups.ts';
+import { seedPromises } from './seed-promises.ts';
 
 /**
  * On first start (no estate stored yet) loads the bundled estate; returns
@@ -23,7 +24,8 @@ export async function seedIfEmpty(db: Db, dir: string, anchorDay?: string): Prom
     if (!prepared || (await first(tx.select({ id: estates.id }).from(estates).limit(1)))) return false;
     const estateId = await importEstate(tx, prepared);
     await seedLifecycle(tx, estateId);
-    await seedFollowUps(tx, estateId);
+    const today = await seedFollowUps(tx, estateId);
+    await seedPromises(tx, estateId, today);
     return true;
   });
 }

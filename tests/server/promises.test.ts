@@ -25,6 +25,17 @@ describe('promises to low-floor households', () => {
   });
   afterAll(() => store.close());
 
+  it('seeds promises so the lists have content on the first start: kept in the pilot lifts’ stairwells, due elsewhere, some still conditions', async () => {
+    const seeded = await staff.promises.ofEstate({ estateId: 1 });
+    expect(seeded.promises.filter((p) => p.deliveredOn && p.photo && p.signedOffOn).length).toBeGreaterThan(0);
+    expect(seeded.promises.filter((p) => !p.deliveredOn).length).toBeGreaterThan(0);
+    expect(seeded.candidates.length).toBeGreaterThan(0);
+    const [pilot] = await store.sql<{ id: number }>("SELECT id FROM stairwells WHERE door_number = '长风二村 3号'");
+    const counts = (await staff.stages.publicStairwell({ stairwellId: pilot!.id })).promises;
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.every((c) => c.kept === c.made)).toBe(true);
+  });
+
   it('turns a visit’s “depends on drying rack” into a promise, delivered with a photo; the public page counts it', async () => {
     const before = await staff.promises.ofEstate({ estateId: 1 });
     expect(before.candidates).toContainEqual(expect.objectContaining({ flatId: flat.id, kind: 'drying_rack' }));
