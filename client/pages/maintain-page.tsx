@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FAULT_KINDS, FAULT_KIND_ZH, LIFT_EMERGENCY_LINE, RESCUE_STANDARD_MINUTES, VISIT_KINDS, VISIT_KIND_ZH, type FaultKind, type VisitKind } from '../../geo/lifecycle/index.ts';
 import { HEALTH_PALETTE } from '../../geo/palette/index.ts';
-import { shanghaiIso } from '../../geo/time/index.ts';
 import { LoginForm } from '../components/canvass/login-form.tsx';
 import { SessionHeader } from '../components/session-header.tsx';
 import { refusalText } from '../hooks/use-problem-text.ts';
@@ -11,8 +10,6 @@ import { useSession } from '../hooks/use-session.ts';
 import { useTRPC } from '../trpc.ts';
 
 const UPKEEP_ROLES = new Set(['maintainer', 'admin', 'planner']);
-/** Now in Shanghai as a datetime-local input wants it. */
-const nowLocal = () => shanghaiIso(new Date()).slice(0, 16);
 const hhmm = (iso: string | null) => (iso ? iso.slice(5, 16).replace('T', ' ') : '—');
 
 /**
@@ -122,7 +119,7 @@ function LiftVisit({ stairwellId, tag }: { stairwellId: number; tag: string }) {
       ) : (
         <p className="hint">{t('maintain.scanToRecord')}</p>
       )}
-      <FaultForm stairwellId={stairwellId} onDone={refresh} />
+      <FaultForm stairwellId={stairwellId} now={d.now} onDone={refresh} />
       <h3>{t('maintain.faults')}</h3>
       <ul className="fault-list" data-testid="faults">
         {d.faults.map((f) => (
@@ -154,7 +151,7 @@ function FaultRow({ fault: f, onDone }: { fault: Fault; onDone: () => void }) {
       {hhmm(f.alarmAt)} {FAULT_KIND_ZH[f.kind]} · {f.description}
       {f.arrival && <span className={f.arrival.late ? 'late' : ''}> · {t('maintain.arrival', { minutes: f.arrival.minutes })}</span>}
       {next && (
-        <button type="button" disabled={update.isPending} onClick={() => update.mutate({ faultId: f.id, [next]: nowLocal() })}>
+        <button type="button" disabled={update.isPending} onClick={() => update.mutate({ faultId: f.id, now: next })}>
           {t(`maintain.now.${next}`)}
         </button>
       )}
@@ -163,11 +160,11 @@ function FaultRow({ fault: f, onDone }: { fault: Fault; onDone: () => void }) {
   );
 }
 
-function FaultForm({ stairwellId, onDone }: { stairwellId: number; onDone: () => void }) {
+function FaultForm({ stairwellId, now, onDone }: { stairwellId: number; now: string; onDone: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const report = useMutation(trpc.upkeep.reportFault.mutationOptions({ onSuccess: onDone }));
-  const [v, setV] = useState({ kind: 'fault' as FaultKind, alarmAt: nowLocal(), arrivedAt: '', releasedAt: '', description: '' });
+  const [v, setV] = useState({ kind: 'fault' as FaultKind, alarmAt: now, arrivedAt: '', releasedAt: '', description: '' });
   return (
     <details className="fault-form">
       <summary>{t('maintain.report', { minutes: RESCUE_STANDARD_MINUTES })}</summary>

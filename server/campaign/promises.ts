@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
  * An estate's promises to households for staff: door, room, what, who delivers, due by, overdue, delivered (with a
  * photo), signed off; and the yeses whose "depends on" has no promise yet, to be turned into one. No names.
  */
-export async function estatePromises(db: Db, estateId: number) {
+export async function estatePromises(db: Db, estateId: number, today: string) {
   const { promises, flats, stairwells } = db.t;
   const rows = await db
     .select({
@@ -43,7 +43,8 @@ export async function estatePromises(db: Db, estateId: number) {
       .filter((kind) => kind !== undefined && !list.some((p) => p.flatId === f.flatId && p.kind === kind))
       .map((kind) => ({ flatId: f.flatId, stairwellId: f.stairwellId, doorNumber: f.doorNumber, room: f.room, kind })),
   );
-  return { promises: list, candidates };
+  // The server's day: /admin dates a delivery or sign-off by it, not by the device's clock.
+  return { promises: list, candidates, today };
 }
 
 /** A stairwell's promises in counts per kind (made, kept): the public page and the deck. */

@@ -63,7 +63,7 @@ export async function followUps(db: Db, user: SessionUser, estateId: number | un
 }
 
 /** A flat's history for those who may edit its stairwell: every visit (who came, when, outcome, concerns, note, what worked) and who should call next. */
-export async function flatHistory(db: Db, user: SessionUser, flatId: number) {
+export async function flatHistory(db: Db, user: SessionUser, flatId: number, today: string) {
   const { flats, visits, canvassers } = db.t;
   const flat = await first(db.select().from(flats).where(eq(flats.id, flatId)));
   if (!flat) throw refuse.notFound(`没有编号为 ${flatId} 的户`, `no flat with id ${flatId}`);
@@ -86,6 +86,8 @@ export async function flatHistory(db: Db, user: SessionUser, flatId: number) {
     nextVisitReason: flat.nextVisitReason,
     doNotContactOn: flat.doNotContactOn,
     visits: rows,
+    /** The server's day: the phone's next-visit date starts from it, not from the device's clock. */
+    today,
   };
 }
 

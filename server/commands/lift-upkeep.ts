@@ -137,7 +137,12 @@ export const reportFault = defineCommand({
 /** Arrival, release and repair times added as they happen; each is set once and never changed. */
 export const updateFault = defineCommand({
   roles: WHO.upkeep,
-  input: z.object({ faultId: rowId, ...faultTimesInput }),
+  input: z.object({
+    faultId: rowId,
+    ...faultTimesInput,
+    /** A time that is now, by the server's clock (the phone's 现在到场 / 现在解困 / 已恢复运行). */
+    now: z.enum(['arrivedAt', 'releasedAt', 'resolvedAt']).optional(),
+  }),
   run: async ({ tx, now, record, user }, input) => {
     const { liftFaults } = tx.t;
     const row = await first(tx.select().from(liftFaults).where(eq(liftFaults.id, input.faultId)));
@@ -145,7 +150,7 @@ export const updateFault = defineCommand({
     const lift = await liftFor(tx, user, row.stairwellId);
     const next: FaultTimes = { kind: row.kind, alarmAt: row.alarmAt, arrivedAt: row.arrivedAt, releasedAt: row.releasedAt, resolvedAt: row.resolvedAt };
     for (const field of ['arrivedAt', 'releasedAt', 'resolvedAt'] as const) {
-      const value = asStored(input[field]);
+      const value = input.now === field ? `${shanghaiIso(now).slice(0, 16)}:00+08:00` : asStored(input[field]);
       if (value === null) continue;
       if (row[field] !== null && row[field] !== value) throw refuse.conflict(`${field}：${lift.doorNumber} 此时间已登记为 ${row[field].slice(0, 16).replace('T', ' ')}，不能修改`, `${field}: already recorded as ${row[field]}`);
       next[field] = value;

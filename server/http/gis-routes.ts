@@ -21,7 +21,7 @@ const DISTRICT_TILE = /^\/api\/district\/tiles\/([^/]+)\/([^/]+)\/([^/]+)\.pbf$/
  * Returns false when the path is not one of them, so the caller can try the
  * next handler.
  */
-export async function handleGis(db: Db, req: IncomingMessage, res: ServerResponse, path: string, now: Date = new Date()): Promise<boolean> {
+export async function handleGis(db: Db, req: IncomingMessage, res: ServerResponse, path: string, now: Date): Promise<boolean> {
   if (!path.startsWith('/api/')) return false;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method ?? ''} is not supported here; use GET`);

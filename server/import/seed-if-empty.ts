@@ -4,7 +4,7 @@ import { importEstate } from './import-estate.ts';
 import { readEstateDir } from './load-estate-dir.ts';
 import { seedLifecycle } from './seed-lifecycle.ts';
 import { seedFollowUps } from './seed-follow-ups.ts';
-import { seedPromises } from './seed-promises.ts';
+import { placeholderPhoto, seedPromises } from './seed-promises.ts';
 
 /**
  * On first start (no estate stored yet) loads the bundled estate; returns
@@ -15,6 +15,7 @@ export async function seedIfEmpty(db: Db, dir: string, anchorDay?: string): Prom
   const { concernAnswers, estates } = db.t;
   // Read and drawn before the write transaction, unless an estate is stored already.
   const prepared = (await first(db.select({ id: estates.id }).from(estates).limit(1))) ? null : readEstateDir(dir, { anchorDay });
+  const photo = prepared ? placeholderPhoto() : null;
   // One write transaction: two app servers starting on one empty PostgreSQL seed it once.
   return transact(db, async (tx) => {
     await tx
@@ -25,7 +26,7 @@ export async function seedIfEmpty(db: Db, dir: string, anchorDay?: string): Prom
     const estateId = await importEstate(tx, prepared);
     await seedLifecycle(tx, estateId);
     const today = await seedFollowUps(tx, estateId);
-    await seedPromises(tx, estateId, today);
+    await seedPromises(tx, estateId, today, photo!);
     return true;
   });
 }

@@ -4,8 +4,8 @@ import { createRng } from '../../geo/synthetic/index.ts';
 import { addDays } from '../../geo/time/index.ts';
 import type { Db } from '../db/database.ts';
 
-/** A small grey placeholder "delivery photo" for the demo's kept promises (a real one is a phone photo). */
-function placeholderPhoto(): Buffer {
+/** A small grey placeholder "delivery photo" for the demo's kept promises (a real one is a phone photo); made before the seed's transaction. */
+export function placeholderPhoto(): Buffer {
   const png = new PNG({ width: 64, height: 48 });
   png.data.fill(0x9a);
   return PNG.sync.write(png);
@@ -17,7 +17,7 @@ function placeholderPhoto(): Buffer {
  * parking. In the pilot lifts' stairwells they were kept (delivered and signed off); elsewhere they are made and due
  * by 竣工验收; a few are still only conditions, waiting to be made promises. Deterministic.
  */
-export async function seedPromises(tx: Db, estateId: number, today: string): Promise<number> {
+export async function seedPromises(tx: Db, estateId: number, today: string, photo: Buffer): Promise<number> {
   const { flats, stairwells, promises } = tx.t;
   const rows = await tx
     .select({ id: flats.id, stairwellId: flats.stairwellId, stage: stairwells.stage })
@@ -26,7 +26,6 @@ export async function seedPromises(tx: Db, estateId: number, today: string): Pro
     .where(and(eq(stairwells.estateId, estateId), inArray(stairwells.stage, ['consent_passed', 'agreement_signed', 'public_notice', 'design_approved', 'permitted', 'in_service']), lte(flats.floor, 2), eq(flats.status, 'signed')))
     .orderBy(asc(flats.id));
   const rng = createRng(3434);
-  const photo = placeholderPhoto();
   let made = 0;
   for (const f of rows) {
     if (!rng.chance(0.6)) continue;

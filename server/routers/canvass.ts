@@ -24,7 +24,7 @@ export const canvassRouter = router({
   /** 今日回访: flats due a follow-up today or overdue, those that would pass their stairwell first. */
   followUps: field.input(z.object({ estateId: id.optional() }).default({})).query(async ({ ctx, input }) => await followUps(ctx.db, ctx.user, input.estateId, shanghaiIso(ctx.now()).slice(0, 10))),
   /** A flat's visits (who came, when, what was said) and who should call next. */
-  flatHistory: field.input(z.object({ flatId: id })).query(async ({ ctx, input }) => await flatHistory(ctx.db, ctx.user, input.flatId)),
+  flatHistory: field.input(z.object({ flatId: id })).query(async ({ ctx, input }) => await flatHistory(ctx.db, ctx.user, input.flatId, shanghaiIso(ctx.now()).slice(0, 10))),
   setFollowUp: field.input(setFollowUp.input).mutation(async ({ ctx, input }) => await setFollowUp(ctx, input)),
   answers: field.query(async ({ ctx }) => await ctx.db.select().from(ctx.db.t.concernAnswers)),
   costs: field.input(z.object({ stairwellId: id })).query(async ({ ctx, input }) => {

@@ -27,7 +27,8 @@ export const upkeepRouter = router({
     const lift = await liftFor(ctx.db, ctx.user, input.stairwellId);
     const [dates] = await inServiceDates(ctx.db, [input.stairwellId]);
     const health = dates ? (await liftsUpkeep(ctx.db, [dates], today(ctx.now()))).get(input.stairwellId)! : null;
-    return { stairwellId: input.stairwellId, doorNumber: lift.doorNumber, service: lift.service, upkeep: health, ...(await liftRecord(ctx.db, input.stairwellId)) };
+    // `now`: the server's minute, the default alarm time of a fault reported from the phone.
+    return { stairwellId: input.stairwellId, doorNumber: lift.doorNumber, service: lift.service, upkeep: health, now: shanghaiIso(ctx.now()).slice(0, 16), ...(await liftRecord(ctx.db, input.stairwellId)) };
   }),
   /** The secret for the lift's QR sticker (staff print it for the car); never shown to a maintainer's account. */
   sticker: staff.input(z.object({ stairwellId })).query(async ({ ctx, input }) => {

@@ -43,7 +43,8 @@ describe('今日回访 on a canvasser’s phone', () => {
     await history.locator('input[name="nextReason"]').fill('老人听女儿的');
     await history.getByRole('button', { name: '保存回访安排' }).click();
     await history.getByTestId('follow-up-saved').waitFor();
-    await expect(history.getByTestId('next-visit').textContent()).resolves.toContain('由 女儿（在浦东工作）周末打电话 联系 · 老人听女儿的');
+    // The flat's record is read again after the save: its next call names the daughter.
+    await history.getByTestId('next-visit').filter({ hasText: '由 女儿（在浦东工作）周末打电话 联系 · 老人听女儿的' }).waitFor();
     await phone.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'follow-up-phone.png'), fullPage: true });
 
     await phone.getByTestId('visit-form').getByRole('button', { name: '关闭' }).click();

@@ -93,6 +93,16 @@ describe('lifts in service: the maintainer, visits by QR, faults and rescues, fu
     expect((await refusal(rival.upkeep.updateFault({ faultId: id, resolvedAt: '2026-11-24T19:59' }))).code).toBe('FORBIDDEN');
   });
 
+  it('times the phone’s 现在到场 by the server’s clock, not the phone’s', async () => {
+    const lift = lifts.find((l) => l.door === '长风二村 3号')!;
+    setTime('2026-11-25T08:30:00+08:00');
+    const { id } = await maintainer.upkeep.reportFault({ stairwellId: lift.id, kind: 'fault', alarmAt: '2026-11-25T08:10', description: '外呼按钮失灵' });
+    setTime('2026-11-25T08:34:20+08:00');
+    await maintainer.upkeep.updateFault({ faultId: id, now: 'arrivedAt' });
+    expect((await maintainer.upkeep.lift({ stairwellId: lift.id })).faults.find((f) => f.id === id)).toMatchObject({ arrivedAt: '2026-11-25T08:34:00+08:00', arrival: { minutes: 24, late: false } });
+    expect((await maintainer.upkeep.lift({ stairwellId: lift.id })).now).toBe('2026-11-25T08:34');
+  });
+
   it('pays a repair from the maintenance fund only after 7 days of notice; staff only', async () => {
     const lift = lifts[0]!;
     setTime('2026-11-24T10:00:00+08:00');

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONCERN_ZH, WHAT_WORKED_ZH, type WhatWorked } from '../../../geo/register/index.ts';
 import { STATUS_PALETTE } from '../../../geo/palette/index.ts';
-import { addDays, shanghaiIso } from '../../../geo/time/index.ts';
+import { addDays } from '../../../geo/time/index.ts';
 import { refusalText } from '../../hooks/use-problem-text.ts';
 import { useTRPC } from '../../trpc.ts';
 
@@ -23,13 +23,15 @@ export function FlatFollowUp({ flatId }: { flatId: number }) {
       onSuccess: () => void Promise.all([client.invalidateQueries(trpc.canvass.followUps.pathFilter()), client.invalidateQueries(trpc.canvass.flatHistory.pathFilter())]),
     }),
   );
-  const today = shanghaiIso(new Date()).slice(0, 10);
   const [who, setWho] = useState<Who>('anyone');
   const [person, setPerson] = useState('');
-  const [on, setOn] = useState(addDays(today, 3));
+  // Three days after the server's today until the canvasser picks a day.
+  const [picked, setOn] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   if (!history.data) return null;
   const h = history.data;
+  const { today } = h;
+  const on = picked ?? addDays(today, 3);
   return (
     <section className="flat-follow-up" data-testid="flat-history">
       <h3>{t('followUps.history', { room: h.room })}</h3>

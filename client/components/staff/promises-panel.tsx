@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DELIVERERS, DELIVERER_ZH, PROMISE_KIND_ZH, type Deliverer, type PromiseKind } from '../../../geo/register/index.ts';
 import { PIPELINE_STAGES, STAGE_ZH, type PipelineStage } from '../../../geo/stages/index.ts';
-import { shanghaiIso } from '../../../geo/time/index.ts';
 import { refusalText } from '../../hooks/use-problem-text.ts';
 import { useTRPC } from '../../trpc.ts';
 
@@ -40,10 +39,10 @@ export function PromisesPanel({ estateId }: { estateId: number }) {
   const make = useMutation(trpc.promises.make.mutationOptions({ onSuccess: refresh }));
   const deliver = useMutation(trpc.promises.deliver.mutationOptions({ onSuccess: refresh }));
   const signOff = useMutation(trpc.promises.signOff.mutationOptions({ onSuccess: refresh }));
-  const today = shanghaiIso(new Date()).slice(0, 10);
   const [choice, setChoice] = useState<Record<string, { deliverer: Deliverer; dueStage: PipelineStage }>>({});
   const [fileError, setFileError] = useState<string | null>(null);
   if (!q.data) return null;
+  const { today } = q.data;
   const list = [...q.data.promises].sort((a, b) => Number(b.overdue) - Number(a.overdue));
   const error = make.error ?? deliver.error ?? signOff.error;
   return (
