@@ -1,11 +1,25 @@
-import { and, asc, desc, eq, inArray, isNull, lt, ne } from 'drizzle-orm';
-import { followUpQueue, type FollowUpFlat } from '../../geo/register/index.ts';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { awaitsFollowUp, followUpQueue, overdueByStairwell, type FollowUpFlat } from '../../geo/register/index.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { first, type Db } from '../db/database.ts';
+import { first, type Db, type Tables } from '../db/database.ts';
 import { refuse } from '../refusal.ts';
-import { evaluateFlats, loadStairwellState } from '../queries/stairwell-states.ts';
+import { evaluateFlats, loadFlatRows } from '../queries/stairwell-states.ts';
 import { canEditStairwell } from './permissions.ts';
 import { myStairwells } from './my-stairwells.ts';
+
+/** A flat's follow-up fields, read for the lists and the wall's count. */
+const followUpColumns = ({ flats }: Tables) => ({
+  flatId: flats.id,
+  stairwellId: flats.stairwellId,
+  room: flats.room,
+  floor: flats.floor,
+  status: flats.status,
+  nextVisitOn: flats.nextVisitOn,
+  nextVisitorCanvasserId: flats.nextVisitorCanvasserId,
+  nextVisitorNote: flats.nextVisitorNote,
+  nextVisitReason: flats.nextVisitReason,
+  doNotContactOn: flats.doNotContactOn,
+});
 
 /**
  * 今日回访: the flats due a follow-up today or overdue. A canvasser's list holds its stairwells' flats whose next call
@@ -18,26 +32,13 @@ export async function followUps(db: Db, user: SessionUser, estateId: number | un
   const mine = await myStairwells(db, user, estateId);
   const ids = mine.map((s) => s.id);
   if (ids.length === 0) return [];
-  const rows = await db
-    .select({
-      flatId: flats.id,
-      stairwellId: flats.stairwellId,
-      room: flats.room,
-      floor: flats.floor,
-      status: flats.status,
-      nextVisitOn: flats.nextVisitOn,
-      nextVisitorCanvasserId: flats.nextVisitorCanvasserId,
-      nextVisitorNote: flats.nextVisitorNote,
-      nextVisitReason: flats.nextVisitReason,
-      doNotContactOn: flats.doNotContactOn,
-    })
-    .from(flats)
-    .where(and(inArray(flats.stairwellId, ids), isNull(flats.doNotContactOn)));
-  const due = rows.filter((r) => r.nextVisitOn !== null && r.nextVisitOn <= today && r.status !== 'signed');
+  const rows = await db.select(followUpColumns(db.t)).from(flats).where(inArray(flats.stairwellId, ids));
+  // The rule of who waits (a day set and passed, not signed, not 不再上门) is geo/register's.
+  const due = rows.filter((r) => awaitsFollowUp({ ...r, inMinimalSet: false }, today));
   // The fewest signatures that would pass each stairwell with a flat due.
   const minimal = new Set<number>();
   for (const id of new Set(due.map((r) => r.stairwellId))) {
-    const c = evaluateFlats((await loadStairwellState(db, id)).flats);
+    const c = evaluateFlats(await loadFlatRows(db, id));
     if (c.complete) for (const f of c.result.flatsToPass ?? []) minimal.add(Number(f));
   }
   const groups = await db
@@ -95,12 +96,6 @@ export async function flatHistory(db: Db, user: SessionUser, flatId: number, tod
 export async function overdueFollowUps(db: Db, stairwellIds: readonly number[], today: string): Promise<Map<number, number>> {
   const { flats } = db.t;
   if (stairwellIds.length === 0) return new Map();
-  const rows = await db
-    .select({ stairwellId: flats.stairwellId })
-    .from(flats)
-    .where(and(inArray(flats.stairwellId, [...stairwellIds]), lt(flats.nextVisitOn, today), ne(flats.status, 'signed'), isNull(flats.doNotContactOn)))
-    .orderBy(asc(flats.stairwellId));
-  const out = new Map<number, number>();
-  for (const r of rows) out.set(r.stairwellId, (out.get(r.stairwellId) ?? 0) + 1);
-  return out;
+  const rows = await db.select(followUpColumns(db.t)).from(flats).where(and(inArray(flats.stairwellId, [...stairwellIds]), lt(flats.nextVisitOn, today)));
+  return overdueByStairwell(rows.map((r) => ({ ...r, inMinimalSet: false })), today);
 }

@@ -6,6 +6,7 @@ import { requireEditStairwell } from '../canvass/permissions.ts';
 import { first } from '../db/database.ts';
 import { refuse } from '../refusal.ts';
 import { defineCommand } from './command.ts';
+import { flatPlace } from '../canvass/flat-place.ts';
 import { isoDay } from './stage-input.ts';
 import { estateOf } from './write-scope.ts';
 
@@ -35,9 +36,8 @@ export const setFollowUp = defineCommand({
   input: setFollowUpInput,
   estate: (input, db) => estateOf.flat(db, input.flatId),
   run: async ({ tx, now, record, user }, input) => {
-    const { flats, stairwells, canvassers } = tx.t;
-    const flat = await first(tx.select({ id: flats.id, room: flats.room, stairwellId: flats.stairwellId, version: flats.version, estateId: stairwells.estateId, doorNumber: stairwells.doorNumber }).from(flats).innerJoin(stairwells, eq(stairwells.id, flats.stairwellId)).where(eq(flats.id, input.flatId)));
-    if (!flat) throw refuse.notFound(`没有编号为 ${input.flatId} 的户`, `no flat with id ${input.flatId}`);
+    const { flats, canvassers } = tx.t;
+    const flat = await flatPlace(tx, input.flatId);
     await requireEditStairwell(tx, user, flat.stairwellId);
     const today = shanghaiIso(now).slice(0, 10);
     const where = `${flat.doorNumber} ${flat.room}`;

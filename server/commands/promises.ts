@@ -9,6 +9,7 @@ import { MAX_PHOTO_BYTES } from '../evidence/evidence-input.ts';
 import { Refusal, refuse } from '../refusal.ts';
 import { inWorker } from '../workers/worker-pool.ts';
 import { defineCommand } from './command.ts';
+import { flatPlace } from '../canvass/flat-place.ts';
 import { isoDay } from './stage-input.ts';
 import { estateOf } from './write-scope.ts';
 
@@ -28,9 +29,8 @@ export const makePromise = defineCommand({
   input: makePromiseInput,
   estate: (input, db) => estateOf.flat(db, input.flatId),
   run: async ({ tx, now, record, user }, input) => {
-    const { flats, stairwells, promises } = tx.t;
-    const flat = await first(tx.select({ id: flats.id, room: flats.room, stairwellId: flats.stairwellId, estateId: stairwells.estateId, doorNumber: stairwells.doorNumber, stage: stairwells.stage }).from(flats).innerJoin(stairwells, eq(stairwells.id, flats.stairwellId)).where(eq(flats.id, input.flatId)));
-    if (!flat) throw refuse.notFound(`没有编号为 ${input.flatId} 的户`, `no flat with id ${input.flatId}`);
+    const { promises } = tx.t;
+    const flat = await flatPlace(tx, input.flatId);
     if (dueStagePassed(input.dueStage, flat.stage))
       throw refuse.badInput(
         `dueStage：${flat.doorNumber} 已到“${STAGE_ZH[flat.stage]}”，不能承诺在“${STAGE_ZH[input.dueStage]}”前兑现；请选择之后的阶段`,
