@@ -1,5 +1,6 @@
 import { MoneyPanel } from '../components/staff/money-panel.tsx';
 import { PromisesPanel } from '../components/staff/promises-panel.tsx';
+import { TeamsPanel } from '../components/staff/teams-panel.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc.ts';
@@ -46,6 +47,7 @@ export function StaffPage() {
             <div className="staff-col">
               <ReviewPanel />
               <EvidencePanel estateId={estate.data.estate.id} stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />
+              <TeamsPanel data={estate.data} />
             </div>
             <div className="staff-col">
               <RegisterPanel estateId={estate.data.estate.id} />

@@ -1,5 +1,6 @@
 import { bbox } from '@turf/turf';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { MapColorKey } from '../../geo/palette/index.ts';
 import { BattleMapView } from '../components/battle-map-view.tsx';
@@ -12,6 +13,9 @@ import { StairwellPanel } from '../components/stairwell-panel.tsx';
 import { FocusCaption } from '../components/wall/focus-caption.tsx';
 import { ProgressPanel } from '../components/wall/progress-panel.tsx';
 import { LifecyclePanel } from '../components/wall/lifecycle-panel.tsx';
+import { CoveragePanel } from '../components/wall/coverage-panel.tsx';
+import { COVERAGE_SOURCES, coverageFeatures, coverageLayers } from '../map/coverage-layers.ts';
+import { useTRPC } from '../trpc.ts';
 import { WallDeadlines } from '../components/wall/wall-deadlines.tsx';
 import { WallFeed } from '../components/wall/wall-feed.tsx';
 import { WallLeaderboard } from '../components/wall/wall-leaderboard.tsx';
@@ -24,6 +28,9 @@ import { focusViews } from '../wall/focus-views.ts';
 import type { WallSettings } from '../wall/wall-settings.ts';
 import '../styles/wall.css';
 import type { EstateMap, FlatChange, StageChange } from '../wire.ts';
+
+/** The coverage layer (党建引领, 1+2+N): badges on stairwells with a gap, over the campaign's colours. */
+const OVERLAY = { sources: COVERAGE_SOURCES, layers: coverageLayers() };
 
 /** How long the wall dwells on a stairwell that has just passed. */
 const CELEBRATE_MS = 12_000;
@@ -92,6 +99,9 @@ export function WallPage({ settings }: { settings: WallSettings }) {
   // Polled three times per stale period, so "stale" means the server has not answered, not that nothing happened.
   const live = useLive(estateId, Math.min(30_000, (settings.staleAfterSeconds * 1000) / 3));
   const progress = useProgress(estateId);
+  const trpc = useTRPC();
+  const coverage = useQuery(trpc.teams.coverage.queryOptions({ estateId: estateId ?? 0 }, { enabled: estateId !== undefined }));
+  const overlayData = useMemo(() => (estate.data && coverage.data ? { coverage: coverageFeatures(estate.data, coverage.data.stairwells) } : undefined), [estate.data, coverage.data]);
   // Fresh map data holds every colour a change announced before it.
   const { clearRecolours } = live;
   useEffect(() => clearRecolours(), [estate.data, clearRecolours]);
@@ -133,7 +143,7 @@ export function WallPage({ settings }: { settings: WallSettings }) {
       <div className="wall-main">
         <HeadlineFigures headline={data.headline} />
         <main className="wall-map">
-          <BattleMapView data={data} selectedId={selected} interactive={!kiosk} onSelect={setSelected} padding={mapPadding} focusIds={focusIds} flags={flags} recolours={live.recolours} />
+          <BattleMapView data={data} selectedId={selected} interactive={!kiosk} onSelect={setSelected} padding={mapPadding} focusIds={focusIds} flags={flags} recolours={live.recolours} overlay={OVERLAY} overlayData={overlayData} />
           {view && !celebrating && <FocusCaption view={view} index={index} count={views.length} />}
           {celebrating && <PassedBanner key={celebrating.key} door={celebrating.door} word={celebrating.word} />}
           {!kiosk && selected !== null && <StairwellPanel stairwellId={selected} onClose={closePanel} side={panelSide(data, selected)} />}
@@ -144,6 +154,7 @@ export function WallPage({ settings }: { settings: WallSettings }) {
       <aside className="wall-side">
         <ProgressPanel days={progress.data?.days ?? []} />
         {data.lifecycle && <LifecyclePanel summary={data.lifecycle} />}
+        {coverage.data && <CoveragePanel totals={coverage.data.totals} />}
         <WallDeadlines estateId={data.estate.id} />
         <div className="wall-lists">
           <WallLeaderboard board={live.leaderboard} />

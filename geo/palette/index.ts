@@ -7,3 +7,4 @@ export { DIFF_PALETTE, DISTINCT_PHASE_COLORS, phaseColor, phaseTextColor } from 
 export { PARKING_PALETTE, PARKING_STATES, type ParkingState } from './parking-palette.ts';
 export { CHART_PALETTE, LIGHT_CHART_PALETTE, stageEntry, type ChartPalette } from './chart-palette.ts';
 export { HEALTH_PALETTE } from './health-palette.ts';
+export { COVERAGE_BADGE, COVERAGE_PALETTE, coverageKey, type CoverageKey } from './coverage-palette.ts';

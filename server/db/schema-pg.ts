@@ -17,6 +17,7 @@ import type { LegalKind, ObjectionStatus, Stage, StageDetails } from '../../geo/
 import type { Role } from '../../geo/access/roles.ts';
 import type { FaultKind, VisitKind } from '../../geo/lifecycle/index.ts';
 import type { Deliverer, PromiseKind } from '../../geo/register/index.ts';
+import type { TeamDuty, TeamPost } from '../../geo/team/index.ts';
 
 // The same text as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ'): ISO instants compare as text in both.
 const createdAt = () => text('created_at').notNull().default(sql`to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
@@ -607,4 +608,20 @@ export const promises = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('promises_stairwell').on(t.stairwellId), index('promises_flat').on(t.flatId)],
+);
+
+/** 党建引领 and 1+2+N: a canvasser of the estate in a post behind a stairwell, with what they answer for (a stage, floors, flats). */
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    id: serial('id').primaryKey(),
+    stairwellId: integer('stairwell_id').notNull().references(() => stairwells.id),
+    canvasserId: integer('canvasser_id').notNull().references(() => canvassers.id),
+    post: text('post').$type<TeamPost>().notNull(),
+    duty: json('duty').$type<TeamDuty>().notNull(),
+    /** The day they took the post (a secretary's is the day the temporary branch was set up). */
+    since: text('since').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('team_members_post').on(t.stairwellId, t.canvasserId, t.post), index('team_members_canvasser').on(t.canvasserId)],
 );

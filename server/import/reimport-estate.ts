@@ -86,6 +86,7 @@ export async function reimportEstate(db: Db, estateId: number, layout: EstateLay
     const goneIds = gone.map(([, id]) => id);
     if (goneIds.length) {
       await tx.delete(t.canvasserStairwells).where(inArray(t.canvasserStairwells.stairwellId, goneIds));
+      await tx.delete(t.teamMembers).where(inArray(t.teamMembers.stairwellId, goneIds));
       await tx.delete(t.stairwellCosts).where(inArray(t.stairwellCosts.stairwellId, goneIds));
       await tx.delete(t.stairwells).where(inArray(t.stairwells.id, goneIds));
     }

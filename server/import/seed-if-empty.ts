@@ -5,6 +5,7 @@ import { readEstateDir } from './load-estate-dir.ts';
 import { seedLifecycle } from './seed-lifecycle.ts';
 import { seedFollowUps } from './seed-follow-ups.ts';
 import { placeholderPhoto, seedPromises } from './seed-promises.ts';
+import { seedTeams } from './seed-teams.ts';
 
 /**
  * On first start (no estate stored yet) loads the bundled estate; returns
@@ -27,6 +28,7 @@ export async function seedIfEmpty(db: Db, dir: string, anchorDay?: string): Prom
     await seedLifecycle(tx, estateId);
     const today = await seedFollowUps(tx, estateId);
     await seedPromises(tx, estateId, today, photo!);
+    await seedTeams(tx, estateId, today);
     return true;
   });
 }

@@ -15,6 +15,7 @@ import { stagesRouter } from './stages.ts';
 import { stairwellRouter } from './stairwell.ts';
 import { upkeepRouter } from './upkeep.ts';
 import { promisesRouter } from './promises.ts';
+import { teamsRouter } from './teams.ts';
 import { usersRouter } from './users.ts';
 
 export const appRouter = router({
@@ -32,6 +33,7 @@ export const appRouter = router({
   money: moneyRouter,
   upkeep: upkeepRouter,
   promises: promisesRouter,
+  teams: teamsRouter,
   users: usersRouter,
   sitePlan: sitePlanRouter,
   evidence: evidenceRouter,

@@ -9,6 +9,7 @@ import { DEPTH_PROBLEM, featureCollectionToWgs84, parseEstateGeoJSON, withinDept
 import { Refusal, type RefusalKind } from '../refusal.ts';
 import { checkEvidenceFiles, type CheckedEvidenceFiles } from '../evidence/evidence-files.ts';
 import { readCanvasserFile } from '../import/read-canvasser-file.ts';
+import { readTeamFile } from '../import/read-team-file.ts';
 import { readOutlines, type OutlinesRead } from '../outlines/read-outlines.ts';
 import { readRegisterFile, type RegisterFile } from '../register/read-register-file.ts';
 import { checkSitePlanImage, type CheckedSitePlan } from '../site-plan/check-site-plan.ts';
@@ -39,6 +40,8 @@ interface FileInput {
 export const readRegister = ({ bytes, fileName }: FileInput): Promise<TaskOutcome<RegisterFile>> => outcome(() => readRegisterFile(bytes, fileName));
 
 export const readCanvassers = ({ bytes, fileName }: FileInput) => outcome(() => readCanvasserFile(bytes, fileName));
+
+export const readTeams = ({ bytes, fileName }: FileInput) => outcome(() => readTeamFile(bytes, fileName));
 
 export const readOutlineLayers = ({ bytes, fileName }: FileInput): Promise<TaskOutcome<OutlinesRead>> => outcome(() => readOutlines(bytes, fileName));
 
