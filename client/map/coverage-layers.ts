@@ -1,6 +1,6 @@
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { COVERAGE_BADGE } from '../../geo/palette/index.ts';
-import { COVERAGE_GAP_MARK, type StairwellCoverage } from '../../geo/team/index.ts';
+import { COVERAGE_GAP_MARK, type CoverageGap } from '../../geo/team/index.ts';
 import type { EstateMap } from '../wire.ts';
 
 export const COVERAGE_SOURCES = ['coverage'] as const;
@@ -32,7 +32,7 @@ export function coverageLayers(): (LayerSpecification & { source: string })[] {
 }
 
 /** The stairwells with a gap, each its footprint with its badge text ("缺 楼·党"); no names. */
-export function coverageFeatures(map: EstateMap, coverage: readonly StairwellCoverage[]): GeoJSON.FeatureCollection {
+export function coverageFeatures(map: EstateMap, coverage: readonly { stairwellId: number; gaps: readonly CoverageGap[] }[]): GeoJSON.FeatureCollection {
   const gaps = new Map(coverage.filter((c) => c.gaps.length > 0).map((c) => [c.stairwellId, c.gaps]));
   return {
     type: 'FeatureCollection',

@@ -8,6 +8,7 @@ import { SlideClosest } from '../components/present/slide-closest.tsx';
 import { SlideNext } from '../components/present/slide-next.tsx';
 import { SlideParking } from '../components/present/slide-parking.tsx';
 import { SlidePhasing } from '../components/present/slide-phasing.tsx';
+import { SlidePeople } from '../components/present/slide-people.tsx';
 import { SlideProgress } from '../components/present/slide-progress.tsx';
 import { SlideReplay } from '../components/present/slide-replay.tsx';
 import { SlideToday } from '../components/present/slide-today.tsx';
@@ -36,6 +37,8 @@ function Slide({ slide, data, meta, pixelRatio }: { slide: SlideKey; data: Prese
       return deck.phasing && <SlidePhasing meta={meta} map={map} phasing={deck.phasing} pixelRatio={pixelRatio} />;
     case 'parking':
       return deck.parking && <SlideParking meta={meta} map={map} parking={deck.parking} pixelRatio={pixelRatio} />;
+    case 'people':
+      return <SlidePeople meta={meta} map={map} people={deck.people} pixelRatio={pixelRatio} />;
     case 'next':
       return <SlideNext meta={meta} map={map} deck={deck} />;
   }

@@ -4,6 +4,8 @@ import { first, type Db } from '../db/database.ts';
 import { computeParking } from '../parking/compute-parking.ts';
 import { getScenario } from '../planning/scenarios.ts';
 import { requireEstate } from './stairwell-states.ts';
+import { estateCoverage } from '../campaign/teams.ts';
+import { promiseCounts, promiseOverdue } from '../../geo/register/index.ts';
 
 /**
  * What /present shows beyond the map: the latest saved phasing plan, phase by
@@ -39,10 +41,12 @@ export async function presentDeck(db: Db, estateId: number) {
     adopted: scenario.adoptedAt !== null,
   };
 
+  const people = await peopleBehindDoors(db, estateId);
   const parking = await computeParking(db, { estateId, floors: DEFAULT_PARKING_RULES.floors, maxWalkM: DEFAULT_PARKING_RULES.maxWalkM, scenarioId: latest?.id ?? null });
   const now = parking.states[0]!;
   return {
     phasing,
+    people,
     parking:
       parking.claimantCount === 0
         ? null
@@ -62,3 +66,29 @@ export async function presentDeck(db: Db, estateId: number) {
   };
 }
 export type PresentDeck = Awaited<ReturnType<typeof presentDeck>>;
+
+/**
+ * The branch work and the promises to low floors, for the deck's 人 slide:
+ * coverage per stairwell (gaps only) and its totals, promises made and kept
+ * per kind, how many are overdue and how many stairwells have kept every one.
+ * Counts and door numbers only; never a name, a room or a household.
+ */
+async function peopleBehindDoors(db: Db, estateId: number) {
+  const { promises, stairwells } = db.t;
+  const coverage = await estateCoverage(db, estateId);
+  const rows = await db
+    .select({ stairwellId: promises.stairwellId, kind: promises.kind, dueStage: promises.dueStage, deliveredOn: promises.deliveredOn, stage: stairwells.stage })
+    .from(promises)
+    .innerJoin(stairwells, eq(stairwells.id, promises.stairwellId))
+    .where(eq(stairwells.estateId, estateId));
+  const withPromises = new Set(rows.map((r) => r.stairwellId));
+  const withUnkept = new Set(rows.filter((r) => r.deliveredOn === null).map((r) => r.stairwellId));
+  return {
+    branch: coverage.totals,
+    coverage: coverage.stairwells.map((s) => ({ stairwellId: s.stairwellId, gaps: s.gaps })),
+    promises: promiseCounts(rows),
+    promisesOverdue: rows.filter((r) => promiseOverdue(r, r.stage)).length,
+    stairwellsWithPromises: withPromises.size,
+    stairwellsAllKept: [...withPromises].filter((id) => !withUnkept.has(id)).length,
+  };
+}

@@ -27,7 +27,7 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
-const SLIDES = ['today', 'progress', 'replay', 'closest', 'phasing', 'parking', 'next'];
+const SLIDES = ['today', 'progress', 'replay', 'closest', 'phasing', 'parking', 'people', 'next'];
 
 async function openPresent(hash = '', viewport = { width: 1920, height: 1080 }): Promise<Page> {
   const page = await browser.newPage({ viewport, acceptDownloads: true });
@@ -66,7 +66,7 @@ describe('/present in Chromium', () => {
     expect(await slideOf(page)).toBe('today');
     await expect(page.getByTestId('present-pager').textContent()).resolves.toBe(`1 / ${SLIDES.length}`);
     const seen = [await slideOf(page)];
-    for (const key of ['PageDown', 'ArrowRight', ' ', 'ArrowDown', 'PageDown', 'ArrowRight']) {
+    for (const key of ['PageDown', 'ArrowRight', ' ', 'ArrowDown', 'PageDown', 'ArrowRight', 'ArrowRight']) {
       await page.keyboard.press(key);
       seen.push(await slideOf(page));
     }
@@ -75,6 +75,11 @@ describe('/present in Chromium', () => {
     expect(await slideOf(page)).toBe('next');
     expect(new URL(page.url()).hash).toBe(`#${SLIDES.length}`);
     await page.keyboard.press('PageUp');
+    expect(await slideOf(page)).toBe('people');
+    // The people behind the doors: branch work and promises in counts, never a name.
+    await expect(page.getByTestId('branch-figures').textContent()).resolves.toMatch(/临时党支部\d+亮身份党员\d+1\+2\+N 服务队\d+/);
+    await expect(page.getByTestId('promise-figures').textContent()).resolves.toContain('室外晾衣架');
+    await page.keyboard.press('ArrowLeft');
     expect(await slideOf(page)).toBe('parking');
     await page.keyboard.press('ArrowLeft');
     expect(await slideOf(page)).toBe('phasing');

@@ -58,6 +58,21 @@ describe('the presentation deck', () => {
     expect(after.parking!.zones.features.length).toBeGreaterThan(0);
   });
 
+  it('counts the people behind the doors: branch work and promises made and kept, per kind, with nothing about a household', async () => {
+    const { people } = await trpc.present.deck({ estateId: 1 });
+    expect(people.branch.stairwells).toBe(80);
+    expect(people.branch.branches).toBeGreaterThan(0);
+    expect(people.coverage.filter((c) => c.gaps.length > 0).length).toBe(80 - people.branch.fullyCovered);
+    const made = people.promises.reduce((n, p) => n + p.made, 0);
+    const kept = people.promises.reduce((n, p) => n + p.kept, 0);
+    expect(made).toBeGreaterThan(kept);
+    expect(kept).toBeGreaterThan(0);
+    expect(people.promises.map((p) => p.kind)).toContain('drying_rack');
+    expect(people.stairwellsAllKept).toBeGreaterThan(0);
+    expect(people.stairwellsAllKept).toBeLessThan(people.stairwellsWithPromises);
+    expect(JSON.stringify(people)).not.toMatch(/"room"|"flatId"|"name"|"canvasserId"/);
+  });
+
   it('carries no personal field in anything /wall or /present reads', async () => {
     const responses = await Promise.all([
       trpc.estate.map({ estateId: 1 }),
@@ -66,6 +81,7 @@ describe('the presentation deck', () => {
       trpc.present.deck({ estateId: 1 }),
       trpc.live.recent({ estateId: 1, limit: 100 }),
       trpc.live.leaderboard({ estateId: 1 }),
+      trpc.teams.coverage({ estateId: 1 }),
     ]);
     const wire = JSON.stringify(responses);
     expectNoPersonalData(wire);
