@@ -5,13 +5,14 @@ import { LanguageToggle } from '../components/language-toggle.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { PlanTabs } from '../components/plan/plan-tabs.tsx';
 import { ProgrammeGantt } from '../components/plan/programme-gantt.tsx';
+import { OverduePromises } from '../components/plan/overdue-promises.tsx';
 import { StaffOnly } from '../components/staff-only.tsx';
 import { useChanges } from '../hooks/use-changes.ts';
 import { useEstateMap } from '../hooks/use-estate-map.ts';
 import { useTRPC } from '../trpc.ts';
 import { refusalText } from '../hooks/use-problem-text.ts';
 
-/** 施工计划: the adopted programme's planned bars against the recorded dates, with every late stairwell named. */
+/** 施工计划: the adopted programme's planned bars against the recorded dates, with every late stairwell and every overdue promise to low floors named. */
 export function ProgrammePage() {
   return (
     <StaffOnly>
@@ -87,6 +88,7 @@ function ProgrammeView() {
           )}
         </>
       )}
+      <OverduePromises estateId={estate.data.estate.id} />
     </div>
   );
 }

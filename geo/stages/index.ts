@@ -1,4 +1,4 @@
-export { PIPELINE_STAGES, STAGE_ZH, STAGES, isStage, stageIndex, type PipelineStage, type Stage } from './stages.ts';
+export { PIPELINE_STAGES, STAGE_EN, STAGE_ZH, STAGES, isStage, stageIndex, type PipelineStage, type Stage } from './stages.ts';
 export { checkStageChange, type StageChange, type StageRefusal, type StageRefusalCode } from './check-stage-change.ts';
 export { OBJECTION_OUTCOMES, type ConsentRecord, type ObjectionOutcome, type ObjectionStatus, type StageDetails } from './stage-details.ts';
 export {

@@ -15,7 +15,8 @@ export function placeholderPhoto(): Buffer {
  * The demo's promises to low floors (最大公约数), so /admin's list and the public page's counts have content on the
  * first start: ground- and first-floor yeses of stairwells past the vote depend on a drying rack or priority
  * parking. In the pilot lifts' stairwells they were kept (delivered and signed off); elsewhere they are made and due
- * by 竣工验收; a few are still only conditions, waiting to be made promises. Deterministic.
+ * by 竣工验收; a few are still only conditions, waiting to be made promises; two meter-box sealings due before
+ * the notice have slipped (overdue). Deterministic.
  */
 export async function seedPromises(tx: Db, estateId: number, today: string, photo: Buffer): Promise<number> {
   const { flats, stairwells, promises } = tx.t;
@@ -46,6 +47,12 @@ export async function seedPromises(tx: Db, estateId: number, today: string, phot
       madeAt: `${madeOn}T10:00:00+08:00`,
       ...(built ? { deliveredOn: addDays(madeOn, 200), photo, photoMime: 'image/png', signedOffOn: addDays(madeOn, 203) } : {}),
     });
+    made++;
+  }
+  // Two promises the renovation programme has let slip: meter boxes to be sealed before the notice, in stairwells already past it.
+  const late = rows.filter((f) => f.stage === 'design_approved' || f.stage === 'permitted');
+  for (const f of late.filter((x, i) => late.findIndex((y) => y.stairwellId === x.stairwellId) === i).slice(0, 2)) {
+    await tx.insert(promises).values({ stairwellId: f.stairwellId, flatId: f.id, kind: 'meter_box', deliverer: 'renovation_programme', dueStage: 'public_notice', note: null, madeBy: 'seed', madeAt: `${addDays(today, -45)}T10:00:00+08:00` });
     made++;
   }
   return made;

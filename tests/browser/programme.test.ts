@@ -1,4 +1,4 @@
-import { clientApi, verifyWrittenVotes } from '../support/evidence.ts';
+import { clientApi, formPhoto, verifyWrittenVotes } from '../support/evidence.ts';
 import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,6 +72,15 @@ describe('the construction programme in /plan', () => {
     await bar.locator('rect.programme-actual').waitFor({ timeout: 15_000 });
     expect(await bar.getAttribute('data-status')).toMatch(/^(building|started_late|overrun)$/);
     await page.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'plan-programme.png'), fullPage: true });
+
+    // Promises to low floors past their stage are named under the programme, door and what, no room; a delivery takes one off live.
+    const promises = page.getByTestId('programme-promises');
+    const overdue = (await client.promises.ofEstate.query({ estateId: 1 })).promises.filter((p) => p.overdue);
+    expect(overdue.length).toBeGreaterThan(0);
+    await expect.poll(() => promises.locator('tr[data-promise]').count()).toBe(overdue.length);
+    await expect(promises.locator(`tr[data-promise="${overdue[0]!.id}"]`).textContent()).resolves.toBe(`${overdue[0]!.doorNumber}电表箱封闭综合修缮项目公示前${overdue[0]!.stage === 'permitted' ? '施工许可' : '联合审查'}`);
+    await client.promises.deliver.mutate({ promiseId: overdue[0]!.id, deliveredOn: today, photo: formPhoto() });
+    await expect.poll(() => promises.locator('tr[data-promise]').count(), { timeout: 15_000 }).toBe(overdue.length - 1);
 
     // Re-planning keeps it in its phase, marked as started.
     await page.getByRole('link', { name: '分批施工' }).click();
