@@ -63,7 +63,7 @@ export async function followUps(db: Db, user: SessionUser, estateId: number | un
   }));
 }
 
-/** A flat's history for those who may edit its stairwell: every visit (who came, when, outcome, concerns, note, what worked) and who should call next. */
+/** A flat's history for those who may edit its stairwell: every visit (who came, when, outcome, concerns, note, what worked), who should call next, and the stairwell's team who may be named for it. */
 export async function flatHistory(db: Db, user: SessionUser, flatId: number, today: string) {
   const { flats, visits, canvassers } = db.t;
   const flat = await first(db.select().from(flats).where(eq(flats.id, flatId)));
@@ -76,6 +76,15 @@ export async function flatHistory(db: Db, user: SessionUser, flatId: number, tod
     .where(eq(visits.flatId, flatId))
     .orderBy(desc(visits.at))
     .limit(50);
+  // Who stands behind this stairwell (党建引领, 1+2+N), to be named as the next to call: one line per person, their posts joined.
+  const { teamMembers } = db.t;
+  const members = await db
+    .select({ canvasserId: canvassers.id, name: canvassers.name, post: teamMembers.post })
+    .from(teamMembers)
+    .innerJoin(canvassers, eq(canvassers.id, teamMembers.canvasserId))
+    .where(eq(teamMembers.stairwellId, flat.stairwellId))
+    .orderBy(teamMembers.id);
+  const team = [...new Map(members.map((m) => [m.canvasserId, { canvasserId: m.canvasserId, name: m.name, posts: members.filter((x) => x.canvasserId === m.canvasserId).map((x) => x.post) }])).values()];
   const nextVisitor = flat.nextVisitorCanvasserId === null ? null : await first(db.select({ id: canvassers.id, name: canvassers.name }).from(canvassers).where(eq(canvassers.id, flat.nextVisitorCanvasserId)));
   return {
     flatId,
@@ -87,6 +96,7 @@ export async function flatHistory(db: Db, user: SessionUser, flatId: number, tod
     nextVisitReason: flat.nextVisitReason,
     doNotContactOn: flat.doNotContactOn,
     visits: rows,
+    team,
     /** The server's day: the phone's next-visit date starts from it, not from the device's clock. */
     today,
   };

@@ -53,4 +53,38 @@ describe('今日回访 on a canvasser’s phone', () => {
     await expect(list.locator(`li[data-flat="${flatId}"]`).count()).resolves.toBe(0);
     await context.close();
   });
+
+  it('hands the next call to the stairwell’s 楼组长 by name, from the people behind the stairwell, and the flat leaves the list', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await context.newPage();
+    await phone.goto(`${server.url}/canvass`);
+    await phone.locator('input[name="username"]').fill('xiaowang');
+    await phone.locator('input[name="password"]').fill(password);
+    await phone.getByRole('button', { name: '登录' }).click();
+    const list = phone.getByTestId('follow-ups');
+    await list.locator('li').first().waitFor();
+    const count = await list.locator('li').count();
+    const first = list.locator('li').first();
+    const flatId = Number(await first.getAttribute('data-flat'));
+    await first.getByRole('button').click();
+    const history = phone.getByTestId('flat-history');
+    await history.waitFor();
+    const [leader] = await server.sql<{ id: number; name: string }>(
+      "SELECT c.id, c.name FROM team_members t JOIN canvassers c ON c.id = t.canvasser_id JOIN flats f ON f.stairwell_id = t.stairwell_id WHERE f.id = ? AND t.post = 'group_leader'",
+      flatId,
+    );
+    await history.locator('input[name="nextWho"][value="team"]').check();
+    await expect(history.locator('select[name="nextMember"] option').allTextContents()).resolves.toContain(`${leader!.name}（楼组长）`);
+    await history.locator('select[name="nextMember"]').selectOption(String(leader!.id));
+    await history.locator('input[name="nextReason"]').fill('楼组长和老人熟');
+    await history.getByRole('button', { name: '保存回访安排' }).click();
+    await history.getByTestId('next-visit').filter({ hasText: `由 ${leader!.name} 联系 · 楼组长和老人熟` }).waitFor();
+    await history.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'follow-up-team.png') });
+    const [stored] = await server.sql<{ next: number }>('SELECT next_visitor_canvasser_id AS next FROM flats WHERE id = ?', flatId);
+    expect(stored!.next).toBe(leader!.id);
+    await phone.getByTestId('visit-form').getByRole('button', { name: '关闭' }).click();
+    await phone.getByRole('button', { name: '返回' }).click();
+    await list.locator('h2').filter({ hasText: `今日回访（${count - 1} 户）` }).waitFor();
+    await context.close();
+  });
 });

@@ -3,15 +3,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONCERN_ZH, WHAT_WORKED_ZH, type WhatWorked } from '../../../geo/register/index.ts';
 import { STATUS_PALETTE } from '../../../geo/palette/index.ts';
+import { TEAM_POST_ZH } from '../../../geo/team/index.ts';
 import { addDays } from '../../../geo/time/index.ts';
 import { refusalText } from '../../hooks/use-problem-text.ts';
 import { useTRPC } from '../../trpc.ts';
 
-type Who = 'anyone' | 'person' | 'stop';
+type Who = 'anyone' | 'team' | 'person' | 'stop';
 
 /**
  * A flat's history on the phone (who came, when, what was said, what the household worried about, what worked) and
- * who should call next: anyone of the stairwell, someone the household trusts described in words, or nobody (不再上门).
+ * who should call next: anyone of the stairwell, one of the people behind it (its 楼组长, a party member, its service
+ * team), someone the household trusts described in words, or nobody (不再上门).
  */
 export function FlatFollowUp({ flatId }: { flatId: number }) {
   const { t } = useTranslation();
@@ -25,6 +27,7 @@ export function FlatFollowUp({ flatId }: { flatId: number }) {
   );
   const [who, setWho] = useState<Who>('anyone');
   const [person, setPerson] = useState('');
+  const [member, setMember] = useState<number | null>(null);
   // Three days after the server's today until the canvasser picks a day.
   const [picked, setOn] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -53,17 +56,30 @@ export function FlatFollowUp({ flatId }: { flatId: number }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate({ flatId, doNotContact: who === 'stop', nextVisitOn: who === 'stop' ? undefined : on, visitor: who === 'person' ? { kind: 'person', note: person } : { kind: 'anyone' }, reason: reason || undefined });
+          save.mutate({ flatId, doNotContact: who === 'stop', nextVisitOn: who === 'stop' ? undefined : on, visitor: who === 'person' ? { kind: 'person', note: person } : who === 'team' && member !== null ? { kind: 'canvasser', canvasserId: member } : { kind: 'anyone' }, reason: reason || undefined });
         }}
       >
         <fieldset>
           <legend>{t('followUps.whoNext')}</legend>
-          {(['anyone', 'person', 'stop'] as const).map((k) => (
+          {(['anyone', ...(h.team.length ? (['team'] as const) : []), 'person', 'stop'] as const).map((k) => (
             <label key={k}>
               <input type="radio" name="nextWho" value={k} checked={who === k} onChange={() => setWho(k)} /> {t(`followUps.who.${k}`)}
             </label>
           ))}
         </fieldset>
+        {who === 'team' && (
+          <label>
+            {t('followUps.member')}
+            <select name="nextMember" required value={member ?? ''} onChange={(e) => setMember(e.target.value ? Number(e.target.value) : null)}>
+              <option value="">—</option>
+              {h.team.map((m) => (
+                <option key={m.canvasserId} value={m.canvasserId}>
+                  {m.name}（{m.posts.map((p) => TEAM_POST_ZH[p]).join('、')}）
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {who === 'person' && (
           <label>
             {t('followUps.person')}
