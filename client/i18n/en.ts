@@ -53,6 +53,10 @@ export const en: Messages = {
   /** Steps of the one campaign count (geo/campaign): the stages, with canvassing split into still collecting and 已达标. */
   step: { ...STAGE_NAMES, canvassing: 'Canvassing (rule not met)', incomplete: 'Area missing', rule_met: 'Rule met, not yet confirmed', consent_passed: 'Consent confirmed' },
   publicPage: {
+    teamTitle: 'Who serves this stairwell',
+    team: '{{branch}}group leaders {{leaders}} · party members {{party}} · 1+2+N service team {{staff}}+{{specialists}}+{{volunteers}}',
+    branch: 'temporary party branch set up · ',
+    teamGaps: 'Still missing: {{gaps}}; residents are welcome to join',
     promisesTitle: 'Promises to low-floor households (kept so far)',
     promise: '{{what}}: {{kept}} of {{made}} delivered',
     share: 'Share with your family (totals only, no names):',

@@ -53,6 +53,10 @@ export const zh = {
   /** Steps of the one campaign count (geo/campaign): the stages, with canvassing split into still collecting and 已达标. */
   step: { ...STAGE_NAMES, canvassing: '意见征询（未达标）', incomplete: '面积不全（待补面积）', rule_met: '已达标待确认' },
   publicPage: {
+    teamTitle: '谁在为本门洞服务',
+    team: '{{branch}}楼组长 {{leaders}} 人 · 亮身份党员 {{party}} 人 · 1+2+N 服务队 {{staff}}+{{specialists}}+{{volunteers}} 人',
+    branch: '临时党支部已成立 · ',
+    teamGaps: '还缺：{{gaps}}，欢迎居民报名',
     promisesTitle: '对低层住户的承诺（兑现情况）',
     promise: '{{what}}：承诺 {{made}} 项，已兑现 {{kept}} 项',
     share: '转发给家人（只有合计，没有姓名）：',

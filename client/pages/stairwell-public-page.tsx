@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { COVERAGE_GAP_ZH } from '../../geo/team/index.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useTranslation } from 'react-i18next';
 import { LEGAL_EN, LEGAL_ZH } from '../../geo/stages/index.ts';
@@ -34,6 +35,20 @@ export function StairwellPublicPage({ stairwellId }: { stairwellId: number }) {
       <p className="public-share" data-testid="public-share">
         {t('publicPage.share')} <a href={s.shareUrl ?? location.href}>{s.shareUrl ?? location.href}</a>
       </p>
+      <section data-testid="public-team">
+        <h2>{t('publicPage.teamTitle')}</h2>
+        <p>
+          {t('publicPage.team', {
+            branch: s.team.branch ? t('publicPage.branch') : '',
+            leaders: s.team.posts.group_leader,
+            party: s.team.posts.party_member + s.team.posts.secretary,
+            staff: s.team.posts.team_staff,
+            specialists: s.team.posts.specialist,
+            volunteers: s.team.posts.volunteer,
+          })}
+        </p>
+        {s.team.gaps.length > 0 && <p>{t('publicPage.teamGaps', { gaps: s.team.gaps.map((g) => (en ? g.replace(/_/g, ' ') : COVERAGE_GAP_ZH[g])).join('、') })}</p>}
+      </section>
       {s.promises.length > 0 && (
         <section data-testid="public-promises">
           <h2>{t('publicPage.promisesTitle')}</h2>

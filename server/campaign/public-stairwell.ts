@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte } from 'drizzle-orm';
+import { stairwellCoverage } from './teams.ts';
 import { CAMPAIGN_WORDS, campaignStep, isConfirmed } from '../../geo/campaign/index.ts';
 import { DEFAULT_FLOOR_COEFFICIENTS, DEFAULT_LIFT_COST_YUAN, maintenanceShares, SUBSIDY_CAP_YUAN, SUBSIDY_SHARE } from '../../geo/cost/index.ts';
 import { first, type Db } from '../db/database.ts';
@@ -91,6 +92,8 @@ export async function publicStairwell(db: Db, stairwellId: number, now: Date) {
     service: await publicService(db, s, shanghaiIso(now).slice(0, 10)),
     /** Promises to households (最大公约数) per kind, made and kept: counts, never a household. */
     promises: await stairwellPromiseCounts(db, stairwellId),
+    /** Who stands behind the stairwell (党建引领, 1+2+N): its branch and how many hold each post; never a name. */
+    team: await stairwellCoverage(db, stairwellId),
     windows: history.windows,
     objectionsInMediation: await openObjections(db, stairwellId),
     flats: s.flats.length,

@@ -46,6 +46,13 @@ export async function estateCoverage(db: Db, estateId: number): Promise<{ stairw
   return { stairwells: list, totals: coverageTotals(list) };
 }
 
+/** One stairwell's coverage in counts (the public page): its branch, how many hold each post, what it lacks. */
+export async function stairwellCoverage(db: Db, stairwellId: number) {
+  const { teamMembers } = db.t;
+  const { posts, branch, teamComplete, gaps } = coverageOf(stairwellId, (await db.select({ post: teamMembers.post }).from(teamMembers).where(eq(teamMembers.stairwellId, stairwellId))).map((r) => r.post));
+  return { posts, branch, teamComplete, gaps };
+}
+
 /** A stairwell's people, for staff in /admin: name, 编号, post, duty, since. */
 export async function stairwellTeam(db: Db, stairwellId: number) {
   const { teamMembers, canvassers } = db.t;

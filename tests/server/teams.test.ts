@@ -49,7 +49,14 @@ describe('the people behind each stairwell', () => {
     expect(coverage.totals.teamsComplete).toBe(coverage.totals.withServiceTeam);
     // The coverage every screen reads names nobody.
     expectNoPersonalData(JSON.stringify(coverage));
-    const team = await staff.teams.ofStairwell({ stairwellId: coverage.stairwells.find((s) => s.gaps.length === 0)!.stairwellId });
+    // The public page says who serves the stairwell in counts: the residents behind it are never named.
+    const covered = coverage.stairwells.find((s) => s.gaps.length === 0)!;
+    const pub = await anonymous.stages.publicStairwell({ stairwellId: covered.stairwellId });
+    expect(pub.team).toEqual({ posts: covered.posts, branch: covered.branch, teamComplete: covered.teamComplete, gaps: [] });
+    const names = (await staff.teams.ofStairwell({ stairwellId: covered.stairwellId })).map((m) => m.name);
+    for (const name of names) expect(JSON.stringify(pub)).not.toContain(name);
+    expectNoPersonalData(JSON.stringify(pub));
+    const team = await staff.teams.ofStairwell({ stairwellId: covered.stairwellId });
     expect(team.map((m) => m.post)).toEqual(expect.arrayContaining(['group_leader', 'team_staff', 'specialist', 'volunteer']));
     expect(team.find((m) => m.post === 'group_leader')!.dutyText).toBe('1-6层');
   });
