@@ -508,11 +508,10 @@ export const en: Messages = {
   },
   coverage: {
     title: 'Branches on the stairs',
-    branches: 'Temporary branches',
-    leaders: 'With a group leader',
-    party: 'With a party member',
-    teams: 'With a service team',
-    gap: { no_group_leader: 'no group leader', no_party_member: 'no party member', no_service_team: 'no service team' },
+    branches: 'Branches',
+    noLeader: 'No leader',
+    noParty: 'No party member',
+    noTeam: 'No team',
   },
   teams: {
     title: 'Party branches · 1+2+N service teams',

@@ -509,10 +509,9 @@ export const zh = {
   coverage: {
     title: '支部建在梯上',
     branches: '临时党支部',
-    leaders: '有楼组长',
-    party: '有亮身份党员',
-    teams: '有服务队',
-    gap: { no_group_leader: '无楼组长', no_party_member: '无亮身份党员', no_service_team: '无服务队' },
+    noLeader: '缺楼组长',
+    noParty: '缺党员',
+    noTeam: '缺服务队',
   },
   teams: {
     title: '党建引领 · 1+2+N 服务队',

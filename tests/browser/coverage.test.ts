@@ -28,7 +28,7 @@ describe('the coverage layer (党建引领, 1+2+N)', () => {
     await waitForMapIdle(wall);
     await expect.poll(() => wall.evaluate(badge, bare.stairwellId)).toBe('缺 楼');
     const panel = wall.getByTestId('coverage-panel');
-    await expect(panel.textContent()).resolves.toContain(`有楼组长 ${leaders}/80`);
+    await expect(panel.textContent()).resolves.toContain(`缺楼组长 ${80 - leaders}`);
 
     const admin = await staffPage(browser, server.url, server.db, 'planner', 'branch-secretary', { width: 1440, height: 1000 });
     await admin.goto(`${server.url}/admin`);
@@ -51,7 +51,7 @@ describe('the coverage layer (党建引领, 1+2+N)', () => {
 
     // The wall that stayed open drops the badge and counts one more, without a reload.
     await expect.poll(() => wall.evaluate(badge, bare.stairwellId), { timeout: 15_000 }).toBeNull();
-    await panel.filter({ hasText: `有楼组长 ${leaders + 1}/80` }).waitFor();
+    await panel.filter({ hasText: `缺楼组长 ${80 - leaders - 1}` }).waitFor();
     // The wall names nobody: not the new 楼组长, not a resident.
     const text = await wall.locator('body').innerText();
     expect(text).not.toContain('严明');

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { COVERAGE_GAPS, COVERAGE_GAP_MARK, COVERAGE_GAP_ZH, type CoverageTotals } from '../../../geo/team/index.ts';
+import type { CoverageTotals } from '../../../geo/team/index.ts';
 
 /**
- * 把支部建在梯上 on the wall: temporary branches, stairwells with their
- * 楼组长, a party member and a service team, and the key to the map's
- * badges (缺 楼·党·队). Counts only, never a name.
+ * 把支部建在梯上 on the wall, in one or two lines: temporary branches, and how
+ * many stairwells lack a 楼组长, a party member or a service team (the map's
+ * 缺 楼·党·队 badges, which these words explain). Counts only, never a name.
  */
 export function CoveragePanel({ totals }: { totals: CoverageTotals }) {
   const { t } = useTranslation();
@@ -15,22 +15,15 @@ export function CoveragePanel({ totals }: { totals: CoverageTotals }) {
         <span>
           {t('coverage.branches')} <b>{totals.branches}</b>
         </span>
-        <span>
-          {t('coverage.leaders')} <b>{totals.withGroupLeader}</b>/{n}
+        <span className={totals.withGroupLeader < n ? 'gap' : ''}>
+          {t('coverage.noLeader')} <b>{n - totals.withGroupLeader}</b>
         </span>
-        <span>
-          {t('coverage.party')} <b>{totals.withPartyMember}</b>/{n}
+        <span className={totals.withPartyMember < n ? 'gap' : ''}>
+          {t('coverage.noParty')} <b>{n - totals.withPartyMember}</b>
         </span>
-        <span>
-          {t('coverage.teams')} <b>{totals.withServiceTeam}</b>/{n}
+        <span className={totals.withServiceTeam < n ? 'gap' : ''}>
+          {t('coverage.noTeam')} <b>{n - totals.withServiceTeam}</b>
         </span>
-      </p>
-      <p className="coverage-key">
-        {COVERAGE_GAPS.map((g) => (
-          <span key={g}>
-            <b>{COVERAGE_GAP_MARK[g]}</b>={t(`coverage.gap.${g}`, { defaultValue: COVERAGE_GAP_ZH[g] })}
-          </span>
-        ))}
       </p>
     </section>
   );

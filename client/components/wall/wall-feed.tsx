@@ -4,7 +4,8 @@ import { doorLabel } from '../../../geo/estate/door-label.ts';
 import type { Live } from '../../hooks/use-live.ts';
 import { dayTimeLabel } from '../../i18n/format-when.ts';
 
-const SHOWN = 5;
+/** The latest four: with the lifts and coverage lines above, a fifth would squeeze the progress chart. */
+const SHOWN = 4;
 
 /** The latest changes: day and time, door and floor, from → to. Never a name. */
 export function WallFeed({ recent }: { recent: Live['recent'] }) {
