@@ -431,6 +431,12 @@ export const en: Messages = {
   },
   promises: {
     title: 'Promises to low-floor households: {{made}} made, {{kept}} kept, {{overdue}} overdue',
+    new: 'A promise to a household (wall panel, pipe move, lighting, meter box …)',
+    stairwell: 'Stairwell',
+    room: 'Room',
+    kind: 'What',
+    note: 'Note (optional)',
+    made: 'Promise made: {{label}}',
     candidates: 'Yeses with a condition not yet made a promise',
     deliverer: 'Delivered by',
     dueStage: 'Due by',

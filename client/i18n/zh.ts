@@ -431,6 +431,12 @@ export const zh = {
   },
   promises: {
     title: '对低层住户的承诺（最大公约数）：{{made}} 项，已兑现 {{kept}} 项，逾期 {{overdue}} 项',
+    new: '为住户立承诺（墙面护板、管线移位、照明、电表箱等）',
+    stairwell: '门洞',
+    room: '室号',
+    kind: '承诺内容',
+    note: '说明（可选）',
+    made: '已立承诺：{{label}}',
     candidates: '走访时同意所附条件，尚未立为承诺',
     deliverer: '由谁兑现',
     dueStage: '兑现期限',

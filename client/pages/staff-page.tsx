@@ -53,7 +53,7 @@ export function StaffPage() {
               <RegisterPanel estateId={estate.data.estate.id} />
               <AnswersPanel />
               <CostsPanel stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />
-              <PromisesPanel estateId={estate.data.estate.id} />
+              <PromisesPanel estateId={estate.data.estate.id} stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />
               <MoneyPanel stairwells={estate.data.layers.stairwells.features.map((f) => ({ id: f.properties.id, doorNumber: f.properties.doorNumber }))} />
               {session.user?.role === 'admin' && <UsersPanel me={session.user.username} />}
               <PhonesPanel />

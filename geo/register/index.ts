@@ -13,4 +13,4 @@ export { sheetRecords, type Sheet, type SheetRecord, type SheetRecords } from '.
 export { cellPlace, validateSheetRecords } from './validate-sheet-records.ts';
 export { REGISTER_MESSAGES, registerMessageZh } from './register-row-schema.ts';
 export { WHAT_WORKED, WHAT_WORKED_ZH, awaitsFollowUp, followUpQueue, overdueByStairwell, type FollowUpFlat, type WhatWorked } from './follow-ups.ts';
-export { DELIVERERS, DELIVERER_ZH, PROMISE_KINDS, PROMISE_KIND_ZH, PROMISE_OF_COMPENSATION, dueStagePassed, promiseCounts, promiseOverdue, type Deliverer, type PromiseKind } from './promises.ts';
+export { DELIVERERS, DELIVERER_ZH, PROMISE_KINDS, PROMISE_DEFAULTS, PROMISE_KIND_ZH, PROMISE_OF_COMPENSATION, dueStagePassed, promiseCounts, promiseOverdue, type Deliverer, type PromiseKind } from './promises.ts';

@@ -1,4 +1,4 @@
-import { PIPELINE_STAGES, type Stage } from '../stages/stages.ts';
+import { PIPELINE_STAGES, type PipelineStage, type Stage } from '../stages/stages.ts';
 import type { Compensation } from './compensations.ts';
 
 /**
@@ -21,6 +21,18 @@ export const PROMISE_KIND_ZH: Record<PromiseKind, string> = {
 export const DELIVERERS = ['property_company', 'contractor', 'renovation_programme'] as const;
 export type Deliverer = (typeof DELIVERERS)[number];
 export const DELIVERER_ZH: Record<Deliverer, string> = { property_company: '物业公司', contractor: '施工单位', renovation_programme: '综合修缮项目' };
+
+/** Who usually delivers each promise, and by which stage: the starting point /admin offers, which staff may change. */
+export const PROMISE_DEFAULTS: Record<PromiseKind, { deliverer: Deliverer; dueStage: PipelineStage }> = {
+  priority_parking: { deliverer: 'property_company', dueStage: 'in_service' },
+  drying_rack: { deliverer: 'property_company', dueStage: 'accepted' },
+  wall_panel: { deliverer: 'contractor', dueStage: 'accepted' },
+  pipe_move: { deliverer: 'contractor', dueStage: 'under_construction' },
+  lighting: { deliverer: 'renovation_programme', dueStage: 'accepted' },
+  meter_box: { deliverer: 'renovation_programme', dueStage: 'accepted' },
+  reduced_share: { deliverer: 'property_company', dueStage: 'agreement_signed' },
+  other: { deliverer: 'property_company', dueStage: 'accepted' },
+};
 
 /** A visit's "depends on" as the promise it becomes. */
 export const PROMISE_OF_COMPENSATION: Record<Compensation, PromiseKind> = { priority_parking: 'priority_parking', drying_rack: 'drying_rack', other: 'other' };

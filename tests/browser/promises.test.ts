@@ -55,4 +55,30 @@ describe('/admin 对低层住户的承诺', () => {
     await admin.context().close();
     await publicPage.close();
   });
+
+  it('makes a promise no visit asked for (a wall panel for a ground floor), and refuses one due by a stage already reached', async () => {
+    const admin = await staffPage(browser, server.url, server.db, 'planner', 'promise-maker', { width: 1440, height: 1000 });
+    await admin.goto(`${server.url}/admin`);
+    const form = admin.getByTestId('new-promise');
+    await form.locator('select[name="promiseStairwell"]').selectOption(String(flat.stairwellId));
+    await form.locator('select[name="promiseFlat"]').selectOption(String(flat.id));
+    await form.locator('select[name="promiseKind"]').selectOption('wall_panel');
+    // The usual deliverer and stage come with the kind.
+    await expect(form.locator('select[name="promiseDeliverer"]').inputValue()).resolves.toBe('contractor');
+    await form.locator('input[name="promiseNote"]').fill('一楼外墙加装护板');
+    await form.getByRole('button', { name: '立为承诺' }).click();
+    await form.getByRole('status').filter({ hasText: `已立承诺：${flat.door} ${flat.room} 墙面护板（施工单位）` }).waitFor();
+    const row = admin.getByTestId('promises-panel').locator('tr[data-promise]').filter({ hasText: '墙面护板' }).filter({ hasText: `${flat.door} ${flat.room}` });
+    await expect(row.getByTestId('promise-state').textContent()).resolves.toBe('待兑现');
+
+    const [late] = await server.sql<{ stairwellId: number; id: number }>("SELECT f.stairwell_id AS \"stairwellId\", f.id FROM flats f JOIN stairwells s ON s.id = f.stairwell_id WHERE s.stage = 'agreement_signed' AND f.floor = 1 ORDER BY f.id LIMIT 1");
+    await form.locator('select[name="promiseStairwell"]').selectOption(String(late!.stairwellId));
+    await form.locator('select[name="promiseFlat"]').selectOption(String(late!.id));
+    await form.locator('select[name="promiseKind"]').selectOption('lighting');
+    await form.locator('select[name="promiseDue"]').selectOption('consent_passed');
+    await form.getByRole('button', { name: '立为承诺' }).click();
+    await expect(form.getByRole('alert').textContent()).resolves.toContain('请选择之后的阶段');
+    await form.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'admin-new-promise.png') });
+    await admin.context().close();
+  });
 });

@@ -1,22 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DELIVERERS, DELIVERER_ZH, PROMISE_KIND_ZH, type Deliverer, type PromiseKind } from '../../../geo/register/index.ts';
+import { DELIVERERS, DELIVERER_ZH, PROMISE_DEFAULTS, PROMISE_KIND_ZH, type Deliverer } from '../../../geo/register/index.ts';
 import { PIPELINE_STAGES, STAGE_ZH, type PipelineStage } from '../../../geo/stages/index.ts';
 import { refusalText } from '../../hooks/use-problem-text.ts';
+import { NewPromiseForm } from './new-promise-form.tsx';
 import { useTRPC } from '../../trpc.ts';
-
-/** Who usually delivers each promise, and by which stage: a starting point staff may change. */
-const DEFAULTS: Record<PromiseKind, { deliverer: Deliverer; dueStage: PipelineStage }> = {
-  priority_parking: { deliverer: 'property_company', dueStage: 'in_service' },
-  drying_rack: { deliverer: 'property_company', dueStage: 'accepted' },
-  wall_panel: { deliverer: 'contractor', dueStage: 'accepted' },
-  pipe_move: { deliverer: 'contractor', dueStage: 'under_construction' },
-  lighting: { deliverer: 'renovation_programme', dueStage: 'accepted' },
-  meter_box: { deliverer: 'renovation_programme', dueStage: 'accepted' },
-  reduced_share: { deliverer: 'property_company', dueStage: 'agreement_signed' },
-  other: { deliverer: 'property_company', dueStage: 'accepted' },
-};
 
 const asBase64 = (file: File) =>
   new Promise<string>((resolve, reject) => {
@@ -28,9 +17,10 @@ const asBase64 = (file: File) =>
 
 /**
  * 最大公约数: every promise to a household with who delivers it and by which stage, overdue ones first; the yeses whose
- * "depends on" has no promise yet, one tap to make one; delivery with a photo, then the household's sign-off.
+ * "depends on" has no promise yet, one tap to make one; a promise staff make for any household; delivery with a
+ * photo, then the household's sign-off.
  */
-export function PromisesPanel({ estateId }: { estateId: number }) {
+export function PromisesPanel({ estateId, stairwells }: { estateId: number; stairwells: readonly { id: number; doorNumber: string }[] }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const client = useQueryClient();
@@ -54,7 +44,7 @@ export function PromisesPanel({ estateId }: { estateId: number }) {
           <ul data-testid="promise-candidates">
             {q.data.candidates.map((c) => {
               const key = `${c.flatId}-${c.kind}`;
-              const v = choice[key] ?? DEFAULTS[c.kind];
+              const v = choice[key] ?? PROMISE_DEFAULTS[c.kind];
               return (
                 <li key={key} data-flat={c.flatId} data-kind={c.kind}>
                   {c.doorNumber} {c.room} · {PROMISE_KIND_ZH[c.kind]}{' '}
@@ -123,6 +113,7 @@ export function PromisesPanel({ estateId }: { estateId: number }) {
           ))}
         </tbody>
       </table>
+      <NewPromiseForm stairwells={stairwells} />
       {fileError && <p role="alert">{fileError}</p>}
       {error && <p role="alert">{refusalText(error)}</p>}
     </section>
