@@ -452,6 +452,8 @@ export const en: Messages = {
   },
   followUps: {
     title: 'Follow-ups today ({{count}})',
+    group: 'Party group',
+    allGroups: 'All party groups',
     none: 'No follow-up is due today',
     overdue: 'due {{date}}, overdue',
     today: 'due today',

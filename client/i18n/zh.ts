@@ -452,6 +452,8 @@ export const zh = {
   },
   followUps: {
     title: '今日回访（{{count}} 户）',
+    group: '党小组',
+    allGroups: '全部党小组',
     none: '今天没有到期的回访',
     overdue: '{{date}} 应回访，已逾期',
     today: '今天回访',

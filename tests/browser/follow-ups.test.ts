@@ -87,4 +87,25 @@ describe('今日回访 on a canvasser’s phone', () => {
     await list.locator('h2').filter({ hasText: `今日回访（${count - 1} 户）` }).waitFor();
     await context.close();
   });
+
+  it('gives staff the estate’s list, each flat with its party group, narrowed to one group’s on a tap', async () => {
+    const staffPassword = await addUser(server.db, 'zhuren', 'planner');
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await context.newPage();
+    await phone.goto(`${server.url}/canvass`);
+    await phone.locator('input[name="username"]').fill('zhuren');
+    await phone.locator('input[name="password"]').fill(staffPassword);
+    await phone.getByRole('button', { name: '登录' }).click();
+    const list = phone.getByTestId('follow-ups');
+    await list.locator('li').first().waitFor();
+    const all = await list.locator('li').count();
+    await list.locator('select[name="followUpGroup"]').selectOption('第一党小组');
+    await expect.poll(() => list.locator('li').count()).toBeLessThan(all);
+    const texts = await list.locator('li').allTextContents();
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text).toContain('第一党小组');
+    await expect(list.locator('h2').textContent()).resolves.toBe(`今日回访（${texts.length} 户）`);
+    await list.screenshot({ path: join(ROOT, 'tests', 'artifacts', 'follow-ups-party-group.png') });
+    await context.close();
+  });
 });
