@@ -65,7 +65,7 @@ export async function stairwellTeam(db: Db, stairwellId: number) {
   return rows.sort((a, b) => TEAM_POSTS.indexOf(a.post) - TEAM_POSTS.indexOf(b.post)).map((r) => ({ ...r, dutyText: dutyText(r.duty) }));
 }
 
-/** The estate's canvassers (包干人) a team may draw on, for /admin's picker and the phone's "who calls next". */
+/** The estate's canvassers (包干人) a post may go to, for /admin's picker. */
 export async function estateCanvassers(db: Db, estateId: number) {
   const { canvassers } = db.t;
   return await db
