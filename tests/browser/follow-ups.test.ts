@@ -16,14 +16,20 @@ beforeAll(async () => {
   password = await addUser(server.db, 'xiaowang', 'canvasser', 'C01');
 });
 
+/** A 390 px phone signed in to /canvass as `username`. */
+async function phoneSignedIn(username: string, secret: string) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const phone = await context.newPage();
+  await phone.goto(`${server.url}/canvass`);
+  await phone.locator('input[name="username"]').fill(username);
+  await phone.locator('input[name="password"]').fill(secret);
+  await phone.getByRole('button', { name: '登录' }).click();
+  return { context, phone };
+}
+
 describe('今日回访 on a canvasser’s phone', () => {
   it('opens today’s list, reads a flat’s history, hands the next call to the daughter, and the flat leaves the list', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    const phone = await context.newPage();
-    await phone.goto(`${server.url}/canvass`);
-    await phone.locator('input[name="username"]').fill('xiaowang');
-    await phone.locator('input[name="password"]').fill(password);
-    await phone.getByRole('button', { name: '登录' }).click();
+    const { context, phone } = await phoneSignedIn('xiaowang', password);
     const list = phone.getByTestId('follow-ups');
     await list.locator('li').first().waitFor();
     const count = await list.locator('li').count();
@@ -55,12 +61,7 @@ describe('今日回访 on a canvasser’s phone', () => {
   });
 
   it('hands the next call to the stairwell’s 楼组长 by name, from the people behind the stairwell, and the flat leaves the list', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    const phone = await context.newPage();
-    await phone.goto(`${server.url}/canvass`);
-    await phone.locator('input[name="username"]').fill('xiaowang');
-    await phone.locator('input[name="password"]').fill(password);
-    await phone.getByRole('button', { name: '登录' }).click();
+    const { context, phone } = await phoneSignedIn('xiaowang', password);
     const list = phone.getByTestId('follow-ups');
     await list.locator('li').first().waitFor();
     const count = await list.locator('li').count();
@@ -90,12 +91,7 @@ describe('今日回访 on a canvasser’s phone', () => {
 
   it('gives staff the estate’s list, each flat with its party group, narrowed to one group’s on a tap', async () => {
     const staffPassword = await addUser(server.db, 'zhuren', 'planner');
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    const phone = await context.newPage();
-    await phone.goto(`${server.url}/canvass`);
-    await phone.locator('input[name="username"]').fill('zhuren');
-    await phone.locator('input[name="password"]').fill(staffPassword);
-    await phone.getByRole('button', { name: '登录' }).click();
+    const { context, phone } = await phoneSignedIn('zhuren', staffPassword);
     const list = phone.getByTestId('follow-ups');
     await list.locator('li').first().waitFor();
     const all = await list.locator('li').count();

@@ -3,17 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DELIVERERS, DELIVERER_ZH, PROMISE_DEFAULTS, PROMISE_KIND_ZH, type Deliverer } from '../../../geo/register/index.ts';
 import { PIPELINE_STAGES, STAGE_ZH, type PipelineStage } from '../../../geo/stages/index.ts';
+import { base64Of } from '../../files/base64-of.ts';
 import { refusalText } from '../../hooks/use-problem-text.ts';
 import { NewPromiseForm } from './new-promise-form.tsx';
 import { useTRPC } from '../../trpc.ts';
-
-const asBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(typeof r.result === 'string' ? r.result.replace(/^data:[^,]*,/, '') : '');
-    r.onerror = () => reject(r.error ?? new Error('unreadable file'));
-    r.readAsDataURL(file);
-  });
 
 /**
  * 最大公约数: every promise to a household with who delivers it and by which stage, overdue ones first; the yeses whose
@@ -98,7 +91,7 @@ export function PromisesPanel({ estateId, stairwells }: { estateId: number; stai
                         if (!file) return;
                         setFileError(file.size > 1024 * 1024 ? t('promises.tooLarge') : null);
                         if (file.size > 1024 * 1024) return;
-                        void asBase64(file).then((photo) => deliver.mutate({ promiseId: p.id, deliveredOn: today, photo }));
+                        void base64Of(file).then((photo) => deliver.mutate({ promiseId: p.id, deliveredOn: today, photo }));
                       }}
                     />
                   </label>
