@@ -10,11 +10,12 @@ const COALESCE_MS = 250;
 /**
  * Queries a kind of change cannot alter: a flat's vote does not move a
  * deadline, a stage does not move the leaderboard or the signatures over
- * time. Everything else a screen shows is re-read.
+ * time, neither changes who stands behind a stairwell (teams.coverage).
+ * Everything else a screen shows is re-read.
  */
 const UNAFFECTED: Partial<Record<LiveChange['kind'], readonly string[]>> = {
-  flat: ['stages.deadlines', 'estate.list', 'estate.basemap', 'auth.me', 'admin.site', 'admin.backups', 'admin.lastBackup', 'users.list'],
-  stage: ['history.progress', 'live.leaderboard', 'estate.list', 'estate.basemap', 'auth.me', 'admin.site', 'admin.backups', 'admin.lastBackup', 'users.list', 'canvass.answers'],
+  flat: ['teams.coverage', 'stages.deadlines', 'estate.list', 'estate.basemap', 'auth.me', 'admin.site', 'admin.backups', 'admin.lastBackup', 'users.list'],
+  stage: ['teams.coverage', 'history.progress', 'live.leaderboard', 'estate.list', 'estate.basemap', 'auth.me', 'admin.site', 'admin.backups', 'admin.lastBackup', 'users.list', 'canvass.answers'],
 };
 
 /** The changes heard and not yet re-read, per screen's query client. */
