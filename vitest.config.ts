@@ -27,7 +27,12 @@ const shared = {
  * about 35 s. The limit only catches a hang: every step waits on what the
  * user would see, with its own timeout.
  */
-const browser = { ...shared, testTimeout: 90_000 };
+const browser = {
+  ...shared,
+  testTimeout: 90_000,
+  // A screen updates after a live change and a re-read; on a loaded CI machine that took over vitest's default 1 s once (errand.test.ts, stop 41).
+  expect: { poll: { timeout: 15_000 } },
+};
 /** The migrated and the seeded SQLite database, made once per run and copied by each test. */
 const sqliteTemplates = 'tests/support/sqlite-templates.ts';
 

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_POST_GRACE_DAYS, MAX_POST_GRACE_DAYS, MIN_NOTICE_DAYS, MIN_OBJECTION_DAYS, PIPELINE_STAGES, stageIndex, type Stage } from '../../../geo/stages/index.ts';
@@ -92,8 +92,11 @@ export function StageForm({ stairwell: s, today }: { stairwell: PipelineStairwel
   const next = nextStage(s);
   const [values, setValues] = useState(() => emptyValues(today));
   const [reason, setReason] = useState('');
-  const advance = useMutation(trpc.stages.set.mutationOptions());
-  const undo = useMutation(trpc.stages.undo.mutationOptions());
+  const client = useQueryClient();
+  // The card's heading and the table re-read as soon as the step is saved, not only when the change stream announces it.
+  const reread = { onSuccess: () => client.invalidateQueries(trpc.stages.pipeline.pathFilter()) };
+  const advance = useMutation(trpc.stages.set.mutationOptions(reread));
+  const undo = useMutation(trpc.stages.undo.mutationOptions(reread));
   const error = advance.error ?? undo.error;
   const done = advance.data ?? null;
   return (
