@@ -1,14 +1,22 @@
-import { asc, eq, inArray } from 'drizzle-orm';
-import { coverageOf, coverageTotals, dutyText, TEAM_POSTS, type StairwellCoverage } from '../../geo/team/index.ts';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { coverageOf, coverageTotals, dutyText, TEAM_POSTS, type StairwellCoverage, type TeamPost } from '../../geo/team/index.ts';
 import type { Db } from '../db/database.ts';
 
 /** Six-storey walk-ups: a stairwell with no flats recorded yet still has six floors. */
 const DEFAULT_FLOORS = 6;
 
-/** What checking a team member needs of an estate: its stairwells by door (floors, rooms) and its canvassers by 编号. */
-export async function teamPlaces(db: Db, estateId: number) {
+/**
+ * What checking a team member needs of an estate: its stairwells by door
+ * (floors, rooms) and its canvassers by 编号. `onlyStairwell` reads one
+ * stairwell's flats instead of the estate's (one post assigned in /admin).
+ */
+export async function teamPlaces(db: Db, estateId: number, onlyStairwell?: number) {
   const { stairwells, flats, canvassers } = db.t;
-  const doors = await db.select({ id: stairwells.id, doorNumber: stairwells.doorNumber }).from(stairwells).where(eq(stairwells.estateId, estateId));
+  const inEstate = eq(stairwells.estateId, estateId);
+  const doors = await db
+    .select({ id: stairwells.id, doorNumber: stairwells.doorNumber })
+    .from(stairwells)
+    .where(onlyStairwell === undefined ? inEstate : and(inEstate, eq(stairwells.id, onlyStairwell)));
   const flatRows = doors.length
     ? await db.select({ stairwellId: flats.stairwellId, floor: flats.floor, room: flats.room }).from(flats).where(inArray(flats.stairwellId, doors.map((d) => d.id)))
     : [];
@@ -36,13 +44,9 @@ export async function estateCoverage(db: Db, estateId: number): Promise<{ stairw
   const { stairwells, teamMembers } = db.t;
   const doors = await db.select({ id: stairwells.id, doorNumber: stairwells.doorNumber }).from(stairwells).where(eq(stairwells.estateId, estateId)).orderBy(asc(stairwells.id));
   const posts = await db.select({ stairwellId: teamMembers.stairwellId, post: teamMembers.post }).from(teamMembers).innerJoin(stairwells, eq(stairwells.id, teamMembers.stairwellId)).where(eq(stairwells.estateId, estateId));
-  const list = doors.map((d) => ({
-    ...coverageOf(
-      d.id,
-      posts.filter((p) => p.stairwellId === d.id).map((p) => p.post),
-    ),
-    doorNumber: d.doorNumber,
-  }));
+  const held = new Map<number, TeamPost[]>();
+  for (const p of posts) held.set(p.stairwellId, [...(held.get(p.stairwellId) ?? []), p.post]);
+  const list = doors.map((d) => ({ ...coverageOf(d.id, held.get(d.id) ?? []), doorNumber: d.doorNumber }));
   return { stairwells: list, totals: coverageTotals(list) };
 }
 

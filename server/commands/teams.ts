@@ -11,6 +11,9 @@ import { defineCommand } from './command.ts';
 import { isoDay } from './stage-input.ts';
 import { estateOf } from './write-scope.ts';
 
+/** Rows per INSERT: 6 columns × 400 stays far below PostgreSQL's 65,535 parameters. */
+const INSERT_CHUNK = 400;
+
 const rowId = z.number().int().positive().max(2 ** 31);
 
 interface MemberRow {
@@ -62,7 +65,7 @@ export const assignTeamMember = defineCommand({
     const stairwell = await first(tx.select({ estateId: stairwells.estateId, doorNumber: stairwells.doorNumber }).from(stairwells).where(eq(stairwells.id, input.stairwellId)));
     if (!stairwell) throw refuse.notFound(`没有编号为 ${input.stairwellId} 的门洞`, `no stairwell ${input.stairwellId}`);
     const at = shanghaiIso(now);
-    const places = await teamPlaces(tx, stairwell.estateId);
+    const places = await teamPlaces(tx, stairwell.estateId, input.stairwellId);
     const checked = checkMember(places, { ...input, doorNumber: stairwell.doorNumber }, at.slice(0, 10));
     const problem = checked.problems[0];
     if (problem) throw refuse.badInput(problem.zh, problem.en, problem.field);
@@ -133,15 +136,17 @@ export const importTeams = defineCommand({
       seen.set(key, line);
       if (checked.problems.length === 0) values.push({ stairwellId: checked.stairwellId, canvasserId: checked.canvasserId, post: row.post, duty: checked.duty, since: row.since ?? at.slice(0, 10) });
     });
+    const held = new Map<string, number>();
+    for (const v of values) held.set(`${v.stairwellId}|${v.post}`, (held.get(`${v.stairwellId}|${v.post}`) ?? 0) + 1);
     for (const post of TEAM_POSTS)
       for (const s of places.byId.values()) {
-        const n = values.filter((v) => v.stairwellId === s.id && v.post === post).length;
+        const n = held.get(`${s.id}|${post}`) ?? 0;
         if (n > POST_LIMIT[post]) problems.push(`${input.fileName}：${s.doorNumber} 的“${TEAM_POST_ZH[post]}”有 ${n} 人，至多 ${POST_LIMIT[post]} 人`);
       }
     if (problems.length) throw refuse.badInput(`表格有 ${problems.length} 处问题，未写入任何内容：${problems.slice(0, 5).join('；')}`, `${problems.length} problems; nothing was written`, 'base64');
     const named = [...new Set(values.map((v) => v.stairwellId))];
     await tx.delete(teamMembers).where(inArray(teamMembers.stairwellId, named));
-    for (const v of values) await tx.insert(teamMembers).values(v);
+    for (let i = 0; i < values.length; i += INSERT_CHUNK) await tx.insert(teamMembers).values(values.slice(i, i + INSERT_CHUNK));
     await record({ kind: 'canvassers', estateId: input.estateId, at });
     return { stairwells: named.length, members: values.length };
   },
