@@ -10,7 +10,7 @@ import { backupSettingsOf, basemapOf, parseEnv, type SiteSettings } from './env.
 import { createApp } from './http/create-app.ts';
 import { ImportError } from './import/import-error.ts';
 import { seedIfEmpty } from './import/seed-if-empty.ts';
-import { shanghaiIso } from '../geo/time/index.ts';
+import { shanghaiDay } from '../geo/time/index.ts';
 import { districtOverviewJson } from './queries/district-overview.ts';
 import { closeWorkers } from './workers/worker-pool.ts';
 import { parseTrustProxy } from './http/forwarded.ts';
@@ -39,7 +39,7 @@ try {
   // npm run restore refuses while this lock names a live server (SQLite; PostgreSQL has its own tools).
   if (file) releaseLock = holdServerLock(file);
   // The demo history ends yesterday, whenever it is first seeded.
-  if (await seedIfEmpty(db, env.LIFTMAP_SEED_DIR, shanghaiIso(now()).slice(0, 10))) console.log(`loaded the estate in ${env.LIFTMAP_SEED_DIR} into ${where}`);
+  if (await seedIfEmpty(db, env.LIFTMAP_SEED_DIR, shanghaiDay(now()))) console.log(`loaded the estate in ${env.LIFTMAP_SEED_DIR} into ${where}`);
   const adminPassword = await ensureAdmin(db);
   // In a file only its owner can read; on the screen only when a person is watching, never into a log collector.
   if (adminPassword) console.log(storeInitialPassword(initialPasswordFile(file ?? env.LIFTMAP_DB, ROOT), adminPassword, process.stdout.isTTY === true));

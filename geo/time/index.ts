@@ -1,3 +1,3 @@
 export { addDays } from './add-days.ts';
-export { shanghaiIso } from './shanghai-iso.ts';
+export { shanghaiDay, shanghaiIso } from './shanghai-iso.ts';
 export { daysBetween, shiftIsoDays } from './shift-days.ts';

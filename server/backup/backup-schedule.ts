@@ -1,7 +1,7 @@
 import { desc, inArray } from 'drizzle-orm';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay } from '../../geo/time/index.ts';
 import { first, type Db } from '../db/database.ts';
 import { writeBackup } from './backup-database.ts';
 import { backupsToDelete, type Retention } from './retention.ts';
@@ -19,7 +19,7 @@ export const STALE_BACKUP_MS = 2 * 86_400_000;
 /** The next `HH:MM` in Shanghai (UTC+8, no daylight saving) after `now`. */
 export function nextRun(at: string, now: Date): Date {
   const [h, m] = at.split(':').map(Number) as [number, number];
-  const today = shanghaiIso(now).slice(0, 10);
+  const today = shanghaiDay(now);
   const run = new Date(`${today}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+08:00`);
   return run.getTime() > now.getTime() ? run : new Date(run.getTime() + 86_400_000);
 }

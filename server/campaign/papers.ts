@@ -2,7 +2,7 @@ import { thresholdTests, voteOf, type Vote } from '../../geo/consent/index.ts';
 import { flatCost } from '../../geo/cost/index.ts';
 import { evidenceStateOf, liveEvidenceIn } from '../evidence/live-evidence.ts';
 import { noticeWindows, stepInto, MIN_NOTICE_DAYS, MIN_OBJECTION_DAYS } from '../../geo/stages/index.ts';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay } from '../../geo/time/index.ts';
 import type { Db } from '../db/database.ts';
 import { loadStairwellState, requireEstate } from '../queries/stairwell-states.ts';
 import { stairwellCost } from './public-stairwell.ts';
@@ -53,7 +53,7 @@ export async function stairwellPapers(db: Db, stairwellId: number, now: Date) {
     estateName: estate.name,
     doorNumber: s.row.doorNumber,
     stage: s.row.stage,
-    today: shanghaiIso(now).slice(0, 10),
+    today: shanghaiDay(now),
     flats,
     /** Rooms whose counted vote (agree, oppose or abstain) is not verified: the notice says 通过 only when there are none. */
     unverifiedRooms: unverified,

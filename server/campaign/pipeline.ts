@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { deadlines, ruleMetSince, type Deadline } from '../../geo/campaign/index.ts';
 import { effectiveHistory, noticeWindows, standing, stepInto, MIN_NOTICE_DAYS, MIN_OBJECTION_DAYS, type NoticeWindows, type ObjectionStatus, type Stage, type StageDetails } from '../../geo/stages/index.ts';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay } from '../../geo/time/index.ts';
 import type { Db } from '../db/database.ts';
 import { evidenceStateOf, liveEvidenceIn } from '../evidence/live-evidence.ts';
 import { legalDatesOf, loadLegalRecords, type LegalRecordRow } from './legal-records.ts';
@@ -87,7 +87,7 @@ export async function loadPipeline(db: Db, estateId: number, now: Date): Promise
   const live = await liveEvidenceIn(db, ids);
   const legal = await loadLegalRecords(db, ids);
   const services = await loadLiftServices(db, ids);
-  const today = shanghaiIso(now).slice(0, 10);
+  const today = shanghaiDay(now);
   const inService = states.flatMap((s) => {
     if (s.row.stage !== 'in_service') return [];
     const steps = effectiveHistory(events.filter((e) => e.stage_events.stairwellId === s.row.id).map((e) => e.stage_events));

@@ -10,7 +10,7 @@ import { loadLiftServices } from './lift-services.ts';
 import { latestAgreement, ledgerFlats } from './stairwell-money.ts';
 import { stairwellPromiseCounts } from './promises.ts';
 import { LIFT_EMERGENCY_LINE, monthBefore } from '../../geo/lifecycle/index.ts';
-import { addDays, shanghaiIso } from '../../geo/time/index.ts';
+import { addDays, shanghaiDay } from '../../geo/time/index.ts';
 import { loadStageHistory, openObjections } from './stage-history.ts';
 
 /** What the stairwell's lift costs, the subsidy, and what each floor pays by its coefficient (its flats split a floor's share by area). */
@@ -89,7 +89,7 @@ export async function publicStairwell(db: Db, stairwellId: number, now: Date) {
     /** The steps the law adds (施工告知, 监督检验, 使用登记 …): what and when, with the document's number (no names). */
     legal: (await loadLegalRecords(db, [stairwellId])).map((r) => ({ kind: r.kind, on: r.on })),
     /** A lift in service: who maintains it, their 24-hour line, Shanghai's 96333, and when the next inspection is due. No names. */
-    service: await publicService(db, s, shanghaiIso(now).slice(0, 10)),
+    service: await publicService(db, s, shanghaiDay(now)),
     /** Promises to households (最大公约数) per kind, made and kept: counts, never a household. */
     promises: await stairwellPromiseCounts(db, stairwellId),
     /** Who stands behind the stairwell (党建引领, 1+2+N): its branch and how many hold each post; never a name. */

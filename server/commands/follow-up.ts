@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { addDays, shanghaiIso } from '../../geo/time/index.ts';
+import { addDays, shanghaiDay, shanghaiIso } from '../../geo/time/index.ts';
 import { WHO } from '../auth/authorise.ts';
 import { requireEditStairwell } from '../canvass/permissions.ts';
 import { first } from '../db/database.ts';
@@ -39,7 +39,7 @@ export const setFollowUp = defineCommand({
     const { flats, canvassers } = tx.t;
     const flat = await flatPlace(tx, input.flatId);
     await requireEditStairwell(tx, user, flat.stairwellId);
-    const today = shanghaiIso(now).slice(0, 10);
+    const today = shanghaiDay(now);
     const where = `${flat.doorNumber} ${flat.room}`;
     if (!input.doNotContact) {
       if (!input.nextVisitOn) throw refuse.badInput(`nextVisitOn：请填写 ${where} 下次上门的日期`, 'nextVisitOn: expected the day of the next call', 'nextVisitOn');

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkLegalRecord, LEGAL_KINDS, LEGAL_ZH, stageIndex, type LegalKind, type Stage } from '../../geo/stages/index.ts';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay, shanghaiIso } from '../../geo/time/index.ts';
 import { WHO } from '../auth/authorise.ts';
 import { legalDatesOf, loadLegalRecords, objectionsReceived } from '../campaign/legal-records.ts';
 import { loadStageHistory } from '../campaign/stage-history.ts';
@@ -48,7 +48,7 @@ export const recordLegal = defineCommand({
       kind: input.kind,
       on: input.on,
       reference: input.reference ?? null,
-      today: shanghaiIso(now).slice(0, 10),
+      today: shanghaiDay(now),
       stage,
       stageDates: Object.fromEntries(history.steps.map((x) => [x.event.toStage, x.on])),
       notice: noticeStep ? { start: noticeStep.on, noticeDays: noticeStep.event.details?.noticeDays ?? 10, objectionDays: noticeStep.event.details?.objectionDays ?? 7 } : null,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkAgreement, MONEY_KINDS, SPLIT_METHODS, subsidyFen } from '../../geo/cost/index.ts';
 import { stageIndex, stepInto } from '../../geo/stages/index.ts';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay, shanghaiIso } from '../../geo/time/index.ts';
 import { WHO } from '../auth/authorise.ts';
 import { loadStageHistory } from '../campaign/stage-history.ts';
 import { latestAgreement, ledgerFlats } from '../campaign/stairwell-money.ts';
@@ -38,7 +38,7 @@ export const agreeSplit = defineCommand({
   run: async ({ tx, now, record, user }, input) => {
     const s = await loadStairwellState(tx, input.stairwellId);
     const door = s.row.doorNumber;
-    notAfterToday(input.agreedOn, shanghaiIso(now).slice(0, 10), 'agreedOn');
+    notAfterToday(input.agreedOn, shanghaiDay(now), 'agreedOn');
     if (s.row.stage === 'canvassing') throw refuse.precondition(`${door}：征询通过后才能登记出资分摊协议`, `${door}: a cost split is agreed after the consultation passes`);
     const problem = checkAgreement(ledgerFlats(s), input);
     if (problem) throw refuse.badInput(`${problem.field}：${door} ${problem.zh}`, `${problem.field}: ${problem.message}`, problem.field);
@@ -75,7 +75,7 @@ export const recordMoney = defineCommand({
     const door = s.row.doorNumber;
     const flat = s.flats.find((f) => f.id === input.flatId);
     if (!flat) throw refuse.badInput(`flatId：${door} 没有这一户`, `flatId: no such flat in ${door}`, 'flatId');
-    notAfterToday(input.on, shanghaiIso(now).slice(0, 10), 'on');
+    notAfterToday(input.on, shanghaiDay(now), 'on');
     const agreement = await latestAgreement(tx, input.stairwellId);
     if (!agreement) throw refuse.precondition(`${door}：尚未登记出资分摊协议，不能记账`, `${door}: no cost split agreed yet`);
     if (input.amountFen > agreement.liftCostFen)
@@ -104,7 +104,7 @@ export const recordSubsidy = defineCommand({
   run: async ({ tx, now, record, user }, input) => {
     const s = await loadStairwellState(tx, input.stairwellId);
     const door = s.row.doorNumber;
-    const today = shanghaiIso(now).slice(0, 10);
+    const today = shanghaiDay(now);
     const history = await loadStageHistory(tx, input.stairwellId);
     const accepted = stepInto(history.steps, 'accepted');
     if (!accepted || stageIndex(s.row.stage) < stageIndex('accepted'))

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { OBJECTION_OUTCOMES } from '../../geo/stages/index.ts';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay, shanghaiIso } from '../../geo/time/index.ts';
 import { loadStageHistory } from '../campaign/stage-history.ts';
 import { first } from '../db/database.ts';
 import { loadStairwellState } from '../queries/stairwell-states.ts';
@@ -56,7 +56,7 @@ export const recordObjection = defineCommand({
         `room: ${door} has no room ${input.room}; a neighbour's objection takes an address`,
         'room',
       );
-    const today = shanghaiIso(now).slice(0, 10);
+    const today = shanghaiDay(now);
     if (input.receivedOn < w.start || input.receivedOn > today)
       throw refuse.badInput(
         `receivedOn：收到日期应在公示开始 ${w.start} 之后，且不晚于今天，收到 ${input.receivedOn}`,
@@ -117,7 +117,7 @@ export const resolveObjection = defineCommand({
     );
     if (!found) throw refuse.notFound(`没有编号为 ${input.objectionId} 的书面异议`, `no objection ${input.objectionId}`);
     if (found.o.status !== 'mediating') throw refuse.conflict(`该书面异议已处理（${OUTCOME_ZH[found.o.status]}）`, `objection ${input.objectionId} is already resolved (${found.o.status})`);
-    const today = shanghaiIso(now).slice(0, 10);
+    const today = shanghaiDay(now);
     if (input.resolvedOn < found.o.receivedOn || input.resolvedOn > today)
       throw refuse.badInput(`resolvedOn：处理日期应在收到日期 ${found.o.receivedOn} 至今天之间，收到 ${input.resolvedOn}`, `resolvedOn: expected ${found.o.receivedOn} to today, got ${input.resolvedOn}`, 'resolvedOn');
     await tx

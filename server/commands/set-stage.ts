@@ -2,7 +2,7 @@ import { mapColorKey } from '../../geo/palette/index.ts';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkStageChange, DEFAULT_POST_GRACE_DAYS, REGISTER_WITHIN_DAYS, type StageDetails } from '../../geo/stages/index.ts';
-import { addDays, shanghaiIso } from '../../geo/time/index.ts';
+import { addDays, shanghaiDay, shanghaiIso } from '../../geo/time/index.ts';
 import { legalDatesOf, loadLegalRecords, objectionsReceived } from '../campaign/legal-records.ts';
 import { loadStageHistory, openObjections } from '../campaign/stage-history.ts';
 import type { Db } from '../db/database.ts';
@@ -59,7 +59,7 @@ export async function applyStage(tx: Db, { now, record, user }: Pick<CommandScop
   const { stageEvents, stairwells } = tx.t;
   const s = await loadStairwellState(tx, id);
   const history = await loadStageHistory(tx, id);
-  const today = shanghaiIso(now).slice(0, 10);
+  const today = shanghaiDay(now);
   const on = fields.on ?? today;
   const base = { stairwellId: id, doorNumber: s.row.doorNumber, from: s.row.stage, to: fields.to, on };
   if (s.row.stage === fields.to) return { ...base, changed: false, warnings: [] };

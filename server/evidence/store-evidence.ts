@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { consentText, EVIDENCE_STATE_ZH, METHOD_NEEDS, type FormalStatus } from '../../geo/evidence/index.ts';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay } from '../../geo/time/index.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { refuse } from '../refusal.ts';
 import { first, only, type Db } from '../db/database.ts';
@@ -34,7 +34,7 @@ export async function consentTextFor(db: Db, t: Pick<EvidenceTarget, 'estateId' 
     doorNumber: t.doorNumber,
     rooms: rooms.map((r) => ({ room: r.room, areaM2: r.areaCentiM2 === null ? null : r.areaCentiM2 / 100 })),
     vote: t.vote,
-    on: shanghaiIso(new Date(t.at)).slice(0, 10),
+    on: shanghaiDay(new Date(t.at)),
   });
 }
 

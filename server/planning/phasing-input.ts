@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { constructionZone, elderWeight, readyDateFrom, readyDayFor, readyDayOf, type PhasingInput } from '../../geo/phasing/index.ts';
 import type { Stage } from '../../geo/stages/index.ts';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay } from '../../geo/time/index.ts';
 import { loadStandings, type Standing } from '../campaign/stage-history.ts';
 import { ruleMetOf } from '../queries/headline.ts';
 import { first, type Db } from '../db/database.ts';
@@ -66,7 +66,7 @@ export async function phasingInputFor(db: Db, estateId: number, params: PlanPara
   const agesOf = new Map<number, typeof ages>();
   for (const f of ages) agesOf.set(f.stairwellId, [...(agesOf.get(f.stairwellId) ?? []), f]);
   const excluded: Excluded[] = [];
-  const today = shanghaiIso(now).slice(0, 10);
+  const today = shanghaiDay(now);
   const standings = await loadStandings(db, estateId);
   const programme = await adoptedProgramme(db, estateId);
   /** Started sites of the programme and the phase they stay in. */

@@ -1,6 +1,6 @@
 import { progressAgainstPlan, type ProgrammeStatus } from '../../geo/phasing/index.ts';
 import type { Stage } from '../../geo/stages/index.ts';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay } from '../../geo/time/index.ts';
 import { loadStandings } from '../campaign/stage-history.ts';
 import type { Db } from '../db/database.ts';
 import { loadStairwellStates } from '../queries/stairwell-states.ts';
@@ -30,7 +30,7 @@ export interface ProgrammeSite {
 export async function loadProgramme(db: Db, estateId: number, now: Date) {
   const programme = await adoptedProgramme(db, estateId);
   if (!programme) return null;
-  const today = shanghaiIso(now).slice(0, 10);
+  const today = shanghaiDay(now);
   const states = new Map((await loadStairwellStates(db, estateId)).map((s) => [s.row.id, s]));
   const standings = await loadStandings(db, estateId);
   const sites: ProgrammeSite[] = programme.phases.flatMap((p) =>

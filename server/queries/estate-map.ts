@@ -6,7 +6,7 @@ import type { Headline } from '../../geo/campaign/index.ts';
 import { moneyHeldCount } from '../campaign/stairwell-money.ts';
 import { estateUpkeep } from '../campaign/lift-upkeep.ts';
 import type { LifecycleSummary } from '../../geo/lifecycle/index.ts';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay } from '../../geo/time/index.ts';
 import { headlineOf } from './headline.ts';
 import { stairwellProperties, type StairwellProperties } from './stairwell-properties.ts';
 import { loadStairwellStates, requireEstate } from './stairwell-states.ts';
@@ -42,7 +42,7 @@ export async function estateMap(db: Db, estateId: number, now: Date): Promise<Es
   const { buildings, fireLanes, mapFeatures, parkingSpaces } = db.t;
   const estate = await requireEstate(db, estateId);
   const states = await loadStairwellStates(db, estateId);
-  const upkeep = await estateUpkeep(db, estateId, shanghaiIso(now).slice(0, 10));
+  const upkeep = await estateUpkeep(db, estateId, shanghaiDay(now));
   const features = await db.select().from(mapFeatures).where(eq(mapFeatures.estateId, estateId));
   return {
     estate: {
@@ -94,6 +94,6 @@ export async function estateMap(db: Db, estateId: number, now: Date): Promise<Es
 
 /** The stairwell footprints alone, for QGIS or a script (GET /api/estates/:id/stairwells.geojson). */
 export async function stairwellsGeoJSON(db: Db, estateId: number, now: Date): Promise<Collection<StairwellProperties>> {
-  const upkeep = await estateUpkeep(db, estateId, shanghaiIso(now).slice(0, 10));
+  const upkeep = await estateUpkeep(db, estateId, shanghaiDay(now));
   return collection((await loadStairwellStates(db, estateId)).map((s) => feature(s.row.footprint, stairwellProperties(s, upkeep.lifts.get(s.row.id)?.health ?? null), s.row.id)));
 }

@@ -1,5 +1,5 @@
 import { eq, max } from 'drizzle-orm';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay } from '../../geo/time/index.ts';
 import { first, type Db } from '../db/database.ts';
 
 /**
@@ -13,7 +13,7 @@ async function estateVersion(db: Db, estateId: number, now: Date): Promise<strin
   const { changeLog, estates } = db.t;
   const estate = await first(db.select({ revision: estates.revision }).from(estates).where(eq(estates.id, estateId)));
   const change = await first(db.select({ id: max(changeLog.id) }).from(changeLog).where(eq(changeLog.estateId, estateId)));
-  return `${estate?.revision ?? 'none'}:${change?.id ?? 0}:${shanghaiIso(now).slice(0, 10)}`;
+  return `${estate?.revision ?? 'none'}:${change?.id ?? 0}:${shanghaiDay(now)}`;
 }
 
 /**

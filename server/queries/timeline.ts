@@ -1,6 +1,6 @@
 import { daysBetween, replayDays } from '../../geo/history/index.ts';
 import type { MapColorKey } from '../../geo/palette/index.ts';
-import { addDays, shanghaiIso } from '../../geo/time/index.ts';
+import { addDays, shanghaiDay } from '../../geo/time/index.ts';
 
 /** Days the progress chart and replay cover at most (five years). */
 export const MAX_DAYS = 5 * 366;
@@ -27,7 +27,7 @@ export function timeline(db: Db, estateId: number, now: Date, withChanges: true)
 export function timeline(db: Db, estateId: number, now: Date, withChanges: false): Promise<{ from: string; to: string; days: TimelineDay[] }>;
 export async function timeline(db: Db, estateId: number, now: Date, withChanges: boolean) {
   const h = await loadHistory(db, estateId);
-  const to = shanghaiIso(now).slice(0, 10);
+  const to = shanghaiDay(now);
   // From the first signature: a pilot stairwell's lift built years before the campaign is already there on day one.
   const first = h.consent[0]?.at ?? h.stages[0]?.at;
   // At most MAX_DAYS back: a stray early date cannot grow the chart without bound.

@@ -9,7 +9,7 @@ import { reviewVisit, setAnswer, setCosts } from '../commands/campaign-settings.
 import { recordVisit } from '../commands/record-visit.ts';
 import { setFollowUp } from '../commands/follow-up.ts';
 import { flatHistory, followUps } from '../canvass/follow-ups.ts';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay } from '../../geo/time/index.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 const id = z.number().int().positive().max(2 ** 31);
@@ -22,9 +22,9 @@ export const canvassRouter = router({
   register: field.input(z.object({ stairwellId: id })).query(async ({ ctx, input }) => await stairwellRegister(ctx.db, ctx.user, input.stairwellId)),
   recordVisit: field.input(recordVisit.input).mutation(async ({ ctx, input }) => await recordVisit(ctx, input)),
   /** 今日回访: flats due a follow-up today or overdue, those that would pass their stairwell first. */
-  followUps: field.input(z.object({ estateId: id.optional() }).default({})).query(async ({ ctx, input }) => await followUps(ctx.db, ctx.user, input.estateId, shanghaiIso(ctx.now()).slice(0, 10))),
+  followUps: field.input(z.object({ estateId: id.optional() }).default({})).query(async ({ ctx, input }) => await followUps(ctx.db, ctx.user, input.estateId, shanghaiDay(ctx.now()))),
   /** A flat's visits (who came, when, what was said) and who should call next. */
-  flatHistory: field.input(z.object({ flatId: id })).query(async ({ ctx, input }) => await flatHistory(ctx.db, ctx.user, input.flatId, shanghaiIso(ctx.now()).slice(0, 10))),
+  flatHistory: field.input(z.object({ flatId: id })).query(async ({ ctx, input }) => await flatHistory(ctx.db, ctx.user, input.flatId, shanghaiDay(ctx.now()))),
   setFollowUp: field.input(setFollowUp.input).mutation(async ({ ctx, input }) => await setFollowUp(ctx, input)),
   answers: field.query(async ({ ctx }) => await ctx.db.select().from(ctx.db.t.concernAnswers)),
   costs: field.input(z.object({ stairwellId: id })).query(async ({ ctx, input }) => {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay } from '../../geo/time/index.ts';
 import { WHO } from '../auth/authorise.ts';
 import { estatePromises } from '../campaign/promises.ts';
 import { deliverPromise, makePromise, signOffPromise } from '../commands/promises.ts';
@@ -13,7 +13,7 @@ const id = z.number().int().positive().max(2 ** 31);
 
 /** 最大公约数: promises to low-floor households as obligations (issue "The people behind each door"); staff only. */
 export const promisesRouter = router({
-  ofEstate: staff.input(z.object({ estateId: id })).query(async ({ ctx, input }) => await estatePromises(ctx.db, input.estateId, shanghaiIso(ctx.now()).slice(0, 10))),
+  ofEstate: staff.input(z.object({ estateId: id })).query(async ({ ctx, input }) => await estatePromises(ctx.db, input.estateId, shanghaiDay(ctx.now()))),
   /** The delivery photo, as a data URL for /admin (staff only; never on a public page). */
   photo: staff.input(z.object({ promiseId: id })).query(async ({ ctx, input }) => {
     const { promises } = ctx.db.t;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay } from '../../geo/time/index.ts';
 import { WHO } from '../auth/authorise.ts';
 import { estateCanvassers, estateCoverage, stairwellTeam } from '../campaign/teams.ts';
 import { assignTeamMember, importTeams, removeTeamMember } from '../commands/teams.ts';
@@ -15,7 +15,7 @@ export const teamsRouter = router({
   /** A stairwell's people with their posts and duties (staff only). */
   ofStairwell: staff.input(z.object({ stairwellId: id })).query(async ({ ctx, input }) => await stairwellTeam(ctx.db, input.stairwellId)),
   /** The estate's canvassers a post can go to (staff only), with the server's day for a post's default start. */
-  canvassers: staff.input(z.object({ estateId: id })).query(async ({ ctx, input }) => ({ canvassers: await estateCanvassers(ctx.db, input.estateId), today: shanghaiIso(ctx.now()).slice(0, 10) })),
+  canvassers: staff.input(z.object({ estateId: id })).query(async ({ ctx, input }) => ({ canvassers: await estateCanvassers(ctx.db, input.estateId), today: shanghaiDay(ctx.now()) })),
   assign: staff.input(assignTeamMember.input).mutation(async ({ ctx, input }) => await assignTeamMember(ctx, input)),
   remove: staff.input(removeTeamMember.input).mutation(async ({ ctx, input }) => await removeTeamMember(ctx, input)),
   import: staff.input(importTeams.input).mutation(async ({ ctx, input }) => await importTeams(ctx, input)),

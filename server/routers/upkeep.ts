@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay, shanghaiIso } from '../../geo/time/index.ts';
 import { WHO } from '../auth/authorise.ts';
 import { inServiceDates, liftRecord, liftsOf, liftsUpkeep } from '../campaign/lift-upkeep.ts';
 import { liftFor, proposeRepair, recordMaintenanceVisit, reportFault, settleRepair, updateFault } from '../commands/lift-upkeep.ts';
@@ -11,7 +11,6 @@ import { roleProcedure, router } from '../trpc.ts';
 
 const upkeep = roleProcedure(...WHO.upkeep);
 const staff = roleProcedure(...WHO.staff);
-const today = (now: Date) => shanghaiIso(now).slice(0, 10);
 
 /**
  * Lifts in service (issue "After the vote"): the maintainer (维保单位) sees and records only its own lifts, staff
@@ -21,12 +20,12 @@ export const upkeepRouter = router({
   /** A maintainer's lifts (any estate), or staff's lifts of `estateId`: worst health first. */
   myLifts: upkeep
     .input(z.object({ estateId: z.number().int().positive().max(2 ** 31).optional() }))
-    .query(async ({ ctx, input }) => await liftsOf(ctx.db, ctx.user, input.estateId, today(ctx.now()))),
+    .query(async ({ ctx, input }) => await liftsOf(ctx.db, ctx.user, input.estateId, shanghaiDay(ctx.now()))),
   /** One lift: its agreement, health, next visit due, and its recent visits, faults (with arrival minutes) and repairs. */
   lift: upkeep.input(z.object({ stairwellId })).query(async ({ ctx, input }) => {
     const lift = await liftFor(ctx.db, ctx.user, input.stairwellId);
     const [dates] = await inServiceDates(ctx.db, [input.stairwellId]);
-    const health = dates ? (await liftsUpkeep(ctx.db, [dates], today(ctx.now()))).get(input.stairwellId)! : null;
+    const health = dates ? (await liftsUpkeep(ctx.db, [dates], shanghaiDay(ctx.now()))).get(input.stairwellId)! : null;
     // `now`: the server's minute, the default alarm time of a fault reported from the phone.
     return { stairwellId: input.stairwellId, doorNumber: lift.doorNumber, service: lift.service, upkeep: health, now: shanghaiIso(ctx.now()).slice(0, 16), ...(await liftRecord(ctx.db, input.stairwellId)) };
   }),

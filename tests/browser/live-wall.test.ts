@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
 import { STAGE_ZH, type Stage } from '../../geo/stages/index.ts';
-import { addDays, shanghaiIso } from '../../geo/time/index.ts';
+import { addDays, shanghaiDay } from '../../geo/time/index.ts';
 import { loadStairwellStates } from '../../server/queries/stairwell-states.ts';
 import { plannerPage, waitForMapIdle } from '../support/browser.ts';
 import { clientApi, verifyWrittenVotes } from '../support/evidence.ts';
@@ -59,7 +59,7 @@ describe('every change reaches an open wall', () => {
       await panel.getByRole('button', { name: door, exact: true }).click();
       const form = panel.locator(`[data-testid="stage-form"][data-door="${door}"]`);
       // Dates in the past, so 公示's 10 + 7 days have run by the time 联合审查 is recorded; the server checks them against its own today.
-      const today = shanghaiIso(new Date()).slice(0, 10);
+      const today = shanghaiDay(new Date());
       // 施工告知 before 施工 and 监督检验 before 投入使用 are recorded under 法定手续 first.
       const steps: { to: Stage; on: number; fill?: Record<string, string>; legal?: { kind: string; on: number; reference: string } }[] = [
         { to: 'consent_passed', on: -40 },

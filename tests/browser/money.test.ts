@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay } from '../../geo/time/index.ts';
 import { serverAndBrowser } from '../support/browser-suite.ts';
 import { staffPage } from '../support/browser.ts';
 import { clientApi, verifyWrittenVotes } from '../support/evidence.ts';
@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 describe('/admin 出资与缴款 and the households’ statements', () => {
   it('records the split the owners signed and a 公积金 payment in yuan, and prints the flat’s statement with what is outstanding', async () => {
-    const today = shanghaiIso(new Date()).slice(0, 10);
+    const today = shanghaiDay(new Date());
     const page = await staffPage(browser, server.url, server.db, 'planner', 'treasurer', { width: 1440, height: 1000 });
     await page.goto(`${server.url}/admin`);
     const panel = page.getByTestId('money-panel');

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/manage-users.ts';
-import { addDays, shanghaiIso } from '../../geo/time/index.ts';
+import { addDays, shanghaiDay } from '../../geo/time/index.ts';
 import { loadStairwellStates, type StairwellState } from '../../server/queries/stairwell-states.ts';
 import { pdfPageTexts, printedSpelling } from '../support/pdf-text.ts';
 import { expectNoPersonalData } from '../support/personal-data.ts';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   const password = await addUser(server.db, 'clerk', 'planner');
   const client = await signIn(server.url, 'clerk', password);
   // The server checks dates against its own today.
-  const today = shanghaiIso(new Date()).slice(0, 10);
+  const today = shanghaiDay(new Date());
   noticeStart = addDays(today, -15);
   // Every counted vote signed on the phone and verified, as confirming needs.
   await verifyWrittenVotes(clientApi(client), posted.row.id, new Date());

@@ -2,7 +2,7 @@ import { clientApi, formPhoto, verifyWrittenVotes } from '../support/evidence.ts
 import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addDays, shanghaiIso } from '../../geo/time/index.ts';
+import { addDays, shanghaiDay } from '../../geo/time/index.ts';
 import { loadStairwellStates } from '../../server/queries/stairwell-states.ts';
 import { plannerPage, waitForMapIdle } from '../support/browser.ts';
 import { signInAs } from '../support/sign-in.ts';
@@ -53,7 +53,7 @@ describe('the construction programme in /plan', () => {
     const inPlan = new Set(plan.phases.flatMap((p) => p.stairwellIds));
     const site = states.find((s) => inPlan.has(s.row.id) && s.row.stage === 'canvassing' && s.consent.complete && s.consent.result.passed)!;
     const client = await signInAs(server.url, server.db, 'planner');
-    const today = shanghaiIso(new Date()).slice(0, 10);
+    const today = shanghaiDay(new Date());
     const steps = [
       { to: 'consent_passed', on: -40 },
       { to: 'agreement_signed', on: -35 },

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stateAt } from '../../geo/history/index.ts';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay, shanghaiIso } from '../../geo/time/index.ts';
 import { writeBackup } from '../../server/backup/backup-database.ts';
 import { checkBackup, restoreDatabase } from '../../server/backup/restore-database.ts';
 import { openDatabase } from '../../server/db/open-database.ts';
@@ -56,7 +56,7 @@ describe.skipIf(ON_POSTGRES)('backups', () => {
     expect(restored.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     // Every flat's status is what its events say: no write is half in the backup.
     const h = await loadHistory(restored.db, 1);
-    const replayed = new Map(stateAt(h.flats, h.consent, h.stages, shanghaiIso(new Date()).slice(0, 10)).map((s) => [s.stairwellId, s]));
+    const replayed = new Map(stateAt(h.flats, h.consent, h.stages, shanghaiDay(new Date())).map((s) => [s.stairwellId, s]));
     for (const s of await loadStairwellStates(restored.db, 1)) expect(replayed.get(s.row.id)?.colorKey).toBe(s.colorKey);
     restored.close();
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { progressByDay, stateAt } from '../../geo/history/index.ts';
-import { addDays, shanghaiIso } from '../../geo/time/index.ts';
+import { addDays, shanghaiDay } from '../../geo/time/index.ts';
 import { loadHistory } from '../../server/queries/history.ts';
 import { loadStairwellStates } from '../../server/queries/stairwell-states.ts';
 import { callerAs } from '../support/caller.ts';
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const today = () => shanghaiIso(new Date()).slice(0, 10);
+const today = () => shanghaiDay(new Date());
 
 describe('replaying the history', () => {
   it('gives exactly the stored state when replayed to today', async () => {

@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs';
 import { consentText, isFormal } from '../../geo/evidence/index.ts';
 import type { HouseholdStatus } from '../../geo/consent/index.ts';
-import { shanghaiIso } from '../../geo/time/index.ts';
+import { shanghaiDay } from '../../geo/time/index.ts';
 import type { StairwellRegister } from '../../client/components/canvass/stairwell-view.tsx';
 import type { VisitInput } from '../../server/canvass/visit-input.ts';
 import type { createCaller } from './caller.ts';
@@ -40,7 +40,7 @@ type Flat = StairwellRegister['register'][number];
 /** The consent text the phone shows for a flat (the voter's rooms in this stairwell, the vote, the day). */
 export function consentTextOf(reg: StairwellRegister, flat: Flat, vote: 'signed' | 'opposed' | 'abstain', at: Date): string {
   const rooms = reg.register.filter((f) => f.voterId === flat.voterId).map((f) => ({ room: f.room, areaM2: f.areaM2 }));
-  return consentText({ estateName: reg.estateName, doorNumber: reg.doorNumber, rooms, vote, on: shanghaiIso(at).slice(0, 10) });
+  return consentText({ estateName: reg.estateName, doorNumber: reg.doorNumber, rooms, vote, on: shanghaiDay(at) });
 }
 
 let serial = 0;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { consentText, EVIDENCE_STATE_ZH } from '../../../geo/evidence/index.ts';
 import { STATUS_PALETTE } from '../../../geo/palette/index.ts';
-import { shanghaiIso } from '../../../geo/time/index.ts';
+import { shanghaiDay } from '../../../geo/time/index.ts';
 import { useTRPC } from '../../trpc.ts';
 import type { QueuedVisit } from '../../canvass/visit-queue.ts';
 import { VisitForm } from './visit-form.tsx';
@@ -109,7 +109,7 @@ export function StairwellView({
                 doorNumber: d.doorNumber,
                 rooms: d.register.filter((f) => f.voterId === flat.voterId).map((f) => ({ room: f.room, areaM2: f.areaM2 })),
                 vote,
-                on: shanghaiIso(at).slice(0, 10),
+                on: shanghaiDay(at),
               })
             }
             onClose={() => setOpen(null)}
