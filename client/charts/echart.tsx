@@ -11,9 +11,10 @@ export type ChartOption = echarts.EChartsCoreOption;
 
 /**
  * One ECharts chart filling its box. `option` gets the box's font size (the
- * wall's and slides' scale unit) so type grows with the screen, and its width.
+ * wall's and slides' scale unit) so type grows with the screen, and its
+ * width and height (a legend wraps, an axis keeps as many ticks as fit).
  */
-export function EChart({ option, className, testId }: { option: (unitPx: number, widthPx: number) => ChartOption; className?: string; testId?: string }) {
+export function EChart({ option, className, testId }: { option: (unitPx: number, widthPx: number, heightPx: number) => ChartOption; className?: string; testId?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const build = useRef(option);
@@ -29,7 +30,7 @@ export function EChart({ option, className, testId }: { option: (unitPx: number,
     const unit = () => parseFloat(getComputedStyle(el).fontSize) || 16;
     const observer = new ResizeObserver(() => {
       instance.resize();
-      instance.setOption(build.current(unit(), el.clientWidth), { notMerge: true });
+      instance.setOption(build.current(unit(), el.clientWidth, el.clientHeight), { notMerge: true });
     });
     observer.observe(el);
     return () => {
@@ -41,7 +42,7 @@ export function EChart({ option, className, testId }: { option: (unitPx: number,
 
   useEffect(() => {
     const el = box.current;
-    if (el && chart.current) chart.current.setOption(option(parseFloat(getComputedStyle(el).fontSize) || 16, el.clientWidth), { notMerge: true });
+    if (el && chart.current) chart.current.setOption(option(parseFloat(getComputedStyle(el).fontSize) || 16, el.clientWidth, el.clientHeight), { notMerge: true });
   }, [option]);
 
   return <div ref={box} className={className} data-testid={testId} />;

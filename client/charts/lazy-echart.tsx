@@ -6,7 +6,7 @@ import type { ChartOption } from './echart.tsx';
 const Chart = lazy(() => afterFirstMap(1500).then(() => import('./echart.tsx').then((m) => ({ default: m.EChart }))));
 
 /** EChart (echart.tsx) with its library loaded after the map: its box holds the place meanwhile (marked data-chart-pending, which exports wait for). */
-export function EChart(props: { option: (unitPx: number, widthPx: number) => ChartOption; className?: string; testId?: string }) {
+export function EChart(props: { option: (unitPx: number, widthPx: number, heightPx: number) => ChartOption; className?: string; testId?: string }) {
   return (
     <Suspense fallback={<div className={props.className} data-chart-pending="" />}>
       <Chart {...props} />

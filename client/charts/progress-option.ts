@@ -33,14 +33,19 @@ export function progressOption(
   u: number,
   C: ChartPalette = CHART_PALETTE,
   widthPx = Infinity,
+  heightPx = Infinity,
 ): ChartOption {
   // The legend wraps when its words are longer than the chart is wide (English): the plot starts below its lines.
   const textWidth = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 1 : 0.56) * u, 0);
   const legendWidth = [labels.confirmed, labels.ruleMet, labels.signed].reduce((w, s) => w + textWidth(s) + 2.4 * u, 0);
   const legendLines = Math.max(1, Math.ceil(legendWidth / Math.max(1, widthPx)));
   const axisText = { color: C.muted, fontSize: u };
-  const left = niceAxis(Math.max(0, ...days.map((d) => Math.max(d.stairwellsConfirmed, d.stairwellsRuleMet))));
-  const right = niceAxis(Math.max(0, ...days.map((d) => d.flatsSigned)));
+  const top = (1.4 * legendLines + 2.2) * u;
+  // As many steps as the plot has room for, up to 4, each label 1.8 units apart (a full side column squeezed 4 into 80 px, their labels overlapping).
+  const plotHeight = heightPx - top - 0.2 * u - 1.6 * u;
+  const intervals = Math.min(4, Math.max(1, Math.floor(plotHeight / (1.8 * u))));
+  const left = niceAxis(Math.max(0, ...days.map((d) => Math.max(d.stairwellsConfirmed, d.stairwellsRuleMet))), intervals);
+  const right = niceAxis(Math.max(0, ...days.map((d) => d.flatsSigned)), intervals);
   // Each axis says what it counts, in the colour of what it counts on the right (the one area).
   const axisName = (name: string, color: string, align: 'left' | 'right') => ({
     name,
@@ -63,7 +68,7 @@ export function progressOption(
   return {
     animation: false,
     textStyle: { fontFamily: CHART_FONT },
-    grid: { left: 0.4 * u, right: 0.4 * u, top: (1.4 * legendLines + 2.2) * u, bottom: 0.2 * u, containLabel: true },
+    grid: { left: 0.4 * u, right: 0.4 * u, top, bottom: 0.2 * u, containLabel: true },
     legend: { top: 0.15 * u, left: 0.1 * u, itemGap: 1 * u, itemWidth: 1.2 * u, itemHeight: 0.5 * u, textStyle: { color: C.text, fontSize: u } },
     xAxis: {
       type: 'category',

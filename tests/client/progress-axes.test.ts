@@ -27,4 +27,14 @@ describe('the progress chart’s axes', () => {
       ['户', 1200, 300],
     ]);
   });
+
+  it('keeps only the steps whose labels fit a short chart, the same number on both axes', () => {
+    const days = [{ date: '2026-11-02', stairwellsConfirmed: 17, stairwellsRuleMet: 9, flatsSigned: 1008 }];
+    const labels = { confirmed: '征询通过', ruleMet: '已达标待确认', signed: '已签字户数', stairwellAxis: '门洞', flatAxis: '户' };
+    const steps = (height: number) => (progressOption(days, labels, 24, undefined, 800, height) as { yAxis: { max: number; interval: number }[] }).yAxis.map((a) => a.max / a.interval);
+    // 24 px type: the legend and axis names take 3.6 units, the dates 1.6; each step needs 1.8 (43 px).
+    expect(steps(400)).toEqual([4, 4]);
+    expect(steps(230)).toEqual([2, 2]);
+    expect(steps(150)).toEqual([1, 1]);
+  });
 });

@@ -15,7 +15,7 @@ export function ProgressPanel({ days, className = 'wall-card progress' }: { days
   const flatAxis = t('wall.flatAxis');
   // Dark on the wall and the slides, light on paper (the printed deck).
   const palette = useContext(MapThemeContext) === 'light' ? LIGHT_CHART_PALETTE : CHART_PALETTE;
-  const option = useCallback((u: number, width: number) => progressOption(days, { confirmed, ruleMet, signed, stairwellAxis, flatAxis }, u, palette, width), [days, confirmed, ruleMet, signed, stairwellAxis, flatAxis, palette]);
+  const option = useCallback((u: number, width: number, height: number) => progressOption(days, { confirmed, ruleMet, signed, stairwellAxis, flatAxis }, u, palette, width, height), [days, confirmed, ruleMet, signed, stairwellAxis, flatAxis, palette]);
   return (
     <section className={className} aria-label={t('wall.progress')}>
       <h2>{t('wall.progress')}</h2>

@@ -2,7 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { Live } from '../../hooks/use-live.ts';
 import { dayLabel } from '../../i18n/format-when.ts';
 
-const SHOWN = 5;
+/**
+ * The top of each board: as many lines (headings included) as the feed beside
+ * it, so a busy week does not squeeze the progress chart above both.
+ */
+const SHOWN = { groups: 4, canvassers: 3 };
 
 /** 包干竞赛: signatures this week by party group and by canvasser, named by role and doors covered. */
 export function WallLeaderboard({ board }: { board: Live['leaderboard'] }) {
@@ -15,7 +19,7 @@ export function WallLeaderboard({ board }: { board: Live['leaderboard'] }) {
       <h2>{t('wall.groups')}</h2>
       {board.groups.length === 0 && none}
       <ol>
-        {board.groups.slice(0, SHOWN).map((g) => (
+        {board.groups.slice(0, SHOWN.groups).map((g) => (
           <li key={g.name}>
             <span>{g.name}</span> <strong>{g.signatures}</strong>
           </li>
@@ -24,7 +28,7 @@ export function WallLeaderboard({ board }: { board: Live['leaderboard'] }) {
       <h2>{t('wall.canvassers')}</h2>
       {board.canvassers.length === 0 && none}
       <ol>
-        {board.canvassers.slice(0, SHOWN).map((c) => (
+        {board.canvassers.slice(0, SHOWN.canvassers).map((c) => (
           <li key={c.canvasserId}>
             <span>
               {t(`roles.${c.role}`)} · {c.doors}
